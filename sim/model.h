@@ -1,0 +1,243 @@
+/* model.h — plain data shared by the modules: the validated scenario in
+ * canonical units, one year's hourly inputs and results, and the annual row.
+ * No functions, no libconfig or GSL types. Field names are the config
+ * setting names (group.field), so schema, docs and code say the same thing.
+ * Units are in the names: _mw, _mwh, _mt, _frac, _deg, _ms, _c, _h ... */
+#ifndef ECSIM_MODEL_H
+#define ECSIM_MODEL_H
+
+#define ECSIM_MAX_HOURS 8784        /* leap year */
+#define SCHED_MAX_POINTS 32
+#define CURVE_MAX_POINTS 256
+#define COAL_MAX_UNITS 32
+#define TARGET_MAX 64
+#define HOURLY_YEARS_MAX 64
+#define NAME_MAX_LEN 64
+#define TEXT_MAX_LEN 1024
+#define PATH_MAX_LEN 512
+
+/* A build-out schedule: (year, value) points in increasing year order,
+ * linearly interpolated between points, held before the first and after
+ * the last. n = 0 means "always 0". See schedule.h. */
+typedef struct {
+    int n;
+    int year[SCHED_MAX_POINTS];
+    double value[SCHED_MAX_POINTS];
+} Schedule;
+
+typedef struct {
+    char name[NAME_MAX_LEN];
+    double latitude_deg;        /* north positive */
+    double longitude_deg;       /* east positive */
+    double elevation_m;
+    double utc_offset_h;        /* clock of the hourly series; +8 Beijing time */
+} Site;
+
+typedef enum { WEATHER_SYNTHETIC = 0 } WeatherSource;
+
+/* Synthetic weather parameters (DESIGN §3), per calendar month [0..11]. */
+typedef struct {
+    WeatherSource source;
+    double wind_ref_height_m;        /* height of the Weibull parameters */
+    double wind_weibull_k[12];       /* shape */
+    double wind_weibull_c_ms[12];    /* scale, m/s */
+    double wind_autocorr;            /* lag-1 autocorrelation in Gaussian space */
+    double wind_diurnal_amp_frac;    /* relative amplitude of the daily cycle */
+    double wind_diurnal_peak_hour;   /* local clock hour of the daily maximum */
+    double kt_mean[12];              /* daily clearness index mean */
+    double kt_sd[12];                /* daily clearness index standard deviation */
+    double kt_autocorr;              /* day-to-day lag-1 autocorrelation */
+    double kt_hourly_sd;             /* hour-to-hour variation around the daily value */
+    double temp_mean_c[12];          /* monthly mean air temperature */
+    double temp_range_c[12];         /* mean diurnal range (max - min) */
+} WeatherSpec;
+
+typedef struct {
+    Schedule capacity_mw;            /* installed nameplate */
+    double hub_height_m;
+    double shear_exponent;           /* power-law alpha */
+    double losses_frac;              /* electrical, wake and other losses */
+    double availability_frac;
+    int density_correction;          /* 1: SAM-style speed-axis correction */
+    int curve_n;
+    double power_curve_speed_ms[CURVE_MAX_POINTS];
+    double power_curve_frac[CURVE_MAX_POINTS];   /* fraction of rated power */
+} WindParams;
+
+typedef enum { PV_FIXED = 0, PV_SINGLE_AXIS = 1, PV_SINGLE_AXIS_BACKTRACK = 2 } PvTracking;
+typedef enum { PV_MODULE_STANDARD = 0, PV_MODULE_PREMIUM = 1, PV_MODULE_THIN_FILM = 2 } PvModule;
+
+typedef struct {
+    Schedule capacity_mw;            /* DC nameplate at STC (MWp) */
+    double dc_ac_ratio;
+    double inverter_eff_frac;        /* nominal inverter efficiency */
+    double losses_frac;              /* PVWatts total DC system losses */
+    PvTracking tracking;
+    PvModule module_type;
+    int roof_mount;                  /* 1: INOCT 49 C instead of 45 C */
+    double tilt_deg;                 /* fixed tilt, or tracker axis tilt */
+    double azimuth_deg;              /* clockwise from north; 180 = south */
+    double gcr;                      /* ground coverage ratio (trackers) */
+    double rotation_limit_deg;
+    double albedo;
+    double degradation_per_year_frac;
+} PvParams;
+
+typedef struct {
+    Schedule power_mw;
+    double duration_h;               /* energy = power x duration */
+    double roundtrip_eff_frac;
+    double soc_min_frac, soc_max_frac;
+    double self_discharge_per_h_frac;
+    double initial_soc_frac;
+} StorageParams;
+
+typedef struct {
+    Schedule capacity_mt;            /* production capacity, Mt/yr */
+    Schedule utilisation_frac;       /* output / capacity */
+    double calorific_kcal_per_kg;    /* 0: national default 0.7143 tce/t */
+    double electricity_kwh_per_t;    /* mining and handling, adds to load */
+} CoalMiningParams;
+
+typedef struct {
+    char name[NAME_MAX_LEN];
+    double capacity_mw;
+    int commission_year;             /* in service from 1 Jan of this year */
+    int retire_year;                 /* out of service from 1 Jan; 0 = never */
+    double min_load_frac;
+    double ramp_frac_per_h;
+    double heat_rate_gce_per_kwh;    /* standard coal consumption of supply */
+} CoalUnit;
+
+typedef struct {
+    int n_units;
+    CoalUnit units[COAL_MAX_UNITS];
+} CoalPowerParams;
+
+typedef struct {
+    Schedule annual_gwh;             /* local demand excluding coal mining */
+    double industrial_share_frac;    /* flat (round-the-clock) part */
+    double seasonal_amp_frac;        /* winter/summer swing of the rest */
+    double evening_peak_hour;        /* residential/commercial daily peak */
+} LoadParams;
+
+typedef enum { EXPORT_SURPLUS = 0, EXPORT_SCHEDULE = 1 } ExportMode;
+
+typedef struct {
+    Schedule capacity_mw;            /* transfer capacity of the line */
+    ExportMode mode;
+    double schedule_frac[24];        /* contracted profile, fraction of capacity */
+    double tolerance_frac;           /* allowed shortfall below the schedule */
+    int import_allowed;
+} ExportParams;
+
+typedef enum { STRATEGY_RENEWABLE_FIRST = 0, STRATEGY_PEAK_SHAVING = 1 } Strategy;
+
+typedef struct {
+    Strategy strategy;
+    double peak_percentile;          /* peak-shaving threshold, percentile of net load */
+} DispatchParams;
+
+typedef enum { COMMISSION_YEAR_START = 0, COMMISSION_MONTHLY = 1 } Commissioning;
+
+/* ---- accounting (issue: plan indicators) ---- */
+typedef enum { CONV_COAL_EQUIVALENT = 0, CONV_CALORIFIC = 1 } ConversionMethod;
+typedef enum { SCOPE_PRODUCTION = 0, SCOPE_CONSUMPTION_IMPORTS = 1, SCOPE_NET_EXCHANGE = 2 } Co2Scope;
+
+typedef struct {
+    double gdp_base_yi_yuan;         /* GDP of the first year, constant prices */
+    Schedule growth_frac;            /* real growth of year y over y-1 */
+} EconomyParams;
+
+typedef struct {
+    ConversionMethod method;
+    Schedule gce_per_kwh;            /* coal-equivalent method factor by year */
+    double calorific_kgce_per_kwh;   /* 0.1229 */
+    double coal_co2_t_per_tce;       /* 2.77 bituminous, IPCC 2006 */
+    Schedule grid_co2_kg_per_kwh;    /* regional grid emission factor */
+    Co2Scope scope;
+    Schedule coal_chemical_mtce;     /* coal chemical consumption */
+    Schedule other_industry_mtce;    /* other fossil consumption */
+} AccountingParams;
+
+typedef enum { OP_GE = 0, OP_LE = 1, OP_RANGE = 2, OP_REDUCTION = 3 } TargetOp;
+
+typedef struct {
+    char id[NAME_MAX_LEN];
+    char label[NAME_MAX_LEN * 2];
+    char metric[NAME_MAX_LEN];       /* annual column name */
+    TargetOp op;
+    double threshold;                /* >=, <=, reduction fraction */
+    double upper;                    /* range upper bound */
+    int year;                        /* 0 = every year */
+    int base_year;                   /* reduction: from this year */
+} Target;
+
+typedef struct {
+    int n;
+    Target t[TARGET_MAX];
+} TargetList;
+
+typedef struct {
+    int n_hourly_years;
+    int hourly_years[HOURLY_YEARS_MAX];
+} OutputParams;
+
+typedef struct {
+    char name[NAME_MAX_LEN];
+    char description[TEXT_MAX_LEN];
+    char source_file[PATH_MAX_LEN];
+    int first_year, last_year;
+    unsigned long seed;
+    Commissioning commissioning;
+    Site site;
+    WeatherSpec weather;
+    WindParams wind;
+    PvParams solar;
+    StorageParams storage;
+    CoalMiningParams coal_mining;
+    CoalPowerParams coal_power;
+    LoadParams load;
+    ExportParams export_line;        /* config group "export" */
+    DispatchParams dispatch;
+    EconomyParams economy;
+    AccountingParams accounting;
+    TargetList targets;
+    OutputParams output;
+} Scenario;
+
+/* One year's hourly inputs to dispatch, SoA, read-only in the loop. */
+typedef struct {
+    int year, hours;
+    const double *wind_avail_mw;
+    const double *solar_avail_mw;
+    const double *load_mw;
+    const double *export_sched_mw;  /* firm export; zeros in surplus mode */
+    const double *line_mw;          /* transfer capacity per hour */
+} YearInputs;
+
+/* One year's hourly results, preallocated for ECSIM_MAX_HOURS. */
+typedef struct {
+    double *wind_used_mw, *solar_used_mw, *coal_mw, *discharge_mw, *import_mw;
+    double *export_mw, *charge_mw, *soc_mwh, *curtailed_mw, *unserved_mw;
+} YearSeries;
+
+/* Limits of one year, constant within it. */
+typedef struct {
+    Strategy strategy;
+    double storage_power_mw;
+    double soc_min_mwh, soc_max_mwh;
+    double eta_charge, eta_discharge;        /* sqrt of round trip */
+    double keep_per_h;                       /* 1 - self-discharge per hour */
+    double coal_min_mw, coal_max_mw, coal_ramp_mw_per_h;
+    int import_allowed;
+    double peak_threshold_mw;                /* peak-shaving */
+} DispatchLimits;
+
+/* What carries over from hour to hour and year to year. */
+typedef struct {
+    double soc_mwh;
+    double coal_mw;
+} DispatchState;
+
+#endif

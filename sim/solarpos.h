@@ -1,0 +1,49 @@
+/* solarpos.h — sun position and the per-year sun table (DESIGN §3).
+ * Angles in degrees; azimuth clockwise from north. */
+#ifndef ECSIM_SOLARPOS_H
+#define ECSIM_SOLARPOS_H
+
+#include "model.h"
+
+typedef struct {
+    double zenith_deg;          /* refraction-corrected, topocentric */
+    double azimuth_deg;         /* clockwise from north */
+    double elevation_deg;       /* 90 - zenith */
+} SunPos;
+
+/* Sun position at a local standard time: hour_local in [0, 24) may be
+ * fractional; utc_offset_h is the clock's offset (e.g. +8). pressure_mbar
+ * and temp_c feed the refraction correction. */
+void solarpos_compute(int year, int month, int day, double hour_local,
+                      double utc_offset_h, double lat_deg, double lon_deg,
+                      double elevation_m, double pressure_mbar, double temp_c,
+                      SunPos *out);
+
+/* Sunrise and sunset of a day in local standard hours (sun elevation
+ * -0.8333 deg); *sunrise = 99 / *sunset = -99 for polar night, 0/24 for
+ * polar day. */
+void solarpos_sunrise_sunset(int year, int month, int day, double utc_offset_h,
+                             double lat_deg, double lon_deg,
+                             double *sunrise_h, double *sunset_h);
+
+/* Extraterrestrial normal irradiance, W/m2: 1367 (1 + 0.033 cos(2 pi doy/365)). */
+double solarpos_extra_normal(int day_of_year);
+
+/* The sun for every hour of one year at one site, for hour-average data:
+ * evaluated at mid-hour, or at the midpoint of the sunlit part of the
+ * sunrise and sunset hours (SAM's convention). Computed once per site and
+ * year and shared read-only between runs. */
+typedef struct {
+    int year, hours;
+    double zenith_deg[ECSIM_MAX_HOURS];
+    double azimuth_deg[ECSIM_MAX_HOURS];
+    double cos_zenith[ECSIM_MAX_HOURS];       /* 0 when the sun is down */
+    double extra_normal_wm2[ECSIM_MAX_HOURS];
+    unsigned char sun_up[ECSIM_MAX_HOURS];    /* 1 if any part of the hour is sunlit */
+} SunTable;
+
+/* Fills tab for year at site (standard pressure from elevation, 15 C for
+ * refraction). */
+void suntable_build(SunTable *tab, const Site *site, int year);
+
+#endif
