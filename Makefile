@@ -98,8 +98,8 @@ bad-input: $(B)/ecsim
 determinism: $(B)/ecsim
 	@sh tests/determinism.sh $(B)/ecsim
 
-docs-check:
-	@sh tests/docs_check.sh
+docs-check: $(B)/ecsim
+	@sh tests/docs_check.sh $(B)/ecsim
 
 bench: deps
 	@$(MAKE) --no-print-directory all

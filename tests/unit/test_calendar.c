@@ -44,6 +44,7 @@ static void schedule_interp(void)
     CU_ASSERT_DOUBLE_EQUAL(schedule_at(&empty, 2021), 0, 0);
 }
 
+void register_test_calendar(void);
 void register_test_calendar(void)
 {
     CU_pSuite s = CU_add_suite("test_calendar", NULL, NULL);

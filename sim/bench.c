@@ -1,0 +1,132 @@
+/* bench.c — `ecsim bench`: hour-steps per second for dispatch alone, for
+ * synthetic weather plus available power plus dispatch, and the base
+ * scenario end to end with all outputs (DESIGN §12). Figures are printed,
+ * never asserted: speed is not a test. */
+#include "bench.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "output.h"
+#include "sim.h"
+#include "stagedir.h"
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static const char *help =
+    "usage: ecsim bench [FILE]\n"
+    "\n"
+    "Prints performance figures on FILE (default configs/yiwu-14fyp.cfg):\n"
+    "  dispatch           ns per hour-step of the hourly loop, inputs precomputed\n"
+    "  weather            ns per hour-step of synthetic weather alone\n"
+    "  weather+dispatch   ns per hour-step: weather, available power, load, limits, dispatch\n"
+    "  end to end         ms to parse, simulate every year and write every output\n"
+    "Goals (DESIGN §12): dispatch <= 15 ns, with weather <= 50 ns, end to end < 100 ms.\n";
+
+int bench_main(int argc, char **argv)
+{
+    const char *path = "configs/yiwu-14fyp.cfg";
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) { fputs(help, stdout); return 0; }
+        if (argv[i][0] == '-') { fprintf(stderr, "ecsim bench: unknown option '%s'\n", argv[i]); return 2; }
+        path = argv[i];
+    }
+    Scenario *s = malloc(sizeof *s);
+    Diag *d = malloc(sizeof *d);
+    RunResults *res = malloc(sizeof *res);
+    Run *run = run_new();
+    int rc = 1;
+    if (!s || !d || !res || !run) { fprintf(stderr, "ecsim bench: out of memory\n"); goto done; }
+    diag_init(d);
+    if (config_load(path, s, d) != ST_OK || sim_prepare(run, s, d) != ST_OK) {
+        diag_print(d, stderr);
+        goto done;
+    }
+    printf("ecsim bench on %s (%d-%d)\n", path, s->first_year, s->last_year);
+
+    /* Dispatch alone: the last plan year's inputs, dispatched repeatedly. */
+    int year = s->last_year;
+    sim_weather(run, year, 0);
+    sim_inputs(run, year);
+    int hours = sim_hours(run);
+    int reps = 400;
+    double best = 1e30;
+    for (int r = 0; r < 5; r++) {
+        double t0 = now_s();
+        for (int k = 0; k < reps; k++) sim_dispatch(run);
+        double dt = (now_s() - t0) / ((double)reps * hours);
+        if (dt < best) best = dt;
+    }
+    printf("  dispatch:          %6.2f ns/hour-step  (%6.1f M hour-steps/s per core)\n",
+           best * 1e9, 1e-6 / best);
+
+    /* Weather alone, then the whole year pipeline. */
+    int wreps = 30;
+    best = 1e30;
+    for (int r = 0; r < 3; r++) {
+        double t0 = now_s();
+        for (int k = 0; k < wreps; k++) sim_weather(run, year, (unsigned long)k + 1);
+        double dt = (now_s() - t0) / ((double)wreps * hours);
+        if (dt < best) best = dt;
+    }
+    printf("  weather:           %6.2f ns/hour-step  (synthetic wind, sun, temperature)\n", best * 1e9);
+    best = 1e30;
+    for (int r = 0; r < 3; r++) {
+        double t0 = now_s();
+        for (int k = 0; k < wreps; k++) {
+            sim_weather(run, year, (unsigned long)k + 1);
+            sim_inputs(run, year);
+            sim_dispatch(run);
+        }
+        double dt = (now_s() - t0) / ((double)wreps * hours);
+        if (dt < best) best = dt;
+    }
+    printf("  weather+dispatch:  %6.2f ns/hour-step  (%6.1f M hour-steps/s per core; incl. wind/PV models, load)\n",
+           best * 1e9, 1e-6 / best);
+
+    /* End to end, as `ecsim run` does it, into a scratch directory. */
+    char tmpl[] = "/tmp/ecsim-bench.XXXXXX";
+    if (!mkdtemp(tmpl)) { fprintf(stderr, "ecsim bench: cannot create a scratch directory\n"); goto done; }
+    double times[7];
+    int ok = 1;
+    for (int r = 0; r < 7 && ok; r++) {
+        Run *fresh = run_new();   /* fresh run: sun tables are part of the cost */
+        double t0 = now_s();
+        diag_init(d);
+        Status st = config_load(path, s, d);
+        FileSink fs;
+        file_sink_init(&fs, tmpl, d);
+        Sink sink = file_sink(&fs);
+        if (st == ST_OK && fresh) st = sim_run(fresh, s, 0, &sink, res, d);
+        if (st != ST_OK) { file_sink_abort(&fs); diag_print(d, stderr); ok = 0; }
+        times[r] = now_s() - t0;
+        run_free(fresh);
+    }
+    remove_tree(tmpl);
+    if (!ok) goto done;
+    qsort(times, 7, sizeof times[0], cmp_double);
+    printf("  end to end:        %6.1f ms median, %.1f ms best of 7  (parse, %d years, all outputs, no charts)\n",
+           times[3] * 1e3, times[0] * 1e3, s->last_year - s->first_year + 1);
+    rc = 0;
+done:
+    run_free(run);
+    free(s);
+    free(d);
+    free(res);
+    return rc;
+}

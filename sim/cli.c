@@ -1,0 +1,221 @@
+/* cli.c — the subcommands of `ecsim` (DESIGN §11): argument parsing, help
+ * text, messages, and status → exit code (0 ok, 3 a target failed, 1 error,
+ * 2 usage). The only module besides main.c that prints. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bench.h"
+#include "config.h"
+#include "output.h"
+#include "sim.h"
+#include "version.h"
+
+#define EXIT_TARGETS 3
+#define EXIT_USAGE 2
+
+static const char *main_help =
+    "ecsim " ECSIM_VERSION " — hourly energy capacity scenario simulator\n"
+    "\n"
+    "usage: ecsim COMMAND [options]\n"
+    "\n"
+    "commands:\n"
+    "  run FILE... [-o DIR]    simulate scenarios; results in DIR/<scenario>/ (default out/)\n"
+    "  check FILE...           validate scenario files without running them\n"
+    "  reference               print the commented reference configuration (every setting)\n"
+    "  bench [FILE]            performance figures (default configs/yiwu-14fyp.cfg)\n"
+    "  help [COMMAND]          this text, or a command's help\n"
+    "\n"
+    "exit status: 0 all ran and every target passed; 3 all ran and some target failed;\n"
+    "             1 an error (bad input, I/O); 2 bad usage.\n"
+    "Run `ecsim COMMAND --help` for a command's options.\n";
+
+static const char *run_help =
+    "usage: ecsim run FILE... [-o DIR]\n"
+    "\n"
+    "Simulates each scenario file hour by hour over its planning period and writes\n"
+    "DIR/<scenario>/: annual.dat, annual.csv, hourly-<year>.dat (years of\n"
+    "output.hourly_years), targets.dat, targets.csv, summary.md and run.cfg.\n"
+    "A scenario's directory appears only when all its files were written.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output DIR   output directory (default: out)\n"
+    "  -q, --quiet        print nothing but errors\n"
+    "  -h, --help         this text\n"
+    "\n"
+    "exit status: 0 all ran and every target passed; 3 all ran and some target\n"
+    "failed; 1 a scenario could not be read or run (the others still run); 2 bad usage.\n";
+
+static const char *check_help =
+    "usage: ecsim check FILE...\n"
+    "\n"
+    "Validates scenario files: syntax, unknown settings (with the nearest valid\n"
+    "name), types, ranges and consistency. Every error names file, line and\n"
+    "setting. Writes nothing. Exit status 0 if all are valid, 1 otherwise.\n";
+
+static const char *reference_help =
+    "usage: ecsim reference\n"
+    "\n"
+    "Prints the reference configuration: every setting with its unit, range,\n"
+    "default and meaning, as a valid scenario file of defaults.\n";
+
+static int usage_error(const char *cmd, const char *fmt, const char *arg)
+{
+    fprintf(stderr, "ecsim %s: ", cmd);
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'ecsim %s --help'.\n", cmd);
+    return EXIT_USAGE;
+}
+
+static int is_help(const char *a) { return strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0; }
+
+/* Loads one scenario, printing its diagnostics; returns NULL on error. */
+static Scenario *load_scenario(const char *path)
+{
+    Scenario *s = malloc(sizeof *s);
+    Diag *d = malloc(sizeof *d);
+    if (!s || !d) {
+        free(s);
+        free(d);
+        fprintf(stderr, "%s: out of memory\n", path);
+        return NULL;
+    }
+    diag_init(d);
+    Status st = config_load(path, s, d);
+    diag_print(d, stderr);
+    free(d);
+    if (st != ST_OK) {
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    int nfiles = 0, bad = 0;
+    for (int i = 0; i < argc; i++) {
+        if (is_help(argv[i])) { fputs(check_help, stdout); return 0; }
+        if (argv[i][0] == '-' && argv[i][1]) return usage_error("check", "unknown option '%s'", argv[i]);
+        nfiles++;
+        Scenario *s = load_scenario(argv[i]);
+        if (!s) { bad++; continue; }
+        printf("%s: ok (scenario %s, %d-%d)\n", argv[i], s->name, s->first_year, s->last_year);
+        free(s);
+    }
+    if (nfiles == 0) return usage_error("check", "%s", "no scenario file given");
+    return bad ? 1 : 0;
+}
+
+static void print_run_line(const Scenario *s, const RunResults *res, const char *dir)
+{
+    const AnnualRow *last = &res->rows[res->n_years - 1];
+    printf("%s: %d years -> %s\n", s->name, res->n_years, dir);
+    printf("  %d: RE utilisation %.1f %%, curtailed %.0f GWh, coal power %.0f GWh, export %.0f GWh, unserved %.0f MWh\n",
+           (int)last->year, 100 * last->re_utilisation, last->curtailed_mwh / 1000,
+           last->coal_power_mwh / 1000, last->export_mwh / 1000, last->unserved_mwh);
+    if (res->n_targets) {
+        printf("  targets: %d of %d checks passed\n", res->n_targets - res->n_failed, res->n_targets);
+        for (int i = 0; i < res->n_targets; i++) {
+            const TargetResult *t = &res->targets[i];
+            if (!t->pass)
+                printf("    FAIL %s %d: value %.6g, margin %.6g\n", t->id, t->year, t->value, t->margin);
+        }
+    }
+}
+
+static int cmd_run(int argc, char **argv)
+{
+    const char *out_dir = "out";
+    int quiet = 0, nfiles = 0;
+    for (int i = 0; i < argc; i++) {
+        if (is_help(argv[i])) { fputs(run_help, stdout); return 0; }
+        if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
+            if (++i >= argc) return usage_error("run", "%s needs a directory", argv[i - 1]);
+            out_dir = argv[i];
+        } else if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0) {
+            quiet = 1;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            return usage_error("run", "unknown option '%s'", argv[i]);
+        } else {
+            nfiles++;
+        }
+    }
+    if (nfiles == 0) return usage_error("run", "%s", "no scenario file given");
+
+    Run *run = run_new();
+    RunResults *res = malloc(sizeof *res);
+    Diag *d = malloc(sizeof *d);
+    if (!run || !res || !d) {
+        fprintf(stderr, "ecsim: out of memory\n");
+        run_free(run);
+        free(res);
+        free(d);
+        return 1;
+    }
+    int errors = 0, failed_targets = 0;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) { i++; continue; }
+        if (argv[i][0] == '-' && argv[i][1]) continue;
+        Scenario *s = load_scenario(argv[i]);
+        if (!s) { errors++; continue; }
+        diag_init(d);
+        FileSink fs;
+        file_sink_init(&fs, out_dir, d);
+        Sink sink = file_sink(&fs);
+        Status st = sim_run(run, s, 0, &sink, res, d);
+        if (st != ST_OK) file_sink_abort(&fs);
+        diag_print(d, stderr);
+        if (st != ST_OK) {
+            fprintf(stderr, "%s: not run: %s; nothing written\n", argv[i], status_message(st));
+            errors++;
+        } else {
+            if (!quiet) print_run_line(s, res, fs.final_dir);
+            if (res->n_failed) failed_targets++;
+        }
+        free(s);
+    }
+    run_free(run);
+    free(res);
+    free(d);
+    if (errors) return 1;
+    return failed_targets ? EXIT_TARGETS : 0;
+}
+
+static int cmd_reference(int argc, char **argv)
+{
+    for (int i = 0; i < argc; i++) {
+        if (is_help(argv[i])) { fputs(reference_help, stdout); return 0; }
+        return usage_error("reference", "unexpected argument '%s'", argv[i]);
+    }
+    schema_write_reference(stdout);
+    return ferror(stdout) ? 1 : 0;
+}
+
+int cli_main(int argc, char **argv)
+{
+    if (argc < 2) { fputs(main_help, stderr); return EXIT_USAGE; }
+    const char *cmd = argv[1];
+    int n = argc - 2;
+    char **rest = argv + 2;
+    if (is_help(cmd)) { fputs(main_help, stdout); return 0; }
+    if (strcmp(cmd, "--version") == 0) { puts("ecsim " ECSIM_VERSION); return 0; }
+    if (strcmp(cmd, "help") == 0) {
+        if (n == 0) { fputs(main_help, stdout); return 0; }
+        static char help_flag[] = "--help";
+        char *h[] = { help_flag };
+        if (strcmp(rest[0], "run") == 0) return cmd_run(1, h);
+        if (strcmp(rest[0], "check") == 0) return cmd_check(1, h);
+        if (strcmp(rest[0], "reference") == 0) return cmd_reference(1, h);
+        if (strcmp(rest[0], "bench") == 0) return bench_main(1, h);
+        return usage_error("help", "unknown command '%s'", rest[0]);
+    }
+    if (strcmp(cmd, "run") == 0) return cmd_run(n, rest);
+    if (strcmp(cmd, "check") == 0) return cmd_check(n, rest);
+    if (strcmp(cmd, "reference") == 0) return cmd_reference(n, rest);
+    if (strcmp(cmd, "bench") == 0) return bench_main(n, rest);
+    fprintf(stderr, "ecsim: unknown command '%s'\n\n%s", cmd, main_help);
+    return EXIT_USAGE;
+}

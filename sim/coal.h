@@ -1,0 +1,37 @@
+/* coal.h — coal power fleet of one year and coal mining output (DESIGN §4).
+ * Pure computations from validated parameters; nothing here can fail. */
+#ifndef ECSIM_COAL_H
+#define ECSIM_COAL_H
+
+#include "model.h"
+
+/* The committed coal fleet of one year, as one aggregate plant. */
+typedef struct {
+    int n_units;                    /* units in service during the year */
+    double capacity_mw;             /* sum of capacities */
+    double min_mw;                  /* must-run: sum of min_load_frac * capacity */
+    double ramp_mw_per_h;           /* sum of ramp_frac_per_h * capacity */
+    double heat_rate_gce_per_kwh;   /* capacity-weighted mean; 0 without units */
+} CoalFleetYear;
+
+/* Aggregates the units in service in year: a unit counts when
+ * commission_year <= year and (retire_year == 0 or year < retire_year),
+ * i.e. in service from 1 January of its commissioning year and out of service
+ * from 1 January of its retirement year (model.h). Every committed unit is
+ * taken to run (no unit commitment), so the fleet's minimum is the sum of
+ * the units' minima. */
+void coal_fleet_year(const CoalPowerParams *p, int year, CoalFleetYear *out);
+
+/* Coal output of year (Mt): capacity_mt * utilisation_frac, averaged over
+ * the year. With monthly_commissioning both schedules move month by month
+ * (schedule_month), and the mean is that of the monthly products. */
+double coal_mining_output_mt(const CoalMiningParams *p, int year, int monthly_commissioning);
+
+/* Tonnes of coal equivalent per tonne of raw coal: calorific value / 7000
+ * kcal/kg (1 tce = 7000 kcal = 29.3076 GJ), or 0.7143 when the calorific value
+ * is 0 (not given) — the reference factor for raw coal in China's energy
+ * statistics (GB/T 2589 Annex A, China Energy Statistical Yearbook: raw coal
+ * 20908 kJ/kg = 5000 kcal/kg -> 0.7143 kgce/kg). */
+double coal_tce_per_t(const CoalMiningParams *p);
+
+#endif

@@ -1,0 +1,83 @@
+/* dispatch.h — the hourly dispatch of one year: one loop per strategy,
+ * chosen once per year (DESIGN §5, STYLE §4).
+ *
+ * Every hour closes the balance
+ *   wind_used + solar_used + coal + discharge + import + unserved
+ *     = load + export + charge,
+ * with curtailed = wind_avail + solar_avail - wind_used - solar_used >= 0,
+ * all flows >= 0, SOC within [soc_min_mwh, soc_max_mwh]. */
+#ifndef ECSIM_DISPATCH_H
+#define ECSIM_DISPATCH_H
+
+#include "model.h"
+
+/* What a year's dispatch reports besides the series. */
+typedef struct {
+    /* Hours in which the coal fleet ran below its floor max(coal_min_mw,
+     * previous hour - ramp): must-run coal plus renewables exceeded load,
+     * firm export, storage charging and the free line capacity even with all
+     * renewables curtailed. A model result (an over-committed fleet), not an
+     * error; it feeds the annual metric coal_min_violation_hours. */
+    int below_floor_hours;
+    double below_floor_mwh;        /* sum over those hours of floor - coal */
+    /* Energy added (+) or removed (-) at the start of the year to bring
+     * st->soc_mwh into [soc_min_mwh, soc_max_mwh] (the window can change
+     * between years); 0 when the caller already put it inside. */
+    double soc_clamp_mwh;
+    /* Invariant checks, only in builds with -DECSIM_CHECKS (always 0
+     * otherwise): hours in which the balance did not close within 1e-6 of the
+     * hour's scale, a flow was negative or above its limit, curtailment was
+     * negative, SOC left its window by more than 1e-9 MWh, or a value was not
+     * finite. The caller turns check_violations > 0 into ST_NUMERIC. */
+    int check_violations;
+    int first_violation_hour;      /* -1 when none */
+} DispatchReport;
+
+/* Dispatches hours 0 .. in->hours-1 of one year under lim->strategy, starting
+ * from *st (SOC and last hour's coal output, carried over from the previous
+ * year) and writing it back at the end. Fills every series of out for those
+ * hours; out's arrays must not overlap in's. Strategies:
+ *
+ * STRATEGY_RENEWABLE_FIRST (DESIGN §5). Each hour, after self-discharge:
+ *   - coal starts at its floor lo = max(coal_min, prev - ramp) (must-run),
+ *     capped at coal_max; its ceiling is hi = min(coal_max, prev + ramp),
+ *     never below lo. prev of hour 0 is st->coal_mw;
+ *   - renewables serve load + firm export (in->export_sched_mw);
+ *   - a surplus at the floor charges storage, then goes to the line up to its
+ *     free capacity line_mw - firm export, then renewables are curtailed (wind
+ *     and solar in proportion to their availability), and whatever remains
+ *     takes coal below its floor (counted in below_floor_hours);
+ *   - a deficit is met by storage discharge, then coal up to hi, then import
+ *     (if lim->import_allowed, up to line_mw), then it is unserved.
+ *
+ * STRATEGY_PEAK_SHAVING. Net load nl = load + firm export - wind - solar;
+ * peak hours are those with nl > lim->peak_threshold_mw. The same order as
+ * renewable-first, except:
+ *   - in peak hours storage discharges first, but only by the excess
+ *     nl - threshold (and at most the deficit at the coal floor); it does not
+ *     charge from coal;
+ *   - in other hours storage does not discharge to serve the deficit; coal and
+ *     import do. Instead it refills: from the renewable surplus first, then
+ *     from coal headroom (coal raised up to hi, grid charging);
+ *   - in any hour, if load would go unserved after coal and import, storage
+ *     discharges what it can (within the power not yet used that hour) before
+ *     energy is counted unserved: keeping energy for a peak never costs
+ *     supply now.
+ *
+ * Within each hour self-discharge comes first (storage.h), and soc_mwh[h] is
+ * the SOC at the end of hour h. Firm export is delivered in every hour (it is
+ * must-deliver); in an hour that also imports, both flows are reported gross.
+ * No allocation, no I/O; the series are complete when it returns. */
+DispatchReport dispatch_year(const DispatchLimits *lim, const YearInputs *in,
+                             DispatchState *st, YearSeries *out);
+
+/* The peak-shaving threshold of a year: the percentile-th percentile
+ * (0 .. 100, clamped) of net load = load + firm export - wind - solar over
+ * the year's hours, with linear interpolation between order statistics (the
+ * definition of gsl_stats_quantile_from_sorted_data, Hyndman and Fan type 7).
+ * Uses scratch (ECSIM_MAX_HOURS doubles, overwritten) and two O(n) selections;
+ * call it once per year before dispatch_year, never in the hourly loop.
+ * Returns NAN if an input or the percentile is not finite, 0 for 0 hours. */
+double dispatch_peak_threshold(const YearInputs *in, double percentile, double *scratch);
+
+#endif

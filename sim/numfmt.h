@@ -1,0 +1,12 @@
+/* numfmt.h — fast, locale-free fixed-point formatting for result files.
+ * printf costs ~200 ns a number; an hourly year has ~150,000 of them. */
+#ifndef ECSIM_NUMFMT_H
+#define ECSIM_NUMFMT_H
+
+/* Writes v rounded to `decimals` places (0..9) into buf (at least 32 bytes),
+ * without a terminating NUL; returns the number of characters. Values too
+ * large for exact fixed-point (|v| >= 1e15) and non-finite values fall back
+ * to "%.*g"-style text. Negative zero prints as 0. */
+int numfmt_fixed(char *buf, double v, int decimals);
+
+#endif

@@ -1,0 +1,312 @@
+/* output.c — result files of one scenario (DESIGN §9): gnuplot-ready .dat
+ * (# comment lines, one header line of column names, whitespace-separated
+ * rows) and spreadsheet .csv twins (UTF-8 with BOM). The C locale, fixed
+ * formats and no timestamps: same config and seed, same bytes. */
+#include "output.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "config.h"
+#include "numfmt.h"
+#include "summary.h"
+#include "version.h"
+
+#define IO_BUFFER (1 << 16)
+
+/* A file written to "<path>.tmp" and renamed into place when complete. */
+typedef struct {
+    FILE *f;
+    char path[STAGE_PATH_MAX];
+    char tmp[STAGE_PATH_MAX + 8];
+    char buf[IO_BUFFER];
+} AtomicFile;
+
+static Status afile_open(AtomicFile *af, const char *path, Diag *d)
+{
+    if (snprintf(af->path, sizeof af->path, "%s", path) >= (int)sizeof af->path
+        || snprintf(af->tmp, sizeof af->tmp, "%s.tmp", path) >= (int)sizeof af->tmp) {
+        diag_error(d, ST_IO, path, 0, NULL, "path too long");
+        return ST_IO;
+    }
+    af->f = fopen(af->tmp, "wb");
+    if (!af->f) {
+        diag_error(d, ST_IO, af->tmp, 0, NULL, "cannot create: %s", strerror(errno));
+        return ST_IO;
+    }
+    setvbuf(af->f, af->buf, _IOFBF, sizeof af->buf);
+    return ST_OK;
+}
+
+static Status afile_commit(AtomicFile *af, Diag *d)
+{
+    int bad = ferror(af->f);
+    if (fclose(af->f) != 0) bad = 1;
+    af->f = NULL;
+    if (bad || rename(af->tmp, af->path) != 0) {
+        diag_error(d, ST_IO, af->path, 0, NULL, "cannot write: %s", strerror(errno));
+        remove(af->tmp);
+        return ST_IO;
+    }
+    return ST_OK;
+}
+
+static void put_text(FILE *f, const char *s)
+{
+    /* Text in .dat and .csv files is quoted; quotes inside are doubled. */
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"') fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+static void provenance(FILE *f, const Scenario *s, const char *title)
+{
+    fprintf(f, "# %s — scenario %s\n", title, s->name);
+    fprintf(f, "# ecsim %s; seed %lu; years %d-%d; config %s\n", ECSIM_VERSION, s->seed,
+            s->first_year, s->last_year, s->source_file);
+}
+
+Status output_annual_dat(const char *path, const Scenario *s, const RunResults *res, Diag *d)
+{
+    AtomicFile *af = &(AtomicFile){0};
+    Status st = afile_open(af, path, d);
+    if (st != ST_OK) return st;
+    FILE *f = af->f;
+    provenance(f, s, "ecsim annual results");
+    fputs("# units:", f);
+    for (int k = 0; k < metrics_count(); k++) fprintf(f, " %s", metrics_get(k)->unit);
+    fputc('\n', f);
+    for (int k = 0; k < metrics_count(); k++)
+        fprintf(f, k ? " %s" : "%s", metrics_get(k)->name);
+    fputc('\n', f);
+    for (int i = 0; i < res->n_years; i++) {
+        for (int k = 0; k < metrics_count(); k++) {
+            const Metric *m = metrics_get(k);
+            if (k) fputc(' ', f);
+            fprintf(f, m->format, metric_value(m, &res->rows[i]));
+        }
+        fputc('\n', f);
+    }
+    return afile_commit(af, d);
+}
+
+Status output_annual_csv(const char *path, const RunResults *res, Diag *d)
+{
+    AtomicFile *af = &(AtomicFile){0};
+    Status st = afile_open(af, path, d);
+    if (st != ST_OK) return st;
+    FILE *f = af->f;
+    fputs("\xEF\xBB\xBF", f);   /* BOM: spreadsheet programs then read UTF-8 */
+    for (int k = 0; k < metrics_count(); k++)
+        fprintf(f, k ? ",%s" : "%s", metrics_get(k)->name);
+    fputs("\r\n", f);
+    for (int i = 0; i < res->n_years; i++) {
+        for (int k = 0; k < metrics_count(); k++) {
+            const Metric *m = metrics_get(k);
+            if (k) fputc(',', f);
+            fprintf(f, m->format, metric_value(m, &res->rows[i]));
+        }
+        fputs("\r\n", f);
+    }
+    return afile_commit(af, d);
+}
+
+/* Hourly columns: name, unit, series (NULL for calendar columns). */
+enum { HC_WIND_AVAIL, HC_WIND_USED, HC_SOLAR_AVAIL, HC_SOLAR_USED, HC_COAL, HC_DISCHARGE,
+       HC_IMPORT, HC_LOAD, HC_EXPORT, HC_CHARGE, HC_SOC, HC_CURTAILED, HC_UNSERVED, HC_N };
+
+static const char *const hourly_names[HC_N] = {
+    "wind_avail_mw", "wind_used_mw", "solar_avail_mw", "solar_used_mw", "coal_mw",
+    "discharge_mw", "import_mw", "load_mw", "export_mw", "charge_mw", "soc_mwh",
+    "curtailed_mw", "unserved_mw",
+};
+
+Status output_hourly_dat(const char *path, const Scenario *s, const Calendar *cal,
+                         const YearInputs *in, const YearSeries *out, Diag *d)
+{
+    AtomicFile *af = &(AtomicFile){0};
+    Status st = afile_open(af, path, d);
+    if (st != ST_OK) return st;
+    FILE *f = af->f;
+    char title[64];
+    snprintf(title, sizeof title, "ecsim hourly dispatch %d", cal->year);
+    provenance(f, s, title);
+    fprintf(f, "# hour h covers [h, h+1) of local clock time (UTC%+g); MW of a row are also its MWh\n",
+            s->site.utc_offset_h);
+    fputs("# balance: wind_used + solar_used + coal + discharge + import + unserved = load + export + charge\n", f);
+    fputs("hour month day hour_of_day day_of_year", f);
+    for (int c = 0; c < HC_N; c++) fprintf(f, " %s", hourly_names[c]);
+    fputc('\n', f);
+    const double *col[HC_N] = {
+        in->wind_avail_mw, out->wind_used_mw, in->solar_avail_mw, out->solar_used_mw,
+        out->coal_mw, out->discharge_mw, out->import_mw, in->load_mw, out->export_mw,
+        out->charge_mw, out->soc_mwh, out->curtailed_mw, out->unserved_mw,
+    };
+    char line[64 + HC_N * 32];
+    for (int h = 0; h < cal->hours; h++) {
+        int n = numfmt_fixed(line, h, 0);
+        line[n++] = ' ';
+        n += numfmt_fixed(line + n, cal->month[h], 0);
+        line[n++] = ' ';
+        n += numfmt_fixed(line + n, cal->day[h], 0);
+        line[n++] = ' ';
+        n += numfmt_fixed(line + n, cal->hour_of_day[h], 0);
+        line[n++] = ' ';
+        n += numfmt_fixed(line + n, cal->day_of_year[h], 0);
+        for (int c = 0; c < HC_N; c++) {
+            line[n++] = ' ';
+            n += numfmt_fixed(line + n, col[c][h], 3);
+        }
+        line[n++] = '\n';
+        fwrite(line, 1, (size_t)n, f);
+    }
+    return afile_commit(af, d);
+}
+
+static const char *op_text(TargetOp op)
+{
+    switch (op) {
+    case OP_GE: return ">=";
+    case OP_LE: return "<=";
+    case OP_RANGE: return "range";
+    case OP_REDUCTION: return "reduction";
+    }
+    return "?";
+}
+
+Status output_targets(const char *dat_path, const char *csv_path, const RunResults *res, Diag *d)
+{
+    AtomicFile *af = &(AtomicFile){0};
+    Status st = afile_open(af, dat_path, d);
+    if (st != ST_OK) return st;
+    FILE *f = af->f;
+    fputs("# ecsim target checks: margin > 0 passes; reduction values are fractions (0.12 = 12 %)\n", f);
+    fputs("id label metric year value op threshold upper base_year pass margin\n", f);
+    for (int i = 0; i < res->n_targets; i++) {
+        const TargetResult *t = &res->targets[i];
+        fprintf(f, "%s ", t->id);
+        put_text(f, t->label);
+        fprintf(f, " %s %d %.9g %s %.9g %.9g %d %d %.9g\n", t->metric, t->year, t->value,
+                op_text(t->op), t->threshold, t->upper, t->base_year, t->pass, t->margin);
+    }
+    if ((st = afile_commit(af, d)) != ST_OK) return st;
+
+    if ((st = afile_open(af, csv_path, d)) != ST_OK) return st;
+    f = af->f;
+    fputs("\xEF\xBB\xBF" "id,label,metric,year,value,op,threshold,upper,base_year,pass,margin\r\n", f);
+    for (int i = 0; i < res->n_targets; i++) {
+        const TargetResult *t = &res->targets[i];
+        fprintf(f, "%s,", t->id);
+        put_text(f, t->label);
+        fprintf(f, ",%s,%d,%.9g,%s,%.9g,%.9g,%d,%d,%.9g\r\n", t->metric, t->year, t->value,
+                op_text(t->op), t->threshold, t->upper, t->base_year, t->pass, t->margin);
+    }
+    return afile_commit(af, d);
+}
+
+static Status write_run_cfg(const char *path, const Scenario *s, Diag *d)
+{
+    AtomicFile *af = &(AtomicFile){0};
+    Status st = afile_open(af, path, d);
+    if (st != ST_OK) return st;
+    fprintf(af->f, "# ecsim %s — the fully resolved configuration of this run.\n"
+                   "# Source: %s; seed %lu. `ecsim run` reproduces the results from this file.\n\n",
+            ECSIM_VERSION, s->source_file, s->seed);
+    st = config_write_resolved(s, af->f);
+    if (st != ST_OK) {
+        fclose(af->f);
+        remove(af->tmp);
+        diag_error(d, st, path, 0, NULL, "cannot write the resolved configuration");
+        return st;
+    }
+    return afile_commit(af, d);
+}
+
+static Status write_summary(const char *path, const Scenario *s, const RunResults *res, Diag *d)
+{
+    AtomicFile *af = &(AtomicFile){0};
+    Status st = afile_open(af, path, d);
+    if (st != ST_OK) return st;
+    summary_write(af->f, s, res);
+    return afile_commit(af, d);
+}
+
+/* ---- the sink ---------------------------------------------------------- */
+
+static int wants_hourly(const Scenario *s, int year)
+{
+    for (int i = 0; i < s->output.n_hourly_years; i++)
+        if (s->output.hourly_years[i] == year) return 1;
+    return 0;
+}
+
+static Status sink_begin(void *ctx, const Scenario *s)
+{
+    FileSink *fs = ctx;
+    Status st = stage_begin(&fs->dir, fs->out_dir, s->name, fs->d);
+    fs->staged = st == ST_OK;
+    return st;
+}
+
+static Status sink_year(void *ctx, const Scenario *s, const Calendar *cal,
+                        const YearInputs *in, const YearSeries *out, const AnnualRow *row)
+{
+    (void)row;
+    FileSink *fs = ctx;
+    if (!wants_hourly(s, cal->year)) return ST_OK;
+    char name[64], path[STAGE_PATH_MAX];
+    snprintf(name, sizeof name, "hourly-%d.dat", cal->year);
+    if (stage_path(&fs->dir, name, path, sizeof path) != 0) {
+        diag_error(fs->d, ST_IO, fs->dir.stage, 0, NULL, "path too long");
+        return ST_IO;
+    }
+    return output_hourly_dat(path, s, cal, in, out, fs->d);
+}
+
+static Status sink_end(void *ctx, const Scenario *s, const RunResults *res)
+{
+    FileSink *fs = ctx;
+    char p1[STAGE_PATH_MAX], p2[STAGE_PATH_MAX];
+    Status st;
+#define STAGED(var, file) \
+    if (stage_path(&fs->dir, file, var, sizeof var) != 0) { \
+        diag_error(fs->d, ST_IO, fs->dir.stage, 0, NULL, "path too long"); return ST_IO; }
+    STAGED(p1, "annual.dat");
+    if ((st = output_annual_dat(p1, s, res, fs->d)) != ST_OK) return st;
+    STAGED(p1, "annual.csv");
+    if ((st = output_annual_csv(p1, res, fs->d)) != ST_OK) return st;
+    STAGED(p1, "targets.dat");
+    STAGED(p2, "targets.csv");
+    if ((st = output_targets(p1, p2, res, fs->d)) != ST_OK) return st;
+    STAGED(p1, "summary.md");
+    if ((st = write_summary(p1, s, res, fs->d)) != ST_OK) return st;
+    STAGED(p1, "run.cfg");
+    if ((st = write_run_cfg(p1, s, fs->d)) != ST_OK) return st;
+#undef STAGED
+    st = stage_commit(&fs->dir, fs->d);
+    fs->staged = 0;
+    if (st == ST_OK) snprintf(fs->final_dir, sizeof fs->final_dir, "%s", fs->dir.final);
+    return st;
+}
+
+void file_sink_init(FileSink *fs, const char *out_dir, Diag *d)
+{
+    memset(fs, 0, sizeof *fs);
+    fs->out_dir = out_dir;
+    fs->d = d;
+}
+
+Sink file_sink(FileSink *fs)
+{
+    return (Sink){ fs, sink_begin, sink_year, sink_end };
+}
+
+void file_sink_abort(FileSink *fs)
+{
+    if (fs->staged) stage_abort(&fs->dir);
+    fs->staged = 0;
+}

@@ -1,0 +1,55 @@
+/* sim.h — the orchestrator: scenario → per-year model → dispatch →
+ * annual accounting → sink (DESIGN §§2–6). A Run owns every buffer one
+ * simulation needs; it is allocated once and reused, one per worker thread,
+ * and nothing here is global, so runs may proceed in parallel. */
+#ifndef ECSIM_SIM_H
+#define ECSIM_SIM_H
+
+#include "calendar.h"
+#include "metrics.h"
+#include "model.h"
+#include "status.h"
+#include "targets.h"
+
+#define SIM_MAX_YEARS 51
+#define SIM_MAX_TARGET_RESULTS (TARGET_MAX * SIM_MAX_YEARS)
+
+typedef struct {
+    int n_years;
+    AnnualRow rows[SIM_MAX_YEARS];
+    int n_targets, n_failed;
+    TargetResult targets[SIM_MAX_TARGET_RESULTS];
+} RunResults;
+
+/* Where finished years go (files, statistics, comparison tables). Any
+ * callback may be NULL. A non-OK status stops the run. */
+typedef struct {
+    void *ctx;
+    Status (*begin)(void *ctx, const Scenario *s);
+    Status (*year)(void *ctx, const Scenario *s, const Calendar *cal,
+                   const YearInputs *in, const YearSeries *out, const AnnualRow *row);
+    Status (*end)(void *ctx, const Scenario *s, const RunResults *res);
+} Sink;
+
+typedef struct Run Run;
+
+Run *run_new(void);
+void run_free(Run *run);
+
+/* Simulates every year of s with weather realisation `member` (0 for a
+ * plain run; ensembles use 1, 2, ...), fills res and feeds sink. Errors go
+ * to d. Returns ST_OK, or the first error. Targets that fail are reported
+ * in res->n_failed, not as an error. */
+Status sim_run(Run *run, const Scenario *s, unsigned long member, const Sink *sink,
+               RunResults *res, Diag *d);
+
+/* Phases of one year, exposed for `ecsim bench` and tests: prepare builds the
+ * per-scenario models; weather fills the year's weather; inputs turns it into
+ * available power, load and limits; dispatch runs the hourly loop. */
+Status sim_prepare(Run *run, const Scenario *s, Diag *d);
+void sim_weather(Run *run, int year, unsigned long member);
+void sim_inputs(Run *run, int year);
+void sim_dispatch(Run *run);
+int sim_hours(const Run *run);
+
+#endif

@@ -1,0 +1,116 @@
+/* summary.c — summary.md, a view of the in-memory results (DESIGN §9).
+ * Figures are shown in the units the plan uses (万千瓦, 亿千瓦时, 万吨). */
+#include "summary.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "version.h"
+
+static void row_out(FILE *f, const char *label, const RunResults *res, double scale,
+                    const char *fmt, size_t offset)
+{
+    fprintf(f, "| %s |", label);
+    for (int i = 0; i < res->n_years; i++) {
+        double v = *(const double *)((const char *)&res->rows[i] + offset) * scale;
+        fputc(' ', f);
+        fprintf(f, fmt, v);
+        fputs(" |", f);
+    }
+    fputc('\n', f);
+}
+
+#define ROW(label, field, scale, fmt) row_out(f, label, res, scale, fmt, offsetof(AnnualRow, field))
+
+static const char *op_words(TargetOp op)
+{
+    switch (op) {
+    case OP_GE: return "≥";
+    case OP_LE: return "≤";
+    case OP_RANGE: return "in";
+    case OP_REDUCTION: return "reduction ≥";
+    }
+    return "?";
+}
+
+/* Lines of the scenario file carrying "# assumption:" are the assumptions
+ * register (DESIGN §6): listed so planners can replace them with statistics. */
+static void assumptions(FILE *f, const Scenario *s)
+{
+    FILE *cfg = fopen(s->source_file, "r");
+    if (!cfg) return;
+    char line[2048];
+    int lineno = 0, n = 0;
+    while (fgets(line, sizeof line, cfg)) {
+        lineno++;
+        const char *a = strstr(line, "# assumption:");
+        if (!a) continue;
+        if (n++ == 0) fputs("\n## Assumptions this result depends on\n\n", f);
+        a += strlen("# assumption:");
+        while (*a == ' ') a++;
+        size_t len = strcspn(a, "\r\n");
+        fprintf(f, "- line %d: %.*s\n", lineno, (int)len, a);
+    }
+    fclose(cfg);
+}
+
+void summary_write(FILE *f, const Scenario *s, const RunResults *res)
+{
+    fprintf(f, "# %s\n\n", s->name);
+    if (s->description[0]) fprintf(f, "%s\n\n", s->description);
+    fprintf(f, "ecsim %s, seed %lu, years %d–%d, dispatch `%s`, config `%s`.\n\n", ECSIM_VERSION,
+            s->seed, s->first_year, s->last_year,
+            s->dispatch.strategy == STRATEGY_PEAK_SHAVING ? "peak-shaving" : "renewable-first",
+            s->source_file);
+
+    fputs("## Key figures\n\n| | ", f);
+    for (int i = 0; i < res->n_years; i++) fprintf(f, "%.0f | ", res->rows[i].year);
+    fputs("\n|---|", f);
+    for (int i = 0; i < res->n_years; i++) fputs("---:|", f);
+    fputc('\n', f);
+    ROW("风电装机 wind capacity (万千瓦)", wind_capacity_mw, 0.01, "%.1f");
+    ROW("光伏装机 PV capacity, DC (万千瓦)", solar_capacity_mw, 0.01, "%.1f");
+    ROW("储能 storage (万千瓦)", storage_power_mw, 0.01, "%.1f");
+    ROW("煤电装机 coal power (万千瓦)", coal_power_capacity_mw, 0.01, "%.1f");
+    ROW("煤炭产能 coal capacity (万吨)", coal_capacity_mt, 100.0, "%.0f");
+    ROW("原煤产量 coal output (万吨)", coal_output_mt, 100.0, "%.0f");
+    ROW("风电可发 wind available (亿千瓦时)", wind_avail_mwh, 1e-5, "%.2f");
+    ROW("光伏可发 PV available (亿千瓦时)", solar_avail_mwh, 1e-5, "%.2f");
+    ROW("弃风弃光 curtailed (亿千瓦时)", curtailed_mwh, 1e-5, "%.2f");
+    ROW("新能源利用率 RE utilisation (%)", re_utilisation, 100.0, "%.1f");
+    ROW("风电利用小时 wind full-load hours", wind_full_load_hours, 1.0, "%.0f");
+    ROW("光伏利用小时 PV full-load hours", solar_full_load_hours, 1.0, "%.0f");
+    ROW("煤电发电 coal power (亿千瓦时)", coal_power_mwh, 1e-5, "%.2f");
+    ROW("本地用电 local load (亿千瓦时)", load_mwh, 1e-5, "%.2f");
+    ROW("外送 export (亿千瓦时)", export_mwh, 1e-5, "%.2f");
+    ROW("受入 import (亿千瓦时)", import_mwh, 1e-5, "%.2f");
+    ROW("储能循环 storage cycles", storage_cycles, 1.0, "%.0f");
+    ROW("缺电 unserved (MWh)", unserved_mwh, 1.0, "%.1f");
+    ROW("能源生产 energy production (万吨标煤)", energy_production_mtce, 100.0, "%.0f");
+    ROW("能源综合生产能力 production capacity (亿吨标煤)", energy_production_capacity_yi_tce, 1.0, "%.4f");
+    ROW("能源消费 energy consumption (万吨标煤)", energy_consumption_mtce, 100.0, "%.1f");
+    ROW("二氧化碳 CO2 (万吨)", co2_mt, 100.0, "%.1f");
+    ROW("GDP (亿元, 2020年价)", gdp_yi_yuan, 1.0, "%.1f");
+    ROW("单位GDP能耗 (吨标煤/万元)", energy_intensity_tce_per_10k_yuan, 1.0, "%.3f");
+    ROW("单位GDP二氧化碳 (吨/万元)", carbon_intensity_t_per_10k_yuan, 1.0, "%.3f");
+
+    if (res->n_targets > 0) {
+        fprintf(f, "\n## Targets: %d checked, %d failed\n\n", res->n_targets, res->n_failed);
+        fputs("| target | year | value | check | margin | result |\n|---|---:|---:|---|---:|---|\n", f);
+        for (int i = 0; i < res->n_targets; i++) {
+            const TargetResult *t = &res->targets[i];
+            fprintf(f, "| %s (`%s`) | %d | %.6g | %s %.6g", t->label, t->id, t->year, t->value,
+                    op_words(t->op), t->threshold);
+            if (t->op == OP_RANGE) fprintf(f, "–%.6g", t->upper);
+            if (t->op == OP_REDUCTION) fprintf(f, " from %d", t->base_year);
+            fprintf(f, " | %+.6g | %s |\n", t->margin, t->pass ? "pass ✅" : "FAIL ❌");
+        }
+    }
+
+    double worst = 0;
+    for (int i = 0; i < res->n_years; i++)
+        worst = fmax(worst, res->rows[i].max_balance_residual_mw);
+    fprintf(f, "\n## Checks\n\n- Hourly energy balance: worst residual %.3g MW over all %d years.\n",
+            worst, res->n_years);
+    assumptions(f, s);
+}

@@ -1,0 +1,12 @@
+/* summary.h — summary.md: a scenario's key figures, target table, balance
+ * check and assumptions register, readable on a meeting-room screen. */
+#ifndef ECSIM_SUMMARY_H
+#define ECSIM_SUMMARY_H
+
+#include <stdio.h>
+
+#include "sim.h"
+
+void summary_write(FILE *f, const Scenario *s, const RunResults *res);
+
+#endif

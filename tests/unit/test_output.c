@@ -1,0 +1,134 @@
+/* test_output.c — number formatting, edit distance, the metric registry and
+ * "complete or absent" output directories. */
+#include <CUnit/CUnit.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "metrics.h"
+#include "numfmt.h"
+#include "stagedir.h"
+#include "textdist.h"
+
+static void fmt_only(double v, int dec, const char *want)
+{
+    char buf[40];
+    int n = numfmt_fixed(buf, v, dec);
+    buf[n] = '\0';
+    CU_ASSERT_STRING_EQUAL(buf, want);
+}
+
+static void fmt(double v, int dec, const char *want)
+{
+    char buf[40];
+    int n = numfmt_fixed(buf, v, dec);
+    buf[n] = '\0';
+    CU_ASSERT_STRING_EQUAL(buf, want);
+    /* agrees with printf, the reference formatter */
+    char ref[64];
+    snprintf(ref, sizeof ref, "%.*f", dec, v);
+    if (strcmp(ref, "-0.000") != 0 && strcmp(ref, "-0") != 0) CU_ASSERT_STRING_EQUAL(buf, ref);
+}
+
+static void fixed_point(void)
+{
+    fmt(0, 3, "0.000");
+    fmt(1234.5678, 3, "1234.568");
+    fmt(-2.5, 1, "-2.5");
+    fmt(8783, 0, "8783");
+    fmt(0.0004, 3, "0.000");
+    fmt(-0.0004, 3, "0.000");   /* no negative zero in files */
+    fmt(3200.0, 3, "3200.000");
+    fmt_only(0.125, 2, "0.13"); /* exact tie: half away from zero (printf rounds to even: 0.12) */
+    fmt_only(1e300, 3, "1.0000000000000001e+300");   /* beyond fixed point: %.17g */
+}
+
+static void edit_distance(void)
+{
+    /* kitten -> sitting: 3 edits (the textbook example) */
+    CU_ASSERT_EQUAL(text_distance("kitten", "sitting"), 3);
+    CU_ASSERT_EQUAL(text_distance("", "abc"), 3);
+    CU_ASSERT_EQUAL(text_distance("same", "same"), 0);
+    const char *names[] = { "wind.capacity_mw", "wind.hub_height_m", "solar.capacity_mw" };
+    CU_ASSERT_STRING_EQUAL(text_nearest("wind.capcity_mw", names, 3), "wind.capacity_mw");
+    CU_ASSERT_PTR_NULL(text_nearest("zzzzzzzzzzzz", names, 3));
+}
+
+static void metric_registry(void)
+{
+    const Metric *m = metrics_find("wind_used_mwh");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+    AnnualRow r;
+    memset(&r, 0, sizeof r);
+    r.wind_used_mwh = 42.5;
+    CU_ASSERT_DOUBLE_EQUAL(metric_value(m, &r), 42.5, 0);
+    CU_ASSERT_PTR_NULL(metrics_find("wind_used"));
+    CU_ASSERT_STRING_EQUAL(metrics_suggest("wind_usd_mwh"), "wind_used_mwh");
+    /* every column named in DESIGN §9 exists */
+    const char *design[] = { "year", "wind_capacity_mw", "solar_capacity_mw", "storage_power_mw",
+        "storage_energy_mwh", "coal_power_capacity_mw", "coal_capacity_mt", "coal_output_mt",
+        "wind_avail_mwh", "wind_used_mwh", "solar_avail_mwh", "solar_used_mwh", "curtailed_mwh",
+        "re_utilisation", "wind_full_load_hours", "solar_full_load_hours", "coal_power_mwh",
+        "coal_power_tce", "load_mwh", "export_mwh", "import_mwh", "charge_mwh", "discharge_mwh",
+        "storage_cycles", "unserved_mwh", "energy_production_mtce", "energy_production_capacity_mtce",
+        "energy_consumption_mtce", "co2_mt", "gdp_yi_yuan", "energy_intensity_tce_per_10k_yuan",
+        "carbon_intensity_t_per_10k_yuan" };
+    for (size_t i = 0; i < sizeof design / sizeof design[0]; i++)
+        CU_ASSERT_PTR_NOT_NULL(metrics_find(design[i]));
+}
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static void staged_directory(void)
+{
+    char base[] = "/tmp/ecsim-test-stage.XXXXXX";
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(base));
+    char parent[256], path[1024];
+    snprintf(parent, sizeof parent, "%s/out/deeper", base);
+    Diag d;
+    diag_init(&d);
+    StagedDir sd;
+    /* aborted: nothing of the scenario is left */
+    CU_ASSERT_EQUAL_FATAL(stage_begin(&sd, parent, "scn", &d), ST_OK);
+    CU_ASSERT_EQUAL(stage_path(&sd, "a.dat", path, sizeof path), 0);
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs("half\n", f);
+    fclose(f);
+    stage_abort(&sd);
+    snprintf(path, sizeof path, "%s/scn", parent);
+    CU_ASSERT(!is_dir(path));
+    /* committed twice: the second replaces the first */
+    for (int k = 0; k < 2; k++) {
+        CU_ASSERT_EQUAL_FATAL(stage_begin(&sd, parent, "scn", &d), ST_OK);
+        char p[1024];
+        stage_path(&sd, k ? "second" : "first", p, sizeof p);
+        f = fopen(p, "w");
+        CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+        fclose(f);
+        CU_ASSERT_EQUAL(stage_commit(&sd, &d), ST_OK);
+    }
+    snprintf(path, sizeof path, "%s/scn/second", parent);
+    struct stat st;
+    CU_ASSERT_EQUAL(stat(path, &st), 0);
+    snprintf(path, sizeof path, "%s/scn/first", parent);
+    CU_ASSERT_NOT_EQUAL(stat(path, &st), 0);
+    CU_ASSERT_EQUAL(remove_tree(base), 0);
+    CU_ASSERT(!is_dir(base));
+    CU_ASSERT_FALSE(diag_has_errors(&d));
+}
+
+void register_test_output(void);
+void register_test_output(void)
+{
+    CU_pSuite s = CU_add_suite("test_output", NULL, NULL);
+    CU_add_test(s, "fixed-point formatting", fixed_point);
+    CU_add_test(s, "edit distance", edit_distance);
+    CU_add_test(s, "metric registry", metric_registry);
+    CU_add_test(s, "staged output directory", staged_directory);
+}
