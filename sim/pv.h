@@ -1,0 +1,77 @@
+/* pv.h — PVWatts-v5-class PV plant: incidence and tracking, Perez 1990
+ * transposition, cover loss, Fuentes cell temperature, DC and inverter
+ * (DESIGN §4; Dobos 2014, NREL/TP-6A20-62641). Nothing here allocates,
+ * prints or reads files; a PvModel is read-only once initialised. */
+#ifndef ECSIM_PV_H
+#define ECSIM_PV_H
+
+#include "model.h"
+#include "solarpos.h"
+#include "weather.h"
+
+#define PV_SKY_DERATE_STEP_DEG 0.5
+#define PV_SKY_DERATE_N 181             /* surface tilt 0..90 deg */
+
+/* Plant constants precomputed from PvParams (angles in radians). */
+typedef struct {
+    PvTracking tracking;
+    double tilt_rad, azimuth_rad;        /* fixed surface, or tracker axis */
+    double cos_tilt, sin_tilt;
+    double rotation_limit_rad;
+    double gcr;
+    double albedo;
+    int ar_glass;                        /* premium module: anti-reflective coating */
+    double iam_norm;                     /* cover transmittance at 1 deg incidence */
+    double gamma_per_c;                  /* power temperature coefficient, 1/C */
+    double dc_derate;                    /* 1 - DC system losses */
+    double ac_max_frac;                  /* AC nameplate per DC nameplate, 1/dc_ac_ratio */
+    double eta_nom;                      /* inverter efficiency at rated power */
+    double dc_inv_frac;                  /* DC input at rated AC output, per DC nameplate */
+    /* Fuentes (1987) thermal model, fixed by the INOCT */
+    double inoct_k, cap_j_m2k, tgrat, convrt;
+    double wind_to_module;               /* (5 m / 9.144 m)^0.2 */
+    double force_lam, force_turb;        /* forced-convection prefactors */
+    /* sky view derate of self-shaded one-axis rows by surface tilt (1 otherwise) */
+    double sky_derate[PV_SKY_DERATE_N];
+} PvModel;
+
+void pv_model_init(PvModel *m, const PvParams *p);
+
+/* AC output per unit of DC nameplate (MW_ac per MW_dc, in [0, 1/dc_ac_ratio])
+ * for each hour h < wx->hours, before degradation and availability: the
+ * caller multiplies by installed capacity x degradation. Reads wx->dni_wm2,
+ * dhi_wm2, temp_c and wind_ms (at wx->wind_height_m, brought to 10 m with a
+ * 1/7 power law). sun must be the table of the same year (sun->hours >=
+ * wx->hours). */
+void pv_unit_output(const PvModel *m, const SunTable *sun, const WeatherYear *wx, double *out_frac);
+
+/* Plane-of-array pieces for one hour (W/m2, degrees). For one-axis trackers
+ * without backtracking they include the rows' self-shading (beam shaded
+ * fraction, sky and ground view-factor derates); poa = beam + sky_diffuse +
+ * ground. The sun must be up (zenith may slightly exceed 90 in
+ * a sunrise or sunset hour). */
+typedef struct { double aoi_deg, surface_tilt_deg, surface_azimuth_deg, beam, sky_diffuse, ground, poa; } PvPoa;
+void pv_poa(const PvModel *m, double zenith_deg, double azimuth_deg, double dni, double dhi, PvPoa *out);
+
+/* The stages after the POA, exposed for tests and diagnostics. */
+
+/* Cover transmittance relative to normal incidence (Fresnel + Bouguer,
+ * glass n = 1.526; premium adds an n = 1.3 anti-reflective layer). */
+double pv_cover_iam(const PvModel *m, double aoi_deg);
+
+/* Module temperature state carried from hour to hour (Fuentes 1987). */
+typedef struct { double tmod_k, sun_abs_wm2; } PvThermal;
+void pv_thermal_init(PvThermal *st);   /* 20 C, no irradiance: SAM's start */
+/* One hour of the transient heat balance: poa in W/m2, wind at 10 m, air
+ * temperature in C; returns the cell temperature in C. poa <= 0 resets the
+ * state to ambient. */
+double pv_cell_temp(const PvModel *m, PvThermal *st, double poa_wm2, double wind10_ms, double temp_c);
+
+/* DC output per unit of DC nameplate after temperature and system losses,
+ * from the irradiance transmitted through the cover (W/m2). */
+double pv_dc_frac(const PvModel *m, double tpoa_wm2, double tcell_c);
+/* Inverter: AC per unit DC nameplate from DC per unit DC nameplate, with
+ * PVWatts v5's part-load curve and clipping at 1/dc_ac_ratio. */
+double pv_dc_to_ac(const PvModel *m, double dc_frac);
+
+#endif

@@ -1,0 +1,490 @@
+/* test_pv.c — the PV plant model against hand-worked cases and against NREL
+ * SAM's PVWatts v5 results for its default 4 kW system on the Phoenix TMY2
+ * file (case PV5-1 and the array/module variants of the same SAM test). */
+#include <CUnit/CUnit.h>
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "calendar.h"
+#include "pv.h"
+
+#define DEG2RAD (3.14159265358979323846 / 180.0)
+#define SAM_FILE "data/sam/USA_AZ_Phoenix_TMY2.csv"
+
+/* SAM's default PVWatts system (reference notes §3.1, NREL/ssc
+ * test/input_cases/pvwatts_cases.h): tilt 20, azimuth 180, losses
+ * 14.075660705566406 %, inverter 96 %, DC/AC 1.2 (a float), gcr 0.4,
+ * rotation limit 45, albedo 0.2, standard module, fixed open rack. */
+static PvParams sam_default(void)
+{
+    PvParams p;
+    memset(&p, 0, sizeof p);
+    p.dc_ac_ratio = 1.2000000476837158;
+    p.inverter_eff_frac = 0.96;
+    p.losses_frac = 0.14075660705566406;
+    p.tracking = PV_FIXED;
+    p.module_type = PV_MODULE_STANDARD;
+    p.roof_mount = 0;
+    p.tilt_deg = 20.0;
+    p.azimuth_deg = 180.0;
+    p.gcr = 0.40000000596046448;
+    p.rotation_limit_deg = 45.0;
+    p.albedo = 0.2;
+    return p;
+}
+
+/* ---- plane of array ---- */
+
+/* Sun at the zenith over a horizontal plate: every Perez term reduces to
+ * DHI (circumsolar DHI F1 cos0/cos0 + isotropic DHI (1 - F1), no horizon
+ * or ground term), so POA = DNI + DHI. */
+static void poa_horizontal_zenith_sun(void)
+{
+    PvParams p = sam_default();
+    p.tilt_deg = 0.0;
+    PvModel m;
+    pv_model_init(&m, &p);
+    PvPoa a;
+    pv_poa(&m, 0.0, 180.0, 800.0, 150.0, &a);
+    CU_ASSERT_DOUBLE_EQUAL(a.aoi_deg, 0.0, 1e-6);
+    CU_ASSERT_DOUBLE_EQUAL(a.beam, 800.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(a.sky_diffuse, 150.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(a.ground, 0.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(a.poa, 950.0, 1e-9);
+}
+
+/* Limits of the model as PVWatts codes it (reference notes §6.4):
+ * zenith 88 deg (> 87.5): isotropic sky DHI (1 + cos 20)/2 = 48.4923 for
+ * DHI 50, no ground term, beam DNI cos(88 - 20) = 100 x 0.374607;
+ * DHI = 0: beam only. */
+static void poa_isotropic_limits(void)
+{
+    PvParams p = sam_default();
+    PvModel m;
+    pv_model_init(&m, &p);
+    PvPoa a;
+    pv_poa(&m, 88.0, 180.0, 100.0, 50.0, &a);
+    CU_ASSERT_DOUBLE_EQUAL(a.aoi_deg, 68.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(a.beam, 37.4606593, 1e-6);
+    CU_ASSERT_DOUBLE_EQUAL(a.sky_diffuse, 48.4923155, 1e-6);
+    CU_ASSERT_DOUBLE_EQUAL(a.ground, 0.0, 0.0);
+
+    pv_poa(&m, 40.0, 180.0, 700.0, 0.0, &a);
+    CU_ASSERT_DOUBLE_EQUAL(a.beam, 700.0 * cos(20.0 * DEG2RAD), 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(a.sky_diffuse, 0.0, 0.0);
+    CU_ASSERT_DOUBLE_EQUAL(a.ground, 0.0, 0.0);
+}
+
+/* Perez et al. (1990) worked by hand (bc, 20 digits): sun at zenith 60,
+ * azimuth 180; plate tilted 30 to the south (aoi 30); DNI 500, DHI 200,
+ * albedo 0.2. Air mass 1/(cos60 + 0.15 (93.9 - 60)^-1.253) = 1.992768,
+ * brightness 200 x 1.992768/1367 = 0.2915535, clearness
+ * (700/200 + 1.195344)/(1 + 1.195344) = 2.138774 -> bin 5 (1.95..2.8):
+ * F1 = 0.873028 - 0.3920403 x 0.2915535 - 0.3616149 x 1.0471976 = 0.3800450,
+ * F2 = 0.2255647 - 0.4620442 x 0.2915535 + 0.0012448 x 1.0471976 = 0.0921576.
+ * Sky = 200 (1 - F1)(1 + cos30)/2 + 200 F1 cos30/cos60 + 200 F2 sin30
+ *     = 256.552396; ground = 0.2 (500 cos60 + 200)(1 - cos30)/2 = 6.028857;
+ * beam = 500 cos30 = 433.012702. */
+static void poa_perez_hand_case(void)
+{
+    PvParams p = sam_default();
+    p.tilt_deg = 30.0;
+    PvModel m;
+    pv_model_init(&m, &p);
+    PvPoa a;
+    pv_poa(&m, 60.0, 180.0, 500.0, 200.0, &a);
+    CU_ASSERT_DOUBLE_EQUAL(a.aoi_deg, 30.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(a.beam, 433.012702, 1e-6);
+    CU_ASSERT_DOUBLE_EQUAL(a.sky_diffuse, 256.552396, 1e-6);
+    CU_ASSERT_DOUBLE_EQUAL(a.ground, 6.028857, 1e-6);
+    CU_ASSERT_DOUBLE_EQUAL(a.poa, 695.593955, 1e-6);
+}
+
+/* One-axis geometry against the published values of SAM's own unit test
+ * (NREL/ssc test/shared_test/lib_irradproc_test.cpp, SingleAxisTrackingTest):
+ * axis tilted 10 deg toward azimuth 180, gcr 0.4, sun at zenith 85,
+ * azimuth 87.163: true-tracking rotation -85.55932, backtracked -6.72036,
+ * shaded fraction at true tracking 0.80643; sun at zenith 89, azimuth 300
+ * (below the tilted array plane): true tracking 94.59707, backtracked
+ * 16.15566. The surface angles follow from a rotation R by Marion & Dobos
+ * (2013), worked in bc: tilt = acos(cos10 cos R), azimuth = 180 +
+ * asin(sin R / sin tilt). The rotation limit is set to 90 so that it does
+ * not interfere. DHI = 0 isolates the beam. */
+static void tracking_sam_cases(void)
+{
+    PvParams p = sam_default();
+    p.tilt_deg = 10.0;
+    p.rotation_limit_deg = 90.0;
+    p.tracking = PV_SINGLE_AXIS;
+    PvModel m;
+    pv_model_init(&m, &p);
+    PvPoa a;
+    pv_poa(&m, 85.0, 87.163, 500.0, 0.0, &a);
+    CU_ASSERT_DOUBLE_EQUAL(a.surface_tilt_deg, 85.626916, 1e-4);      /* R = -85.55932 */
+    CU_ASSERT_DOUBLE_EQUAL(a.surface_azimuth_deg, 90.772617, 1e-4);
+    CU_ASSERT_DOUBLE_EQUAL(a.beam / (500.0 * cos(a.aoi_deg * DEG2RAD)), 1.0 - 0.80643, 1e-4);
+
+    p.tracking = PV_SINGLE_AXIS_BACKTRACK;
+    pv_model_init(&m, &p);
+    pv_poa(&m, 85.0, 87.163, 500.0, 0.0, &a);
+    CU_ASSERT_DOUBLE_EQUAL(a.surface_tilt_deg, 12.029269, 1e-4);      /* R = -6.72036 */
+    CU_ASSERT_DOUBLE_EQUAL(a.surface_azimuth_deg, 145.840175, 1e-4);
+    CU_ASSERT_DOUBLE_EQUAL(a.beam, 500.0 * cos(a.aoi_deg * DEG2RAD), 1e-9);   /* no shade */
+
+    pv_poa(&m, 89.0, 300.0, 500.0, 0.0, &a);
+    CU_ASSERT_DOUBLE_EQUAL(a.surface_tilt_deg, 18.929756, 1e-4);      /* R = 16.15566 */
+    CU_ASSERT_DOUBLE_EQUAL(a.surface_azimuth_deg, 239.060177, 1e-4);
+}
+
+/* ---- cover, temperature, DC, inverter ---- */
+
+/* Fresnel transmittance through glass (n = 1.526) times Bouguer absorption
+ * exp(-K L / cos(refracted)), K L = 4 x 0.002, relative to 1 deg incidence,
+ * worked in bc: 60 deg -> 0.9460034, 80 deg -> 0.6341170. Premium (n = 1.3
+ * layer, K L = 4 x 0.00002, then glass seen from n = 1.3 at the refracted
+ * angle): 60 -> 0.9590029, 80 -> 0.6696117. */
+static void cover_iam(void)
+{
+    PvParams p = sam_default();
+    PvModel m;
+    pv_model_init(&m, &p);
+    CU_ASSERT_DOUBLE_EQUAL(pv_cover_iam(&m, 60.0), 0.9460034, 1e-6);
+    CU_ASSERT_DOUBLE_EQUAL(pv_cover_iam(&m, 80.0), 0.6341170, 1e-6);
+    CU_ASSERT_DOUBLE_EQUAL(pv_cover_iam(&m, 1.0), 1.0, 1e-12);
+    p.module_type = PV_MODULE_PREMIUM;
+    pv_model_init(&m, &p);
+    CU_ASSERT_DOUBLE_EQUAL(pv_cover_iam(&m, 60.0), 0.9590029, 1e-6);
+    CU_ASSERT_DOUBLE_EQUAL(pv_cover_iam(&m, 80.0), 0.6696117, 1e-6);
+}
+
+/* Fuentes (1987): the model's convection coefficient is calibrated so that
+ * the steady state at NOCT conditions (800 W/m2, 20 C air, 1 m/s wind at
+ * the array) is the INOCT: 45 C open rack, 49 C roof mount. Wind at 10 m
+ * that gives 1 m/s at 5 m after the model's (5/9.144)^0.2 and its +0.0001:
+ * 0.9999 / (5/9.144)^0.2 = 1.1282097 m/s. */
+static void cell_temp_inoct(void)
+{
+    PvParams p = sam_default();
+    for (int roof = 0; roof <= 1; roof++) {
+        p.roof_mount = roof;
+        PvModel m;
+        pv_model_init(&m, &p);
+        PvThermal st;
+        pv_thermal_init(&st);
+        double t = 0;
+        for (int i = 0; i < 30; i++) t = pv_cell_temp(&m, &st, 800.0, 1.1282097, 20.0);
+        CU_ASSERT_DOUBLE_EQUAL(t, roof ? 49.0 : 45.0, 0.01);
+    }
+}
+
+/* Published by SAM's own test of the single-step PVWatts v5 module
+ * (NREL/ssc test/ssc_test/cmod_pvwattsv5_test.cpp, singleTS): POA 142.07
+ * W/m2, wind 1.45 m/s, air 10.79 C, from SAM's initial state (20 C, no
+ * irradiance) -> cell 12.77 C; then from (12.77 C, 142.07 W/m2) with POA
+ * 142.06 -> 13.36 C (given to 0.01 C; SAM's own tolerance 0.1 C). That
+ * module takes its wind as the wind at the array: the 10 m wind that this
+ * model brings to 1.45 m/s at 5 m is 1.45 / (5/9.144)^0.2. Tolerance
+ * 0.015 C: rounding of the published values plus the model's +0.0001 m/s.
+ * A POA of 0 returns the air temperature and resets the state. */
+static void cell_temp_sam_single_step(void)
+{
+    PvParams p = sam_default();
+    PvModel m;
+    pv_model_init(&m, &p);
+    const double wind10 = 1.45 / pow(5.0 / 9.144, 0.2);
+    PvThermal st;
+    pv_thermal_init(&st);
+    CU_ASSERT_DOUBLE_EQUAL(pv_cell_temp(&m, &st, 142.07, wind10, 10.79), 12.77, 0.015);
+    st.tmod_k = 12.77 + 273.15;
+    st.sun_abs_wm2 = 142.07 * 0.83;
+    CU_ASSERT_DOUBLE_EQUAL(pv_cell_temp(&m, &st, 142.06, wind10, 10.79), 13.36, 0.015);
+    CU_ASSERT_DOUBLE_EQUAL(pv_cell_temp(&m, &st, 0.0, wind10, 10.79), 10.79, 0.0);
+    CU_ASSERT_DOUBLE_EQUAL(st.tmod_k, 10.79 + 273.15, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(st.sun_abs_wm2, 0.0, 0.0);
+}
+
+/* Dobos (2014): no temperature effect at 25 C; at 45 C a
+ * standard module loses 20 x 0.47 %, thin film 20 x 0.20 %. */
+static void dc_temperature_coefficient(void)
+{
+    PvParams p = sam_default();
+    PvModel m;
+    pv_model_init(&m, &p);
+    const double derate = 1.0 - 0.14075660705566406;
+    CU_ASSERT_DOUBLE_EQUAL(pv_dc_frac(&m, 1000.0, 25.0), derate, 1e-15);
+    CU_ASSERT_DOUBLE_EQUAL(pv_dc_frac(&m, 500.0, 25.0), 0.5 * derate, 1e-15);
+    CU_ASSERT_DOUBLE_EQUAL(pv_dc_frac(&m, 1000.0, 45.0), (1.0 - 0.094) * derate, 1e-12);
+    p.module_type = PV_MODULE_THIN_FILM;
+    pv_model_init(&m, &p);
+    CU_ASSERT_DOUBLE_EQUAL(pv_dc_frac(&m, 1000.0, 45.0), (1.0 - 0.040) * derate, 1e-12);
+}
+
+/* PVWatts v5 inverter (Dobos 2014), by hand with DC/AC 1.2 and 96 %:
+ * AC limit 1/1.2 = 0.8333333, DC at the AC limit 0.8333333/0.96 =
+ * 0.8680556; at that load the curve gives exactly the nominal efficiency
+ * ((-0.0162 - 0.0059 + 0.9858)/0.9637 = 1), so AC = the limit; above it AC
+ * clips at the limit; at half load eta = 0.9659 x 0.96/0.9637 = 0.9621916,
+ * AC = 0.4176179; at 10 % load AC = 0.0800024; near zero the curve goes
+ * negative and AC is 0. */
+static void inverter_curve_and_clipping(void)
+{
+    PvParams p = sam_default();
+    p.dc_ac_ratio = 1.2;
+    PvModel m;
+    pv_model_init(&m, &p);
+    const double ac0 = 1.0 / 1.2, dc0 = ac0 / 0.96;
+    CU_ASSERT_DOUBLE_EQUAL(pv_dc_to_ac(&m, dc0), ac0, 1e-12);
+    CU_ASSERT_EQUAL(pv_dc_to_ac(&m, 2.0 * dc0), ac0);
+    CU_ASSERT_DOUBLE_EQUAL(pv_dc_to_ac(&m, 0.5 * dc0), 0.41761786, 1e-8);
+    CU_ASSERT_DOUBLE_EQUAL(pv_dc_to_ac(&m, 0.1 * dc0), 0.08000242, 1e-8);
+    CU_ASSERT_EQUAL(pv_dc_to_ac(&m, 0.001 * dc0), 0.0);
+    CU_ASSERT_EQUAL(pv_dc_to_ac(&m, 0.0), 0.0);
+    CU_ASSERT_EQUAL(pv_dc_to_ac(&m, -0.1), 0.0);
+}
+
+/* A three-hour year through pv_unit_output: night gives 0; a clear noon
+ * on a plant with DC/AC 2 clips at exactly 1/2 (DC ~0.85 per unit is far
+ * above the 0.5/0.96 the inverter can take); the DNI > extraterrestrial
+ * guard gives 0. */
+static void unit_output_clipping(void)
+{
+    SunTable *sun = calloc(1, sizeof *sun);
+    WeatherYear *wx = calloc(1, sizeof *wx);
+    CU_ASSERT_FATAL(sun != NULL && wx != NULL);
+    sun->hours = wx->hours = 3;
+    wx->wind_height_m = 10.0;
+    for (int h = 0; h < 3; h++) {
+        sun->zenith_deg[h] = 10.0;
+        sun->azimuth_deg[h] = 180.0;
+        sun->cos_zenith[h] = cos(10.0 * DEG2RAD);
+        sun->extra_normal_wm2[h] = 1400.0;
+        sun->sun_up[h] = h != 0;
+        wx->dni_wm2[h] = 950.0;
+        wx->dhi_wm2[h] = 100.0;
+        wx->temp_c[h] = 20.0;
+        wx->wind_ms[h] = 3.0;
+    }
+    wx->dni_wm2[2] = 1450.0;      /* above the 1400 W/m2 extraterrestrial value */
+    PvParams p = sam_default();
+    p.dc_ac_ratio = 2.0;
+    PvModel m;
+    pv_model_init(&m, &p);
+    double out[3] = {-1, -1, -1};
+    pv_unit_output(&m, sun, wx, out);
+    CU_ASSERT_EQUAL(out[0], 0.0);
+    CU_ASSERT_EQUAL(out[1], 0.5);
+    CU_ASSERT_EQUAL(out[2], 0.0);
+    free(sun);
+    free(wx);
+}
+
+/* ---- SAM PV5-1 validation ---- */
+
+/* A minimal reader of SAM's CSV weather format, for this test only (the
+ * general reader lives elsewhere): line 1/2 site names and values, line 3
+ * column names, then one row per hour. Returns 0 on success. */
+typedef struct {
+    double lat, lon, tz, elev;
+    int year[8760], month[8760], day[8760], hour[8760];
+} SamRows;
+
+static int split_csv(char *line, char **field, int max)
+{
+    int n = 0;
+    char *s = line;
+    for (;;) {
+        if (n < max) field[n++] = s;
+        char *c = strchr(s, ',');
+        if (!c) break;
+        *c = '\0';
+        s = c + 1;
+    }
+    for (int i = 0; i < n; i++) {          /* trim spaces and line ends */
+        char *f = field[i];
+        while (isspace((unsigned char)*f)) f++;
+        char *e = f + strlen(f);
+        while (e > f && isspace((unsigned char)e[-1])) *--e = '\0';
+        field[i] = f;
+    }
+    return n;
+}
+
+static int find_col(char **names, int n, const char *want)
+{
+    for (int i = 0; i < n; i++)
+        if (strcasecmp(names[i], want) == 0) return i;
+    return -1;
+}
+
+static int read_sam_csv(const char *path, SamRows *r, WeatherYear *wx)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) return -1;
+    char l1[1024], l2[1024], l3[1024], row[1024];
+    char *n1[64], *v2[64], *n3[64], *v[64];
+    int ok = fgets(l1, sizeof l1, f) && fgets(l2, sizeof l2, f) && fgets(l3, sizeof l3, f);
+    if (!ok) { fclose(f); return -1; }
+    int c1 = split_csv(l1, n1, 64), c2 = split_csv(l2, v2, 64), c3 = split_csv(l3, n3, 64);
+    int nm = c1 < c2 ? c1 : c2;
+    int ilat = find_col(n1, nm, "Latitude"), ilon = find_col(n1, nm, "Longitude");
+    int itz = find_col(n1, nm, "Time Zone"), iel = find_col(n1, nm, "Elevation");
+    int iy = find_col(n3, c3, "Year"), im = find_col(n3, c3, "Month"), id = find_col(n3, c3, "Day");
+    int ih = find_col(n3, c3, "Hour"), idn = find_col(n3, c3, "DNI"), idf = find_col(n3, c3, "DHI");
+    int it = find_col(n3, c3, "Tdry"), iw = find_col(n3, c3, "Wspd");
+    if (ilat < 0 || ilon < 0 || itz < 0 || iel < 0 || iy < 0 || im < 0 || id < 0 || ih < 0
+        || idn < 0 || idf < 0 || it < 0 || iw < 0) { fclose(f); return -1; }
+    r->lat = atof(v2[ilat]);
+    r->lon = atof(v2[ilon]);
+    r->tz = atof(v2[itz]);
+    r->elev = atof(v2[iel]);
+    int n = 0;
+    while (n < 8760 && fgets(row, sizeof row, f)) {
+        int c = split_csv(row, v, 64);
+        if (c < c3) break;
+        r->year[n] = atoi(v[iy]);
+        r->month[n] = atoi(v[im]);
+        r->day[n] = atoi(v[id]);
+        r->hour[n] = atoi(v[ih]);
+        wx->dni_wm2[n] = atof(v[idn]);
+        wx->dhi_wm2[n] = atof(v[idf]);
+        wx->temp_c[n] = atof(v[it]);
+        wx->wind_ms[n] = atof(v[iw]);
+        n++;
+    }
+    fclose(f);
+    wx->hours = n;
+    wx->wind_height_m = 10.0;    /* station wind: the 1/7 law leaves it as is */
+    return n == 8760 ? 0 : -1;
+}
+
+/* The sun for each file row. SAM evaluates every row with its own year (a
+ * typical year mixes months of 1961-1990), so with by_row_year the table
+ * for the row's year is used; otherwise one table for sim_year, as the
+ * simulator does for a plan year. */
+static void sun_for_rows(const SamRows *r, int by_row_year, int sim_year, SunTable *out, SunTable *tmp)
+{
+    const Site site = {"phoenix", r->lat, r->lon, r->elev, r->tz};
+    int built = 0;
+    out->year = sim_year;
+    out->hours = 8760;
+    for (int i = 0; i < 8760; i++) {
+        int y = by_row_year ? r->year[i] : sim_year;
+        if (built != y) { suntable_build(tmp, &site, y); built = y; }
+        int doy = r->day[i];
+        for (int mo = 1; mo < r->month[i]; mo++) doy += calendar_days_in_month(y, mo);
+        int h = (doy - 1) * 24 + r->hour[i];
+        out->zenith_deg[i] = tmp->zenith_deg[h];
+        out->azimuth_deg[i] = tmp->azimuth_deg[h];
+        out->cos_zenith[i] = tmp->cos_zenith[h];
+        out->extra_normal_wm2[i] = tmp->extra_normal_wm2[h];
+        out->sun_up[i] = tmp->sun_up[h];
+    }
+}
+
+/* Annual and monthly kWh of a 4 kW (DC) system. */
+static double energy_kwh(const PvParams *p, const SunTable *sun, const WeatherYear *wx,
+                         const SamRows *r, double monthly[12], double *out)
+{
+    PvModel m;
+    pv_model_init(&m, p);
+    pv_unit_output(&m, sun, wx, out);
+    double total = 0;
+    for (int k = 0; k < 12; k++) monthly[k] = 0;
+    for (int i = 0; i < 8760; i++) {
+        monthly[r->month[i] - 1] += 4.0 * out[i];
+        total += 4.0 * out[i];
+    }
+    return total;
+}
+
+/* SAM PV5-1 (reference notes §3.2; NREL/ssc test/ssc_test/
+ * cmod_pvwattsv5_test.cpp, DefaultNoFinancialModel): 6908.128 kWh and the
+ * monthly values below. Measured here: annual -0.0003 %, months within
+ * 0.007 %; asserted at 0.01 % and 0.03 %. What remains is the refraction
+ * input (SAM uses the file's hourly pressure and temperature, the sun table
+ * the standard atmosphere at 339 m and 15 C) and SAM's own sunrise times.
+ *
+ * The variants are SAM's DifferentTechnologyInputs test on the same file
+ * and snapshot (annual kWh): premium module 7121.63, thin film 7334.83,
+ * fixed roof mount 6802.72, one-axis with backtracking 8721.21 (tilt 20
+ * axis toward 180, gcr 0.4, limit 45) - all asserted at 0.01 %. One-axis
+ * without backtracking, 8633.37 kWh, is matched to -0.44 % only (see
+ * pv.c: the self-shading follows SAM's published method, SAM's current
+ * code gives slightly more); asserted at 0.6 %, and above fixed tilt.
+ *
+ * Last, the way the simulator runs: one sun table for one plan year (1990
+ * here) instead of each row's own year: +0.009 % annual, months within
+ * 0.09 %; asserted at 0.05 % and 0.15 %. */
+static void sam_pv5_1(void)
+{
+    static const double sam_month[12] = {435.198, 482.697, 593.881, 673.452, 715.835, 665.019,
+                                         665.709, 647.621, 594.314, 568.281, 453.305, 412.782};
+    SamRows *r = malloc(sizeof *r);
+    WeatherYear *wx = calloc(1, sizeof *wx);
+    SunTable *sun = malloc(sizeof *sun), *tmp = malloc(sizeof *tmp);
+    double *out = malloc(ECSIM_MAX_HOURS * sizeof *out);
+    CU_ASSERT_FATAL(r && wx && sun && tmp && out);
+    int rc = read_sam_csv(SAM_FILE, r, wx);
+    CU_ASSERT_EQUAL_FATAL(rc, 0);
+    CU_ASSERT_DOUBLE_EQUAL(r->lat, 33.433333, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(r->tz, -7.0, 0.0);
+
+    double mon[12];
+    PvParams p = sam_default();
+    sun_for_rows(r, 1, 1990, sun, tmp);
+    double annual = energy_kwh(&p, sun, wx, r, mon, out);
+    CU_ASSERT_DOUBLE_EQUAL(annual, 6908.128, 6908.128 * 1e-4);
+    for (int k = 0; k < 12; k++) CU_ASSERT_DOUBLE_EQUAL(mon[k], sam_month[k], sam_month[k] * 3e-4);
+    /* SAM capacity factor on DC nameplate: 19.715 % (annual / 4 kW / 87.6). */
+    CU_ASSERT_DOUBLE_EQUAL(annual / 4.0 / 87.6, 19.715, 0.005);
+
+    p = sam_default();
+    p.module_type = PV_MODULE_PREMIUM;
+    CU_ASSERT_DOUBLE_EQUAL(energy_kwh(&p, sun, wx, r, mon, out), 7121.63, 7121.63 * 1e-4);
+    p.module_type = PV_MODULE_THIN_FILM;
+    CU_ASSERT_DOUBLE_EQUAL(energy_kwh(&p, sun, wx, r, mon, out), 7334.83, 7334.83 * 1e-4);
+    p = sam_default();
+    p.roof_mount = 1;
+    CU_ASSERT_DOUBLE_EQUAL(energy_kwh(&p, sun, wx, r, mon, out), 6802.72, 6802.72 * 1e-4);
+    p = sam_default();
+    p.tracking = PV_SINGLE_AXIS_BACKTRACK;
+    double backtrack = energy_kwh(&p, sun, wx, r, mon, out);
+    CU_ASSERT_DOUBLE_EQUAL(backtrack, 8721.21, 8721.21 * 1e-4);
+    p.tracking = PV_SINGLE_AXIS;
+    double selfshade = energy_kwh(&p, sun, wx, r, mon, out);
+    CU_ASSERT_DOUBLE_EQUAL(selfshade, 8633.37, 8633.37 * 6e-3);
+    CU_ASSERT(selfshade > annual && backtrack > annual);
+
+    p = sam_default();
+    sun_for_rows(r, 0, 1990, sun, tmp);
+    annual = energy_kwh(&p, sun, wx, r, mon, out);
+    CU_ASSERT_DOUBLE_EQUAL(annual, 6908.128, 6908.128 * 5e-4);
+    for (int k = 0; k < 12; k++) CU_ASSERT_DOUBLE_EQUAL(mon[k], sam_month[k], sam_month[k] * 1.5e-3);
+
+    free(out);
+    free(tmp);
+    free(sun);
+    free(wx);
+    free(r);
+}
+
+void register_test_pv(void);
+void register_test_pv(void)
+{
+    CU_pSuite s = CU_add_suite("test_pv", NULL, NULL);
+    CU_add_test(s, "POA, sun at zenith over a horizontal plate", poa_horizontal_zenith_sun);
+    CU_add_test(s, "POA, isotropic and beam-only limits", poa_isotropic_limits);
+    CU_add_test(s, "POA, Perez worked by hand", poa_perez_hand_case);
+    CU_add_test(s, "one-axis tracking, SAM's cases", tracking_sam_cases);
+    CU_add_test(s, "cover IAM", cover_iam);
+    CU_add_test(s, "cell temperature at NOCT is INOCT", cell_temp_inoct);
+    CU_add_test(s, "cell temperature, SAM single step", cell_temp_sam_single_step);
+    CU_add_test(s, "DC temperature coefficient", dc_temperature_coefficient);
+    CU_add_test(s, "inverter curve and clipping", inverter_curve_and_clipping);
+    CU_add_test(s, "unit output: night, clipping, guard", unit_output_clipping);
+    CU_add_test(s, "SAM PV5-1 and variants (Phoenix TMY2)", sam_pv5_1);
+}
