@@ -1,0 +1,467 @@
+/* weather_synth.c — synthetic hourly wind, irradiance, temperature and
+ * pressure for one year (DESIGN §3; the model is described in
+ * weather_synth.h). Special functions are evaluated only when the tables
+ * are built; the hourly path is AR(1) recurrences, table lookups and at
+ * most one Gaussian draw per hour and stream. No global state, no
+ * allocation. */
+#include "weather_synth.h"
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+#include <math.h>
+
+#define PI 3.14159265358979323846
+#define DEG (PI / 180.0)
+#define Z_PER_BIN (2.0 * SYNTH_Z_MAX / SYNTH_WIND_BINS)
+#define ZK_PER_BIN (2.0 * SYNTH_Z_MAX / SYNTH_KT_BINS)
+#define MU_GUARD 0.0087           /* cos 89.5 deg: below it the hour is all diffuse */
+
+/* Linear interpolation in a uniform table tab[0..n] (plus one pad entry)
+ * over [x0, x0 + n / inv_dx]; clamps outside, NaN maps to the first node. */
+static inline double lerp_tab(const double *tab, double x0, double inv_dx, int n, double x)
+{
+    double u = (x - x0) * inv_dx;
+    if (!(u > 0.0)) u = 0.0;
+    if (u > (double)n) u = (double)n;
+    int i = (int)u;
+    double f = u - (double)i;
+    return tab[i] + f * (tab[i + 1] - tab[i]);
+}
+
+static inline double gauss(gsl_rng *r) { return gsl_ran_gaussian_ziggurat(r, 1.0); }
+
+/* ---- table building -------------------------------------------------- */
+
+/* Standard atmosphere (ICAO 1993, troposphere) pressure at elevation_m. */
+static double std_pressure_pa(double elevation_m)
+{
+    return 101325.0 * pow(1.0 - 2.25577e-5 * elevation_m, 5.25588);
+}
+
+/* Weibull inverse CDF at u = Phi(z), v = c (-ln(1 - u))^(1/k), with
+ * 1 - u taken from the upper tail for z > 0 so both tails stay accurate. */
+static double weibull_at_z(double k, double c, double z)
+{
+    double l = z < 0.0 ? -log1p(-gsl_cdf_ugaussian_P(z)) : -log(gsl_cdf_ugaussian_Q(z));
+    return c > 0.0 ? c * pow(l, 1.0 / k) : 0.0;
+}
+
+/* Mean and sd of N(m, s^2) truncated to [a, b] (Johnson, Kotz and
+ * Balakrishnan 1994, §10.1). Returns 0, or -1 if the mass in [a, b]
+ * underflows. */
+static int trunc_moments(double m, double s, double a, double b, double *mean, double *sd)
+{
+    double al = (a - m) / s, be = (b - m) / s;
+    double z = al > 0.0 ? gsl_cdf_ugaussian_Q(al) - gsl_cdf_ugaussian_Q(be)
+                        : gsl_cdf_ugaussian_P(be) - gsl_cdf_ugaussian_P(al);
+    if (!(z > 1e-300)) return -1;
+    double pa = gsl_ran_ugaussian_pdf(al), pb = gsl_ran_ugaussian_pdf(be);
+    double r = (pa - pb) / z;
+    double v = 1.0 + (al * pa - be * pb) / z - r * r;
+    *mean = m + s * r;
+    *sd = s * sqrt(v > 0.0 ? v : 0.0);
+    return 0;
+}
+
+/* Parent (m, s) whose truncation to [a, b] has the given mean and sd, by
+ * the fixed point m += mean - mean(m, s), s *= sd / sd(m, s). Returns 0, or
+ * -1 when no such normal exists (the iteration runs away or stalls). */
+static int trunc_fit(double mean, double sd, double a, double b, double *m, double *s)
+{
+    double mm = mean, ss = sd;
+    for (int it = 0; it < 2000; it++) {
+        double mu, sg;
+        if (trunc_moments(mm, ss, a, b, &mu, &sg) != 0 || !(sg > 0.0)) return -1;
+        if (fabs(mu - mean) < 1e-12 && fabs(sg - sd) < 1e-12) {
+            *m = mm;
+            *s = ss;
+            return 0;
+        }
+        mm += mean - mu;
+        ss *= sd / sg;
+        if (!isfinite(mm) || !isfinite(ss) || ss > 100.0 * (b - a) || fabs(mm) > 1e3) return -1;
+    }
+    return -1;
+}
+
+/* Quantile of N(m, s^2) truncated to [a, b] at u = Phi(z): the lower tail
+ * from Phi(a') + u Z, the upper from Q(b') + (1 - u) Z, whichever is small. */
+static double trunc_quantile(double m, double s, double a, double b, double z)
+{
+    double al = (a - m) / s, be = (b - m) / s;
+    double pa = gsl_cdf_ugaussian_P(al), pb = gsl_cdf_ugaussian_P(be);
+    double qa = gsl_cdf_ugaussian_Q(al), qb = gsl_cdf_ugaussian_Q(be);
+    double zz = al > 0.0 ? qa - qb : pb - pa;
+    double u = gsl_cdf_ugaussian_P(z), uq = gsl_cdf_ugaussian_Q(z);
+    double p = pa + u * zz;
+    double x = p < 0.5 ? m + s * gsl_cdf_ugaussian_Pinv(p)
+                       : m + s * gsl_cdf_ugaussian_Qinv(qb + uq * zz);
+    return x < a ? a : x > b ? b : x;
+}
+
+/* Relative optical air mass, Kasten and Young (1989), apparent zenith in
+ * degrees: AM = 1 / (cos z + 0.50572 (96.07995 - z)^-1.6364). */
+static double kasten_young(double mu)
+{
+    double z = acos(mu) / DEG;
+    return 1.0 / (mu + 0.50572 * pow(96.07995 - z, -1.6364));
+}
+
+/* Small dense solve by Gaussian elimination with partial pivoting. */
+static int solve12(double a[12][12], double rhs[12], double x[12])
+{
+    for (int c = 0; c < 12; c++) {
+        int p = c;
+        for (int r = c + 1; r < 12; r++)
+            if (fabs(a[r][c]) > fabs(a[p][c])) p = r;
+        if (!(fabs(a[p][c]) > 1e-12)) return -1;
+        if (p != c) {
+            for (int k = 0; k < 12; k++) { double t = a[c][k]; a[c][k] = a[p][k]; a[p][k] = t; }
+            double t = rhs[c]; rhs[c] = rhs[p]; rhs[p] = t;
+        }
+        for (int r = c + 1; r < 12; r++) {
+            double f = a[r][c] / a[c][c];
+            for (int k = c; k < 12; k++) a[r][k] -= f * a[c][k];
+            rhs[r] -= f * rhs[c];
+        }
+    }
+    for (int c = 11; c >= 0; c--) {
+        double s = rhs[c];
+        for (int k = c + 1; k < 12; k++) s -= a[c][k] * x[k];
+        x[c] = s / a[c][c];
+    }
+    return 0;
+}
+
+/* Month-centre times (days from 1 Jan 00:00) of a year with the given month
+ * boundaries, extended cyclically by December before and January after:
+ * node e (0..13) carries month (e + 11) % 12. */
+static void month_nodes(const int first_hour[13], double tn[14])
+{
+    double days = first_hour[12] / 24.0;
+    for (int m = 0; m < 12; m++)
+        tn[m + 1] = 0.5 * (first_hour[m] + first_hour[m + 1]) / 24.0;
+    tn[0] = tn[12] - days;
+    tn[13] = tn[1] + days;
+}
+
+/* Nodes x such that the linear interpolation between month centres has the
+ * given monthly means over the hours of a 365-day year (a cyclic, nearly
+ * tridiagonal 12 x 12 system; in leap years the means move by < 0.01 C). */
+static int temp_nodes(const double mean_c[12], double x[12])
+{
+    int first[13];
+    first[0] = 0;
+    for (int m = 1; m <= 12; m++)
+        first[m] = first[m - 1] + 24 * calendar_days_in_month(2023, m);
+    double tn[14], a[12][12] = { { 0 } }, rhs[12];
+    month_nodes(first, tn);
+    int e = 0, m = 0;
+    for (int h = 0; h < first[12]; h++) {
+        while (h >= first[m + 1]) m++;
+        double th = (h + 0.5) / 24.0;
+        while (th >= tn[e + 1]) e++;
+        double f = (th - tn[e]) / (tn[e + 1] - tn[e]);
+        double w = 1.0 / (first[m + 1] - first[m]);
+        a[m][(e + 11) % 12] += (1.0 - f) * w;
+        a[m][(e + 12) % 12] += f * w;
+    }
+    for (int k = 0; k < 12; k++) rhs[k] = mean_c[k];
+    return solve12(a, rhs, x);
+}
+
+int synth_kt_feasible(double kt_mean, double kt_sd)
+{
+    const double a = SYNTH_KT_DAILY_MIN, b = SYNTH_KT_DAILY_MAX;
+    double pm, ps;
+    if (!isfinite(kt_mean) || !isfinite(kt_sd) || kt_sd < 0.0) return 0;
+    if (kt_sd == 0.0) return kt_mean >= a && kt_mean <= b;
+    return kt_mean > a && kt_mean < b && trunc_fit(kt_mean, kt_sd, a, b, &pm, &ps) == 0;
+}
+
+static int finite_in(double x, double lo, double hi) { return isfinite(x) && x >= lo && x <= hi; }
+
+Status synth_tables_build(SynthTables *t, const WeatherSpec *w)
+{
+    if (!(isfinite(w->wind_ref_height_m) && w->wind_ref_height_m > 0.0)
+        || !(fabs(w->wind_autocorr) < 1.0) || !(fabs(w->kt_autocorr) < 1.0)
+        || !finite_in(w->wind_diurnal_amp_frac, 0.0, 0.999) || !isfinite(w->wind_diurnal_peak_hour)
+        || !finite_in(w->kt_hourly_sd, 0.0, 1.0))
+        return ST_CONFIG_RANGE;
+    for (int m = 0; m < 12; m++)
+        if (!finite_in(w->wind_weibull_k[m], 0.05, 100.0) || !finite_in(w->wind_weibull_c_ms[m], 0.0, 1e3)
+            || !finite_in(w->kt_sd[m], 0.0, 1.0) || !finite_in(w->kt_mean[m], 0.0, 1.0)
+            || !finite_in(w->temp_mean_c[m], -100.0, 100.0) || !finite_in(w->temp_range_c[m], 0.0, 100.0))
+            return ST_CONFIG_RANGE;
+
+    t->wind_phi = w->wind_autocorr;
+    t->wind_innov = sqrt(1.0 - w->wind_autocorr * w->wind_autocorr);
+    t->wind_amp = w->wind_diurnal_amp_frac;
+    t->wind_peak_h = w->wind_diurnal_peak_hour;
+    t->kt_phi = w->kt_autocorr;
+    t->kt_innov = sqrt(1.0 - w->kt_autocorr * w->kt_autocorr);
+    t->kt_hourly_sd = w->kt_hourly_sd;
+
+    for (int m = 0; m < 12; m++) {
+        double *v = t->wind_ms[m];
+        for (int i = 0; i <= SYNTH_WIND_BINS; i++)
+            v[i] = weibull_at_z(w->wind_weibull_k[m], w->wind_weibull_c_ms[m],
+                                -SYNTH_Z_MAX + i * Z_PER_BIN);
+        v[SYNTH_WIND_BINS + 1] = v[SYNTH_WIND_BINS];
+
+        const double a = SYNTH_KT_DAILY_MIN, b = SYNTH_KT_DAILY_MAX;
+        double *k = t->kt[m], pm, ps;
+        if (w->kt_sd[m] == 0.0) {
+            if (!(w->kt_mean[m] >= a && w->kt_mean[m] <= b)) return ST_CONFIG_RANGE;
+            for (int i = 0; i <= SYNTH_KT_BINS + 1; i++) k[i] = w->kt_mean[m];
+        } else {
+            if (!(w->kt_mean[m] > a && w->kt_mean[m] < b)
+                || trunc_fit(w->kt_mean[m], w->kt_sd[m], a, b, &pm, &ps) != 0)
+                return ST_CONFIG_RANGE;
+            for (int i = 0; i <= SYNTH_KT_BINS; i++)
+                k[i] = trunc_quantile(pm, ps, a, b, -SYNTH_Z_MAX + i * ZK_PER_BIN);
+            k[SYNTH_KT_BINS + 1] = k[SYNTH_KT_BINS];
+        }
+        t->temp_range_c[m] = w->temp_range_c[m];
+    }
+    if (temp_nodes(w->temp_mean_c, t->temp_node_c) != 0) return ST_CONFIG_RANGE;
+
+    for (int i = 0; i <= SYNTH_MU_BINS; i++)
+        t->airmass[i] = kasten_young((double)i / SYNTH_MU_BINS);
+    t->airmass[SYNTH_MU_BINS + 1] = t->airmass[SYNTH_MU_BINS];
+
+    /* Spencer (1971) Fourier series for declination (rad) and the equation
+     * of time (min), as given by Iqbal (1983) and Duffie and Beckman §1.5–1.6. */
+    t->sin_decl[0] = t->eot_h[0] = 0.0;
+    t->cos_decl[0] = 1.0;
+    for (int n = 1; n <= 366; n++) {
+        double g = 2.0 * PI * (n - 1) / 365.0;
+        double dec = 0.006918 - 0.399912 * cos(g) + 0.070257 * sin(g)
+                   - 0.006758 * cos(2 * g) + 0.000907 * sin(2 * g)
+                   - 0.002697 * cos(3 * g) + 0.00148 * sin(3 * g);
+        t->sin_decl[n] = sin(dec);
+        t->cos_decl[n] = cos(dec);
+        t->eot_h[n] = 229.18 * (0.000075 + 0.001868 * cos(g) - 0.032077 * sin(g)
+                                - 0.014615 * cos(2 * g) - 0.040849 * sin(2 * g)) / 60.0;
+    }
+    for (int i = 0; i <= SYNTH_SHAPE_BINS; i++)
+        t->rise_shape[i] = 0.5 * (1.0 - cos(PI * i / SYNTH_SHAPE_BINS));
+    t->rise_shape[SYNTH_SHAPE_BINS + 1] = 1.0;
+    return ST_OK;
+}
+
+/* ---- one year -------------------------------------------------------- */
+
+static void wind_year(const SynthTables *t, const Calendar *cal, gsl_rng *r, double *restrict out)
+{
+    double fac[24];
+    for (int k = 0; k < 24; k++)
+        fac[k] = 1.0 + t->wind_amp * cos(2.0 * PI * (k + 0.5 - t->wind_peak_h) / 24.0);
+    const double phi = t->wind_phi, s = t->wind_innov, inv_dz = 1.0 / Z_PER_BIN;
+    double z = gauss(r);                        /* stationary start */
+    for (int m = 0; m < 12; m++) {
+        const double *tab = t->wind_ms[m];
+        for (int h = cal->month_first_hour[m]; h < cal->month_first_hour[m + 1]; h++) {
+            z = phi * z + s * gauss(r);
+            double v = lerp_tab(tab, -SYNTH_Z_MAX, inv_dz, SYNTH_WIND_BINS, z);
+            out[h] = v * fac[cal->hour_of_day[h]];
+        }
+    }
+}
+
+/* Ineichen and Perez (2002), Solar Energy 73(3) 151-157, with the absolute
+ * (pressure-corrected) Kasten-Young air mass, as in pvlib's ineichen()
+ * without the Perez enhancement: clear-sky GHI / (Gon cos z) and clear-sky
+ * DNI / Gon at the cos z nodes. Both depend on cos z and the site only. */
+static void clear_sky_tables(const SynthTables *t, double elevation_m, double *kt_cs, double *dni_cs)
+{
+    const double tl = SYNTH_LINKE_TURBIDITY, h = elevation_m;
+    const double fh1 = exp(-h / 8000.0), fh2 = exp(-h / 1250.0);
+    const double cg1 = 5.09e-5 * h + 0.868, cg2 = 3.92e-5 * h + 0.0387;
+    const double b = 0.664 + 0.163 / fh1;
+    const double k2 = 1.0 - (0.1 - 0.2 * exp(-tl)) / (0.1 + 0.882 / fh1);
+    const double pr = std_pressure_pa(h) / 101325.0;
+    for (int i = 0; i <= SYNTH_MU_BINS + 1; i++) {
+        double am = t->airmass[i] * pr;
+        double kt = cg1 * exp(-cg2 * am * (fh1 + fh2 * (tl - 1.0)));
+        double bn = b * exp(-0.09 * am * (tl - 1.0));
+        kt_cs[i] = kt;
+        dni_cs[i] = fmin(bn, k2 * kt);
+    }
+}
+
+/* Diffuse fraction of hourly global irradiance, Erbs, Klein and Duffie
+ * (1982), Solar Energy 28(4) 293-302. */
+static inline double erbs_kd(double kt)
+{
+    double lo = 1.0 - 0.09 * kt;
+    double mid = 0.9511 + kt * (-0.1604 + kt * (4.388 + kt * (-16.638 + kt * 12.336)));
+    double kd = kt <= 0.22 ? lo : mid;      /* selects, not branches: kt is random */
+    return kt <= 0.80 ? kd : 0.165;
+}
+
+/* One day's irradiance. The day's clearness kt_d is spread over its hours
+ * in proportion to the clear-sky transmittance (clear-sky index kc = kt_d /
+ * Kcs, Kcs the day's clear-sky clearness), plus the hourly jitter, clipped
+ * to [0, clear sky]; the clipped total is then restored (into the headroom
+ * below clear sky, or by scaling down), so the day's clearness is exactly
+ * min(kt_d, Kcs). Hourly kt = GHI / (Gon cos z) thus carries the air-mass
+ * dependence of real skies rather than being flat over the day. */
+static void solar_day(const SynthTables *t, const double *kt_cs, const double *dni_cs,
+                      const SunTable *sun, int h0, double ktd, gsl_rng *r, WeatherYear *wx)
+{
+    double g0[24], cap[24], g[24], s0 = 0.0, scs = 0.0;
+    for (int k = 0; k < 24; k++) {
+        double mu = sun->cos_zenith[h0 + k];
+        if (mu > 0.0 && sun->sun_up[h0 + k]) {
+            g0[k] = sun->extra_normal_wm2[h0 + k] * mu;
+            cap[k] = lerp_tab(kt_cs, 0.0, SYNTH_MU_BINS, SYNTH_MU_BINS, mu) * g0[k];
+        } else {
+            g0[k] = cap[k] = 0.0;
+        }
+        s0 += g0[k];
+        scs += cap[k];
+    }
+    if (!(scs > 0.0)) {                    /* polar night */
+        for (int k = 0; k < 24; k++) wx->ghi_wm2[h0 + k] = wx->dni_wm2[h0 + k] = wx->dhi_wm2[h0 + k] = 0.0;
+        return;
+    }
+    const double target = fmin(ktd * s0, scs), kc = target / scs, sd = t->kt_hourly_sd;
+    double sg = 0.0, head = 0.0;
+    for (int k = 0; k < 24; k++) {
+        if (g0[k] > 0.0) {
+            double v = kc * cap[k] + sd * gauss(r) * g0[k];
+            v = v > 0.0 ? v : 0.0;              /* branch-free clamps (maxsd, minsd) */
+            g[k] = v < cap[k] ? v : cap[k];
+        } else {
+            g[k] = 0.0;
+        }
+        sg += g[k];
+        head += cap[k] - g[k];
+    }
+    double miss = target - sg;
+    if (miss > 0.0 && head > 0.0) {
+        double f = miss / head;
+        for (int k = 0; k < 24; k++) g[k] += f * (cap[k] - g[k]);
+    } else if (miss < 0.0) {
+        double f = target / sg;
+        for (int k = 0; k < 24; k++) g[k] *= f;
+    }
+    for (int k = 0; k < 24; k++) {
+        int h = h0 + k;
+        double mu = sun->cos_zenith[h];
+        if (!(g[k] > 0.0)) {
+            wx->ghi_wm2[h] = wx->dni_wm2[h] = wx->dhi_wm2[h] = 0.0;
+        } else if (mu < MU_GUARD) {        /* sun on the horizon: no beam */
+            wx->ghi_wm2[h] = wx->dhi_wm2[h] = g[k];
+            wx->dni_wm2[h] = 0.0;
+        } else {
+            double df = erbs_kd(g[k] / g0[k]) * g[k];
+            double bn = (g[k] - df) / mu;
+            double bmax = lerp_tab(dni_cs, 0.0, SYNTH_MU_BINS, SYNTH_MU_BINS, mu)
+                        * sun->extra_normal_wm2[h];
+            if (bn > bmax) {
+                bn = bmax;
+                df = g[k] - bn * mu;
+            }
+            wx->ghi_wm2[h] = g[k];
+            wx->dni_wm2[h] = bn;
+            wx->dhi_wm2[h] = df;
+        }
+    }
+}
+
+static void solar_year(const SynthTables *t, const Site *site, const Calendar *cal,
+                       const SunTable *sun, gsl_rng *r, WeatherYear *wx)
+{
+    double kt_cs[SYNTH_MU_BINS + 2], dni_cs[SYNTH_MU_BINS + 2];
+    clear_sky_tables(t, site->elevation_m, kt_cs, dni_cs);
+    const double phi = t->kt_phi, s = t->kt_innov, inv_dz = 1.0 / ZK_PER_BIN;
+    double x = gauss(r);                        /* stationary start */
+    for (int d = 0; d < cal->days; d++) {
+        int h0 = 24 * d;
+        x = phi * x + s * gauss(r);
+        double ktd = lerp_tab(t->kt[cal->month[h0] - 1], -SYNTH_Z_MAX, inv_dz, SYNTH_KT_BINS, x);
+        solar_day(t, kt_cs, dni_cs, sun, h0, ktd, r, wx);
+    }
+}
+
+static void temp_year(const SynthTables *t, const Site *site, const Calendar *cal, gsl_rng *r,
+                      double *restrict out)
+{
+    const int days = cal->days;
+    /* Anomalies at the day centres d + 0.5 for d = -1 .. days (index d + 1). */
+    double anom[366 + 2];
+    const double pa = SYNTH_TEMP_ANOM_AUTOCORR, sa = SYNTH_TEMP_ANOM_SD_C;
+    const double ia = sa * sqrt(1.0 - pa * pa);
+    anom[0] = sa * gauss(r);
+    for (int i = 1; i <= days + 1; i++) anom[i] = pa * anom[i - 1] + ia * gauss(r);
+
+    /* Mean-preserving interpolation of the monthly means (temp_nodes). */
+    double tn[14], xn[14], sl[13];
+    month_nodes(cal->month_first_hour, tn);
+    for (int e = 0; e < 14; e++) xn[e] = t->temp_node_c[(e + 11) % 12];
+    for (int e = 0; e < 13; e++) sl[e] = (xn[e + 1] - xn[e]) / (tn[e + 1] - tn[e]);
+
+    /* Solar time = clock + shift; sunrise at sun elevation -0.8333 deg. */
+    const double lon_shift_h = (site->longitude_deg - 15.0 * site->utc_offset_h) / 15.0;
+    const double sinlat = sin(site->latitude_deg * DEG), coslat = cos(site->latitude_deg * DEG);
+    const double sin_h0 = sin(-0.8333 * DEG);
+    const double inv_dx = SYNTH_SHAPE_BINS;
+    /* Per clock hour: mid-hour as a fraction of the day, and the anomaly's
+     * interpolation (before noon between the centres of days d-1 and d,
+     * after noon between d and d+1). */
+    double fk[24], wa[24];
+    int oa[24];
+    for (int k = 0; k < 24; k++) {
+        fk[k] = (k + 0.5) / 24.0;
+        oa[k] = k < 12 ? 0 : 1;
+        wa[k] = k < 12 ? fk[k] + 0.5 : fk[k] - 0.5;
+    }
+    int e = 0;
+    for (int d = 0; d < days; d++) {
+        int h0 = 24 * d, doy = cal->day_of_year[h0];
+        double den = coslat * t->cos_decl[doy];
+        double cw = fabs(den) > 1e-12 ? (sin_h0 - sinlat * t->sin_decl[doy]) / den : 1.0;
+        cw = cw < -1.0 ? -1.0 : cw > 1.0 ? 1.0 : cw;
+        double t_rise = 12.0 - acos(cw) / (15.0 * DEG);     /* solar hours, 0 .. 12 */
+        double l1 = SYNTH_TEMP_MAX_SOLAR_H - t_rise;
+        double r1 = 1.0 / l1, r2 = 1.0 / (24.0 - l1);
+        /* dd: solar hours since sunrise at the middle of clock hour k */
+        double dd = 0.5 + lon_shift_h + t->eot_h[doy] - t_rise;
+        while (dd < 0.0) dd += 24.0;
+        while (dd >= 24.0) dd -= 24.0;
+        double shape[24], mean = 0.0;
+        for (int k = 0; k < 24; k++) {
+            shape[k] = dd < l1 ? lerp_tab(t->rise_shape, 0.0, inv_dx, SYNTH_SHAPE_BINS, dd * r1)
+                               : 1.0 - lerp_tab(t->rise_shape, 0.0, inv_dx, SYNTH_SHAPE_BINS, (dd - l1) * r2);
+            mean += shape[k];
+            dd += 1.0;
+            if (dd >= 24.0) dd -= 24.0;
+        }
+        mean *= 1.0 / 24.0;
+        const double range = t->temp_range_c[cal->month[h0] - 1];
+        for (int k = 0; k < 24; k++) {
+            double th = d + fk[k];
+            while (th >= tn[e + 1]) e++;
+            double level = xn[e] + (th - tn[e]) * sl[e];
+            const double *a = anom + d + oa[k];
+            out[h0 + k] = level + (a[0] + wa[k] * (a[1] - a[0])) + range * (shape[k] - mean);
+        }
+    }
+}
+
+void synth_weather_year(const SynthTables *t, const WeatherSpec *w, const Site *site,
+                        const Calendar *cal, const SunTable *sun, gsl_rng *rng_wind,
+                        gsl_rng *rng_solar, gsl_rng *rng_temp, WeatherYear *wx)
+{
+    const int H = cal->hours;
+    wx->year = cal->year;
+    wx->hours = H;
+    wx->wind_height_m = w->wind_ref_height_m;
+    wind_year(t, cal, rng_wind, wx->wind_ms);
+    solar_year(t, site, cal, sun, rng_solar, wx);
+    temp_year(t, site, cal, rng_temp, wx->temp_c);
+    const double p = std_pressure_pa(site->elevation_m);
+    for (int h = 0; h < H; h++) wx->pressure_pa[h] = p;
+}
