@@ -80,8 +80,9 @@ run: deps
 
 check: deps
 	@$(MAKE) --no-print-directory CHECKS=1 unit regress bad-input determinism docs-check
-	@$(MAKE) --no-print-directory SAN=1 unit
-	@echo "make check: all test stages passed"
+	@echo "--- the same under AddressSanitizer and UndefinedBehaviorSanitizer ---"
+	@$(MAKE) --no-print-directory SAN=1 unit regress bad-input
+	@echo "check: 8 passed, 0 failed"
 
 unit: $(B)/run_unit
 	@cd tests && ../$(B)/run_unit

@@ -44,6 +44,9 @@ int annual_from_hours(const YearFacts *f, const YearInputs *in, const YearSeries
     row->coal_capacity_mt = f->coal_capacity_mt;
     row->coal_output_mt = f->coal_output_mt;
     row->export_capacity_mw = f->export_capacity_mw;
+    row->wind_mean_ms = f->wind_mean_ms;
+    row->ghi_kwh_per_m2 = f->ghi_kwh_per_m2;
+    row->temp_mean_c = f->temp_mean_c;
     row->wind_avail_mwh = wa;
     row->wind_used_mwh = wu;
     row->solar_avail_mwh = sa;
@@ -68,6 +71,6 @@ int annual_from_hours(const YearFacts *f, const YearInputs *in, const YearSeries
     row->unserved_mwh = un;
     row->unserved_hours = unh;
     row->coal_min_violation_hours = f->coal_min_violation_hours;
-    row->max_balance_residual_mw = finite ? resid : NAN;
+    row->max_balance_residual_mw = finite ? resid : (double)NAN;
     return finite ? 0 : -1;
 }

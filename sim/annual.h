@@ -18,6 +18,7 @@ typedef struct {
     double export_capacity_mw;
     double mining_load_mwh;
     int coal_min_violation_hours;
+    double wind_mean_ms, ghi_kwh_per_m2, temp_mean_c;
 } YearFacts;
 
 /* Fills the physical fields of row from the year's series; returns 0 if every

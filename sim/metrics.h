@@ -14,6 +14,10 @@ typedef struct {
     double storage_power_mw, storage_energy_mwh;
     double coal_power_capacity_mw, coal_capacity_mt;
     double export_capacity_mw;
+    /* weather of the year */
+    double wind_mean_ms;                 /* at the weather's reference height */
+    double ghi_kwh_per_m2;               /* global horizontal irradiation */
+    double temp_mean_c;
     /* physical energy, MWh */
     double coal_output_mt;
     double wind_avail_mwh, wind_used_mwh, solar_avail_mwh, solar_used_mwh;

@@ -117,16 +117,17 @@ Status output_annual_csv(const char *path, const RunResults *res, Diag *d)
 
 /* Hourly columns: name, unit, series (NULL for calendar columns). */
 enum { HC_WIND_AVAIL, HC_WIND_USED, HC_SOLAR_AVAIL, HC_SOLAR_USED, HC_COAL, HC_DISCHARGE,
-       HC_IMPORT, HC_LOAD, HC_EXPORT, HC_CHARGE, HC_SOC, HC_CURTAILED, HC_UNSERVED, HC_N };
+       HC_IMPORT, HC_LOAD, HC_EXPORT, HC_CHARGE, HC_SOC, HC_CURTAILED, HC_UNSERVED,
+       HC_WIND_MS, HC_GHI, HC_TEMP, HC_N };
 
 static const char *const hourly_names[HC_N] = {
     "wind_avail_mw", "wind_used_mw", "solar_avail_mw", "solar_used_mw", "coal_mw",
     "discharge_mw", "import_mw", "load_mw", "export_mw", "charge_mw", "soc_mwh",
-    "curtailed_mw", "unserved_mw",
+    "curtailed_mw", "unserved_mw", "wind_ms", "ghi_wm2", "temp_c",
 };
 
 Status output_hourly_dat(const char *path, const Scenario *s, const Calendar *cal,
-                         const YearInputs *in, const YearSeries *out, Diag *d)
+                         const WeatherYear *wx, const YearInputs *in, const YearSeries *out, Diag *d)
 {
     AtomicFile *af = &(AtomicFile){0};
     Status st = afile_open(af, path, d);
@@ -137,6 +138,8 @@ Status output_hourly_dat(const char *path, const Scenario *s, const Calendar *ca
     provenance(f, s, title);
     fprintf(f, "# hour h covers [h, h+1) of local clock time (UTC%+g); MW of a row are also its MWh\n",
             s->site.utc_offset_h);
+    fprintf(f, "# weather: wind_ms at %g m, ghi_wm2 global horizontal (hour mean), temp_c air\n",
+            wx->wind_height_m);
     fputs("# balance: wind_used + solar_used + coal + discharge + import + unserved = load + export + charge\n", f);
     fputs("hour month day hour_of_day day_of_year", f);
     for (int c = 0; c < HC_N; c++) fprintf(f, " %s", hourly_names[c]);
@@ -145,6 +148,7 @@ Status output_hourly_dat(const char *path, const Scenario *s, const Calendar *ca
         in->wind_avail_mw, out->wind_used_mw, in->solar_avail_mw, out->solar_used_mw,
         out->coal_mw, out->discharge_mw, out->import_mw, in->load_mw, out->export_mw,
         out->charge_mw, out->soc_mwh, out->curtailed_mw, out->unserved_mw,
+        wx->wind_ms, wx->ghi_wm2, wx->temp_c,
     };
     char line[64 + HC_N * 32];
     for (int h = 0; h < cal->hours; h++) {
@@ -252,7 +256,7 @@ static Status sink_begin(void *ctx, const Scenario *s)
     return st;
 }
 
-static Status sink_year(void *ctx, const Scenario *s, const Calendar *cal,
+static Status sink_year(void *ctx, const Scenario *s, const Calendar *cal, const WeatherYear *wx,
                         const YearInputs *in, const YearSeries *out, const AnnualRow *row)
 {
     (void)row;
@@ -264,7 +268,7 @@ static Status sink_year(void *ctx, const Scenario *s, const Calendar *cal,
         diag_error(fs->d, ST_IO, fs->dir.stage, 0, NULL, "path too long");
         return ST_IO;
     }
-    return output_hourly_dat(path, s, cal, in, out, fs->d);
+    return output_hourly_dat(path, s, cal, wx, in, out, fs->d);
 }
 
 static Status sink_end(void *ctx, const Scenario *s, const RunResults *res)

@@ -25,7 +25,7 @@ void file_sink_abort(FileSink *fs);
 Status output_annual_dat(const char *path, const Scenario *s, const RunResults *res, Diag *d);
 Status output_annual_csv(const char *path, const RunResults *res, Diag *d);
 Status output_hourly_dat(const char *path, const Scenario *s, const Calendar *cal,
-                         const YearInputs *in, const YearSeries *out, Diag *d);
+                         const WeatherYear *wx, const YearInputs *in, const YearSeries *out, Diag *d);
 Status output_targets(const char *dat_path, const char *csv_path, const RunResults *res, Diag *d);
 
 #endif

@@ -185,6 +185,15 @@ void sim_inputs(Run *run, int year)
     run->in.hours = H;
     memset(f, 0, sizeof *f);
     f->year = year;
+    double ws = 0, ghi = 0, ta = 0;
+    for (int h = 0; h < H; h++) {
+        ws += run->wx.wind_ms[h];
+        ghi += run->wx.ghi_wm2[h];
+        ta += run->wx.temp_c[h];
+    }
+    f->wind_mean_ms = ws / H;
+    f->ghi_kwh_per_m2 = ghi / 1000.0;
+    f->temp_mean_c = ta / H;
 
     /* Available wind and PV: per-MW output times the capacity in force. */
     wind_unit_output(&run->wind, &run->wx, b->wind_frac);
@@ -295,7 +304,7 @@ Status sim_run(Run *run, const Scenario *s, unsigned long member, const Sink *si
         acct_year(s, row);
         res->n_years = i + 1;
         if (sink && sink->year &&
-            (st = sink->year(sink->ctx, s, &run->cal, &run->in, &run->out, row)) != ST_OK)
+            (st = sink->year(sink->ctx, s, &run->cal, &run->wx, &run->in, &run->out, row)) != ST_OK)
             return st;
     }
     acct_period(s, res->rows, res->n_years);

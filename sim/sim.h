@@ -10,6 +10,7 @@
 #include "model.h"
 #include "status.h"
 #include "targets.h"
+#include "weather.h"
 
 #define SIM_MAX_YEARS 51
 #define SIM_MAX_TARGET_RESULTS (TARGET_MAX * SIM_MAX_YEARS)
@@ -26,7 +27,7 @@ typedef struct {
 typedef struct {
     void *ctx;
     Status (*begin)(void *ctx, const Scenario *s);
-    Status (*year)(void *ctx, const Scenario *s, const Calendar *cal,
+    Status (*year)(void *ctx, const Scenario *s, const Calendar *cal, const WeatherYear *wx,
                    const YearInputs *in, const YearSeries *out, const AnnualRow *row);
     Status (*end)(void *ctx, const Scenario *s, const RunResults *res);
 } Sink;

@@ -34,7 +34,8 @@ static void add(Diag *d, Status st, int warn, const char *file, int line,
         d->n_errors++;
         if (d->first_error == ST_OK) d->first_error = st;
     }
-    if (d->n >= DIAG_MAX) return;
+    d->last_kept = d->n < DIAG_MAX;
+    if (!d->last_kept) return;
     DiagEntry *e = &d->e[d->n++];
     memset(e, 0, sizeof *e);
     e->status = st;
@@ -65,7 +66,7 @@ void diag_warn(Diag *d, const char *file, int line, const char *setting,
 
 void diag_suggest(Diag *d, const char *suggestion)
 {
-    if (d->n > 0)
+    if (d->n > 0 && d->last_kept)
         snprintf(d->e[d->n - 1].suggestion, sizeof d->e[0].suggestion, "%s",
                  suggestion ? suggestion : "");
 }

@@ -33,6 +33,7 @@ typedef struct {
     int n_errors;             /* errors seen, including those not kept */
     int n_warnings;
     Status first_error;
+    int last_kept;            /* the last entry added was kept (not past DIAG_MAX) */
     DiagEntry e[DIAG_MAX];
 } Diag;
 

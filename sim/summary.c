@@ -33,24 +33,35 @@ static const char *op_words(TargetOp op)
     return "?";
 }
 
-/* Lines of the scenario file carrying "# assumption:" are the assumptions
- * register (DESIGN §6): listed so planners can replace them with statistics. */
+/* Comments of the scenario file that start with "# assumption:" (and the
+ * comment lines that continue them) are the assumptions register (DESIGN §6),
+ * listed so planners can replace them with their own statistics. */
 static void assumptions(FILE *f, const Scenario *s)
 {
     FILE *cfg = fopen(s->source_file, "r");
     if (!cfg) return;
     char line[2048];
-    int lineno = 0, n = 0;
+    int lineno = 0, n = 0, open = 0;
     while (fgets(line, sizeof line, cfg)) {
         lineno++;
+        const char *p = line + strspn(line, " \t");
         const char *a = strstr(line, "# assumption:");
-        if (!a) continue;
-        if (n++ == 0) fputs("\n## Assumptions this result depends on\n\n", f);
-        a += strlen("# assumption:");
-        while (*a == ' ') a++;
-        size_t len = strcspn(a, "\r\n");
-        fprintf(f, "- line %d: %.*s\n", lineno, (int)len, a);
+        if (a) {
+            if (n++ == 0) fputs("\n## Assumptions this result depends on\n\n", f);
+            if (open) fputc('\n', f);
+            a += strlen("# assumption:");
+            a += strspn(a, " ");
+            fprintf(f, "- line %d: %.*s", lineno, (int)strcspn(a, "\r\n"), a);
+            open = 1;
+        } else if (open && *p == '#') {
+            p += 1 + strspn(p + 1, " ");
+            fprintf(f, " %.*s", (int)strcspn(p, "\r\n"), p);
+        } else if (open) {
+            fputc('\n', f);
+            open = 0;
+        }
     }
+    if (open) fputc('\n', f);
     fclose(cfg);
 }
 
@@ -68,10 +79,10 @@ void summary_write(FILE *f, const Scenario *s, const RunResults *res)
     fputs("\n|---|", f);
     for (int i = 0; i < res->n_years; i++) fputs("---:|", f);
     fputc('\n', f);
-    ROW("风电装机 wind capacity (万千瓦)", wind_capacity_mw, 0.01, "%.1f");
-    ROW("光伏装机 PV capacity, DC (万千瓦)", solar_capacity_mw, 0.01, "%.1f");
-    ROW("储能 storage (万千瓦)", storage_power_mw, 0.01, "%.1f");
-    ROW("煤电装机 coal power (万千瓦)", coal_power_capacity_mw, 0.01, "%.1f");
+    ROW("风电装机 wind capacity (万千瓦)", wind_capacity_mw, 0.1, "%.1f");
+    ROW("光伏装机 PV capacity, DC (万千瓦)", solar_capacity_mw, 0.1, "%.1f");
+    ROW("储能 storage (万千瓦)", storage_power_mw, 0.1, "%.1f");
+    ROW("煤电装机 coal power (万千瓦)", coal_power_capacity_mw, 0.1, "%.1f");
     ROW("煤炭产能 coal capacity (万吨)", coal_capacity_mt, 100.0, "%.0f");
     ROW("原煤产量 coal output (万吨)", coal_output_mt, 100.0, "%.0f");
     ROW("风电可发 wind available (亿千瓦时)", wind_avail_mwh, 1e-5, "%.2f");

@@ -1,0 +1,87 @@
+# common.gp — settings shared by every ecsim chart (DESIGN §10, docs/charts.md):
+# terminal, font, the fixed colour of each technology, zh/en labels and the
+# plan's units. Loaded by each plots/<chart>.gp after it has set `chart`.
+#
+# Variables (gnuplot -e "..."):
+#   dir   the scenario's output directory (required), e.g. 'out/yiwu-14fyp'
+#   lang  'zh' (default: Chinese labels, plan units 万千瓦, 亿千瓦时, 万吨) or 'en' (SI)
+#   fmt   'png' (default, 1600x900) or 'svg'
+#   font  font family (default 'Noto Sans CJK SC', Debian package fonts-noto-cjk)
+#   out   output file (default dir/charts/<chart>.<fmt>)
+# Data read: dir/annual.dat, dir/targets.dat, dir/hourly-YYYY.dat and the
+# chart data that `ecsim` writes next to the charts (dir/charts/chartdata.gp,
+# dir/charts/duration-YYYY.dat, dir/charts/dashboard.dat).
+
+if (!exists("dir")) exit error "set the scenario directory: gnuplot -e \"dir='out/NAME'\" ".chart.".gp"
+if (!exists("lang")) lang = 'zh'
+if (!exists("fmt")) fmt = 'png'
+if (!exists("font")) font = 'Noto Sans CJK SC'
+if (lang ne 'zh' && lang ne 'en') exit error "lang must be 'zh' or 'en'"
+if (!exists("out")) out = dir.'/charts/'.chart.'.'.fmt
+
+# Derived chart data (first_year, last_year, hourly_year, the selected weeks,
+# target paths and bands), written by ecsim's plot step from the result files.
+load dir.'/charts/chartdata.gp'
+
+set encoding utf8
+width = 1600
+height = 900
+fontsize = 20
+if (fmt eq 'png') {
+    set terminal pngcairo size width,height enhanced font font.','.fontsize linewidth 2 \
+        background rgb 'white'
+} else {
+    if (fmt eq 'svg') {
+        set terminal svg size width,height enhanced font font.','.fontsize linewidth 2 \
+            background rgb 'white'
+    } else {
+        exit error "fmt must be 'png' or 'svg'"
+    }
+}
+set output out
+
+# Fixed colours: the same technology has the same colour in every chart.
+c_wind      = '#2B7BBA'   # wind: blue
+c_solar     = '#F2B400'   # PV: amber
+c_storage   = '#7B4FA0'   # storage (charge, discharge, SOC): purple
+c_coal      = '#5B5B5B'   # coal power and coal: dark grey
+c_export    = '#1B9E77'   # export over the line: teal green
+c_import    = '#E6772E'   # import: orange
+c_load      = '#000000'   # local load and demand lines: black
+c_curtail   = '#E8767A'   # curtailment: coral red
+c_unserved  = '#8B0000'   # unserved energy: dark red
+c_target    = '#222222'   # plan targets: dark, dashed
+c_band      = '#9CCC9C'   # plan band (shaded)
+c_pass      = '#2E9E44'   # target met
+c_fail      = '#D62728'   # target missed
+c_grid      = '#D0D0D0'
+
+# L(zh, en): the label of the chosen language (also numbers: scales).
+L(zh, en) = (lang eq 'en') ? en : zh
+
+# Units: the plan's in Chinese (万千瓦, 万千瓦时, 亿千瓦时, 万吨), SI in English.
+p_scale  = L(0.1, 1.0)          # MW  -> 万千瓦 | MW
+p_unit   = L('万千瓦', 'MW')
+soc_scale = L(0.1, 1.0)         # MWh -> 万千瓦时 | MWh
+soc_unit = L('万千瓦时', 'MWh')
+e_scale  = L(1e-5, 1e-3)        # MWh -> 亿千瓦时 | GWh
+e_unit   = L('亿千瓦时', 'GWh')
+t_scale  = L(100.0, 1.0)        # Mt  -> 万吨 | Mt
+t_unit   = L('万吨', 'Mt')
+
+# Month names for time axes.
+month_name(m) = L(sprintf('%d月', m), word('Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec', int(m)))
+day_name(m, d) = L(sprintf('%d月%d日', m, d), sprintf('%s %d', month_name(m), d))
+
+set title font font.','.(fontsize + 6)
+set key font font.','.(fontsize - 2) noenhanced
+set tics font font.','.(fontsize - 2)
+set border 3 lw 1 lc rgb '#404040'
+set tics nomirror out
+set grid ytics lc rgb c_grid lw 1 dt 1
+set datafile missing NaN
+set style fill solid 1.0 border -1
+set minussign
+annual = dir.'/annual.dat'
+targets = dir.'/targets.dat'
+chart_title(t) = t.'  —  '.scenario

@@ -1,0 +1,64 @@
+# intensity.gp — energy intensity (left) and carbon intensity (right) by
+# year against their target paths: the straight line from the base year's
+# value to the reduction required in the target year (−10 % and −12 % in the
+# 14th Five-Year Plan). Each point is labelled with its change from the base.
+# Thresholds come from the `reduction` targets in targets.dat; without one,
+# the plan's −10 %/−12 % from the first year over five years is drawn and
+# labelled as such (charts/chartdata.gp: ei_*, ci_*).
+# Run by hand: gnuplot -e "dir='out/yiwu-14fyp'; lang='zh'; fmt='png'" plots/intensity.gp
+# Reads annual.dat and charts/chartdata.gp.
+chart = 'intensity'
+i = strlen(ARG0); while (i > 0 && ARG0[i:i] ne '/') { i = i - 1 }
+load ARG0[1:i].'common.gp'
+
+c_ei = '#1F4E79'
+c_ci = '#7F3F00'
+# Change from the base, with a true minus sign.
+pct(v, b) = ((v - b) < 0) ? '−'.sprintf('%.1f%%', 100 * (b - v) / b) : sprintf('+%.1f%%', 100 * (v - b) / b)
+set xrange [first_year - 0.4 : last_year + 0.4]
+set xtics 1 format '%.0f'
+set key bottom left reverse Left samplen 3 spacing 1.2
+set grid xtics ytics lc rgb c_grid lw 1 dt 1
+set style textbox opaque noborder margins 1, 1
+
+set multiplot layout 1, 2 title chart_title(L('单位GDP能耗与二氧化碳排放强度', 'Energy and carbon intensity of GDP')) \
+    font font.','.(fontsize + 6)
+
+# One panel: column name, colour, target path (base year, base value, target year, reduction, source).
+do for [p=1:2] {
+    col = (p == 1) ? 'energy_intensity_tce_per_10k_yuan' : 'carbon_intensity_t_per_10k_yuan'
+    cc = (p == 1) ? c_ei : c_ci
+    by = (p == 1) ? ei_base_year : ci_base_year
+    bv = (p == 1) ? ei_base_value : ci_base_value
+    ty = (p == 1) ? ei_target_year : ci_target_year
+    red = (p == 1) ? ei_reduction : ci_reduction
+    src = (p == 1) ? ei_src : ci_src
+    tv = bv * (1 - red)
+    # Each point's label goes on the side away from the target path.
+    path(x) = bv + (tv - bv) * (x - by) / (ty - by)
+    below(x, v) = v < path(x)
+    lab(x, v) = (x == by) ? '' : pct(v, bv)
+    set autoscale y
+    stats annual using col nooutput
+    lo = (STATS_min < tv) ? STATS_min : tv
+    hi = (STATS_max > bv) ? STATS_max : bv
+    gap = 0.05 * (hi - lo)
+    set yrange [lo - 2.5 * gap : hi + 2.5 * gap]
+    set title ((p == 1) ? L('单位GDP能耗', 'energy intensity') : L('单位GDP二氧化碳排放', 'carbon intensity')) \
+        font font.','.fontsize
+    set ylabel ((p == 1) ? L('吨标煤/万元', 'tce per 10^4 CNY') : L('吨二氧化碳/万元', 'tCO_2 per 10^4 CNY'))
+    unset label
+    unset arrow
+    set arrow 1 from by, bv to ty, tv nohead lw 3 dt 2 lc rgb c_target
+    set label 1 sprintf(L('目标 %d年 −%.0f%%', 'target %d: −%.0f%%'), ty, 100 * red) at ty, tv \
+        point pt 6 ps 2.5 lc rgb c_target offset 0.5, 1.8 right boxed font font.','.(fontsize - 3) tc rgb c_target front
+    ptitle = (src eq 'targets') \
+        ? sprintf(L('目标路径 (%d→%d年降低%.0f%%)', 'target path (%d→%d: −%.0f%%)'), by, ty, 100 * red) \
+        : sprintf(L('十四五规划路径 (%d→%d年降低%.0f%%)', '14th FYP path (%d→%d: −%.0f%%)'), by, ty, 100 * red)
+    plot annual using 'year':col with linespoints lw 4 pt 7 ps 1.6 lc rgb cc title L('模拟值', 'simulated'), \
+         NaN with lines lw 3 dt 2 lc rgb c_target title ptitle, \
+         '' using (column('year') + (below(column('year'), column(col)) ? -0.24 : 0.24)): \
+            (column(col) + (below(column('year'), column(col)) ? -gap : gap)):(lab(column('year'), column(col))) \
+            with labels boxed font font.','.(fontsize - 4) tc rgb cc notitle
+}
+unset multiplot

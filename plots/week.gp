@@ -1,0 +1,88 @@
+# week.gp — hourly dispatch of one week of the last hourly year: supply
+# stacked (wind used, PV used, coal, storage discharge, import, unserved),
+# curtailed wind and PV hatched above it, against the demand lines (local
+# load; + export; + storage charge, which the stack meets every hour), and
+# the storage state of charge on the right axis.
+#
+# The week: the 7 days, midnight to midnight, whose mean wind speed is the
+# median among all 7-day windows that lie wholly in the season (summer:
+# June–August; winter: January, February and December of the same year).
+# ecsim chooses it from the weather columns of hourly-YYYY.dat, so the choice
+# does not depend on the capacities built and every scenario that shares the
+# weather shows the same week. A fixed calendar week would show whatever the
+# weather of that week happened to be (a calm or a storm); the median week is
+# the typical one, and the extremes are in the duration curves and the heat map.
+# Override: -e "start_hour=4560" (hour of the year, 0-based, of the first hour).
+#
+# Called by week-summer.gp and week-winter.gp (season = 'summer' | 'winter'),
+# or by hand: gnuplot -e "dir='out/yiwu-14fyp'; season='winter'" plots/week.gp
+if (!exists("season")) season = 'summer'
+if (season ne 'summer' && season ne 'winter') exit error "season must be 'summer' or 'winter'"
+chart = 'week-'.season
+i = strlen(ARG0); while (i > 0 && ARG0[i:i] ne '/') { i = i - 1 }
+load ARG0[1:i].'common.gp'
+
+year = hourly_year
+if (!exists("start_hour")) start_hour = (season eq 'summer') ? summer_start : winter_start
+hourly = sprintf('%s/hourly-%d.dat', dir, year)
+end_hour = start_hour + 7*24 - 1
+
+# Day labels at each midnight of the week.
+t0 = strptime('%Y-%m-%d', sprintf('%d-01-01', year)) + start_hour * 3600
+mon(k) = tm_mon(t0 + k * 86400) + 1
+dom(k) = tm_mday(t0 + k * 86400)
+set xrange [0:7]
+set xtics 1 format ''
+do for [k=0:7] { set xtics add (day_name(mon(k), dom(k)) k) }
+set mxtics 4
+set grid xtics ytics lc rgb c_grid lw 1 dt 1
+
+sname = (season eq 'summer') ? L('夏季', 'summer') : L('冬季', 'winter')
+set title chart_title(sprintf(L('典型%s周逐时电力平衡 (%d年%d月%d日起, 季节中位风速周)', \
+    'Hourly dispatch of a typical %s week (from %s %d, %d: median-wind week)'), \
+    sname, L(year, month_name(mon(0))), L(mon(0), dom(0)), L(dom(0), year)))
+set ylabel L('电力 (万千瓦)', 'power (MW)')
+set y2label L('储能电量 (万千瓦时)', 'storage energy (MWh)')
+set y2tics
+set ytics nomirror
+set yrange [0:*]
+set y2range [0:*]
+set offsets 0, 0, graph 0.05, 0
+set key outside bottom center horizontal reverse Left maxrows 3 samplen 2 width 1 spacing 1.1
+set bmargin 7
+
+x = 0
+c(n) = column(n) * p_scale
+tx(h) = (h - start_hour) / 24.0
+# Tops of the supply stack, bottom to top.
+t_wind(x)  = c('wind_used_mw')
+t_solar(x) = t_wind(0) + c('solar_used_mw')
+t_coal(x)  = t_solar(0) + c('coal_mw')
+t_dis(x)   = t_coal(0) + c('discharge_mw')
+t_imp(x)   = t_dis(0) + c('import_mw')
+t_uns(x)   = t_imp(0) + c('unserved_mw')
+t_curt(x)  = t_uns(0) + c('curtailed_mw')
+wk = sprintf('every ::%d::%d', start_hour, end_hour)
+
+plot hourly every ::start_hour::end_hour using (tx(column('hour'))):(0):(t_wind(0)) \
+        with filledcurves lc rgb c_wind fs solid 1 noborder title L('风电上网', 'wind used'), \
+     '' every ::start_hour::end_hour using (tx(column('hour'))):(t_wind(0)):(t_solar(0)) \
+        with filledcurves lc rgb c_solar fs solid 1 noborder title L('光伏上网', 'PV used'), \
+     '' every ::start_hour::end_hour using (tx(column('hour'))):(t_solar(0)):(t_coal(0)) \
+        with filledcurves lc rgb c_coal fs solid 1 noborder title L('煤电', 'coal power'), \
+     '' every ::start_hour::end_hour using (tx(column('hour'))):(t_coal(0)):(t_dis(0)) \
+        with filledcurves lc rgb c_storage fs solid 1 noborder title L('储能放电', 'storage discharge'), \
+     '' every ::start_hour::end_hour using (tx(column('hour'))):(t_dis(0)):(t_imp(0)) \
+        with filledcurves lc rgb c_import fs solid 1 noborder title L('受入', 'import'), \
+     '' every ::start_hour::end_hour using (tx(column('hour'))):(t_imp(0)):(t_uns(0)) \
+        with filledcurves lc rgb c_unserved fs solid 1 noborder title L('缺电', 'unserved'), \
+     '' every ::start_hour::end_hour using (tx(column('hour'))):(t_uns(0)):(t_curt(0)) \
+        with filledcurves lc rgb c_curtail fs solid 0.75 noborder title L('弃风弃光', 'curtailed'), \
+     '' every ::start_hour::end_hour using (tx(column('hour'))):(c('load_mw')) \
+        with lines lw 2 dt 2 lc rgb c_load title L('本地负荷', 'local load'), \
+     '' every ::start_hour::end_hour using (tx(column('hour'))):(c('load_mw') + c('export_mw')) \
+        with lines lw 2 lc rgb c_export title L('本地负荷 + 外送', 'local load + export'), \
+     '' every ::start_hour::end_hour using (tx(column('hour'))):(c('load_mw') + c('export_mw') + c('charge_mw')) \
+        with lines lw 2 lc rgb c_load title L('+ 储能充电 (总需求)', '+ storage charge (total demand)'), \
+     '' every ::start_hour::end_hour using (tx(column('hour'))):(column('soc_mwh') * soc_scale) axes x1y2 \
+        with lines lw 3 dt 3 lc rgb c_storage title L('储能电量 (右轴)', 'storage energy (right axis)')

@@ -1,0 +1,707 @@
+/* schema.c — the table of every scenario setting (DESIGN §8) and what it
+ * drives without libconfig: defaults, lookup, did-you-mean and the writers of
+ * the resolved and the commented reference config (config.c parses).
+ * Invariant: a path's field is the Scenario member it fills (macro AT). */
+#include "schema.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "textdist.h"
+
+/* Enums are stored through int pointers. */
+_Static_assert(sizeof(WeatherSource) == sizeof(int), "enum size");
+_Static_assert(sizeof(PvTracking) == sizeof(int), "enum size");
+_Static_assert(sizeof(PvModule) == sizeof(int), "enum size");
+_Static_assert(sizeof(ExportMode) == sizeof(int), "enum size");
+_Static_assert(sizeof(Strategy) == sizeof(int), "enum size");
+_Static_assert(sizeof(Commissioning) == sizeof(int), "enum size");
+_Static_assert(sizeof(ConversionMethod) == sizeof(int), "enum size");
+_Static_assert(sizeof(Co2Scope) == sizeof(int), "enum size");
+_Static_assert(sizeof(TargetOp) == sizeof(int), "enum size");
+
+/* ---- enum names, in enum order ---- */
+static const char *const commissioning_names[] = { "year_start", "monthly", NULL };
+static const char *const weather_source_names[] = { "synthetic", NULL };
+static const char *const tracking_names[] = { "fixed", "single_axis", "single_axis_backtrack", NULL };
+static const char *const module_names[] = { "standard", "premium", "thin_film", NULL };
+static const char *const export_mode_names[] = { "surplus", "schedule", NULL };
+static const char *const strategy_names[] = { "renewable-first", "peak-shaving", NULL };
+static const char *const method_names[] = { "coal-equivalent", "calorific", NULL };
+static const char *const scope_names[] = { "production", "consumption", "net-exchange", NULL };
+static const char *const op_names[] = { ">=", "<=", "range", "reduction", NULL };
+
+/* ---- default vectors ---- */
+/* Illustrative monthly values for an arid continental site near 43 N at
+ * about 1700 m (cold winters, windy spring); fit your own with fit-weather. */
+static const double def_weibull_k[12] = { 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2 };
+static const double def_weibull_c[12] = { 5.0, 5.3, 6.2, 7.0, 7.0, 6.6, 6.2, 6.0, 5.8, 5.6, 5.3, 5.0 };
+static const double def_kt_mean[12] = { 0.58, 0.60, 0.60, 0.61, 0.62, 0.62, 0.62, 0.63, 0.64, 0.63, 0.60, 0.57 };
+static const double def_kt_sd[12] = { 0.14, 0.14, 0.13, 0.12, 0.11, 0.10, 0.10, 0.10, 0.10, 0.11, 0.13, 0.14 };
+static const double def_temp_mean[12] = { -11, -7, 0, 8, 15, 20, 22, 20, 14, 6, -2, -9 };
+static const double def_temp_range[12] = { 12, 13, 13, 14, 14, 14, 13, 13, 14, 14, 13, 12 };
+/* Generic 3 MW-class turbine, normalised: cut-in 3 m/s, rated 13 m/s,
+ * cut-out 25 m/s (zero from 25.5 m/s on). Replace with the maker's curve. */
+static const double def_curve_speed[15] = { 0, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 25, 25.5, 40 };
+static const double def_curve_frac[15] = { 0, 0, 0.03, 0.08, 0.15, 0.25, 0.38, 0.54, 0.71, 0.87,
+                                           0.96, 1, 1, 0, 0 };
+static const double def_export_profile[24] = { 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8,
+                                               0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8 };
+/* Schedules: (year, value) pairs; year 0 marks a constant. */
+static const double def_utilisation[] = { 0, 0.9 };
+/* National average coal use of thermal power supply, gce/kWh (CEC
+ * statistics 2020-2022), held after 2022. */
+static const double def_gce[] = { 2020, 305.5, 2021, 302.5, 2022, 300.7 };
+/* National average grid emission factor (MEE, 2022 data). */
+static const double def_grid_co2[] = { 0, 0.5703 };
+
+#define MSIZE(type, member) sizeof(((type *)0)->member)
+#define NITEMS(a) ((int)(sizeof(a) / sizeof((a)[0])))
+#define ANY HUGE_VAL
+
+/* ---- placement ---- */
+#define AT(grp, sub, member) .path = grp "." #member, .offset = offsetof(Scenario, sub.member)
+#define ATS(member) .path = "scenario." #member, .offset = offsetof(Scenario, member)
+#define FIELD(type, member) .path = #member, .offset = offsetof(type, member)
+
+/* ---- kinds ---- */
+#define NUM(lo, hi, d) .kind = SK_NUMBER, .min = (lo), .max = (hi), .def = (d)
+#define INT(lo, hi, d) .kind = SK_INTEGER, .unit = "a", .min = (lo), .max = (hi), .def = (d)
+#define BOOL(d) .kind = SK_BOOLEAN, .min = 0, .max = 1, .def = (d)
+#define STR(cap, d) .kind = SK_STRING, .size = (cap), .def_text = (d)
+#define ENUM(names, d) .kind = SK_ENUM, .values = (names), .def = (d)
+#define SCHED(lo, hi, pts) .kind = SK_SCHEDULE, .min = (lo), .max = (hi), .def_vec = (pts), \
+    .def_n = NITEMS(pts) / 2
+#define SCHED0(lo, hi) .kind = SK_SCHEDULE, .min = (lo), .max = (hi)
+#define VEC(lo, hi, v) .kind = SK_VECTOR, .min = (lo), .max = (hi), .size = NITEMS(v), \
+    .def_vec = (v), .def_n = NITEMS(v)
+#define REQ .required = 1
+
+static const SchemaEntry unit_fields[] = {
+    { FIELD(CoalUnit, name), STR(MSIZE(CoalUnit, name), "unit 1"), REQ, .flags = SF_NONEMPTY | SF_UNIQUE,
+      .doc = "Unit name, unique within the fleet." },
+    { FIELD(CoalUnit, capacity_mw), NUM(1, 2000, 660), .unit = "MW", REQ,
+      .doc = "Rated net capacity." },
+    { FIELD(CoalUnit, commission_year), INT(1950, 2200, 2024), REQ,
+      .doc = "In service from 1 January of this year." },
+    { FIELD(CoalUnit, retire_year), INT(0, 2200, 0),
+      .doc = "Out of service from 1 January of this year; 0 = never. After commission_year." },
+    { FIELD(CoalUnit, min_load_frac), NUM(0, 1, 0.4), .unit = "1",
+      .doc = "Minimum stable load as a fraction of capacity (must-run when committed)." },
+    { FIELD(CoalUnit, ramp_frac_per_h), NUM(0.01, 1, 0.5), .unit = "1/h",
+      .doc = "Largest change of output in one hour, fraction of capacity." },
+    { FIELD(CoalUnit, heat_rate_gce_per_kwh), NUM(200, 600, 300), .unit = "gce/kWh",
+      .doc = "Standard coal consumption per kWh supplied." },
+};
+
+static const SchemaEntry target_fields[] = {
+    { FIELD(Target, id), STR(MSIZE(Target, id), "wind_capacity"), REQ,
+      .flags = SF_IDENT | SF_UNIQUE, .doc = "Identifier in targets.csv: letters, digits, '_', '-', '.'." },
+    { FIELD(Target, label), STR(MSIZE(Target, label), ""),
+      .doc = "Text for reports, e.g. the plan's indicator name." },
+    { FIELD(Target, metric), STR(MSIZE(Target, metric), "wind_capacity_mw"), REQ, .flags = SF_METRIC,
+      .doc = "Annual column checked (a column of annual.dat)." },
+    { FIELD(Target, op), ENUM(op_names, OP_GE), REQ,
+      .doc = "value >= threshold, value <= threshold, threshold <= value <= upper, "
+             "or reduction from base_year by at least threshold (0.12 = 12 %)." },
+    { FIELD(Target, threshold), NUM(-ANY, ANY, 3200), REQ,
+      .doc = "Bound in the metric's unit; for reduction a fraction, at most 1." },
+    { FIELD(Target, upper), NUM(-ANY, ANY, 0),
+      .doc = "Upper bound of op \"range\" (required there), at least threshold." },
+    { FIELD(Target, year), INT(0, 2200, 0), .flags = SF_IN_PERIOD,
+      .doc = "Year checked, inside the period; 0 = every year." },
+    { FIELD(Target, base_year), INT(0, 2200, 0), .flags = SF_IN_PERIOD,
+      .doc = "Reduction: the year compared with, inside the period and before year; 0 = first_year." },
+};
+
+static const SchemaEntry table[] = {
+    /* scenario */
+    { ATS(name), STR(NAME_MAX_LEN, "scenario"), .flags = SF_FILENAME,
+      .doc = "Scenario name, also the output directory name; default: the file name without .cfg." },
+    { ATS(description), STR(TEXT_MAX_LEN, ""), .flags = SF_MULTILINE,
+      .doc = "Free text for reports." },
+    { ATS(first_year), INT(1900, 2200, 2020), REQ,
+      .doc = "First simulated year; the base year of intensity targets." },
+    { ATS(last_year), INT(1900, 2200, 2025), REQ,
+      .doc = "Last simulated year: at least first_year, fewer than 50 years after it." },
+    { ATS(seed), .kind = SK_SEED, .min = 0, .max = 4294967295.0, .def = 1,
+      .doc = "Master seed of the synthetic weather; same seed, same results." },
+    { ATS(commissioning), ENUM(commissioning_names, COMMISSION_YEAR_START),
+      .doc = "year_start: schedule changes take effect on 1 January; monthly: spread over the year's months." },
+    /* site */
+    { AT("site", site, name), STR(NAME_MAX_LEN, ""), .doc = "Site name for reports." },
+    { AT("site", site, latitude_deg), NUM(-90, 90, 43.25), .unit = "deg", REQ,
+      .doc = "Latitude, north positive." },
+    { AT("site", site, longitude_deg), NUM(-180, 180, 94.70), .unit = "deg", REQ,
+      .doc = "Longitude, east positive." },
+    { AT("site", site, elevation_m), NUM(-500, 9000, 0), .unit = "m",
+      .doc = "Elevation above sea level (air density of synthetic weather)." },
+    { AT("site", site, utc_offset_h), NUM(-12, 14, 8), .unit = "h",
+      .doc = "Clock of the hourly series and of loads, hours ahead of UTC (8 = Beijing time)." },
+    /* weather */
+    { AT("weather", weather, source), ENUM(weather_source_names, WEATHER_SYNTHETIC),
+      .doc = "Where hourly weather comes from." },
+    { AT("weather", weather, wind_ref_height_m), NUM(1, 300, 10), .unit = "m",
+      .doc = "Height above ground of the Weibull parameters." },
+    { AT("weather", weather, wind_weibull_k), VEC(0.5, 10, def_weibull_k), .unit = "1",
+      .doc = "Weibull shape of hourly wind speed, per month." },
+    { AT("weather", weather, wind_weibull_c_ms), VEC(0.1, 40, def_weibull_c), .unit = "m/s",
+      .doc = "Weibull scale of hourly wind speed at the reference height, per month." },
+    { AT("weather", weather, wind_autocorr), NUM(0, 0.999, 0.96), .unit = "1",
+      .doc = "Lag-1 (hour to hour) autocorrelation of wind in Gaussian space." },
+    { AT("weather", weather, wind_diurnal_amp_frac), NUM(0, 1, 0.15), .unit = "1",
+      .doc = "Relative amplitude of the daily cycle of wind speed." },
+    { AT("weather", weather, wind_diurnal_peak_hour), NUM(0, 24, 15), .unit = "h",
+      .doc = "Local clock hour of the daily wind maximum." },
+    { AT("weather", weather, kt_mean), VEC(0.05, 0.85, def_kt_mean), .unit = "1",
+      .doc = "Mean daily clearness index, per month." },
+    { AT("weather", weather, kt_sd), VEC(0, 0.5, def_kt_sd), .unit = "1",
+      .doc = "Standard deviation of the daily clearness index, per month." },
+    { AT("weather", weather, kt_autocorr), NUM(0, 0.99, 0.3), .unit = "1",
+      .doc = "Day-to-day lag-1 autocorrelation of the clearness index." },
+    { AT("weather", weather, kt_hourly_sd), NUM(0, 0.5, 0.05), .unit = "1",
+      .doc = "Hour-to-hour variation of the clearness index around the daily value." },
+    { AT("weather", weather, temp_mean_c), VEC(-60, 50, def_temp_mean), .unit = "C",
+      .doc = "Monthly mean air temperature." },
+    { AT("weather", weather, temp_range_c), VEC(0, 40, def_temp_range), .unit = "C",
+      .doc = "Mean diurnal temperature range (max - min), per month." },
+    /* wind */
+    { AT("wind", wind, capacity_mw), SCHED0(0, 1e6), .unit = "MW",
+      .doc = "Installed wind capacity (nameplate) by year." },
+    { AT("wind", wind, hub_height_m), NUM(10, 300, 100), .unit = "m", .doc = "Hub height." },
+    { AT("wind", wind, shear_exponent), NUM(0, 1, 0.14), .unit = "1",
+      .doc = "Power-law shear exponent (alpha) from the reference height to hub height." },
+    { AT("wind", wind, losses_frac), NUM(0, 0.9, 0.12), .unit = "1",
+      .doc = "Electrical, wake and other losses." },
+    { AT("wind", wind, availability_frac), NUM(0, 1, 0.97), .unit = "1",
+      .doc = "Technical availability of the turbines." },
+    { AT("wind", wind, density_correction), BOOL(1),
+      .doc = "Correct the power curve's speed axis for air density (as SAM does)." },
+    { AT("wind", wind, power_curve_speed_ms), .kind = SK_CURVE, .unit = "m/s", .min = 0, .max = 100,
+      .size = CURVE_MAX_POINTS, .count_offset = offsetof(Scenario, wind.curve_n),
+      .def_vec = def_curve_speed, .def_n = NITEMS(def_curve_speed), .flags = SF_INCREASING,
+      .doc = "Power curve wind speeds, strictly increasing, 2 to 256 points." },
+    { AT("wind", wind, power_curve_frac), .kind = SK_CURVE, .unit = "1", .min = 0, .max = 1,
+      .size = CURVE_MAX_POINTS, .count_offset = offsetof(Scenario, wind.curve_n),
+      .def_vec = def_curve_frac, .def_n = NITEMS(def_curve_frac), .flags = SF_SOME_POSITIVE,
+      .doc = "Power curve output as a fraction of rated power at each speed (same length)." },
+    /* solar */
+    { AT("solar", solar, capacity_mw), SCHED0(0, 1e6), .unit = "MWp",
+      .doc = "Installed PV capacity (DC at STC) by year." },
+    { AT("solar", solar, dc_ac_ratio), NUM(0.5, 3, 1.2), .unit = "1",
+      .doc = "DC nameplate over inverter AC rating (clipping above it)." },
+    { AT("solar", solar, inverter_eff_frac), NUM(0.5, 1, 0.96), .unit = "1",
+      .doc = "Nominal inverter efficiency." },
+    { AT("solar", solar, losses_frac), NUM(0, 0.99, 0.14), .unit = "1",
+      .doc = "PVWatts total DC system losses (soiling, wiring, mismatch, ...)." },
+    { AT("solar", solar, tracking), ENUM(tracking_names, PV_FIXED),
+      .doc = "Fixed tilt, single-axis tracking, or single-axis with backtracking." },
+    { AT("solar", solar, module_type), ENUM(module_names, PV_MODULE_STANDARD),
+      .doc = "PVWatts module type (temperature coefficient and cover)." },
+    { AT("solar", solar, roof_mount), BOOL(0),
+      .doc = "Roof mounting (INOCT 49 C instead of 45 C)." },
+    { AT("solar", solar, tilt_deg), NUM(0, 90, 35), .unit = "deg",
+      .doc = "Tilt of fixed modules, or of the tracker axis." },
+    { AT("solar", solar, azimuth_deg), NUM(0, 360, 180), .unit = "deg",
+      .doc = "Azimuth of fixed modules or the tracker axis, clockwise from north (180 = south)." },
+    { AT("solar", solar, gcr), NUM(0.01, 0.99, 0.4), .unit = "1",
+      .doc = "Ground coverage ratio of tracker rows (backtracking, shading)." },
+    { AT("solar", solar, rotation_limit_deg), NUM(0, 90, 45), .unit = "deg",
+      .doc = "Largest tracker rotation from horizontal." },
+    { AT("solar", solar, albedo), NUM(0, 1, 0.2), .unit = "1", .doc = "Ground reflectance." },
+    { AT("solar", solar, degradation_per_year_frac), NUM(0, 0.1, 0.005), .unit = "1/a",
+      .doc = "Output lost per year of plant age." },
+    /* storage */
+    { AT("storage", storage, power_mw), SCHED0(0, 1e6), .unit = "MW",
+      .doc = "Battery charge/discharge power rating by year." },
+    { AT("storage", storage, duration_h), NUM(0.1, 168, 2), .unit = "h",
+      .doc = "Energy over power: energy (MWh) = power x duration." },
+    { AT("storage", storage, roundtrip_eff_frac), NUM(0.3, 1, 0.85), .unit = "1",
+      .doc = "Round-trip efficiency; charge and discharge each sqrt of it." },
+    { AT("storage", storage, soc_min_frac), NUM(0, 1, 0.1), .unit = "1",
+      .doc = "Lowest state of charge, fraction of energy; below soc_max_frac." },
+    { AT("storage", storage, soc_max_frac), NUM(0, 1, 0.9), .unit = "1",
+      .doc = "Highest state of charge, fraction of energy." },
+    { AT("storage", storage, self_discharge_per_h_frac), NUM(0, 0.1, 0.00004), .unit = "1/h",
+      .doc = "Fraction of the stored energy lost per hour." },
+    { AT("storage", storage, initial_soc_frac), NUM(0, 1, 0.5), .unit = "1",
+      .doc = "State of charge at the start of the first year, inside the SOC window." },
+    /* coal_mining */
+    { AT("coal_mining", coal_mining, capacity_mt), SCHED0(0, 1000), .unit = "Mt/a",
+      .doc = "Coal production capacity by year." },
+    { AT("coal_mining", coal_mining, utilisation_frac), SCHED(0, 1.5, def_utilisation), .unit = "1",
+      .doc = "Output over capacity by year." },
+    { AT("coal_mining", coal_mining, calorific_kcal_per_kg), NUM(0, 8000, 0), .unit = "kcal/kg",
+      .doc = "Calorific value of the coal; 0 = national default 0.7143 tce/t, else at least 1000." },
+    { AT("coal_mining", coal_mining, electricity_kwh_per_t), NUM(0, 200, 15), .unit = "kWh/t",
+      .doc = "Electricity for mining and handling per tonne (adds to the load)." },
+    /* coal_power */
+    { AT("coal_power", coal_power, units), .kind = SK_RECORDS, .size = COAL_MAX_UNITS,
+      .count_offset = offsetof(Scenario, coal_power.n_units), .fields = unit_fields,
+      .n_fields = NITEMS(unit_fields), .record_size = sizeof(CoalUnit),
+      .doc = "Coal power units, one group each (at most 32)." },
+    /* load */
+    { AT("load", load, annual_gwh), SCHED0(0, 1e6), .unit = "GWh",
+      .doc = "Annual local electricity demand by year, excluding coal mining." },
+    { AT("load", load, industrial_share_frac), NUM(0, 1, 0.6), .unit = "1",
+      .doc = "Share of the demand that is flat round the clock (industry)." },
+    { AT("load", load, seasonal_amp_frac), NUM(0, 0.9, 0.15), .unit = "1",
+      .doc = "Relative winter/summer swing of the remaining demand." },
+    { AT("load", load, evening_peak_hour), NUM(0, 24, 20), .unit = "h",
+      .doc = "Local clock hour of the residential and commercial daily peak." },
+    /* export */
+    { AT("export", export_line, capacity_mw), SCHED0(0, 1e6), .unit = "MW",
+      .doc = "Transfer capacity of the export line by year." },
+    { AT("export", export_line, mode), ENUM(export_mode_names, EXPORT_SURPLUS),
+      .doc = "surplus: export what is left, up to the capacity; schedule: follow schedule_frac." },
+    { AT("export", export_line, schedule_frac), VEC(0, 1, def_export_profile), .unit = "1",
+      .doc = "Contracted export by clock hour 0..23, fraction of the capacity (mode schedule)." },
+    { AT("export", export_line, tolerance_frac), NUM(0, 1, 0.05), .unit = "1",
+      .doc = "Allowed shortfall below the scheduled export, fraction of the schedule." },
+    { AT("export", export_line, import_allowed), BOOL(1),
+      .doc = "Whether the county may import over the line when short." },
+    /* dispatch */
+    { AT("dispatch", dispatch, strategy), ENUM(strategy_names, STRATEGY_RENEWABLE_FIRST),
+      .doc = "Hourly dispatch rule (DESIGN section 5)." },
+    { AT("dispatch", dispatch, peak_percentile), NUM(0, 100, 90), .unit = "%",
+      .doc = "peak-shaving: storage discharges when net load exceeds this percentile." },
+    /* economy */
+    { AT("economy", economy, gdp_base_yi_yuan), NUM(0.01, 1e7, 100), .unit = "yi yuan", REQ,
+      .doc = "GDP of the first year, constant prices (100 million yuan)." },
+    { AT("economy", economy, growth_frac), SCHED0(-0.5, 1), .unit = "1/a",
+      .doc = "Real GDP growth of year y over y-1 by year (0.149 = 14.9 %)." },
+    /* accounting */
+    { AT("accounting", accounting, method), ENUM(method_names, CONV_COAL_EQUIVALENT),
+      .doc = "Conversion of non-fossil electricity to tce: coal-equivalent or calorific." },
+    { AT("accounting", accounting, gce_per_kwh), SCHED(200, 500, def_gce), .unit = "gce/kWh",
+      .doc = "Coal-equivalent factor by year (national average of thermal power supply)." },
+    { AT("accounting", accounting, calorific_kgce_per_kwh), NUM(0.1, 0.2, 0.1229), .unit = "kgce/kWh",
+      .doc = "Calorific-method factor." },
+    { AT("accounting", accounting, coal_co2_t_per_tce), NUM(1, 4, 2.77), .unit = "t/tce",
+      .doc = "CO2 emitted per tce of coal burnt." },
+    { AT("accounting", accounting, grid_co2_kg_per_kwh), SCHED(0, 2, def_grid_co2), .unit = "kg/kWh",
+      .doc = "Emission factor of grid electricity by year." },
+    { AT("accounting", accounting, scope), ENUM(scope_names, SCOPE_PRODUCTION),
+      .doc = "CO2 scope: production (local burning), consumption (plus imports), "
+             "or net-exchange (plus imports, minus exports)." },
+    { AT("accounting", accounting, coal_chemical_mtce), SCHED0(0, 1000), .unit = "Mtce",
+      .doc = "Energy consumption of coal chemical industry by year." },
+    { AT("accounting", accounting, other_industry_mtce), SCHED0(0, 1000), .unit = "Mtce",
+      .doc = "Other fossil energy consumption in the county by year." },
+    /* targets */
+    { .path = "targets.list", .offset = offsetof(Scenario, targets.t), .kind = SK_RECORDS,
+      .size = TARGET_MAX, .count_offset = offsetof(Scenario, targets.n), .fields = target_fields,
+      .n_fields = NITEMS(target_fields), .record_size = sizeof(Target),
+      .doc = "Plan targets checked every run, one group each (at most 64)." },
+    /* output */
+    { AT("output", output, hourly_years), .kind = SK_YEARS, .unit = "a", .min = 1900, .max = 2200,
+      .size = HOURLY_YEARS_MAX, .count_offset = offsetof(Scenario, output.n_hourly_years),
+      .flags = SF_IN_PERIOD,
+      .doc = "Years written as hourly-YYYY.dat: a list of years in the period, \"all\" or \"none\"." },
+};
+
+#define N_ENTRIES NITEMS(table)
+enum { MAX_ENTRIES = 128 };
+_Static_assert(sizeof table / sizeof table[0] <= MAX_ENTRIES, "schema table too long");
+
+static const struct { const char *name, *doc; } groups[] = {
+    { "scenario", "The scenario: name, planning period, seed, commissioning (DESIGN 2)." },
+    { "site", "Where the county is (DESIGN 2-3)." },
+    { "weather", "Synthetic weather, parameters per calendar month (DESIGN 3)." },
+    { "wind", "Wind farms (DESIGN 4)." },
+    { "solar", "PV plants, PVWatts-class (DESIGN 4)." },
+    { "storage", "Battery storage (DESIGN 4)." },
+    { "coal_mining", "Coal mines (DESIGN 4)." },
+    { "coal_power", "Coal power units (DESIGN 4)." },
+    { "load", "Local electricity demand (DESIGN 4)." },
+    { "export", "The export line to the regional grid (DESIGN 4)." },
+    { "dispatch", "Hourly dispatch (DESIGN 5)." },
+    { "economy", "GDP for intensities (DESIGN 6)." },
+    { "accounting", "Energy and CO2 accounting (DESIGN 6)." },
+    { "targets", "Plan targets (DESIGN 7)." },
+    { "output", "What is written (DESIGN 9)." },
+};
+
+int schema_count(void) { return N_ENTRIES; }
+
+const SchemaEntry *schema_get(int i)
+{
+    return (i >= 0 && i < N_ENTRIES) ? &table[i] : NULL;
+}
+
+const SchemaEntry *schema_find(const char *path)
+{
+    for (int i = 0; i < N_ENTRIES; i++)
+        if (strcmp(table[i].path, path) == 0) return &table[i];
+    return NULL;
+}
+
+size_t schema_group_len(const char *path)
+{
+    const char *dot = strchr(path, '.');
+    return dot ? (size_t)(dot - path) : strlen(path);
+}
+
+const char *schema_suggest(const char *path)
+{
+    const char *cand[MAX_ENTRIES];
+    for (int i = 0; i < N_ENTRIES; i++) cand[i] = table[i].path;
+    const char *best = text_nearest(path, cand, (size_t)N_ENTRIES);
+    if (best) return best;
+    /* A setting put in the wrong group: same field name elsewhere. */
+    const char *dot = strchr(path, '.');
+    const char *field = dot ? dot + 1 : path;
+    for (int i = 0; i < N_ENTRIES; i++)
+        if (strcmp(table[i].path + schema_group_len(table[i].path) + 1, field) == 0)
+            return table[i].path;
+    return NULL;
+}
+
+int schema_group_count(void) { return NITEMS(groups); }
+const char *schema_group_name(int i) { return (i >= 0 && i < NITEMS(groups)) ? groups[i].name : NULL; }
+const char *schema_group_doc(int i) { return (i >= 0 && i < NITEMS(groups)) ? groups[i].doc : NULL; }
+
+int schema_group_find(const char *name)
+{
+    for (int i = 0; i < NITEMS(groups); i++)
+        if (strcmp(groups[i].name, name) == 0) return i;
+    return -1;
+}
+
+const char *schema_group_suggest(const char *name)
+{
+    const char *cand[NITEMS(groups)];
+    for (int i = 0; i < NITEMS(groups); i++) cand[i] = groups[i].name;
+    return text_nearest(name, cand, (size_t)NITEMS(groups));
+}
+
+const SchemaEntry *schema_field_find(const SchemaEntry *records, const char *name)
+{
+    for (int i = 0; i < records->n_fields; i++)
+        if (strcmp(records->fields[i].path, name) == 0) return &records->fields[i];
+    return NULL;
+}
+
+/* ---- defaults ---- */
+
+void schema_default_one(const SchemaEntry *e, void *base)
+{
+    char *p = (char *)base + e->offset;
+    switch (e->kind) {
+    case SK_NUMBER: *(double *)p = e->def; break;
+    case SK_INTEGER: *(int *)p = (int)e->def; break;
+    case SK_SEED: *(unsigned long *)p = (unsigned long)e->def; break;
+    case SK_BOOLEAN:
+    case SK_ENUM: *(int *)p = (int)e->def; break;
+    case SK_STRING: {
+        memset(p, 0, e->size);
+        size_t n = strlen(e->def_text);
+        memcpy(p, e->def_text, n < e->size ? n : e->size - 1);
+        break;
+    }
+    case SK_SCHEDULE: {
+        Schedule *sc = (Schedule *)(void *)p;
+        memset(sc, 0, sizeof *sc);
+        sc->n = e->def_n;
+        for (int i = 0; i < e->def_n; i++) {
+            sc->year[i] = (int)e->def_vec[2 * i];
+            sc->value[i] = e->def_vec[2 * i + 1];
+        }
+        break;
+    }
+    case SK_VECTOR:
+    case SK_CURVE:
+        memset(p, 0, e->size * sizeof(double));
+        memcpy(p, e->def_vec, (size_t)e->def_n * sizeof(double));
+        if (e->kind == SK_CURVE) *(int *)(void *)((char *)base + e->count_offset) = e->def_n;
+        break;
+    case SK_YEARS:
+        memset(p, 0, e->size * sizeof(int));
+        *(int *)(void *)((char *)base + e->count_offset) = 0;
+        break;
+    case SK_RECORDS:
+        memset(p, 0, e->size * e->record_size);
+        *(int *)(void *)((char *)base + e->count_offset) = 0;
+        break;
+    }
+}
+
+void schema_defaults(Scenario *s)
+{
+    memset(s, 0, sizeof *s);
+    for (int i = 0; i < N_ENTRIES; i++) schema_default_one(&table[i], s);
+}
+
+/* ---- writing ---- */
+
+void schema_format_number(char *buf, size_t n, double x)
+{
+    if (x == 0) x = 0;   /* no "-0" */
+    if (x == floor(x) && fabs(x) < 1e15) {
+        snprintf(buf, n, "%.0f", x);   /* 10, not 1e+01 */
+    } else {
+        for (int prec = 1; prec <= 17; prec++) {
+            snprintf(buf, n, "%.*g", prec, x);
+            if (strtod(buf, NULL) == x) break;
+        }
+    }
+    if (!strpbrk(buf, ".eEna")) {
+        size_t len = strlen(buf);
+        if (len + 3 <= n) memcpy(buf + len, ".0", 3);
+    }
+}
+
+static void put_number(FILE *f, double x)
+{
+    char buf[40];
+    schema_format_number(buf, sizeof buf, x);
+    fputs(buf, f);
+}
+
+static void put_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", f); break;
+        case '\\': fputs("\\\\", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\t': fputs("\\t", f); break;
+        default:
+            if (*p < 0x20 || *p == 0x7f) fprintf(f, "\\x%02x", *p);
+            else fputc(*p, f);
+        }
+    }
+    fputc('"', f);
+}
+
+static int count_at(const SchemaEntry *e, const void *base)
+{
+    return *(const int *)(const void *)((const char *)base + e->count_offset);
+}
+
+static void put_doubles(FILE *f, const double *v, int n, const char *indent)
+{
+    fputc('[', f);
+    for (int i = 0; i < n; i++) {
+        if (i > 0) fputs(i % 12 == 0 ? "," : ", ", f);
+        if (i > 0 && i % 12 == 0) fprintf(f, "\n%s    ", indent);
+        put_number(f, v[i]);
+    }
+    fputc(']', f);
+}
+
+static void put_value(FILE *f, const SchemaEntry *e, const void *base, const char *indent);
+
+static void put_record(FILE *f, const SchemaEntry *e, const void *rec, const char *indent)
+{
+    fprintf(f, "%s  {", indent);
+    for (int k = 0; k < e->n_fields; k++) {
+        const SchemaEntry *fe = &e->fields[k];
+        fprintf(f, " %s = ", fe->path);
+        put_value(f, fe, rec, indent);
+        fputc(';', f);
+    }
+    fputs(" }", f);
+}
+
+static void put_value(FILE *f, const SchemaEntry *e, const void *base, const char *indent)
+{
+    const char *p = (const char *)base + e->offset;
+    switch (e->kind) {
+    case SK_NUMBER: put_number(f, *(const double *)(const void *)p); break;
+    case SK_INTEGER: fprintf(f, "%d", *(const int *)(const void *)p); break;
+    case SK_SEED: {
+        unsigned long v = *(const unsigned long *)(const void *)p;
+        fprintf(f, v > 2147483647UL ? "%luL" : "%lu", v);   /* plain literals are 32-bit */
+        break;
+    }
+    case SK_BOOLEAN: fputs(*(const int *)(const void *)p ? "true" : "false", f); break;
+    case SK_ENUM: {
+        int v = *(const int *)(const void *)p, n = 0;
+        while (e->values[n]) n++;
+        put_string(f, v >= 0 && v < n ? e->values[v] : "?");
+        break;
+    }
+    case SK_STRING: put_string(f, p); break;
+    case SK_SCHEDULE: {
+        const Schedule *sc = (const Schedule *)(const void *)p;
+        if (sc->n == 1 && sc->year[0] == 0) {
+            put_number(f, sc->value[0]);
+            break;
+        }
+        fputc('(', f);
+        for (int i = 0; i < sc->n; i++) {
+            fprintf(f, "%s(%d, ", i ? ", " : " ", sc->year[i]);
+            put_number(f, sc->value[i]);
+            fputc(')', f);
+        }
+        fputs(sc->n ? " )" : ")", f);
+        break;
+    }
+    case SK_VECTOR: put_doubles(f, (const double *)(const void *)p, (int)e->size, indent); break;
+    case SK_CURVE: put_doubles(f, (const double *)(const void *)p, count_at(e, base), indent); break;
+    case SK_YEARS: {
+        int n = count_at(e, base);
+        const int *y = (const int *)(const void *)p;
+        if (n == 0) {
+            fputs("\"none\"", f);
+            break;
+        }
+        fputc('[', f);
+        for (int i = 0; i < n; i++) fprintf(f, "%s%d", i ? ", " : "", y[i]);
+        fputc(']', f);
+        break;
+    }
+    case SK_RECORDS: {
+        int n = count_at(e, base);
+        fputc('(', f);
+        for (int i = 0; i < n; i++) {
+            fputs(i ? ",\n" : "\n", f);
+            put_record(f, e, p + (size_t)i * e->record_size, indent);
+        }
+        fprintf(f, n ? "\n%s)" : ")", indent);
+        break;
+    }
+    }
+}
+
+static const char *kind_text(const SchemaEntry *e, char *buf, size_t n)
+{
+    switch (e->kind) {
+    case SK_NUMBER: return "number";
+    case SK_INTEGER:
+    case SK_SEED: return "integer";
+    case SK_BOOLEAN: return "true or false";
+    case SK_STRING: snprintf(buf, n, "string of at most %zu bytes", e->size - 1); return buf;
+    case SK_ENUM: {
+        size_t len = (size_t)snprintf(buf, n, "one of");
+        for (int i = 0; e->values[i] && len < n; i++)
+            len += (size_t)snprintf(buf + len, n - len, "%s \"%s\"", i ? "," : "", e->values[i]);
+        return buf;
+    }
+    case SK_SCHEDULE: return "schedule: a number, or ( (year, value), ... ) with increasing years";
+    case SK_VECTOR:
+        return e->size == 12 ? "12 numbers, January to December" : "24 numbers, hours 0 to 23";
+    case SK_CURVE: snprintf(buf, n, "2 to %zu numbers", e->size); return buf;
+    case SK_YEARS: return "list of years, \"all\" or \"none\"";
+    case SK_RECORDS: snprintf(buf, n, "list of at most %zu groups", e->size); return buf;
+    }
+    return "";
+}
+
+static void put_bound(FILE *f, double x)
+{
+    if (isinf(x)) fputs(x < 0 ? "-inf" : "inf", f);
+    else fprintf(f, "%.15g", x);
+}
+
+/* Two comment lines, each starting with lead: the doc, then
+ * "kind; unit U; range A .. B; default D" (or "required"). */
+static void put_doc(FILE *f, const SchemaEntry *e, const void *defaults, const char *lead)
+{
+    char buf[160];
+    fprintf(f, "%s%s\n%s%s", lead, e->doc, lead, kind_text(e, buf, sizeof buf));
+    if (e->unit && e->unit[0]) fprintf(f, "; unit %s", e->unit);
+    int ranged = e->kind == SK_NUMBER || e->kind == SK_INTEGER || e->kind == SK_SEED ||
+                 e->kind == SK_SCHEDULE || e->kind == SK_VECTOR || e->kind == SK_CURVE ||
+                 e->kind == SK_YEARS;
+    if (ranged && !(isinf(e->min) && isinf(e->max))) {
+        fputs(e->kind == SK_NUMBER || e->kind == SK_INTEGER || e->kind == SK_SEED ? "; range "
+                                                                                  : "; each ", f);
+        put_bound(f, e->min);
+        fputs(" .. ", f);
+        put_bound(f, e->max);
+    }
+    if (e->required) fputs("; required", f);
+    else if (e->kind == SK_VECTOR || e->kind == SK_CURVE) fputs("; default as set below", f);
+    else {
+        fputs("; default ", f);
+        put_value(f, e, defaults, "");
+        if (e->kind == SK_SCHEDULE && e->def_n == 0) fputs(" (always 0)", f);
+    }
+    fputc('\n', f);
+}
+
+enum { RECORD_MAX_SIZE = 512 };
+_Static_assert(sizeof(CoalUnit) <= RECORD_MAX_SIZE && sizeof(Target) <= RECORD_MAX_SIZE,
+               "record buffer of put_record_docs");
+
+/* The fields of a record list, then an example record made of the field
+ * defaults (example values for required fields). */
+static void put_record_docs(FILE *f, const SchemaEntry *e, const char *indent)
+{
+    union { max_align_t align; unsigned char bytes[RECORD_MAX_SIZE]; } rec;
+    char sub[64];
+    snprintf(sub, sizeof sub, "%s#       ", indent);
+    memset(&rec, 0, sizeof rec);
+    for (int k = 0; k < e->n_fields; k++) schema_default_one(&e->fields[k], &rec);
+    fprintf(f, "%s# Fields of each group:\n", indent);
+    for (int k = 0; k < e->n_fields; k++) {
+        fprintf(f, "%s#   %s\n", indent, e->fields[k].path);
+        put_doc(f, &e->fields[k], &rec, sub);
+    }
+    fprintf(f, "%s# Example:\n%s#   %s = (\n%s#   ", indent, indent,
+            e->path + schema_group_len(e->path) + 1, indent);
+    put_record(f, e, &rec, "");
+    fprintf(f, "\n%s#   );\n", indent);
+}
+
+Status schema_write_config(const Scenario *s, FILE *f, int docs)
+{
+    const char *indent = "  ";
+    size_t glen = 0;
+    const char *group = NULL;
+    if (docs)
+        fputs("# ecsim reference configuration: every setting with its unit, range and default.\n"
+              "# Settings marked 'required' show an example value (Yiwu County, 14th Five-Year Plan).\n"
+              "# Numbers may be written 100 or 100.0; years 2025 (or 2025.0). Units are in the names.\n"
+              "# Arrays [ ] hold one type (write 1.0, not 1, among floats); lists ( ) may mix.\n"
+              "# A string ends on the line where it starts: write \\n for a line break.\n\n",
+              f);
+    for (int i = 0; i < N_ENTRIES; i++) {
+        const SchemaEntry *e = &table[i];
+        size_t len = schema_group_len(e->path);
+        if (!group || len != glen || strncmp(group, e->path, len) != 0) {
+            if (group) fputs("};\n\n", f);
+            group = e->path;
+            glen = len;
+            int gi = 0;
+            while (gi < NITEMS(groups) && !(strlen(groups[gi].name) == len &&
+                                            strncmp(groups[gi].name, e->path, len) == 0))
+                gi++;
+            if (docs && gi < NITEMS(groups)) fprintf(f, "# %s\n", groups[gi].doc);
+            fprintf(f, "%.*s:\n{\n", (int)len, e->path);
+        }
+        if (docs) {
+            if (i > 0 && strncmp(table[i - 1].path, e->path, len + 1) == 0) fputc('\n', f);
+            if (e->kind == SK_RECORDS) {
+                char buf[80];
+                fprintf(f, "%s# %s\n%s# %s\n", indent, e->doc, indent, kind_text(e, buf, sizeof buf));
+                put_record_docs(f, e, indent);
+            } else {
+                put_doc(f, e, s, "  # ");
+            }
+        }
+        fprintf(f, "%s%s = ", indent, e->path + len + 1);
+        put_value(f, e, s, indent);
+        fputs(";\n", f);
+    }
+    if (group) fputs("};\n", f);
+    if (fflush(f) != 0 || ferror(f)) return ST_IO;
+    return ST_OK;
+}
+
+void schema_write_reference(FILE *f)
+{
+    /* A Scenario is about 33 kB: on the heap, not the stack. */
+    Scenario *s = malloc(sizeof *s);
+    if (!s) {
+        fputs("# out of memory\n", f);
+        return;
+    }
+    schema_defaults(s);
+    schema_write_config(s, f, 1);
+    free(s);
+}

@@ -1,0 +1,788 @@
+/* test_config.c — scenario files: defaults, every kind of setting, the
+ * write/read round trip, each error class with its status, line and
+ * setting path, and hostile input. Expected values are read off the
+ * fixtures in data/config/ and the texts below, by hand. */
+#include <CUnit/CUnit.h>
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "schema.h"
+
+/* Lines 1-3 of most texts below: the required settings. */
+#define REQUIRED                                                     \
+    "scenario = { first_year = 2020; last_year = 2025; };\n"         \
+    "site = { latitude_deg = 43.25; longitude_deg = 94.7; };\n"      \
+    "economy = { gdp_base_yi_yuan = 100.0; };\n"
+
+static const char *tmp_dir(void)
+{
+    const char *t = getenv("TMPDIR");
+    return t && t[0] ? t : "/tmp";
+}
+
+/* Writes len bytes to a new temporary file; returns its malloc'd path. */
+static char *write_temp(const char *text, size_t len, const char *prefix)
+{
+    size_t n = strlen(tmp_dir()) + strlen(prefix) + 16;
+    char *path = malloc(n);
+    if (!path) return NULL;
+    snprintf(path, n, "%s/%sXXXXXX", tmp_dir(), prefix);
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        free(path);
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "wb");
+    if (!f || fwrite(text, 1, len, f) != len || fclose(f) != 0) {
+        unlink(path);
+        free(path);
+        return NULL;
+    }
+    return path;
+}
+
+static Status load_bytes(const char *text, size_t len, Scenario *s, Diag *d)
+{
+    diag_init(d);
+    char *path = write_temp(text, len, "ecsim-cfg-");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(path);
+    Status st = config_load(path, s, d);
+    unlink(path);
+    free(path);
+    return st;
+}
+
+static Status load_text(const char *text, Scenario *s, Diag *d)
+{
+    return load_bytes(text, strlen(text), s, d);
+}
+
+static Scenario *new_scenario(void)
+{
+    Scenario *s = malloc(sizeof *s);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    return s;
+}
+
+/* ---- the table ---- */
+
+static void schema_table(void)
+{
+    int n = schema_count(), records = 0;
+    CU_ASSERT(n > 70);
+    for (int i = 0; i < n; i++) {
+        const SchemaEntry *e = schema_get(i);
+        /* every group known, and a group's entries contiguous */
+        char group[32];
+        size_t gl = schema_group_len(e->path);
+        CU_ASSERT_FATAL(gl < sizeof group);
+        memcpy(group, e->path, gl);
+        group[gl] = '\0';
+        CU_ASSERT(schema_group_find(group) >= 0);
+        if (i > 0 && strncmp(schema_get(i - 1)->path, e->path, gl + 1) != 0)
+            for (int j = 0; j < i - 1; j++) CU_ASSERT(strncmp(schema_get(j)->path, e->path, gl + 1) != 0);
+        for (int j = 0; j < i; j++) CU_ASSERT(strcmp(schema_get(j)->path, e->path) != 0);
+        CU_ASSERT_PTR_EQUAL(schema_find(e->path), e);
+        CU_ASSERT_PTR_NOT_NULL(e->doc);
+        if (e->kind == SK_RECORDS) {
+            records++;
+            CU_ASSERT(e->n_fields <= 16);
+        }
+        if (e->kind == SK_VECTOR || e->kind == SK_CURVE) CU_ASSERT(e->size <= CURVE_MAX_POINTS);
+    }
+    CU_ASSERT(records <= 2);   /* config.c tracks two record lists */
+    CU_ASSERT_EQUAL(schema_group_count(), 15);
+    CU_ASSERT_STRING_EQUAL(schema_suggest("wind.capcity_mw"), "wind.capacity_mw");
+    CU_ASSERT_STRING_EQUAL(schema_suggest("wind.tilt_deg"), "solar.tilt_deg");
+    CU_ASSERT_PTR_NULL(schema_suggest("zzzz.qqqqqqqq"));
+    CU_ASSERT_STRING_EQUAL(schema_group_suggest("solr"), "solar");
+    CU_ASSERT_PTR_NULL(schema_find("export_line.mode"));   /* the group is "export" */
+    CU_ASSERT_PTR_NOT_NULL(schema_find("export.mode"));
+}
+
+/* ---- defaults ---- */
+
+static void defaults(void)
+{
+    Scenario *s = new_scenario();
+    memset(s, 0xAB, sizeof *s);
+    config_defaults(s);
+    /* values from the schema table, read off by hand */
+    CU_ASSERT_STRING_EQUAL(s->name, "scenario");
+    CU_ASSERT_EQUAL(s->first_year, 2020);
+    CU_ASSERT_EQUAL(s->last_year, 2025);
+    CU_ASSERT_EQUAL(s->seed, 1UL);
+    CU_ASSERT_EQUAL(s->commissioning, COMMISSION_YEAR_START);
+    CU_ASSERT_DOUBLE_EQUAL(s->site.latitude_deg, 43.25, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->site.utc_offset_h, 8, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->weather.wind_weibull_c_ms[3], 7.0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->weather.temp_mean_c[0], -11, 0);
+    CU_ASSERT_EQUAL(s->wind.capacity_mw.n, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->wind.hub_height_m, 100, 0);
+    CU_ASSERT_EQUAL(s->wind.density_correction, 1);
+    CU_ASSERT_EQUAL(s->wind.curve_n, 15);
+    CU_ASSERT_DOUBLE_EQUAL(s->wind.power_curve_speed_ms[11], 13, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->wind.power_curve_frac[11], 1, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->wind.power_curve_speed_ms[15], 0, 0);   /* zero beyond curve_n */
+    CU_ASSERT_EQUAL(s->solar.tracking, PV_FIXED);
+    CU_ASSERT_DOUBLE_EQUAL(s->solar.dc_ac_ratio, 1.2, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->storage.soc_max_frac, 0.9, 0);
+    CU_ASSERT_EQUAL(s->coal_mining.utilisation_frac.n, 1);
+    CU_ASSERT_DOUBLE_EQUAL(s->coal_mining.utilisation_frac.value[0], 0.9, 0);
+    CU_ASSERT_EQUAL(s->coal_power.n_units, 0);
+    CU_ASSERT_EQUAL(s->export_line.mode, EXPORT_SURPLUS);
+    CU_ASSERT_DOUBLE_EQUAL(s->export_line.schedule_frac[23], 0.8, 0);
+    CU_ASSERT_EQUAL(s->export_line.import_allowed, 1);
+    CU_ASSERT_EQUAL(s->dispatch.strategy, STRATEGY_RENEWABLE_FIRST);
+    CU_ASSERT_DOUBLE_EQUAL(s->economy.gdp_base_yi_yuan, 100, 0);
+    CU_ASSERT_EQUAL(s->accounting.gce_per_kwh.n, 3);
+    CU_ASSERT_EQUAL(s->accounting.gce_per_kwh.year[2], 2022);
+    CU_ASSERT_DOUBLE_EQUAL(s->accounting.gce_per_kwh.value[0], 305.5, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->accounting.calorific_kgce_per_kwh, 0.1229, 0);
+    CU_ASSERT_EQUAL(s->accounting.scope, SCOPE_PRODUCTION);
+    CU_ASSERT_EQUAL(s->targets.n, 0);
+    CU_ASSERT_EQUAL(s->output.n_hourly_years, 0);
+    CU_ASSERT_EQUAL(s->source_file[0], '\0');
+    free(s);
+}
+
+/* minimal.cfg sets only the required settings, to the example values. */
+static void minimal_file(void)
+{
+    Scenario *s = new_scenario(), *ref = new_scenario();
+    Diag d;
+    diag_init(&d);
+    CU_ASSERT_EQUAL_FATAL(config_load("data/config/minimal.cfg", s, &d), ST_OK);
+    CU_ASSERT_EQUAL(d.n, 0);
+    CU_ASSERT_STRING_EQUAL(s->name, "minimal");   /* the file name without .cfg */
+    CU_ASSERT_STRING_EQUAL(s->source_file, "data/config/minimal.cfg");
+    config_defaults(ref);
+    memset(ref->name, 0, sizeof ref->name);
+    strcpy(ref->name, "minimal");
+    strcpy(ref->source_file, "data/config/minimal.cfg");
+    CU_ASSERT(memcmp(s, ref, sizeof *s) == 0);
+    free(s);
+    free(ref);
+}
+
+/* full.cfg: every kind, in its accepted spellings; values read off the file. */
+static void full_file(void)
+{
+    Scenario *s = new_scenario();
+    Diag d;
+    diag_init(&d);
+    Status st = config_load("data/config/full.cfg", s, &d);
+    diag_print(&d, stderr);
+    CU_ASSERT_EQUAL_FATAL(st, ST_OK);
+    CU_ASSERT_STRING_EQUAL(s->name, "full-test");
+    CU_ASSERT_STRING_EQUAL(s->description,
+                           "Line one\n\"quoted\"\ttab \\ backslash, \xe4\xbc\x8a\xe5\x90\xbe\xe5\x8e\xbf");
+    CU_ASSERT_EQUAL(s->first_year, 2020);   /* written 2020.0 */
+    CU_ASSERT_EQUAL(s->last_year, 2025);
+    CU_ASSERT_EQUAL(s->seed, 4000000000UL);
+    CU_ASSERT_EQUAL(s->commissioning, COMMISSION_MONTHLY);
+    CU_ASSERT_STRING_EQUAL(s->site.name, "\xe4\xbc\x8a\xe5\x90\xbe\xe5\x8e\xbf Yiwu");
+    CU_ASSERT_DOUBLE_EQUAL(s->site.latitude_deg, 43, 0);   /* written 43 */
+    CU_ASSERT_DOUBLE_EQUAL(s->site.elevation_m, 0, 0);
+    CU_ASSERT(!signbit(s->site.elevation_m));              /* written -0.0 */
+    CU_ASSERT_DOUBLE_EQUAL(s->weather.wind_ref_height_m, 70, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->weather.wind_weibull_k[0], 2, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->weather.wind_weibull_k[1], 2.1, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->weather.wind_weibull_c_ms[11], 5.5, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->weather.temp_mean_c[11], -10, 0);
+    CU_ASSERT_EQUAL(s->wind.capacity_mw.n, 3);
+    CU_ASSERT_EQUAL(s->wind.capacity_mw.year[1], 2023);
+    CU_ASSERT_DOUBLE_EQUAL(s->wind.capacity_mw.value[1], 1600, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->wind.capacity_mw.value[2], 3200, 0);
+    CU_ASSERT_EQUAL(s->wind.density_correction, 0);
+    CU_ASSERT_EQUAL(s->wind.curve_n, 5);
+    CU_ASSERT_DOUBLE_EQUAL(s->wind.power_curve_speed_ms[4], 25.1, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->wind.power_curve_frac[2], 1, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->wind.power_curve_speed_ms[5], 0, 0);   /* default curve gone */
+    CU_ASSERT_EQUAL(s->solar.capacity_mw.n, 2);
+    CU_ASSERT_EQUAL(s->solar.capacity_mw.year[0], 2021);
+    CU_ASSERT_DOUBLE_EQUAL(s->solar.capacity_mw.value[1], 800, 0);
+    CU_ASSERT_EQUAL(s->solar.tracking, PV_SINGLE_AXIS_BACKTRACK);
+    CU_ASSERT_EQUAL(s->solar.module_type, PV_MODULE_PREMIUM);
+    CU_ASSERT_EQUAL(s->solar.roof_mount, 1);
+    CU_ASSERT_DOUBLE_EQUAL(s->storage.initial_soc_frac, 0.05, 0);
+    CU_ASSERT_EQUAL(s->coal_mining.utilisation_frac.n, 1);
+    CU_ASSERT_DOUBLE_EQUAL(s->coal_mining.utilisation_frac.value[0], 0.85, 0);
+    CU_ASSERT_EQUAL(s->coal_power.n_units, 2);
+    CU_ASSERT_STRING_EQUAL(s->coal_power.units[1].name, "Naomaohu 2");
+    CU_ASSERT_DOUBLE_EQUAL(s->coal_power.units[1].capacity_mw, 660, 0);
+    CU_ASSERT_EQUAL(s->coal_power.units[1].commission_year, 2022);   /* written 2022.0 */
+    CU_ASSERT_EQUAL(s->coal_power.units[1].retire_year, 2045);
+    CU_ASSERT_DOUBLE_EQUAL(s->coal_power.units[1].heat_rate_gce_per_kwh, 295.5, 0);
+    CU_ASSERT_EQUAL(s->coal_power.units[0].retire_year, 0);
+    CU_ASSERT_EQUAL(s->export_line.capacity_mw.n, 1);
+    CU_ASSERT_DOUBLE_EQUAL(s->export_line.capacity_mw.value[0], 3000, 0);
+    CU_ASSERT_EQUAL(s->export_line.mode, EXPORT_SCHEDULE);
+    CU_ASSERT_DOUBLE_EQUAL(s->export_line.schedule_frac[10], 1.0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->export_line.schedule_frac[23], 0.5, 0);
+    CU_ASSERT_EQUAL(s->export_line.import_allowed, 0);
+    CU_ASSERT_EQUAL(s->dispatch.strategy, STRATEGY_PEAK_SHAVING);
+    CU_ASSERT_DOUBLE_EQUAL(s->economy.growth_frac.value[0], 0.149, 0);
+    CU_ASSERT_EQUAL(s->accounting.method, CONV_CALORIFIC);
+    CU_ASSERT_EQUAL(s->accounting.scope, SCOPE_NET_EXCHANGE);
+    CU_ASSERT_EQUAL(s->accounting.grid_co2_kg_per_kwh.year[1], 2030);
+    CU_ASSERT_EQUAL(s->targets.n, 4);
+    CU_ASSERT_STRING_EQUAL(s->targets.t[0].label,
+                           "\xe8\x83\xbd\xe6\xba\x90\xe7\xbb\xbc\xe5\x90\x88\xe7\x94\x9f\xe4\xba\xa7"
+                           "\xe8\x83\xbd\xe5\x8a\x9b");   /* 能源综合生产能力 */
+    CU_ASSERT_STRING_EQUAL(s->targets.t[0].metric, "energy_production_capacity_yi_tce");
+    CU_ASSERT_EQUAL(s->targets.t[1].op, OP_RANGE);
+    CU_ASSERT_DOUBLE_EQUAL(s->targets.t[1].upper, 60, 0);
+    CU_ASSERT_EQUAL(s->targets.t[2].op, OP_REDUCTION);
+    CU_ASSERT_EQUAL(s->targets.t[2].base_year, 2020);
+    CU_ASSERT_EQUAL(s->targets.t[3].op, OP_LE);
+    CU_ASSERT_EQUAL(s->targets.t[3].year, 0);
+    CU_ASSERT_STRING_EQUAL(s->targets.t[3].label, "");
+    CU_ASSERT_EQUAL(s->output.n_hourly_years, 2);
+    CU_ASSERT_EQUAL(s->output.hourly_years[0], 2025);
+    CU_ASSERT_EQUAL(s->output.hourly_years[1], 2023);
+    free(s);
+}
+
+/* Writes s, loads it back, and requires the same bytes (source_file aside). */
+static void check_round_trip(const Scenario *s)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    CU_ASSERT_EQUAL(config_write_resolved(s, f), ST_OK);
+    fclose(f);
+    Scenario *back = new_scenario(), *a = new_scenario();
+    Diag d;
+    Status st = load_bytes(buf, len, back, &d);
+    diag_print(&d, stderr);
+    CU_ASSERT_EQUAL(st, ST_OK);
+    *a = *s;
+    memset(a->source_file, 0, sizeof a->source_file);
+    memset(back->source_file, 0, sizeof back->source_file);
+    CU_ASSERT(memcmp(a, back, sizeof *a) == 0);
+    free(buf);
+    free(a);
+    free(back);
+}
+
+static void round_trip(void)
+{
+    Scenario *s = new_scenario();
+    Diag d;
+    diag_init(&d);
+    CU_ASSERT_EQUAL_FATAL(config_load("data/config/full.cfg", s, &d), ST_OK);
+    check_round_trip(s);
+    config_defaults(s);
+    check_round_trip(s);
+    /* awkward doubles and a seed at the top of its range */
+    s->seed = 4294967295UL;
+    s->site.latitude_deg = 0.1 + 0.2;   /* 0.30000000000000004 */
+    s->storage.self_discharge_per_h_frac = 1.0 / 3.0 * 1e-4;
+    s->solar.azimuth_deg = 359.99999999999994;
+    check_round_trip(s);
+    free(s);
+}
+
+/* The committed reference config is what schema_write_reference writes
+ * now, and it loads to the defaults. */
+static void reference_config(void)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    schema_write_reference(f);
+    fclose(f);
+    FILE *g = fopen("../configs/reference.cfg", "rb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    char *file = malloc(len + 2);
+    size_t got = fread(file, 1, len + 1, g);
+    fclose(g);
+    CU_ASSERT_EQUAL(got, len);   /* regenerate with schema_write_reference if this fails */
+    CU_ASSERT(got == len && memcmp(file, buf, len) == 0);
+    free(file);
+    free(buf);
+
+    Scenario *s = new_scenario(), *ref = new_scenario();
+    Diag d;
+    diag_init(&d);
+    CU_ASSERT_EQUAL_FATAL(config_load("../configs/reference.cfg", s, &d), ST_OK);
+    config_defaults(ref);
+    strcpy(ref->source_file, "../configs/reference.cfg");
+    CU_ASSERT(memcmp(s, ref, sizeof *s) == 0);
+    free(s);
+    free(ref);
+}
+
+/* ---- errors: one per text, with status, line, setting, message, suggestion ---- */
+
+typedef struct {
+    const char *text;     /* after the three REQUIRED lines: line 4 is its first line */
+    Status status;
+    int line;
+    const char *setting;
+    const char *message;  /* substring */
+    const char *suggestion;
+} ErrorCase;
+
+static const ErrorCase error_cases[] = {
+    { "wind = {\n  capcity_mw = 5.0;\n};\n", ST_CONFIG_UNKNOWN, 5, "wind.capcity_mw",
+      "unknown setting", "wind.capacity_mw" },
+    { "wnd = { hub_height_m = 90.0; };\n", ST_CONFIG_UNKNOWN, 4, "wnd", "unknown group", "wind" },
+    { "hub_height_m = 90.0;\n", ST_CONFIG_UNKNOWN, 4, "hub_height_m", "unknown setting",
+      "wind.hub_height_m" },
+    { "wind = { tilt_deg = 30.0; };\n", ST_CONFIG_UNKNOWN, 4, "wind.tilt_deg", "unknown setting",
+      "solar.tilt_deg" },
+    { "coal_power = { units = ( { name = \"G1\"; capacity_mw = 660.0; commission_year = 2024;\n"
+      "  capacty_mw = 1.0; } ); };\n",
+      ST_CONFIG_UNKNOWN, 5, "coal_power.units[0].capacty_mw", "unknown setting", "capacity_mw" },
+    { "wind = { hub_height_m = \"high\"; };\n", ST_CONFIG_TYPE, 4, "wind.hub_height_m",
+      "expected a number, got a string", NULL },
+    { "wind = { density_correction = 1; };\n", ST_CONFIG_TYPE, 4, "wind.density_correction",
+      "expected true or false, got an integer", NULL },
+    { "coal_power = { units = ( { name = \"G1\"; capacity_mw = 660.0; commission_year = 2024.5; } ); };\n",
+      ST_CONFIG_TYPE, 4, "coal_power.units[0].commission_year", "expected an integer, got 2024.5", NULL },
+    { "dispatch = 5;\n", ST_CONFIG_TYPE, 4, "dispatch", "expected a group { ... }, got an integer", NULL },
+    { "wind = { capacity_mw = \"lots\"; };\n", ST_CONFIG_TYPE, 4, "wind.capacity_mw",
+      "expected a number or a list of (year, value) pairs, got a string", NULL },
+    { "load = { annual_gwh = ( (2020, 1.0),\n (2021.5, 2.0) ); };\n", ST_CONFIG_TYPE, 5,
+      "load.annual_gwh[1]", "expected an integer, got 2021.5", NULL },
+    { "export = { schedule_frac = 0.5; };\n", ST_CONFIG_TYPE, 4, "export.schedule_frac",
+      "expected an array of numbers, got a number", NULL },
+    { "export = { mode = 1; };\n", ST_CONFIG_TYPE, 4, "export.mode", "expected a string, got an integer",
+      NULL },
+    { "wind = { losses_frac = -5; };\n", ST_CONFIG_RANGE, 4, "wind.losses_frac",
+      "-5 is below the minimum 0", NULL },
+    { "solar = { gcr = 1.5; };\n", ST_CONFIG_RANGE, 4, "solar.gcr", "1.5 is above the maximum 0.99", NULL },
+    { "wind = { capacity_mw = ( (1800, 1.0) ); };\n", ST_CONFIG_RANGE, 4, "wind.capacity_mw[0]",
+      "1800 is below the minimum 1900", NULL },
+    { "wind = { hub_height_m = 1e999; };\n", ST_CONFIG_RANGE, 4, "wind.hub_height_m",
+      "inf is not a finite number", NULL },
+    { "weather = { kt_mean = [0.5, 0.5]; };\n", ST_CONFIG_RANGE, 4, "weather.kt_mean",
+      "has 2 values; exactly 12 are required", NULL },
+    { "targets = { list = ( { id = \"r\"; metric = \"co2_mt\"; op = \"reduction\"; threshold = 1.5; } ); };\n",
+      ST_CONFIG_RANGE, 4, "targets.list[0].threshold", "a reduction of 1.5 is more than the whole", NULL },
+    { "wind = { hub_height_m = 4294967396; };\n", ST_CONFIG_RANGE, 4, "",
+      "integer 4294967396 is too large", NULL },
+    { "solar = { tracking = \"single-axis\"; };\n", ST_CONFIG_INVALID, 4, "solar.tracking",
+      "unknown value \"single-axis\"", "single_axis" },
+    { "accounting = { scope = \"net_exchange\"; };\n", ST_CONFIG_INVALID, 4, "accounting.scope",
+      "unknown value", "net-exchange" },
+    { "targets = { list = ( { id = \"w\"; metric = \"wind_capcity_mw\"; op = \">=\"; threshold = 1.0; } ); };\n",
+      ST_CONFIG_INVALID, 4, "targets.list[0].metric", "unknown metric \"wind_capcity_mw\"",
+      "wind_capacity_mw" },
+    { "wind = { capacity_mw = ( (2023, 1.0),\n (2021, 2.0) ); };\n", ST_CONFIG_INVALID, 5,
+      "wind.capacity_mw[1]", "year 2021 does not follow 2023", NULL },
+    { "wind = { power_curve_speed_ms = [0.0, 5.0, 4.0]; power_curve_frac = [0.0, 1.0, 1.0]; };\n",
+      ST_CONFIG_INVALID, 4, "wind.power_curve_speed_ms[2]", "4 does not exceed the previous 5", NULL },
+    { "wind = {\n power_curve_speed_ms = [0.0, 5.0, 9.0];\n power_curve_frac = [0.0, 1.0];\n};\n",
+      ST_CONFIG_INVALID, 6, "wind.power_curve_frac", "has 2 values but wind.power_curve_speed_ms has 3",
+      NULL },
+    { "wind = {\n power_curve_speed_ms = [0.0, 5.0];\n};\n", ST_CONFIG_MISSING, 5, "wind.power_curve_frac",
+      "required together with wind.power_curve_speed_ms", NULL },
+    { "wind = { power_curve_speed_ms = [0.0, 5.0]; power_curve_frac = [0.0, 0.0]; };\n", ST_CONFIG_INVALID,
+      4, "wind.power_curve_frac", "no value is above 0", NULL },
+    { "storage = {\n soc_min_frac = 0.9;\n soc_max_frac = 0.8;\n};\n", ST_CONFIG_INVALID, 5,
+      "storage.soc_min_frac", "soc_min_frac 0.9 is not below soc_max_frac 0.8", NULL },
+    { "storage = { initial_soc_frac = 0.95; };\n", ST_CONFIG_INVALID, 4, "storage.initial_soc_frac",
+      "outside the SOC window 0.1 .. 0.9", NULL },
+    { "output = { hourly_years = [2019, 2021]; };\n", ST_CONFIG_INVALID, 4, "output.hourly_years[0]",
+      "year 2019 is outside the period 2020..2025", NULL },
+    { "output = { hourly_years = [2021, 2021]; };\n", ST_CONFIG_INVALID, 4, "output.hourly_years[1]",
+      "year 2021 is listed twice", NULL },
+    { "output = { hourly_years = \"al\"; };\n", ST_CONFIG_INVALID, 4, "output.hourly_years",
+      "unknown value \"al\"", "all" },
+    { "coal_power = { units = ( { name = \"G1\"; capacity_mw = 660.0; commission_year = 2024;\n"
+      " retire_year = 2024; } ); };\n",
+      ST_CONFIG_INVALID, 5, "coal_power.units[0].retire_year",
+      "retire_year 2024 is not after commission_year 2024", NULL },
+    { "coal_power = { units = (\n { name = \"G1\"; capacity_mw = 660.0; commission_year = 2024; },\n"
+      " { name = \"G1\"; capacity_mw = 350.0; commission_year = 2022; } ); };\n",
+      ST_CONFIG_INVALID, 6, "coal_power.units[1].name", "\"G1\" is already used by coal_power.units[0]",
+      NULL },
+    { "coal_power = { units = (\n { name = \"G1\"; commission_year = 2024; } ); };\n", ST_CONFIG_MISSING,
+      5, "coal_power.units[0].capacity_mw", "required setting is missing", NULL },
+    { "targets = { list = ( { id = \"c\"; metric = \"coal_capacity_mt\"; op = \"range\"; threshold = 45.0; } ); };\n",
+      ST_CONFIG_MISSING, 4, "targets.list[0].upper", "required when op is \"range\"", NULL },
+    { "targets = { list = ( { id = \"c\"; metric = \"coal_capacity_mt\"; op = \"range\"; threshold = 45.0;\n"
+      " upper = 40.0; } ); };\n",
+      ST_CONFIG_INVALID, 5, "targets.list[0].upper", "upper 40 is below threshold 45", NULL },
+    { "targets = { list = ( { id = \"w\"; metric = \"wind_capacity_mw\"; op = \">=\"; threshold = 1.0;\n"
+      " year = 2030; } ); };\n",
+      ST_CONFIG_INVALID, 5, "targets.list[0].year", "year 2030 is outside the period 2020..2025", NULL },
+    { "targets = { list = ( { id = \"e\"; metric = \"co2_mt\"; op = \"reduction\"; threshold = 0.1;\n"
+      " year = 2022;\n base_year = 2023; } ); };\n",
+      ST_CONFIG_INVALID, 6, "targets.list[0].base_year", "year 2022 is not after the base year 2023", NULL },
+    { "targets = { list = ( { id = \"a b\"; metric = \"co2_mt\"; op = \"<=\"; threshold = 1.0; } ); };\n",
+      ST_CONFIG_INVALID, 4, "targets.list[0].id", "may contain only letters", NULL },
+    { "coal_mining = { calorific_kcal_per_kg = 500.0; };\n", ST_CONFIG_INVALID, 4,
+      "coal_mining.calorific_kcal_per_kg", "500 kcal/kg is not coal", NULL },
+    { "wind = { hub_height_m = 90.0; hub_height_m = 100.0; };\n", ST_CONFIG_SYNTAX, 4, "",
+      "duplicate setting name", NULL },
+    { "wind = { hub_height_m = 90.0;\n", ST_CONFIG_SYNTAX, 5, "", "syntax error", NULL },   /* at the end */
+    { "wind = { hub_height_m = nan; };\n", ST_CONFIG_SYNTAX, 4, "", "syntax error", NULL },
+    { "@include \"other.cfg\"\n", ST_CONFIG_SYNTAX, 4, "", "@include are not supported", NULL },
+    /* a missing quote: libconfig would read on into the next lines */
+    { "site2 = { name = \"Yiwu;\n  x = \"y\"; };\n", ST_CONFIG_SYNTAX, 4, "", "string not closed on this line",
+      NULL },
+    { "site2 = \"a\" \"b", ST_CONFIG_SYNTAX, 4, "", "string not closed on this line", NULL },
+};
+
+static void error_classes(void)
+{
+    Scenario *s = new_scenario();
+    for (size_t i = 0; i < sizeof error_cases / sizeof error_cases[0]; i++) {
+        const ErrorCase *c = &error_cases[i];
+        char text[1024];
+        Diag d;
+        snprintf(text, sizeof text, "%s%s", REQUIRED, c->text);
+        Status st = load_text(text, s, &d);
+        int ok = st == c->status && d.n_errors == 1 && d.n == 1 && d.e[0].line == c->line &&
+                 strcmp(d.e[0].setting, c->setting) == 0 && strstr(d.e[0].message, c->message) &&
+                 strcmp(d.e[0].suggestion, c->suggestion ? c->suggestion : "") == 0 &&
+                 strstr(d.e[0].file, "ecsim-cfg-");
+        if (!ok) {   /* say which case, and what came out */
+            fprintf(stderr, "\nerror case %zu: status %d (want %d)\n", i, st, c->status);
+            diag_print(&d, stderr);
+        }
+        CU_ASSERT(ok);
+    }
+    free(s);
+}
+
+static void missing_required(void)
+{
+    Scenario *s = new_scenario();
+    Diag d;
+    Status st = load_text("scenario = { first_year = 2020; last_year = 2025; };\n"
+                          "site = {\n"
+                          "  longitude_deg = 94.7;\n"
+                          "};\n",
+                          s, &d);
+    CU_ASSERT_EQUAL(st, ST_CONFIG_MISSING);
+    CU_ASSERT_EQUAL_FATAL(d.n, 2);
+    CU_ASSERT_STRING_EQUAL(d.e[0].setting, "site.latitude_deg");
+    CU_ASSERT_EQUAL(d.e[0].line, 2);   /* the group's line */
+    CU_ASSERT_STRING_EQUAL(d.e[1].setting, "economy.gdp_base_yi_yuan");
+    CU_ASSERT_EQUAL(d.e[1].line, 0);   /* no economy group at all */
+    CU_ASSERT_STRING_EQUAL(d.e[1].message, "required setting is missing");
+    free(s);
+}
+
+static void period_rules(void)
+{
+    Scenario *s = new_scenario();
+    Diag d;
+    Status st = load_text("scenario = { first_year = 2025;\n last_year = 2020; };\n"
+                          "site = { latitude_deg = 43.25; longitude_deg = 94.7; };\n"
+                          "economy = { gdp_base_yi_yuan = 100.0; };\n",
+                          s, &d);
+    CU_ASSERT_EQUAL(st, ST_CONFIG_INVALID);
+    CU_ASSERT_EQUAL_FATAL(d.n, 1);
+    CU_ASSERT_EQUAL(d.e[0].line, 2);
+    CU_ASSERT_STRING_EQUAL(d.e[0].setting, "scenario.last_year");
+    CU_ASSERT_STRING_EQUAL(d.e[0].message, "last_year 2020 is before first_year 2025");
+    /* 2020..2070 is 51 years: one too many */
+    st = load_text("scenario = { first_year = 2020; last_year = 2070; };\n"
+                   "site = { latitude_deg = 43.25; longitude_deg = 94.7; };\n"
+                   "economy = { gdp_base_yi_yuan = 100.0; };\n",
+                   s, &d);
+    CU_ASSERT_EQUAL(st, ST_CONFIG_INVALID);
+    CU_ASSERT(d.n == 1 && strstr(d.e[0].message, "too long"));
+    /* 2020..2069 is the longest allowed; "all" lists its 50 years */
+    st = load_text("scenario = { first_year = 2020; last_year = 2069; };\n"
+                   "site = { latitude_deg = 43.25; longitude_deg = 94.7; };\n"
+                   "economy = { gdp_base_yi_yuan = 100.0; };\n"
+                   "output = { hourly_years = \"all\"; };\n",
+                   s, &d);
+    CU_ASSERT_EQUAL(st, ST_OK);
+    CU_ASSERT_EQUAL(s->output.n_hourly_years, 50);
+    CU_ASSERT_EQUAL(s->output.hourly_years[0], 2020);
+    CU_ASSERT_EQUAL(s->output.hourly_years[49], 2069);
+    st = load_text(REQUIRED "output = { hourly_years = \"none\"; };\n", s, &d);
+    CU_ASSERT_EQUAL(st, ST_OK);
+    CU_ASSERT_EQUAL(s->output.n_hourly_years, 0);
+    free(s);
+}
+
+/* Every error is reported, in one pass; 50 are kept. */
+static void collect_and_cap(void)
+{
+    Scenario *s = new_scenario();
+    Diag d;
+    Status st = load_text(REQUIRED
+                          "wind = { losses_frac = -1.0; hub_height_m = \"x\"; capcity_mw = 1.0; };\n"
+                          "solar = { tracking = \"x\"; };\n"
+                          "storage = { soc_min_frac = 0.95; };\n",
+                          s, &d);
+    CU_ASSERT_EQUAL(st, ST_CONFIG_RANGE);   /* the first one */
+    CU_ASSERT_EQUAL(d.n_errors, 5);
+    CU_ASSERT_STRING_EQUAL(d.e[4].setting, "storage.soc_min_frac");
+
+    size_t cap = 70000, o = 0;
+    char *text = malloc(cap);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+    o += (size_t)snprintf(text + o, cap - o, "%swind = {\n", REQUIRED);
+    for (int i = 0; i < 60; i++) o += (size_t)snprintf(text + o, cap - o, "  x%d = 1;\n", i);
+    snprintf(text + o, cap - o, "};\n");
+    memset(s, 0x5A, sizeof *s);
+    st = load_text(text, s, &d);
+    CU_ASSERT_EQUAL(st, ST_CONFIG_UNKNOWN);
+    CU_ASSERT_EQUAL(d.n_errors, 60);
+    CU_ASSERT_EQUAL(d.n, DIAG_MAX);
+    CU_ASSERT_EQUAL(d.e[0].line, 5);
+    CU_ASSERT_STRING_EQUAL(d.e[49].setting, "wind.x49");
+    CU_ASSERT_EQUAL(d.e[49].line, 54);
+    /* nothing else happens: *s is untouched on error */
+    unsigned char *p = (unsigned char *)s;
+    size_t untouched = 0;
+    for (size_t i = 0; i < sizeof *s; i++) untouched += p[i] == 0x5A;
+    CU_ASSERT_EQUAL(untouched, sizeof *s);
+    free(text);
+    free(s);
+}
+
+static void io_errors(void)
+{
+    Scenario *s = new_scenario();
+    Diag d;
+    diag_init(&d);
+    CU_ASSERT_EQUAL(config_load("data/config/no-such-file.cfg", s, &d), ST_IO);
+    CU_ASSERT_EQUAL_FATAL(d.n, 1);
+    CU_ASSERT_STRING_EQUAL(d.e[0].file, "data/config/no-such-file.cfg");
+    CU_ASSERT_EQUAL(d.e[0].line, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.e[0].message, "cannot read file"));
+    diag_init(&d);
+    CU_ASSERT_EQUAL(config_load("data/config", s, &d), ST_IO);
+    CU_ASSERT(d.n == 1 && strstr(d.e[0].message, "directory"));
+    /* a FIFO is refused before opening it, which would block */
+    char path[512];
+    snprintf(path, sizeof path, "%s/ecsim-fifo-%ld", tmp_dir(), (long)getpid());
+    if (mkfifo(path, 0600) == 0) {
+        diag_init(&d);
+        CU_ASSERT_EQUAL(config_load(path, s, &d), ST_IO);
+        CU_ASSERT(d.n == 1 && strstr(d.e[0].message, "not a regular file"));
+        unlink(path);
+    }
+    /* a path longer than Scenario.source_file holds */
+    char longpath[PATH_MAX_LEN + 10];
+    memset(longpath, 'a', sizeof longpath - 1);
+    longpath[sizeof longpath - 1] = '\0';
+    diag_init(&d);
+    CU_ASSERT_EQUAL(config_load(longpath, s, &d), ST_IO);
+    free(s);
+}
+
+/* The name comes from the file unless set; a file name that cannot name
+ * an output directory is an error only then. */
+static void name_from_file(void)
+{
+    Scenario *s = new_scenario();
+    Diag d;
+    diag_init(&d);
+    char *path = write_temp(REQUIRED, strlen(REQUIRED), ".ecsim-hidden-");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(path);
+    CU_ASSERT_EQUAL(config_load(path, s, &d), ST_CONFIG_INVALID);
+    CU_ASSERT(d.n == 1 && strcmp(d.e[0].setting, "scenario.name") == 0 &&
+              strstr(d.e[0].message, "must not start with '.'"));
+    unlink(path);
+    free(path);
+    const char *named = "scenario = { name = \"ok\"; first_year = 2020; last_year = 2025; };\n"
+                        "site = { latitude_deg = 43.25; longitude_deg = 94.7; };\n"
+                        "economy = { gdp_base_yi_yuan = 100.0; };\n";
+    path = write_temp(named, strlen(named), ".ecsim-hidden-");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(path);
+    diag_init(&d);
+    CU_ASSERT_EQUAL(config_load(path, s, &d), ST_OK);
+    CU_ASSERT_STRING_EQUAL(s->name, "ok");
+    unlink(path);
+    free(path);
+    CU_ASSERT_EQUAL(load_text("scenario = { name = \"a/b\"; first_year = 2020; last_year = 2025; };\n"
+                              "site = { latitude_deg = 43.25; longitude_deg = 94.7; };\n"
+                              "economy = { gdp_base_yi_yuan = 100.0; };\n",
+                              s, &d),
+                    ST_CONFIG_INVALID);
+    CU_ASSERT(d.n == 1 && strstr(d.e[0].message, "must not contain '/'"));
+    free(s);
+}
+
+/* ---- hostile input ---- */
+
+/* REQUIRED, then head, n copies of unit, then tail. */
+static char *repeat(const char *head, const char *unit, size_t n, const char *tail)
+{
+    size_t len = strlen(REQUIRED) + strlen(head) + strlen(unit) * n + strlen(tail) + 1;
+    char *t = malloc(len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    char *p = t;
+    p += sprintf(p, "%s%s", REQUIRED, head);
+    for (size_t i = 0; i < n; i++) p += sprintf(p, "%s", unit);
+    strcpy(p, tail);
+    return t;
+}
+
+static void check_one(const char *text, Status st, const char *setting, const char *message)
+{
+    Scenario *s = new_scenario();
+    Diag d;
+    Status got = load_text(text, s, &d);
+    CU_ASSERT_EQUAL(got, st);
+    CU_ASSERT(d.n >= 1);
+    if (d.n >= 1) {
+        CU_ASSERT_STRING_EQUAL(d.e[0].setting, setting);
+        CU_ASSERT_PTR_NOT_NULL(strstr(d.e[0].message, message));
+        if (!strstr(d.e[0].message, message)) diag_print(&d, stderr);
+    }
+    free(s);
+}
+
+static void hostile_sizes(void)
+{
+    /* more points than the fixed arrays hold: a clear error, no overflow */
+    char *t = repeat("wind = { capacity_mw = (", "(2020, 1.0),", 40, "(2099, 1.0) ); };\n");
+    check_one(t, ST_CONFIG_RANGE, "wind.capacity_mw", "has 41 points; at most 32 are allowed");
+    free(t);
+    t = repeat("wind = { power_curve_speed_ms = [", "1.0,", 300, "1.0]; };\n");
+    check_one(t, ST_CONFIG_RANGE, "wind.power_curve_speed_ms", "has 301 values; 2 to 256 are allowed");
+    free(t);
+    t = repeat("coal_power = { units = (",
+               "{ name = \"u\"; capacity_mw = 1.0; commission_year = 2020; },", 40, "5 ); };\n");
+    check_one(t, ST_CONFIG_RANGE, "coal_power.units", "has 41 entries; at most 32 are allowed");
+    free(t);
+    t = repeat("targets = { list = (", "5,", 70, "5 ); };\n");
+    check_one(t, ST_CONFIG_RANGE, "targets.list", "has 71 entries; at most 64 are allowed");
+    free(t);
+    t = repeat("output = { hourly_years = [", "2020,", 70, "2021]; };\n");
+    check_one(t, ST_CONFIG_RANGE, "output.hourly_years", "has 71 years; at most 64 are allowed");
+    free(t);
+    /* very long strings are rejected, not truncated */
+    t = repeat("coal_power = { units = ( { name = \"", "x", 64,
+               "\"; capacity_mw = 1.0; commission_year = 2020; } ); };\n");
+    check_one(t, ST_CONFIG_RANGE, "coal_power.units[0].name",
+              "text of 64 bytes is longer than the maximum 63");
+    free(t);
+    t = repeat("targets = { list = ( { id = \"i\"; metric = \"co2_mt\"; op = \">=\"; threshold = 1.0; label = \"",
+               "\xe4\xbc\x8a", 300000, "\"; } ); };\n");   /* 900 kB */
+    check_one(t, ST_CONFIG_RANGE, "targets.list[0].label",
+              "text of 900000 bytes is longer than the maximum 127");
+    free(t);
+    /* files beyond 1 MiB are refused before parsing */
+    t = repeat("wind = { power_curve_speed_ms = [", "1.0,", 300000, "1.0]; };\n");
+    check_one(t, ST_IO, "", "larger than 1 MiB");
+    free(t);
+}
+
+static void hostile_nesting(void)
+{
+    /* nesting libconfig's parser refuses */
+    char *t = repeat("wind = { capacity_mw = ", "(", 20000, "");
+    size_t len = strlen(t);
+    char *u = realloc(t, len + 20000 + 16);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(u);
+    memset(u + len, ')', 20000);
+    strcpy(u + len + 20000, "; };\n");
+    check_one(u, ST_CONFIG_SYNTAX, "", "memory exhausted");
+    free(u);
+    /* nesting it accepts: a type error, and no recursion here */
+    t = repeat("wind = { capacity_mw = ", "(", 2000, "");
+    len = strlen(t);
+    u = realloc(t, len + 2000 + 16);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(u);
+    memset(u + len, ')', 2000);
+    strcpy(u + len + 2000, "; };\n");
+    check_one(u, ST_CONFIG_TYPE, "wind.capacity_mw[0]", "expected a (year, value) pair");
+    free(u);
+    /* libconfig checks names for duplicates one by one (quadratic): more
+     * than 5000 settings are refused before parsing */
+    t = repeat("wind = {\n", " a = 1;\n b : 2;\n", 2500, "};\n");
+    check_one(t, ST_CONFIG_RANGE, "", "more than 5000 settings");
+    free(t);
+    /* 4000 unknown settings with long names: fast, as suggestions are
+     * computed only for the entries kept */
+    size_t cap = 4000 * 160 + 1024, o = 0;
+    t = malloc(cap);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    o += (size_t)snprintf(t + o, cap - o, "%swind = {\n", REQUIRED);
+    for (int i = 0; i < 4000; i++)
+        o += (size_t)snprintf(t + o, cap - o,
+                              "  unknown_setting_number_%05d_with_a_long_name_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                              "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx = 1;\n", i);
+    snprintf(t + o, cap - o, "};\n");
+    Scenario *s = new_scenario();
+    Diag d;
+    CU_ASSERT_EQUAL(load_text(t, s, &d), ST_CONFIG_UNKNOWN);
+    CU_ASSERT_EQUAL(d.n_errors, 4000);
+    CU_ASSERT_EQUAL(d.n, DIAG_MAX);
+    free(t);
+    free(s);
+}
+
+static void hostile_bytes(void)
+{
+    Scenario *s = new_scenario();
+    Diag d;
+    /* invalid UTF-8: a stray continuation byte, an overlong '/', a surrogate */
+    const char *bad_utf8[] = { "\xff\xfe", "a\xc0\xaf", "\xed\xa0\x80" };
+    for (int i = 0; i < 3; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "%sload = { industrial_share_frac = 0.5; };\n"
+                 "dispatch = { strategy = \"%s\"; };\n", REQUIRED, bad_utf8[i]);
+        CU_ASSERT_EQUAL(load_text(text, s, &d), ST_CONFIG_INVALID);
+        /* the message shows '?' for the bad bytes, never the bytes themselves */
+        CU_ASSERT(d.n == 1 && strchr(d.e[0].message, '?') && !strchr(d.e[0].message, '\xff'));
+    }
+    check_one(REQUIRED "coal_power = { units = ( { name = \"\xff\"; capacity_mw = 1.0; commission_year = 2020; } ); };\n",
+              ST_CONFIG_INVALID, "coal_power.units[0].name", "is not valid UTF-8");
+    /* a control character through an escape; shown as '?' */
+    check_one(REQUIRED "coal_power = { units = ( { name = \"a\\x01b\"; capacity_mw = 1.0; commission_year = 2020; } ); };\n",
+              ST_CONFIG_INVALID, "coal_power.units[0].name", "\"a?b\" contains a control character");
+    /* four-byte UTF-8 is fine */
+    CU_ASSERT_EQUAL(load_text(REQUIRED "coal_power = { units = ( { name = \"\xf0\x9d\x84\x9e\"; "
+                              "capacity_mw = 1.0; commission_year = 2020; } ); };\n", s, &d), ST_OK);
+    /* a NUL byte: libconfig would ignore the rest of the file */
+    static const char with_nul[] = REQUIRED "wind = {\n hub_height_m = 90.0;\0 losses_frac = -1; };\n";
+    CU_ASSERT_EQUAL(load_bytes(with_nul, sizeof with_nul - 1, s, &d), ST_CONFIG_SYNTAX);
+    CU_ASSERT(d.n == 1 && d.e[0].line == 5 && strstr(d.e[0].message, "NUL"));
+    /* integers libconfig would wrap silently; with L or as floats they are fine */
+    check_one(REQUIRED "scenario2 = { x = -2147483649; };\n", ST_CONFIG_RANGE, "", "-2147483649 is too large");
+    check_one(REQUIRED "scenario2 = { x = 0x100000000; };\n", ST_CONFIG_RANGE, "", "0x100000000 is too large");
+    check_one(REQUIRED "scenario2 = { x = 99999999999999999999L; };\n", ST_CONFIG_RANGE, "", "is too large");
+    check_one(REQUIRED "scenario2 = { x = 2147483647; y = -2147483648; };\n", ST_CONFIG_UNKNOWN,
+              "scenario2", "unknown group");
+    /* comments and strings are not scanned for numbers */
+    CU_ASSERT_EQUAL(load_text(REQUIRED "# 99999999999\n/* 99999999999\n */ // 99999999999 @include\n"
+                              "site2 = 0; # \"\n", s, &d), ST_CONFIG_UNKNOWN);
+    CU_ASSERT(d.n == 1 && d.e[0].line == 7);
+    free(s);
+}
+
+void register_test_config(void);
+
+void register_test_config(void)
+{
+    CU_pSuite s = CU_add_suite("test_config", NULL, NULL);
+    CU_add_test(s, "schema table", schema_table);
+    CU_add_test(s, "defaults", defaults);
+    CU_add_test(s, "minimal file", minimal_file);
+    CU_add_test(s, "full file", full_file);
+    CU_add_test(s, "round trip", round_trip);
+    CU_add_test(s, "reference config", reference_config);
+    CU_add_test(s, "error classes", error_classes);
+    CU_add_test(s, "missing required", missing_required);
+    CU_add_test(s, "period rules", period_rules);
+    CU_add_test(s, "collect and cap", collect_and_cap);
+    CU_add_test(s, "i/o errors", io_errors);
+    CU_add_test(s, "name from file", name_from_file);
+    CU_add_test(s, "hostile sizes", hostile_sizes);
+    CU_add_test(s, "hostile nesting", hostile_nesting);
+    CU_add_test(s, "hostile bytes", hostile_bytes);
+}
