@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "metrics.h"
+#include "weather_synth.h"
 #include "textdist.h"
 
 #define CONFIG_MAX_BYTES (1024L * 1024)       /* a scenario is a few kB (reference.cfg ~20 kB) */
@@ -755,6 +756,22 @@ static void check_mining(LoadCtx *c)
                     "%.15g kcal/kg is not coal: use 0 for the national default, or at least 1000", v);
 }
 
+/* The daily clearness is a normal truncated to a physical range: some
+ * (mean, sd) pairs cannot be reached on it (weather_synth.c). */
+static void check_clearness(LoadCtx *c)
+{
+    int m = idx_of("weather.kt_mean"), sd = idx_of("weather.kt_sd");
+    if (!usable(c, m) || !usable(c, sd)) return;
+    static const char *const names[12] = { "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December" };
+    for (int k = 0; k < 12; k++)
+        if (!synth_kt_feasible(c->s->weather.kt_mean[k], c->s->weather.kt_sd[k]))
+            report_line(c, ST_CONFIG_RANGE, where(c, c->given[sd] ? sd : m), "weather.kt_sd", NULL,
+                        "%s: a daily clearness of mean %.15g and standard deviation %.15g cannot be "
+                        "drawn (lower the spread or move the mean away from the limits)",
+                        names[k], c->s->weather.kt_mean[k], c->s->weather.kt_sd[k]);
+}
+
 /* Years settings: "all" becomes every year of the period; listed years
  * must lie inside it. */
 static void check_years(LoadCtx *c, int period_ok)
@@ -889,6 +906,7 @@ static void validate(LoadCtx *c)
     check_storage(c);
     check_curves(c);
     check_mining(c);
+    check_clearness(c);
     check_years(c, period_ok);
     for (int i = 0; i < schema_count(); i++) {
         const SchemaEntry *e = schema_get(i);

@@ -136,7 +136,7 @@ Status sim_prepare(Run *run, const Scenario *s, Diag *d)
     return ST_OK;
 }
 
-void sim_weather(Run *run, int year, unsigned long member)
+Status sim_weather(Run *run, int year, unsigned long member)
 {
     const Scenario *s = run->scn;
     calendar_year_init(&run->cal, year);
@@ -148,29 +148,32 @@ void sim_weather(Run *run, int year, unsigned long member)
     gsl_rng *rw = rng_stream(s->seed, member, base + RNG_PURPOSE_WIND);
     gsl_rng *rs = rng_stream(s->seed, member, base + RNG_PURPOSE_SOLAR);
     gsl_rng *rt = rng_stream(s->seed, member, base + RNG_PURPOSE_TEMPERATURE);
-    if (rw && rs && rt)
+    Status st = (rw && rs && rt) ? ST_OK : ST_NOMEM;
+    if (st == ST_OK)
         synth_weather_year(&run->synth, &s->weather, &s->site, &run->cal, run->sun_now,
                            rw, rs, rt, &run->wx);
-    gsl_rng_free(rw);
-    gsl_rng_free(rs);
-    gsl_rng_free(rt);
+    if (rw) gsl_rng_free(rw);
+    if (rs) gsl_rng_free(rs);
+    if (rt) gsl_rng_free(rt);
+    return st;
 }
 
-/* PV capacity after degradation: each year's addition ages from its own
- * commissioning year; the first schedule point counts as new in its year. */
-static double pv_effective_mw(const PvParams *p, double installed_mw, int year)
+/* Share of the installed PV capacity left after degradation: each year's
+ * addition ages from its own commissioning year (the first schedule point
+ * counts as new in its year). */
+static double pv_degradation_factor(const PvParams *p, int first_year, int year)
 {
     const Schedule *c = &p->capacity_mw;
-    if (c->n == 0 || p->degradation_per_year_frac <= 0) return installed_mw;
-    double keep = 1.0 - p->degradation_per_year_frac;
-    int y0 = c->year[0];
-    double eff = 0, prev = 0;
-    for (int y = y0; y <= year; y++) {
+    double installed = schedule_at(c, year);
+    if (c->n == 0 || p->degradation_per_year_frac <= 0 || installed <= 0) return 1.0;
+    double keep = 1.0 - p->degradation_per_year_frac, eff = 0, prev = 0;
+    int start = c->year[0] < first_year && c->n == 1 ? first_year : c->year[0];  /* constant: new in the first year */
+    for (int y = start; y <= year; y++) {
         double cur = schedule_at(c, y);
         eff += (cur - prev) * pow(keep, (double)(year - y));
         prev = cur;
     }
-    return installed_mw > 0 ? eff * (installed_mw / prev) : 0;
+    return eff / installed;
 }
 
 void sim_inputs(Run *run, int year)
@@ -198,8 +201,7 @@ void sim_inputs(Run *run, int year)
     /* Available wind and PV: per-MW output times the capacity in force. */
     wind_unit_output(&run->wind, &run->wx, b->wind_frac);
     pv_unit_output(&run->pv, run->sun_now, &run->wx, b->solar_frac);
-    double pv_installed = schedule_at(&s->solar.capacity_mw, year);
-    double pv_derate = pv_installed > 0 ? pv_effective_mw(&s->solar, pv_installed, year) / pv_installed : 1.0;
+    double pv_derate = pv_degradation_factor(&s->solar, s->first_year, year);
     for (int m = 1; m <= 12; m++) {
         double wcap = schedule_month(&s->wind.capacity_mw, year, m, monthly);
         double scap = schedule_month(&s->solar.capacity_mw, year, m, monthly);
@@ -283,7 +285,10 @@ Status sim_run(Run *run, const Scenario *s, unsigned long member, const Sink *si
 
     for (int i = 0; i < n_years; i++) {
         int year = s->first_year + i;
-        sim_weather(run, year, member);
+        if ((st = sim_weather(run, year, member)) != ST_OK) {
+            diag_error(d, st, s->source_file, 0, NULL, "year %d: cannot create random streams", year);
+            return st;
+        }
         sim_inputs(run, year);
         double soc_start = run->state.soc_mwh;
         sim_dispatch(run);

@@ -48,7 +48,7 @@ Status sim_run(Run *run, const Scenario *s, unsigned long member, const Sink *si
  * per-scenario models; weather fills the year's weather; inputs turns it into
  * available power, load and limits; dispatch runs the hourly loop. */
 Status sim_prepare(Run *run, const Scenario *s, Diag *d);
-void sim_weather(Run *run, int year, unsigned long member);
+Status sim_weather(Run *run, int year, unsigned long member);   /* ST_NOMEM if a stream cannot be made */
 void sim_inputs(Run *run, int year);
 void sim_dispatch(Run *run);
 int sim_hours(const Run *run);

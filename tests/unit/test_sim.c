@@ -1,0 +1,165 @@
+/* test_sim.c — whole runs of the base plan (configs/yiwu-14fyp.cfg):
+ * conservation in every hour of every year, the SOC window, physical limits,
+ * annual sums equal to the hourly series, and reentrancy (two runs in two
+ * threads equal one sequential run, bit for bit). */
+#include <CUnit/CUnit.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "schedule.h"
+#include "sim.h"
+
+#define BASE_CFG "../configs/yiwu-14fyp.cfg"
+
+typedef struct {
+    int years, hours_checked;
+    int balance_bad, soc_bad, limit_bad, sum_bad;
+    double worst_residual;
+} HourCheck;
+
+static Status check_year(void *ctx, const Scenario *s, const Calendar *cal, const WeatherYear *wx,
+                         const YearInputs *in, const YearSeries *o, const AnnualRow *row)
+{
+    (void)wx;
+    HourCheck *c = ctx;
+    int y = cal->year;
+    double p = schedule_at(&s->storage.power_mw, y);
+    double e = p * s->storage.duration_h;
+    double smin = s->storage.soc_min_frac * e, smax = s->storage.soc_max_frac * e;
+    double sum_wind = 0, sum_load = 0, sum_curt = 0;
+    c->years++;
+    CU_ASSERT_EQUAL(in->hours, cal->hours);
+    for (int h = 0; h < in->hours; h++) {
+        double supply = o->wind_used_mw[h] + o->solar_used_mw[h] + o->coal_mw[h]
+                      + o->discharge_mw[h] + o->import_mw[h] + o->unserved_mw[h];
+        double demand = in->load_mw[h] + o->export_mw[h] + o->charge_mw[h];
+        double r = fabs(supply - demand);
+        if (r > c->worst_residual) c->worst_residual = r;
+        if (r > 1e-6) c->balance_bad++;
+        double curt = in->wind_avail_mw[h] + in->solar_avail_mw[h] - o->wind_used_mw[h] - o->solar_used_mw[h];
+        if (fabs(curt - o->curtailed_mw[h]) > 1e-6 || o->curtailed_mw[h] < -1e-9) c->balance_bad++;
+        if (o->soc_mwh[h] < smin - 1e-6 || o->soc_mwh[h] > smax + 1e-6) c->soc_bad++;
+        if (o->charge_mw[h] > p + 1e-9 || o->discharge_mw[h] > p + 1e-9
+            || o->export_mw[h] > in->line_mw[h] + 1e-9 || o->import_mw[h] > in->line_mw[h] + 1e-9
+            || o->wind_used_mw[h] > in->wind_avail_mw[h] + 1e-9
+            || o->solar_used_mw[h] > in->solar_avail_mw[h] + 1e-9
+            || o->coal_mw[h] < -1e-9 || o->unserved_mw[h] < -1e-9 || o->charge_mw[h] < -1e-9
+            || o->discharge_mw[h] < -1e-9 || o->export_mw[h] < -1e-9 || o->import_mw[h] < -1e-9
+            || (o->charge_mw[h] > 1e-9 && o->discharge_mw[h] > 1e-9))
+            c->limit_bad++;
+        sum_wind += o->wind_used_mw[h];
+        sum_load += in->load_mw[h];
+        sum_curt += o->curtailed_mw[h];
+        c->hours_checked++;
+    }
+    if (fabs(sum_wind - row->wind_used_mwh) > 1e-6 * (1 + sum_wind)
+        || fabs(sum_load - row->load_mwh) > 1e-6 * (1 + sum_load)
+        || fabs(sum_curt - row->curtailed_mwh) > 1e-6 * (1 + sum_curt))
+        c->sum_bad++;
+    /* the year's load is the configured demand plus the mines' electricity */
+    double want = schedule_at(&s->load.annual_gwh, y) * 1000.0 + row->mining_load_mwh;
+    if (fabs(sum_load - want) > 1e-6 * want) c->sum_bad++;
+    return ST_OK;
+}
+
+static void base_plan_conserves(void)
+{
+    Scenario *s = malloc(sizeof *s);
+    RunResults *res = malloc(sizeof *res);
+    Diag d;
+    diag_init(&d);
+    CU_ASSERT_FATAL(s && res);
+    CU_ASSERT_EQUAL_FATAL(config_load(BASE_CFG, s, &d), ST_OK);
+    Run *run = run_new();
+    HourCheck c = { 0 };
+    Sink sink = { &c, NULL, check_year, NULL };
+    CU_ASSERT_EQUAL(sim_run(run, s, 0, &sink, res, &d), ST_OK);
+    /* 2020 and 2024 are leap years: 5 x 8760 + 2 x 24 extra hours */
+    CU_ASSERT_EQUAL(c.years, 6);
+    CU_ASSERT_EQUAL(c.hours_checked, 6 * 8760 + 2 * 24);
+    CU_ASSERT_EQUAL(c.balance_bad, 0);
+    CU_ASSERT_EQUAL(c.soc_bad, 0);
+    CU_ASSERT_EQUAL(c.limit_bad, 0);
+    CU_ASSERT_EQUAL(c.sum_bad, 0);
+    CU_ASSERT(c.worst_residual < 1e-6);
+    /* the capacities of the plan are reached in 2025 (the seed's figures) */
+    const AnnualRow *last = &res->rows[5];
+    CU_ASSERT_DOUBLE_EQUAL(last->wind_capacity_mw, 3200, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(last->solar_capacity_mw, 800, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(last->storage_power_mw, 400, 1e-9);
+    CU_ASSERT(last->coal_capacity_mt >= 45 && last->coal_capacity_mt <= 60);
+    /* storage energy is conserved over each year: charge·η_c − discharge/η_d
+     * − self-discharge = ΔSOC, so losses are non-negative and below charge */
+    for (int i = 0; i < res->n_years; i++) {
+        CU_ASSERT(res->rows[i].storage_losses_mwh >= -1e-6);
+        CU_ASSERT(res->rows[i].storage_losses_mwh <= res->rows[i].charge_mwh + 1e-6);
+    }
+    run_free(run);
+    free(s);
+    free(res);
+}
+
+typedef struct {
+    const Scenario *s;
+    RunResults *res;
+    Status st;
+} ThreadJob;
+
+static void *run_job(void *arg)
+{
+    ThreadJob *j = arg;
+    Diag d;
+    diag_init(&d);
+    Run *run = run_new();
+    j->st = run ? sim_run(run, j->s, 0, NULL, j->res, &d) : ST_NOMEM;
+    run_free(run);
+    return NULL;
+}
+
+static void parallel_equals_sequential(void)
+{
+    Scenario *s = malloc(sizeof *s);
+    RunResults *r[3];
+    Diag d;
+    diag_init(&d);
+    CU_ASSERT_FATAL(s != NULL);
+    CU_ASSERT_EQUAL_FATAL(config_load(BASE_CFG, s, &d), ST_OK);
+    for (int i = 0; i < 3; i++) {
+        r[i] = calloc(1, sizeof *r[i]);
+        CU_ASSERT_FATAL(r[i] != NULL);
+    }
+    ThreadJob seq = { s, r[0], ST_OK };
+    run_job(&seq);
+    ThreadJob j1 = { s, r[1], ST_OK }, j2 = { s, r[2], ST_OK };
+    pthread_t t1, t2;
+    CU_ASSERT_EQUAL_FATAL(pthread_create(&t1, NULL, run_job, &j1), 0);
+    CU_ASSERT_EQUAL_FATAL(pthread_create(&t2, NULL, run_job, &j2), 0);
+    pthread_join(t1, NULL);
+    pthread_join(t2, NULL);
+    CU_ASSERT_EQUAL(seq.st, ST_OK);
+    CU_ASSERT_EQUAL(j1.st, ST_OK);
+    CU_ASSERT_EQUAL(j2.st, ST_OK);
+    size_t rows = sizeof(AnnualRow) * (size_t)r[0]->n_years;
+    CU_ASSERT_EQUAL(memcmp(r[0]->rows, r[1]->rows, rows), 0);
+    CU_ASSERT_EQUAL(memcmp(r[0]->rows, r[2]->rows, rows), 0);
+    /* another weather member gives other weather */
+    ThreadJob other = { s, r[1], ST_OK };
+    Run *run = run_new();
+    other.st = sim_run(run, s, 7, NULL, r[1], &d);
+    run_free(run);
+    CU_ASSERT_EQUAL(other.st, ST_OK);
+    CU_ASSERT(r[1]->rows[5].wind_avail_mwh != r[0]->rows[5].wind_avail_mwh);
+    for (int i = 0; i < 3; i++) free(r[i]);
+    free(s);
+}
+
+void register_test_sim(void);
+void register_test_sim(void)
+{
+    CU_pSuite s = CU_add_suite("test_sim", NULL, NULL);
+    CU_add_test(s, "base plan: every hour balances, SOC in window, limits hold", base_plan_conserves);
+    CU_add_test(s, "two threads equal one sequential run", parallel_equals_sequential);
+}
