@@ -5,6 +5,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "accounting.h"
+#include "schedule.h"
 #include "version.h"
 
 static void row_out(FILE *f, const char *label, const RunResults *res, double scale,
@@ -98,12 +100,17 @@ void summary_write(FILE *f, const Scenario *s, const RunResults *res)
     ROW("储能循环 storage cycles", storage_cycles, 1.0, "%.0f");
     ROW("缺电 unserved (MWh)", unserved_mwh, 1.0, "%.1f");
     ROW("能源生产 energy production (万吨标煤)", energy_production_mtce, 100.0, "%.0f");
+    ROW("  发电煤耗法 coal-equivalent (万吨标煤)", energy_production_coal_equiv_mtce, 100.0, "%.0f");
+    ROW("  电热当量法 calorific (万吨标煤)", energy_production_calorific_mtce, 100.0, "%.0f");
     ROW("能源综合生产能力 production capacity (亿吨标煤)", energy_production_capacity_yi_tce, 1.0, "%.4f");
+    ROW("能源综合生产能力, 电热当量法 calorific (亿吨标煤)", energy_production_capacity_calorific_mtce, 0.01, "%.4f");
     ROW("能源消费 energy consumption (万吨标煤)", energy_consumption_mtce, 100.0, "%.1f");
     ROW("二氧化碳 CO2 (万吨)", co2_mt, 100.0, "%.1f");
     ROW("GDP (亿元, 2020年价)", gdp_yi_yuan, 1.0, "%.1f");
     ROW("单位GDP能耗 (吨标煤/万元)", energy_intensity_tce_per_10k_yuan, 1.0, "%.3f");
     ROW("单位GDP二氧化碳 (吨/万元)", carbon_intensity_t_per_10k_yuan, 1.0, "%.3f");
+    ROW("能耗强度累计变化 energy intensity change (%)", energy_intensity_change_frac, 100.0, "%+.1f");
+    ROW("碳排放强度累计变化 carbon intensity change (%)", carbon_intensity_change_frac, 100.0, "%+.1f");
 
     if (res->n_targets > 0) {
         fprintf(f, "\n## Targets: %d checked, %d failed\n\n", res->n_targets, res->n_failed);
@@ -117,6 +124,31 @@ void summary_write(FILE *f, const Scenario *s, const RunResults *res)
             fprintf(f, " | %+.6g | %s |\n", t->margin, t->pass ? "pass ✅" : "FAIL ❌");
         }
     }
+
+    const AccountingParams *a = &s->accounting;
+    fputs("\n## Accounting method and factors\n\n", f);
+    fprintf(f, "- Electricity converted by the **%s**; both methods are in `annual.dat` "
+               "(`*_coal_equiv_*`, `*_calorific_*`).\n", acct_method_label(a->method));
+    fputs("- Coal-equivalent factor (gce/kWh):", f);
+    for (int i = 0; i < res->n_years; i++)
+        fprintf(f, " %d %.1f%s", s->first_year + i, schedule_at(&a->gce_per_kwh, s->first_year + i),
+                i + 1 < res->n_years ? ";" : "");
+    fprintf(f, ". Calorific factor %.4f kgce/kWh.\n", a->calorific_kgce_per_kwh);
+    fprintf(f, "- Raw coal %.4f tce/t (%s).\n", acct_coal_tce_per_t(&s->coal_mining),
+            s->coal_mining.calorific_kcal_per_kg > 0 ? "from the calorific value / 7000 kcal/kg"
+                                                    : "national default");
+    fprintf(f, "- CO2 scope: **%s**; coal %.3f tCO2/tce; grid factor (kg/kWh):",
+            acct_scope_label(a->scope), a->coal_co2_t_per_tce);
+    for (int i = 0; i < res->n_years; i++)
+        fprintf(f, " %d %.4f%s", s->first_year + i,
+                schedule_at(&a->grid_co2_kg_per_kwh, s->first_year + i), i + 1 < res->n_years ? ";" : "");
+    fputs(".\n", f);
+    fputs("- Coal chemical and other industry (Mtce):", f);
+    for (int i = 0; i < res->n_years; i++)
+        fprintf(f, " %d %.3f + %.3f%s", s->first_year + i,
+                schedule_at(&a->coal_chemical_mtce, s->first_year + i),
+                schedule_at(&a->other_industry_mtce, s->first_year + i), i + 1 < res->n_years ? ";" : "");
+    fputs(".\n", f);
 
     double worst = 0;
     for (int i = 0; i < res->n_years; i++)
