@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "batch.h"
 #include "bench.h"
 #include "config.h"
 #include "output.h"
@@ -22,7 +24,7 @@ static const char *main_help =
     "usage: ecsim COMMAND [options]\n"
     "\n"
     "commands:\n"
-    "  run FILE... [-o DIR]    simulate scenarios; results in DIR/<scenario>/ (default out/)\n"
+    "  run FILE... [-o DIR] [-j N]  simulate scenarios; results in DIR/<scenario>/ (default out/)\n"
     "  check FILE...           validate scenario files without running them\n"
     "  reference               print the commented reference configuration (every setting)\n"
     "  bench [FILE]            performance figures (default configs/yiwu-14fyp.cfg)\n"
@@ -33,7 +35,7 @@ static const char *main_help =
     "Run `ecsim COMMAND --help` for a command's options.\n";
 
 static const char *run_help =
-    "usage: ecsim run FILE... [-o DIR]\n"
+    "usage: ecsim run FILE... [-o DIR] [-j N]\n"
     "\n"
     "Simulates each scenario file hour by hour over its planning period and writes\n"
     "DIR/<scenario>/: annual.dat, annual.csv, hourly-<year>.dat (years of\n"
@@ -42,11 +44,14 @@ static const char *run_help =
     "\n"
     "options:\n"
     "  -o, --output DIR   output directory (default: out)\n"
+    "  -j, --jobs N       run N scenarios at a time (threads; results are identical\n"
+    "                     to a sequential run; default 1)\n"
     "  -q, --quiet        print nothing but errors\n"
     "  -h, --help         this text\n"
     "\n"
-    "exit status: 0 all ran and every target passed; 3 all ran and some target\n"
-    "failed; 1 a scenario could not be read or run (the others still run); 2 bad usage.\n";
+    "A scenario that cannot be read or run is reported and the others still run.\n"
+    "Exit status: 0 all ran and every target passed; 3 all ran and some target\n"
+    "failed; 1 a scenario could not be read or run; 2 bad usage.\n";
 
 static const char *check_help =
     "usage: ecsim check FILE...\n"
@@ -109,77 +114,123 @@ static int cmd_check(int argc, char **argv)
     return bad ? 1 : 0;
 }
 
-static void print_run_line(const Scenario *s, const RunResults *res, const char *dir)
+static void print_run_line(const BatchItem *it)
 {
-    const AnnualRow *last = &res->rows[res->n_years - 1];
-    printf("%s: %d years -> %s\n", s->name, res->n_years, dir);
+    const AnnualRow *last = &it->rows[it->n_years - 1];
+    printf("%s: %d years -> %s\n", it->scn->name, it->n_years, it->final_dir);
     printf("  %d: RE utilisation %.1f %%, curtailed %.0f GWh, coal power %.0f GWh, export %.0f GWh, unserved %.0f MWh\n",
            (int)last->year, 100 * last->re_utilisation, last->curtailed_mwh / 1000,
            last->coal_power_mwh / 1000, last->export_mwh / 1000, last->unserved_mwh);
-    if (res->n_targets) {
-        printf("  targets: %d of %d checks passed\n", res->n_targets - res->n_failed, res->n_targets);
-        for (int i = 0; i < res->n_targets; i++) {
-            const TargetResult *t = &res->targets[i];
+    if (it->n_targets) {
+        printf("  targets: %d of %d checks passed\n", it->n_targets - it->n_failed, it->n_targets);
+        for (int i = 0; i < it->n_targets; i++) {
+            const TargetResult *t = &it->targets[i];
             if (!t->pass)
                 printf("    FAIL %s %d: value %.6g, margin %.6g\n", t->id, t->year, t->value, t->margin);
         }
     }
 }
 
+static void progress_line(void *ctx, int done, int total, const BatchItem *it)
+{
+    (void)ctx;
+    fprintf(stderr, "\r[%d/%d] %-40.40s", done, total, it->scn->name);
+    if (done == total) fputs("\r\033[K", stderr);
+    fflush(stderr);
+}
+
+static int parse_jobs(const char *cmd, const char *arg, int *jobs)
+{
+    char *end;
+    long v = strtol(arg, &end, 10);
+    if (*arg == '\0' || *end != '\0' || v < 1 || v > 256)
+        return usage_error(cmd, "-j needs a number of jobs from 1 to 256, not '%s'", arg);
+    *jobs = (int)v;
+    return 0;
+}
+
+/* Loads every file; returns the number that failed (their messages printed).
+ * Scenario names must be unique: each gets its own output directory. */
+static int load_all(char **files, int n, Scenario **scn)
+{
+    int errors = 0;
+    for (int i = 0; i < n; i++) {
+        scn[i] = load_scenario(files[i]);
+        if (!scn[i]) { errors++; continue; }
+        for (int j = 0; j < i; j++)
+            if (scn[j] && strcmp(scn[j]->name, scn[i]->name) == 0) {
+                fprintf(stderr, "%s: scenario name '%s' is also the name of %s: results would "
+                                "overwrite each other (set scenario.name)\n",
+                        files[i], scn[i]->name, files[j]);
+                free(scn[i]);
+                scn[i] = NULL;
+                errors++;
+                break;
+            }
+    }
+    return errors;
+}
+
 static int cmd_run(int argc, char **argv)
 {
     const char *out_dir = "out";
-    int quiet = 0, nfiles = 0;
+    int quiet = 0, nfiles = 0, jobs = 1;
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    if (!files) { fprintf(stderr, "ecsim: out of memory\n"); return 1; }
     for (int i = 0; i < argc; i++) {
-        if (is_help(argv[i])) { fputs(run_help, stdout); return 0; }
+        if (is_help(argv[i])) { fputs(run_help, stdout); free(files); return 0; }
         if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
-            if (++i >= argc) return usage_error("run", "%s needs a directory", argv[i - 1]);
+            if (++i >= argc) { free(files); return usage_error("run", "%s needs a directory", argv[i - 1]); }
             out_dir = argv[i];
+        } else if (strcmp(argv[i], "-j") == 0 || strcmp(argv[i], "--jobs") == 0) {
+            if (++i >= argc) { free(files); return usage_error("run", "%s needs a number", argv[i - 1]); }
+            if (parse_jobs("run", argv[i], &jobs)) { free(files); return EXIT_USAGE; }
         } else if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0) {
             quiet = 1;
         } else if (argv[i][0] == '-' && argv[i][1]) {
+            free(files);
             return usage_error("run", "unknown option '%s'", argv[i]);
         } else {
-            nfiles++;
+            files[nfiles++] = argv[i];
         }
     }
-    if (nfiles == 0) return usage_error("run", "%s", "no scenario file given");
+    if (nfiles == 0) { free(files); return usage_error("run", "%s", "no scenario file given"); }
 
-    Run *run = run_new();
-    RunResults *res = malloc(sizeof *res);
-    Diag *d = malloc(sizeof *d);
-    if (!run || !res || !d) {
+    Scenario **scn = calloc((size_t)nfiles, sizeof *scn);
+    BatchItem *items = calloc((size_t)nfiles, sizeof *items);
+    int *index = calloc((size_t)nfiles, sizeof *index);
+    if (!scn || !items || !index) {
         fprintf(stderr, "ecsim: out of memory\n");
-        run_free(run);
-        free(res);
-        free(d);
+        free(files); free(scn); free(items); free(index);
         return 1;
     }
-    int errors = 0, failed_targets = 0;
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) { i++; continue; }
-        if (argv[i][0] == '-' && argv[i][1]) continue;
-        Scenario *s = load_scenario(argv[i]);
-        if (!s) { errors++; continue; }
-        diag_init(d);
-        FileSink fs;
-        file_sink_init(&fs, out_dir, d);
-        Sink sink = file_sink(&fs);
-        Status st = sim_run(run, s, 0, &sink, res, d);
-        if (st != ST_OK) file_sink_abort(&fs);
-        diag_print(d, stderr);
-        if (st != ST_OK) {
-            fprintf(stderr, "%s: not run: %s; nothing written\n", argv[i], status_message(st));
+    int errors = load_all(files, nfiles, scn), n = 0;
+    for (int i = 0; i < nfiles; i++)
+        if (scn[i]) { items[n].scn = scn[i]; index[n++] = i; }
+    int show_progress = !quiet && n > 1 && isatty(STDERR_FILENO);
+    if (n > 0 && batch_run(items, n, jobs, out_dir, show_progress ? progress_line : NULL, NULL) != ST_OK) {
+        fprintf(stderr, "ecsim: cannot start worker threads\n");
+        errors += n;
+        n = 0;
+    }
+    int failed_targets = 0;
+    for (int k = 0; k < n; k++) {
+        BatchItem *it = &items[k];
+        diag_print(&it->diag, stderr);
+        if (it->status != ST_OK) {
+            fprintf(stderr, "%s: not run: %s; nothing written\n", files[index[k]], status_message(it->status));
             errors++;
         } else {
-            if (!quiet) print_run_line(s, res, fs.final_dir);
-            if (res->n_failed) failed_targets++;
+            if (!quiet) print_run_line(it);
+            if (it->n_failed) failed_targets++;
         }
-        free(s);
+        batch_item_clear(it);
     }
-    run_free(run);
-    free(res);
-    free(d);
+    if (nfiles > 1 && !quiet)
+        printf("batch: %d scenarios, %d ran, %d failed to run, %d with failed targets\n", nfiles,
+               nfiles - errors, errors, failed_targets);
+    for (int i = 0; i < nfiles; i++) free(scn[i]);
+    free(scn); free(items); free(index); free(files);
     if (errors) return 1;
     return failed_targets ? EXIT_TARGETS : 0;
 }

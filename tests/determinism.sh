@@ -19,4 +19,17 @@ sed 's/seed = 20210101;/seed = 7;/' "$cfg" > "$tmp/seed7.cfg"
 if cmp -s "$tmp/a/yiwu-14fyp/hourly-2025.dat" "$tmp/c/yiwu-14fyp/hourly-2025.dat"; then
   echo "determinism: a different seed gave the same weather"; exit 1
 fi
-echo "determinism: 2 passed, 0 failed"
+# A batch in two threads equals the same batch in one; a broken scenario in
+# the middle is reported, sets exit status 1, and loses nothing of the others.
+printf 'scenario = { first_year = 2020;\n' > "$tmp/broken.cfg"
+mix=tests/regress/variant-mix/scenario.cfg
+"$ecsim" run -q "$cfg" "$tmp/broken.cfg" "$mix" -j 2 -o "$tmp/j2" >/dev/null 2>"$tmp/j2.err"; j2=$?
+"$ecsim" run -q "$cfg" "$mix" -j 1 -o "$tmp/j1" >/dev/null 2>&1
+if [ $j2 != 1 ] || ! grep -q "broken.cfg" "$tmp/j2.err"; then
+  echo "determinism: a broken scenario in a batch was not reported with exit status 1 (got $j2)"; exit 1
+fi
+if ! diff -r "$tmp/j1" "$tmp/j2" >/dev/null; then
+  echo "determinism: -j 2 differs from -j 1:"; diff -rq "$tmp/j1" "$tmp/j2"; exit 1
+fi
+[ -d "$tmp/j2/broken" ] && { echo "determinism: output written for a broken scenario"; exit 1; }
+echo "determinism: 4 passed, 0 failed"
