@@ -10,6 +10,7 @@
 
 #include "batch.h"
 #include "bench.h"
+#include "compare.h"
 #include "config.h"
 #include "output.h"
 #include "sim.h"
@@ -25,6 +26,7 @@ static const char *main_help =
     "\n"
     "commands:\n"
     "  run FILE... [-o DIR] [-j N]  simulate scenarios; results in DIR/<scenario>/ (default out/)\n"
+    "  compare FILE... -o DIR  run scenarios and compare them side by side\n"
     "  check FILE...           validate scenario files without running them\n"
     "  reference               print the commented reference configuration (every setting)\n"
     "  bench [FILE]            performance figures (default configs/yiwu-14fyp.cfg)\n"
@@ -52,6 +54,23 @@ static const char *run_help =
     "A scenario that cannot be read or run is reported and the others still run.\n"
     "Exit status: 0 all ran and every target passed; 3 all ran and some target\n"
     "failed; 1 a scenario could not be read or run; 2 bad usage.\n";
+
+static const char *compare_help =
+    "usage: ecsim compare FILE... -o DIR [--year Y] [-j N]\n"
+    "\n"
+    "Runs every scenario (outputs in DIR/<scenario>/) and compares them side by side:\n"
+    "  DIR/comparison.dat, .csv        one row per scenario: every annual metric of\n"
+    "                                  the year and every target verdict\n"
+    "  DIR/comparison-delta.dat, .csv  the same as differences against the first scenario\n"
+    "  DIR/summary.md                  key figures, differences and target verdicts\n"
+    "\n"
+    "options:\n"
+    "  -o, --output DIR   output directory (required)\n"
+    "  --year Y           the year compared (default: each scenario's last year)\n"
+    "  -j, --jobs N       run N scenarios at a time\n"
+    "  -q, --quiet        print nothing but errors\n"
+    "\n"
+    "Exit status as for run: 0 all ran and passed, 3 some target failed, 1 an error, 2 usage.\n";
 
 static const char *check_help =
     "usage: ecsim check FILE...\n"
@@ -171,30 +190,38 @@ static int load_all(char **files, int n, Scenario **scn)
     return errors;
 }
 
-static int cmd_run(int argc, char **argv)
+static int run_files(const char *cmd, int argc, char **argv, int compare)
 {
-    const char *out_dir = "out";
-    int quiet = 0, nfiles = 0, jobs = 1;
+    const char *out_dir = compare ? NULL : "out";
+    const char *help = compare ? compare_help : run_help;
+    int quiet = 0, nfiles = 0, jobs = 1, year = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files) { fprintf(stderr, "ecsim: out of memory\n"); return 1; }
     for (int i = 0; i < argc; i++) {
-        if (is_help(argv[i])) { fputs(run_help, stdout); free(files); return 0; }
+        if (is_help(argv[i])) { fputs(help, stdout); free(files); return 0; }
         if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
-            if (++i >= argc) { free(files); return usage_error("run", "%s needs a directory", argv[i - 1]); }
+            if (++i >= argc) { free(files); return usage_error(cmd, "%s needs a directory", argv[i - 1]); }
             out_dir = argv[i];
         } else if (strcmp(argv[i], "-j") == 0 || strcmp(argv[i], "--jobs") == 0) {
-            if (++i >= argc) { free(files); return usage_error("run", "%s needs a number", argv[i - 1]); }
-            if (parse_jobs("run", argv[i], &jobs)) { free(files); return EXIT_USAGE; }
+            if (++i >= argc) { free(files); return usage_error(cmd, "%s needs a number", argv[i - 1]); }
+            if (parse_jobs(cmd, argv[i], &jobs)) { free(files); return EXIT_USAGE; }
+        } else if (compare && strcmp(argv[i], "--year") == 0) {
+            char *end;
+            if (++i >= argc || (year = (int)strtol(argv[i], &end, 10), *end != '\0') || year < 1900 || year > 2200) {
+                free(files);
+                return usage_error(cmd, "%s", "--year needs a year (1900..2200)");
+            }
         } else if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0) {
             quiet = 1;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             free(files);
-            return usage_error("run", "unknown option '%s'", argv[i]);
+            return usage_error(cmd, "unknown option '%s'", argv[i]);
         } else {
             files[nfiles++] = argv[i];
         }
     }
-    if (nfiles == 0) { free(files); return usage_error("run", "%s", "no scenario file given"); }
+    if (nfiles == 0) { free(files); return usage_error(cmd, "%s", "no scenario file given"); }
+    if (!out_dir) { free(files); return usage_error(cmd, "%s", "-o DIR is required"); }
 
     Scenario **scn = calloc((size_t)nfiles, sizeof *scn);
     BatchItem *items = calloc((size_t)nfiles, sizeof *items);
@@ -214,6 +241,18 @@ static int cmd_run(int argc, char **argv)
         n = 0;
     }
     int failed_targets = 0;
+    if (compare && n > 0) {
+        Diag *d = malloc(sizeof *d);
+        Status st = ST_NOMEM;
+        if (d) {
+            diag_init(d);
+            st = compare_write(out_dir, items, n, year, NULL, NULL, 0, d);
+            diag_print(d, stderr);
+            free(d);
+        }
+        if (st != ST_OK) errors++;
+        else if (!quiet) printf("comparison: %s/comparison.dat, comparison.csv, comparison-delta.*, summary.md\n", out_dir);
+    }
     for (int k = 0; k < n; k++) {
         BatchItem *it = &items[k];
         diag_print(&it->diag, stderr);
@@ -226,7 +265,7 @@ static int cmd_run(int argc, char **argv)
         }
         batch_item_clear(it);
     }
-    if (nfiles > 1 && !quiet)
+    if (nfiles > 1 && !quiet && !compare)
         printf("batch: %d scenarios, %d ran, %d failed to run, %d with failed targets\n", nfiles,
                nfiles - errors, errors, failed_targets);
     for (int i = 0; i < nfiles; i++) free(scn[i]);
@@ -234,6 +273,9 @@ static int cmd_run(int argc, char **argv)
     if (errors) return 1;
     return failed_targets ? EXIT_TARGETS : 0;
 }
+
+static int cmd_run(int argc, char **argv) { return run_files("run", argc, argv, 0); }
+static int cmd_compare(int argc, char **argv) { return run_files("compare", argc, argv, 1); }
 
 static int cmd_reference(int argc, char **argv)
 {
@@ -259,12 +301,14 @@ int cli_main(int argc, char **argv)
         char *h[] = { help_flag };
         if (strcmp(rest[0], "run") == 0) return cmd_run(1, h);
         if (strcmp(rest[0], "check") == 0) return cmd_check(1, h);
+        if (strcmp(rest[0], "compare") == 0) return cmd_compare(1, h);
         if (strcmp(rest[0], "reference") == 0) return cmd_reference(1, h);
         if (strcmp(rest[0], "bench") == 0) return bench_main(1, h);
         return usage_error("help", "unknown command '%s'", rest[0]);
     }
     if (strcmp(cmd, "run") == 0) return cmd_run(n, rest);
     if (strcmp(cmd, "check") == 0) return cmd_check(n, rest);
+    if (strcmp(cmd, "compare") == 0) return cmd_compare(n, rest);
     if (strcmp(cmd, "reference") == 0) return cmd_reference(n, rest);
     if (strcmp(cmd, "bench") == 0) return bench_main(n, rest);
     fprintf(stderr, "ecsim: unknown command '%s'\n\n%s", cmd, main_help);

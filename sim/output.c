@@ -8,49 +8,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "atomicfile.h"
 #include "config.h"
 #include "numfmt.h"
 #include "summary.h"
 #include "version.h"
-
-#define IO_BUFFER (1 << 16)
-
-/* A file written to "<path>.tmp" and renamed into place when complete. */
-typedef struct {
-    FILE *f;
-    char path[STAGE_PATH_MAX];
-    char tmp[STAGE_PATH_MAX + 8];
-    char buf[IO_BUFFER];
-} AtomicFile;
-
-static Status afile_open(AtomicFile *af, const char *path, Diag *d)
-{
-    if (snprintf(af->path, sizeof af->path, "%s", path) >= (int)sizeof af->path
-        || snprintf(af->tmp, sizeof af->tmp, "%s.tmp", path) >= (int)sizeof af->tmp) {
-        diag_error(d, ST_IO, path, 0, NULL, "path too long");
-        return ST_IO;
-    }
-    af->f = fopen(af->tmp, "wb");
-    if (!af->f) {
-        diag_error(d, ST_IO, af->tmp, 0, NULL, "cannot create: %s", strerror(errno));
-        return ST_IO;
-    }
-    setvbuf(af->f, af->buf, _IOFBF, sizeof af->buf);
-    return ST_OK;
-}
-
-static Status afile_commit(AtomicFile *af, Diag *d)
-{
-    int bad = ferror(af->f);
-    if (fclose(af->f) != 0) bad = 1;
-    af->f = NULL;
-    if (bad || rename(af->tmp, af->path) != 0) {
-        diag_error(d, ST_IO, af->path, 0, NULL, "cannot write: %s", strerror(errno));
-        remove(af->tmp);
-        return ST_IO;
-    }
-    return ST_OK;
-}
 
 static void put_text(FILE *f, const char *s)
 {
@@ -222,8 +184,7 @@ static Status write_run_cfg(const char *path, const Scenario *s, Diag *d)
             ECSIM_VERSION, s->source_file, s->seed);
     st = config_write_resolved(s, af->f);
     if (st != ST_OK) {
-        fclose(af->f);
-        remove(af->tmp);
+        afile_abort(af);
         diag_error(d, st, path, 0, NULL, "cannot write the resolved configuration");
         return st;
     }
