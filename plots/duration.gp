@@ -18,9 +18,14 @@ dt_of(k) = (k == ny) ? 1 : (k == ny - 1 ? 2 : 3)
 
 curt_max = 0
 net_min = 0
+curt_hours_max = 0
+array curt_hours[ny]
 do for [k=1:ny] {
     stats dfile(word(hourly_years, k)) using 'curtailed_mw' nooutput
     curt_max = (STATS_max > curt_max) ? STATS_max : curt_max
+    stats dfile(word(hourly_years, k)) using ((column('curtailed_mw') > 0) ? 1 : 0) nooutput
+    curt_hours[k] = int(STATS_sum)
+    curt_hours_max = (curt_hours[k] > curt_hours_max) ? curt_hours[k] : curt_hours_max
     stats dfile(word(hourly_years, k)) using 'net_load_mw' nooutput
     net_min = (STATS_min < net_min) ? STATS_min : net_min
 }
@@ -44,14 +49,15 @@ set ylabel L('电力 (万千瓦)', 'power (MW)')
 set xrange [0:8784]
 set xtics 0, 2000 format '%.0f'
 set mxtics 2
-set key top right reverse Left samplen 2 spacing 1.2
+set key at graph 0.04, graph 0.6 left top reverse Left samplen 2 spacing 1.2
 set grid xtics ytics lc rgb c_grid lw 1 dt 1
 set arrow 1 from graph 0, first 0 to graph 1, first 0 nohead lw 1.5 lc rgb '#808080' back
 if (absorb_mw == absorb_mw) {
     net_min = (-absorb_mw < net_min) ? -absorb_mw : net_min
     set arrow 2 from graph 0, first -absorb_mw*p_scale to graph 1, first -absorb_mw*p_scale \
         nohead lw 2 dt 2 lc rgb c_export back
-    set label 2 sprintf(L('−(外送通道 + 储能充电能力) %d年', '−(export line + storage charge power) %d'), hourly_year) \
+    set label 2 sprintf(L('−(外送通道 + 储能充电功率), %d年, 未扣煤电最小出力', \
+        '−(export line + storage charging power), %d, coal must-run not deducted'), hourly_year) \
         at graph 0.98, first -absorb_mw*p_scale offset 0, 0.8 right tc rgb c_export \
         font font.','.(fontsize - 4) front
 }
@@ -67,9 +73,12 @@ set size 0.42, 0.92
 set title L('弃风弃光电力', 'curtailed power') font font.','.fontsize
 set ylabel L('电力 (万千瓦)', 'power (MW)')
 set xtics 0, 2000
-set key top right reverse Left samplen 2 spacing 1.2
+set key inside top right reverse Left samplen 2 spacing 1.2
 if (curt_max > 0) {
     set yrange [0:*]
+    # only the hours with curtailment, and a little more
+    set xrange [0 : 500 * ceil(curt_hours_max * 1.25 / 500)]
+    set xtics autofreq
 } else {
     set yrange [0:1]
     set ytics 0, 1, 1
@@ -77,5 +86,6 @@ if (curt_max > 0) {
         at graph 0.5, graph 0.5 center font font.','.(fontsize + 2) tc rgb c_curtail
 }
 plot for [k=1:ny] dfile(word(hourly_years, k)) using 'hours':(column('curtailed_mw') * p_scale) \
-        with lines lw lw_of(k) dt dt_of(k) lc rgb c_curtail title sprintf(L('%s年', '%s'), word(hourly_years, k))
+        with lines lw lw_of(k) dt dt_of(k) lc rgb c_curtail \
+        title sprintf(L('%s年 (%d小时)', '%s (%d h)'), word(hourly_years, k), curt_hours[k])
 unset multiplot
