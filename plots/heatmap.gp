@@ -39,6 +39,7 @@ if (curt_max > 0) {
         at graph 0.01, graph 1.03 left font font.','.(fontsize - 2)
 } else {
     set cbrange [0 : 1]
+    unset colorbox
     set label 1 sprintf(L('%d年无弃风弃光', 'no curtailment in %d'), year) at graph 0.5, graph 0.5 center \
         font font.','.(fontsize + 4) tc rgb c_curtail front
 }

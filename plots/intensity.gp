@@ -3,8 +3,10 @@
 # value to the reduction required in the target year (−10 % and −12 % in the
 # 14th Five-Year Plan). Each point is labelled with its change from the base.
 # Thresholds come from the `reduction` targets in targets.dat; without one,
-# the plan's −10 %/−12 % from the first year over five years is drawn and
-# labelled as such (charts/chartdata.gp: ei_*, ci_*).
+# the 14th Five-Year Plan's −10 %/−12 % from 2020 to 2025 is drawn and
+# labelled as such, if the run covers both years (charts/chartdata.gp: ei_*,
+# ci_*). The change written at each point is from the path's base year, or
+# from the first year when there is no path.
 # Run by hand: gnuplot -e "dir='out/yiwu-14fyp'; lang='zh'; fmt='png'" plots/intensity.gp
 # Reads annual.dat and charts/chartdata.gp.
 chart = 'intensity'
@@ -17,7 +19,7 @@ c_ci = '#7F3F00'
 pct(v, b) = ((v - b) < 0) ? '−'.sprintf('%.1f%%', 100 * (b - v) / b) : sprintf('+%.1f%%', 100 * (v - b) / b)
 set xrange [first_year - 0.4 : last_year + 0.4]
 set xtics 1 format '%.0f'
-set key bottom left reverse Left samplen 3 spacing 1.2
+set key outside bottom center horizontal reverse Left samplen 3 width 2
 set grid xtics ytics lc rgb c_grid lw 1 dt 1
 set style textbox opaque noborder margins 1, 1
 
@@ -33,15 +35,19 @@ do for [p=1:2] {
     ty = (p == 1) ? ei_target_year : ci_target_year
     red = (p == 1) ? ei_reduction : ci_reduction
     src = (p == 1) ? ei_src : ci_src
+    has_path = (src ne 'none')
+    if (!has_path) { by = first_year; bv = NaN; ty = last_year; red = 0 }
     tv = bv * (1 - red)
     # Each point's label goes on the side away from the target path.
     path(x) = bv + (tv - bv) * (x - by) / (ty - by)
-    below(x, v) = v < path(x)
-    lab(x, v) = (x == by) ? '' : pct(v, bv)
+    below(x, v) = has_path ? (v < path(x)) : 1
+    lab(x, v) = (x == by) ? '' : pct(v, b0)
     set autoscale y
+    stats annual every ::0::0 using col nooutput
+    b0 = has_path ? bv : STATS_min
     stats annual using col nooutput
-    lo = (STATS_min < tv) ? STATS_min : tv
-    hi = (STATS_max > bv) ? STATS_max : bv
+    lo = (has_path && tv < STATS_min) ? tv : STATS_min
+    hi = (has_path && bv > STATS_max) ? bv : STATS_max
     gap = 0.05 * (hi - lo)
     set yrange [lo - 2.5 * gap : hi + 2.5 * gap]
     set title ((p == 1) ? L('单位GDP能耗', 'energy intensity') : L('单位GDP二氧化碳排放', 'carbon intensity')) \
@@ -49,12 +55,20 @@ do for [p=1:2] {
     set ylabel ((p == 1) ? L('吨标煤/万元', 'tce per 10^4 CNY') : L('吨二氧化碳/万元', 'tCO_2 per 10^4 CNY'))
     unset label
     unset arrow
-    set arrow 1 from by, bv to ty, tv nohead lw 3 dt 2 lc rgb c_target
-    set label 1 sprintf(L('目标 %d年 −%.0f%%', 'target %d: −%.0f%%'), ty, 100 * red) at ty, tv \
-        point pt 6 ps 2.5 lc rgb c_target offset 0.5, 1.8 right boxed font font.','.(fontsize - 3) tc rgb c_target front
+    if (!has_path) {
+        set label 2 L('无目标路径 (targets.dat 中无此项降低目标)', 'no target path (no reduction target in targets.dat)') \
+            at graph 0.98, graph 0.96 right font font.','.(fontsize - 4) tc rgb '#606060'
+    }
+    if (has_path) {
+        set arrow 1 from by, bv to ty, tv nohead lw 3 dt 2 lc rgb c_target
+        set label 1 sprintf(L('目标 %d年 −%.0f%%', 'target %d: −%.0f%%'), ty, 100 * red) at ty, tv \
+            point pt 6 ps 2.5 lc rgb c_target offset 0.5, 1.8 right boxed font font.','.(fontsize - 3) tc rgb c_target front
+    }
     ptitle = (src eq 'targets') \
         ? sprintf(L('目标路径 (%d→%d年降低%.0f%%)', 'target path (%d→%d: −%.0f%%)'), by, ty, 100 * red) \
-        : sprintf(L('十四五规划路径 (%d→%d年降低%.0f%%)', '14th FYP path (%d→%d: −%.0f%%)'), by, ty, 100 * red)
+        : (src eq 'plan') \
+        ? sprintf(L('十四五规划路径 (%d→%d年降低%.0f%%)', '14th FYP path (%d→%d: −%.0f%%)'), by, ty, 100 * red) \
+        : ''
     plot annual using 'year':col with linespoints lw 4 pt 7 ps 1.6 lc rgb cc title L('模拟值', 'simulated'), \
          NaN with lines lw 3 dt 2 lc rgb c_target title ptitle, \
          '' using (column('year') + (below(column('year'), column(col)) ? -0.24 : 0.24)): \

@@ -23,7 +23,8 @@ i = strlen(ARG0); while (i > 0 && ARG0[i:i] ne '/') { i = i - 1 }
 load ARG0[1:i].'common.gp'
 
 year = hourly_year
-if (!exists("start_hour")) start_hour = (season eq 'summer') ? summer_start : winter_start
+median = !exists("start_hour")
+if (median) start_hour = (season eq 'summer') ? summer_start : winter_start
 hourly = sprintf('%s/hourly-%d.dat', dir, year)
 end_hour = start_hour + 7*24 - 1
 
@@ -38,9 +39,10 @@ set mxtics 4
 set grid xtics ytics lc rgb c_grid lw 1 dt 1
 
 sname = (season eq 'summer') ? L('夏季', 'summer') : L('冬季', 'winter')
-set title chart_title(sprintf(L('典型%s周逐时电力平衡 (%d年%d月%d日起, 季节中位风速周)', \
-    'Hourly dispatch of a typical %s week (from %s %d, %d: median-wind week)'), \
-    sname, L(year, month_name(mon(0))), L(mon(0), dom(0)), L(dom(0), year)))
+how = median ? L(', 季节中位风速周', ': median-wind week') : ''
+set title chart_title(sprintf(L('典型%s周逐时电力平衡 (%d年%d月%d日起%s)', \
+    'Hourly dispatch of a typical %s week (from %s %d, %d%s)'), \
+    sname, L(year, month_name(mon(0))), L(mon(0), dom(0)), L(dom(0), year), how))
 set ylabel L('电力 (万千瓦)', 'power (MW)')
 set y2label L('储能电量 (万千瓦时)', 'storage energy (MWh)')
 set y2tics
@@ -51,10 +53,9 @@ set offsets 0, 0, graph 0.05, 0
 set key outside bottom center horizontal reverse Left maxrows 3 samplen 2 width 1 spacing 1.1
 set bmargin 7
 
-x = 0
 c(n) = column(n) * p_scale
 tx(h) = (h - start_hour) / 24.0
-# Tops of the supply stack, bottom to top.
+# Tops of the supply stack, bottom to top (the argument is a dummy).
 t_wind(x)  = c('wind_used_mw')
 t_solar(x) = t_wind(0) + c('solar_used_mw')
 t_coal(x)  = t_solar(0) + c('coal_mw')
@@ -62,7 +63,6 @@ t_dis(x)   = t_coal(0) + c('discharge_mw')
 t_imp(x)   = t_dis(0) + c('import_mw')
 t_uns(x)   = t_imp(0) + c('unserved_mw')
 t_curt(x)  = t_uns(0) + c('curtailed_mw')
-wk = sprintf('every ::%d::%d', start_hour, end_hour)
 
 plot hourly every ::start_hour::end_hour using (tx(column('hour'))):(0):(t_wind(0)) \
         with filledcurves lc rgb c_wind fs solid 1 noborder title L('风电上网', 'wind used'), \

@@ -13,6 +13,8 @@
 #include "compare.h"
 #include "config.h"
 #include "output.h"
+#include "plot.h"
+#include "report.h"
 #include "sim.h"
 #include "version.h"
 
@@ -27,6 +29,7 @@ static const char *main_help =
     "commands:\n"
     "  run FILE... [-o DIR] [-j N]  simulate scenarios; results in DIR/<scenario>/ (default out/)\n"
     "  compare FILE... -o DIR  run scenarios and compare them side by side\n"
+    "  plot DIR...             draw the charts and report.html of finished runs again\n"
     "  check FILE...           validate scenario files without running them\n"
     "  reference               print the commented reference configuration (every setting)\n"
     "  bench [FILE]            performance figures (default configs/yiwu-14fyp.cfg)\n"
@@ -37,7 +40,7 @@ static const char *main_help =
     "Run `ecsim COMMAND --help` for a command's options.\n";
 
 static const char *run_help =
-    "usage: ecsim run FILE... [-o DIR] [-j N]\n"
+    "usage: ecsim run FILE... [-o DIR] [-j N] [--plot [--lang zh|en]]\n"
     "\n"
     "Simulates each scenario file hour by hour over its planning period and writes\n"
     "DIR/<scenario>/: annual.dat, annual.csv, hourly-<year>.dat (years of\n"
@@ -48,10 +51,14 @@ static const char *run_help =
     "  -o, --output DIR   output directory (default: out)\n"
     "  -j, --jobs N       run N scenarios at a time (threads; results are identical\n"
     "                     to a sequential run; default 1)\n"
+    "  --plot             also draw the charts (DIR/<scenario>/charts/, PNG and SVG)\n"
+    "                     and write DIR/<scenario>/report.html (needs gnuplot)\n"
+    "  --lang zh|en       language of charts and report (default zh: plan units)\n"
     "  -q, --quiet        print nothing but errors\n"
     "  -h, --help         this text\n"
     "\n"
     "A scenario that cannot be read or run is reported and the others still run.\n"
+    "With --plot, a missing gnuplot is reported (exit status 1) and the data files stay.\n"
     "Exit status: 0 all ran and every target passed; 3 all ran and some target\n"
     "failed; 1 a scenario could not be read or run; 2 bad usage.\n";
 
@@ -71,6 +78,21 @@ static const char *compare_help =
     "  -q, --quiet        print nothing but errors\n"
     "\n"
     "Exit status as for run: 0 all ran and passed, 3 some target failed, 1 an error, 2 usage.\n";
+
+static const char *plot_help =
+    "usage: ecsim plot DIR... [--lang zh|en] [--plots DIR]\n"
+    "\n"
+    "Draws the standard charts of finished runs (each DIR is an output directory\n"
+    "OUT/<scenario> of `ecsim run`) into DIR/charts/ as PNG and SVG, and writes\n"
+    "DIR/report.html, from the files in DIR only (docs/charts.md).\n"
+    "\n"
+    "options:\n"
+    "  --lang zh|en       Chinese with the plan's units (default) or English with SI units\n"
+    "  --plots DIR        the gnuplot scripts (default: $ECSIM_PLOTS, ./plots, or next\n"
+    "                     to the program)\n"
+    "\n"
+    "Exit status: 0 all drawn; 1 gnuplot missing or a chart failed (the report is\n"
+    "still written); 2 bad usage.\n";
 
 static const char *check_help =
     "usage: ecsim check FILE...\n"
@@ -158,6 +180,30 @@ static void progress_line(void *ctx, int done, int total, const BatchItem *it)
     fflush(stderr);
 }
 
+/* Charts and report.html of one output directory; messages printed. The
+ * report is written even when the charts are not (it names what is missing). */
+static int plot_dir(const char *dir, const char *plots, const char *lang, int quiet)
+{
+    Diag *d = malloc(sizeof *d);
+    if (!d) { fprintf(stderr, "ecsim: out of memory\n"); return 1; }
+    diag_init(d);
+    Status st = plot_scenario(dir, plots, lang, d);
+    Status rs = report_write(dir, lang, d);
+    diag_print(d, stderr);
+    free(d);
+    if (!quiet && rs == ST_OK)
+        printf("  %s: %s/report.html\n", st == ST_OK ? "charts and report" : "report (charts missing)", dir);
+    return st != ST_OK || rs != ST_OK;
+}
+
+static int parse_lang(const char *cmd, const char *arg, const char **lang)
+{
+    if (strcmp(arg, "zh") != 0 && strcmp(arg, "en") != 0)
+        return usage_error(cmd, "--lang is zh or en, not '%s'", arg);
+    *lang = arg;
+    return 0;
+}
+
 static int parse_jobs(const char *cmd, const char *arg, int *jobs)
 {
     char *end;
@@ -194,7 +240,8 @@ static int run_files(const char *cmd, int argc, char **argv, int compare)
 {
     const char *out_dir = compare ? NULL : "out";
     const char *help = compare ? compare_help : run_help;
-    int quiet = 0, nfiles = 0, jobs = 1, year = 0;
+    int quiet = 0, nfiles = 0, jobs = 1, year = 0, plot = 0;
+    const char *lang = "zh";
     char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files) { fprintf(stderr, "ecsim: out of memory\n"); return 1; }
     for (int i = 0; i < argc; i++) {
@@ -211,6 +258,11 @@ static int run_files(const char *cmd, int argc, char **argv, int compare)
                 free(files);
                 return usage_error(cmd, "%s", "--year needs a year (1900..2200)");
             }
+        } else if (strcmp(argv[i], "--plot") == 0) {
+            plot = 1;
+        } else if (strcmp(argv[i], "--lang") == 0) {
+            if (++i >= argc) { free(files); return usage_error(cmd, "%s", "--lang needs zh or en"); }
+            if (parse_lang(cmd, argv[i], &lang)) { free(files); return EXIT_USAGE; }
         } else if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0) {
             quiet = 1;
         } else if (argv[i][0] == '-' && argv[i][1]) {
@@ -262,6 +314,7 @@ static int run_files(const char *cmd, int argc, char **argv, int compare)
         } else {
             if (!quiet) print_run_line(it);
             if (it->n_failed) failed_targets++;
+            if (plot && plot_dir(it->final_dir, NULL, lang, quiet)) errors++;
         }
         batch_item_clear(it);
     }
@@ -276,6 +329,31 @@ static int run_files(const char *cmd, int argc, char **argv, int compare)
 
 static int cmd_run(int argc, char **argv) { return run_files("run", argc, argv, 0); }
 static int cmd_compare(int argc, char **argv) { return run_files("compare", argc, argv, 1); }
+
+static int cmd_plot(int argc, char **argv)
+{
+    const char *lang = "zh", *plots = NULL;
+    int ndirs = 0, bad = 0;
+    for (int i = 0; i < argc; i++) {
+        if (is_help(argv[i])) { fputs(plot_help, stdout); return 0; }
+        if (strcmp(argv[i], "--lang") == 0) {
+            if (++i >= argc) return usage_error("plot", "%s", "--lang needs zh or en");
+            if (parse_lang("plot", argv[i], &lang)) return EXIT_USAGE;
+        } else if (strcmp(argv[i], "--plots") == 0) {
+            if (++i >= argc) return usage_error("plot", "%s", "--plots needs a directory");
+            plots = argv[i];
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            return usage_error("plot", "unknown option '%s'", argv[i]);
+        }
+    }
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--lang") == 0 || strcmp(argv[i], "--plots") == 0) { i++; continue; }
+        ndirs++;
+        bad += plot_dir(argv[i], plots, lang, 0);
+    }
+    if (ndirs == 0) return usage_error("plot", "%s", "no output directory given");
+    return bad ? 1 : 0;
+}
 
 static int cmd_reference(int argc, char **argv)
 {
@@ -301,6 +379,7 @@ int cli_main(int argc, char **argv)
         char *h[] = { help_flag };
         if (strcmp(rest[0], "run") == 0) return cmd_run(1, h);
         if (strcmp(rest[0], "check") == 0) return cmd_check(1, h);
+        if (strcmp(rest[0], "plot") == 0) return cmd_plot(1, h);
         if (strcmp(rest[0], "compare") == 0) return cmd_compare(1, h);
         if (strcmp(rest[0], "reference") == 0) return cmd_reference(1, h);
         if (strcmp(rest[0], "bench") == 0) return bench_main(1, h);
@@ -308,6 +387,7 @@ int cli_main(int argc, char **argv)
     }
     if (strcmp(cmd, "run") == 0) return cmd_run(n, rest);
     if (strcmp(cmd, "check") == 0) return cmd_check(n, rest);
+    if (strcmp(cmd, "plot") == 0) return cmd_plot(n, rest);
     if (strcmp(cmd, "compare") == 0) return cmd_compare(n, rest);
     if (strcmp(cmd, "reference") == 0) return cmd_reference(n, rest);
     if (strcmp(cmd, "bench") == 0) return bench_main(n, rest);

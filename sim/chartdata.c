@@ -1,0 +1,596 @@
+/* chartdata.c — the chart data derived from a scenario's result files
+ * (DESIGN §10): the sorted duration curves, the typical weeks, the target
+ * dashboard, the target paths and bands — what the gnuplot scripts cannot
+ * compute exactly or robustly themselves — and the plan units. Everything
+ * comes from the files of the output directory (results.c), never from a
+ * run in memory (STYLE §8). */
+#include "chartdata.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atomicfile.h"
+#include "metrics.h"
+#include "results.h"
+
+#define PATH_LEN 4096
+#define RATIO_OVER 1e9   /* dashboard: a "<= 0" target exceeded (no finite ratio) */
+
+/* ---- the typical week ------------------------------------------------------ */
+
+static int in_season(int month, int summer)
+{
+    return summer ? (month >= 6 && month <= 8) : (month <= 2 || month == 12);
+}
+
+typedef struct { double mean; int start; } Window;
+
+static int cmp_window(const void *a, const void *b)
+{
+    const Window *x = a, *y = b;
+    if (x->mean < y->mean) return -1;
+    if (x->mean > y->mean) return 1;
+    return (x->start > y->start) - (x->start < y->start);
+}
+
+int chart_median_week(const int *month, const double *series, int n_hours, int summer)
+{
+    int days = n_hours / 24;
+    if (days < 7) return -1;
+    double *day_sum = malloc((size_t)days * sizeof *day_sum);
+    Window *w = malloc((size_t)days * sizeof *w);
+    int n = 0, best = -1;
+    if (!day_sum || !w) goto done;
+    for (int dd = 0; dd < days; dd++) {
+        double s = 0;
+        for (int h = 0; h < 24; h++) s += series[dd * 24 + h];
+        day_sum[dd] = s;
+    }
+    for (int dd = 0; dd + 7 <= days; dd++) {
+        int ok = 1;
+        double s = 0;
+        for (int k = 0; k < 7 && ok; k++) {
+            ok = in_season(month[(dd + k) * 24], summer) && in_season(month[(dd + k) * 24 + 23], summer);
+            s += day_sum[dd + k];
+        }
+        if (ok && isfinite(s)) w[n++] = (Window){ s / (7.0 * 24.0), dd * 24 };
+    }
+    if (n > 0) {
+        qsort(w, (size_t)n, sizeof *w, cmp_window);
+        /* The lower median: an actual window, and the earliest among equals. */
+        best = w[(n - 1) / 2].start;
+    }
+done:
+    free(day_sum);
+    free(w);
+    return best;
+}
+
+/* ---- plan units ----------------------------------------------------------- */
+
+const char *chart_metric_unit(const char *metric)
+{
+    const Metric *m = metrics_find(metric);
+    return m ? m->unit : "";
+}
+
+ChartUnit chart_unit(const char *unit, double magnitude, int en)
+{
+    if (strcmp(unit, "MW") == 0) return en ? (ChartUnit){ 1, " MW", 0 } : (ChartUnit){ 0.1, "万千瓦", 0 };
+    if (strcmp(unit, "MWh") == 0) {
+        if (en) return magnitude >= 1e4 ? (ChartUnit){ 1e-3, " GWh", 0 } : (ChartUnit){ 1, " MWh", 0 };
+        return magnitude >= 1e5 ? (ChartUnit){ 1e-5, "亿千瓦时", 0 } : (ChartUnit){ 0.1, "万千瓦时", 0 };
+    }
+    if (strcmp(unit, "Mt") == 0 || strcmp(unit, "Mt/a") == 0)
+        return en ? (ChartUnit){ 1, " Mt", 0 } : (ChartUnit){ 100, "万吨", 0 };
+    if (strcmp(unit, "Mtce") == 0) return en ? (ChartUnit){ 1, " Mtce", 0 } : (ChartUnit){ 100, "万吨标煤", 0 };
+    if (strcmp(unit, "亿tce") == 0) return en ? (ChartUnit){ 100, " Mtce", 0 } : (ChartUnit){ 1, "亿吨标煤", 0 };
+    if (strcmp(unit, "1") == 0) return (ChartUnit){ 100, "%", 1 };
+    if (strcmp(unit, "h") == 0) return en ? (ChartUnit){ 1, " h", 0 } : (ChartUnit){ 1, "小时", 0 };
+    if (strcmp(unit, "tce") == 0) return en ? (ChartUnit){ 1e-6, " Mtce", 0 } : (ChartUnit){ 1e-4, "万吨标煤", 0 };
+    if (strcmp(unit, "亿元") == 0) return en ? (ChartUnit){ 0.1, " bn CNY", 0 } : (ChartUnit){ 1, "亿元", 0 };
+    if (strcmp(unit, "tce/万元") == 0) return en ? (ChartUnit){ 1, " tce/10k CNY", 0 } : (ChartUnit){ 1, "吨标煤/万元", 0 };
+    if (strcmp(unit, "tCO2/万元") == 0) return en ? (ChartUnit){ 1, " tCO2/10k CNY", 0 } : (ChartUnit){ 1, "吨二氧化碳/万元", 0 };
+    if (strcmp(unit, "a") == 0) return (ChartUnit){ 1, "", 0 };
+    if (strcmp(unit, "C") == 0) return (ChartUnit){ 1, " °C", 0 };
+    if (strcmp(unit, "m/s") == 0) return (ChartUnit){ 1, " m/s", 0 };
+    if (strcmp(unit, "kWh/m2") == 0) return (ChartUnit){ 1, " kWh/m²", 0 };
+    return (ChartUnit){ 1, "", 0 };
+}
+
+/* Decimals for about 3-4 significant digits. */
+static int decimals_for(double x)
+{
+    x = fabs(x);
+    if (x == 0 || x >= 100) return 0;
+    if (x >= 10) return 1;
+    if (x >= 1) return 2;
+    return 3;
+}
+
+char *chart_format(char *buf, size_t n, const char *unit, double v, int en, int sign, int is_margin)
+{
+    return chart_format_as(buf, n, unit, v, fabs(v), en, sign, is_margin);
+}
+
+char *chart_format_as(char *buf, size_t n, const char *unit, double v, double magnitude, int en, int sign,
+                      int is_margin)
+{
+    if (!isfinite(v)) {
+        snprintf(buf, n, "%s", en ? "n/a" : "无");
+        return buf;
+    }
+    ChartUnit u = chart_unit(unit, magnitude, en);
+    double x = v * u.scale;
+    int dec = decimals_for(x);
+    const char *suffix = u.unit;
+    if (u.percent && is_margin) suffix = en ? " pp" : "个百分点";
+    char num[64];
+    snprintf(num, sizeof num, "%.*f", dec, fabs(x));
+    if (strchr(num, '.')) {   /* "80.0" -> "80", "0.290" -> "0.29" */
+        size_t k = strlen(num);
+        while (num[k - 1] == '0') num[--k] = '\0';
+        if (num[k - 1] == '.') num[--k] = '\0';
+    }
+    /* "-0.0" and friends are written as 0 */
+    int zero = strspn(num, "0.") == strlen(num);
+    const char *s = (x < 0 && !zero) ? "−" : (sign ? (zero ? "±" : "+") : "");
+    snprintf(buf, n, "%s%s%s", s, num, suffix);
+    return buf;
+}
+
+/* ---- writing -------------------------------------------------------------- */
+
+/* A new AtomicFile (atomicfile.c) for dir/name; NULL after an error in d. */
+static AtomicFile *open_in(const char *dir, const char *name, Diag *d)
+{
+    char path[STAGE_PATH_MAX];
+    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) {
+        diag_error(d, ST_IO, dir, 0, NULL, "path too long");
+        return NULL;
+    }
+    AtomicFile *af = calloc(1, sizeof *af);   /* 64 KiB buffer: not on a worker's stack */
+    if (!af) {
+        diag_error(d, ST_NOMEM, path, 0, NULL, "out of memory");
+        return NULL;
+    }
+    if (afile_open(af, path, d) != ST_OK) {
+        free(af);
+        return NULL;
+    }
+    return af;
+}
+
+/* Commits (or, after a failure, abandons) and frees af. */
+static Status close_af(AtomicFile *af, Status st, Diag *d)
+{
+    if (!af) return st;
+    if (st == ST_OK) st = afile_commit(af, d);
+    else afile_abort(af);
+    free(af);
+    return st;
+}
+
+/* A gnuplot single-quoted string: '' stands for a quote; control characters
+ * become blanks so that a label cannot end the line. */
+static void gp_string(FILE *f, const char *s)
+{
+    fputc('\'', f);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '\'') fputs("''", f);
+        else fputc(c < 0x20 ? ' ' : c, f);
+    }
+    fputc('\'', f);
+}
+
+/* A double-quoted text field of a .dat file, for gnuplot: a quote inside is
+ * written as a typographic quote, control characters as blanks. */
+static void dat_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"') fputs("\xE2\x80\x9D", f);
+        else fputc(c < 0x20 ? ' ' : c, f);
+    }
+    fputc('"', f);
+}
+
+static void gp_number(FILE *f, const char *name, double v)
+{
+    if (isfinite(v)) fprintf(f, "if (!exists(\"%s\")) %s = %.10g\n", name, name, v);
+    else fprintf(f, "if (!exists(\"%s\")) %s = NaN\n", name, name);
+}
+
+static void gp_text(FILE *f, const char *name, const char *v)
+{
+    fprintf(f, "if (!exists(\"%s\")) %s = ", name, name);
+    gp_string(f, v);
+    fputc('\n', f);
+}
+
+/* The latest row of a target on metric with op (NULL: any op), or NULL. */
+static const TargetRow *find_target(const TargetTable *tt, const char *metric, const char *op)
+{
+    const TargetRow *best = NULL;
+    for (int i = 0; i < tt->n; i++) {
+        const TargetRow *r = &tt->rows[i];
+        if (strcmp(r->metric, metric) == 0 && (!op || strcmp(r->op, op) == 0)
+            && (!best || r->year >= best->year))
+            best = r;
+    }
+    return best;
+}
+
+/* The scenario's name from run.cfg, or the directory's base name. */
+static void scenario_name(const char *scenario_dir, char *out, size_t n)
+{
+    char path[PATH_LEN];
+    snprintf(path, sizeof path, "%s/run.cfg", scenario_dir);
+    char *cfg = results_read_file(path, RESULTS_FILE_MAX, NULL);
+    int found = cfg && results_cfg_get(cfg, "scenario", "name", out, n) == 0 && out[0];
+    free(cfg);
+    if (found) return;
+    const char *base = strrchr(scenario_dir, '/');
+    base = base && base[1] ? base + 1 : scenario_dir;
+    snprintf(out, n, "%s", base);
+}
+
+typedef struct {
+    const char *scenario_dir, *charts_dir;
+    char name[256];
+    DatTable annual, hourly;
+    TargetTable targets;
+    int years[64], n_years;
+    int first_year, last_year;
+    Diag *d;
+} Ctx;
+
+/* Intensity target path: base year and value, target year, reduction. */
+static void path_vars(FILE *f, const Ctx *c, const char *prefix, const char *metric, double plan_red)
+{
+    const TargetRow *t = find_target(&c->targets, metric, "reduction");
+    /* Without a target: the 14th Five-Year Plan's path, 2020 -> 2025, when
+     * the run covers both years; else none. */
+    int by = 2020, ty = 2025;
+    double red = plan_red;
+    const char *src = "plan";
+    if (!isfinite(results_dat_year(&c->annual, by, metric)) || !isfinite(results_dat_year(&c->annual, ty, metric)))
+        src = "none";
+    if (t && isfinite(results_dat_year(&c->annual, t->base_year, metric))) {
+        by = t->base_year;
+        ty = t->year;
+        red = t->threshold;
+        src = "targets";
+    }
+    char name[64];
+    snprintf(name, sizeof name, "%s_base_year", prefix);
+    gp_number(f, name, by);
+    snprintf(name, sizeof name, "%s_base_value", prefix);
+    gp_number(f, name, results_dat_year(&c->annual, by, metric));
+    snprintf(name, sizeof name, "%s_target_year", prefix);
+    gp_number(f, name, ty);
+    snprintf(name, sizeof name, "%s_reduction", prefix);
+    gp_number(f, name, red);
+    snprintf(name, sizeof name, "%s_src", prefix);
+    gp_text(f, name, src);
+}
+
+static Status write_chartdata_gp(Ctx *c, int summer_start, int winter_start, int n_dash, int n_range)
+{
+    AtomicFile *af = open_in(c->charts_dir, "chartdata.gp", c->d);
+    if (!af) return ST_IO;
+    FILE *f = af->f;
+    fprintf(f, "# chartdata.gp — chart data of scenario %s, derived by ecsim from annual.dat,\n"
+               "# targets.dat and hourly-YYYY.dat of this directory; loaded by plots/*.gp.\n"
+               "# Any value can be overridden by hand: gnuplot -e \"name=value\" (docs/charts.md).\n",
+            c->name);
+    gp_text(f, "scenario", c->name);
+    gp_number(f, "first_year", c->first_year);
+    gp_number(f, "last_year", c->last_year);
+    char list[64 * 6] = "";
+    for (int i = 0, n = 0; i < c->n_years; i++)
+        n += snprintf(list + n, sizeof list - (size_t)n, i ? " %d" : "%d", c->years[i]);
+    fputs("# years with hourly-YYYY.dat; the week and heat-map charts use the last\n", f);
+    gp_text(f, "hourly_years", list);
+    gp_number(f, "hourly_year", c->n_years ? c->years[c->n_years - 1] : (double)NAN);
+    fputs("# first hour (0-based, of hourly_year) of the median-wind week of each season (week.gp)\n", f);
+    gp_number(f, "summer_start", summer_start >= 0 ? summer_start : (double)NAN);
+    gp_number(f, "winter_start", winter_start >= 0 ? winter_start : (double)NAN);
+    fputs("# export line capacity + storage power of hourly_year, MW (duration.gp)\n", f);
+    double absorb = (double)NAN;
+    if (c->n_years)
+        absorb = results_dat_year(&c->annual, c->years[c->n_years - 1], "export_capacity_mw")
+               + results_dat_year(&c->annual, c->years[c->n_years - 1], "storage_power_mw");
+    gp_number(f, "absorb_mw", absorb);
+
+    fputs("# capacity targets (capacity.gp): MW and year, NaN without a target\n", f);
+    static const char *const caps[] = { "wind_capacity_mw", "solar_capacity_mw", "storage_power_mw",
+                                         "coal_power_capacity_mw" };
+    for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
+        const TargetRow *t = find_target(&c->targets, caps[i], ">=");
+        char name[96];
+        snprintf(name, sizeof name, "tgt_%s", caps[i]);
+        gp_number(f, name, t ? t->threshold : (double)NAN);
+        snprintf(name, sizeof name, "tgt_%s_year", caps[i]);
+        gp_number(f, name, t ? t->year : (double)NAN);
+    }
+
+    fputs("# coal band, Mt/yr (coal.gp): a range target, else the 14th FYP's 45-60 Mt in 2025\n", f);
+    const TargetRow *band = find_target(&c->targets, "coal_capacity_mt", "range");
+    if (!band) band = find_target(&c->targets, "coal_output_mt", "range");
+    gp_number(f, "coal_band_lo_mt", band ? band->threshold : 45.0);
+    gp_number(f, "coal_band_hi_mt", band ? band->upper : 60.0);
+    gp_number(f, "coal_band_year", band ? band->year : 2025);
+    gp_text(f, "coal_band_metric", band ? band->metric : "coal_capacity_mt");
+    gp_text(f, "coal_band_src", band ? "targets" : "plan");
+
+    fputs("# intensity target paths (intensity.gp): reduction targets, else the 14th FYP's\n"
+          "# -10 % (energy) and -12 % (carbon) from 2020 to 2025 (src 'plan'), else none\n", f);
+    path_vars(f, c, "ei", "energy_intensity_tce_per_10k_yuan", 0.10);
+    path_vars(f, c, "ci", "carbon_intensity_t_per_10k_yuan", 0.12);
+
+    fputs("# rows of dashboard.dat, and how many of them are range targets (dashboard.gp)\n", f);
+    gp_number(f, "dash_rows", n_dash);
+    gp_number(f, "dash_range_rows", n_range);
+    return close_af(af, ST_OK, c->d);
+}
+
+static int cmp_desc(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    /* a total order even with NaN (last) */
+    if (isnan(x) || isnan(y)) return isnan(x) - isnan(y);
+    return (x < y) - (x > y);
+}
+
+/* duration-YYYY.dat; on success, for the last year, also the typical weeks. */
+static Status write_duration(Ctx *c, int year, int *summer_start, int *winter_start)
+{
+    char path[PATH_LEN], name[64];
+    snprintf(path, sizeof path, "%s/hourly-%d.dat", c->scenario_dir, year);
+    results_dat_free(&c->hourly);
+    Status st = results_dat_read(path, &c->hourly, c->d);
+    if (st != ST_OK) return st;
+    const DatTable *h = &c->hourly;
+    int n = h->n_rows;
+    int cl = results_dat_col(h, "load_mw"), cw = results_dat_col(h, "wind_avail_mw"),
+        cs = results_dat_col(h, "solar_avail_mw"), cc = results_dat_col(h, "curtailed_mw"),
+        cm = results_dat_col(h, "month"), cv = results_dat_col(h, "wind_ms");
+    if (cv < 0) cv = cw;   /* older files without weather: wind power instead */
+    if (cl < 0 || cw < 0 || cs < 0 || cc < 0 || cm < 0 || n == 0 || n % 24 != 0) {
+        diag_error(c->d, ST_IO, path, 0, NULL,
+                   "needs whole days of the columns month, load_mw, wind_avail_mw, solar_avail_mw, curtailed_mw");
+        return ST_IO;
+    }
+    double *net = malloc((size_t)n * sizeof *net), *curt = malloc((size_t)n * sizeof *curt),
+           *wind = malloc((size_t)n * sizeof *wind);
+    int *month = malloc((size_t)n * sizeof *month);
+    AtomicFile *af = NULL;
+    if (!net || !curt || !wind || !month) {
+        diag_error(c->d, ST_NOMEM, path, 0, NULL, "out of memory");
+        st = ST_NOMEM;
+        goto done;
+    }
+    for (int r = 0; r < n; r++) {
+        net[r] = results_dat_get(h, r, cl) - results_dat_get(h, r, cw) - results_dat_get(h, r, cs);
+        curt[r] = results_dat_get(h, r, cc);
+        wind[r] = results_dat_get(h, r, cv);
+        month[r] = (int)lround(results_dat_get(h, r, cm));
+    }
+    *summer_start = chart_median_week(month, wind, n, 1);
+    *winter_start = chart_median_week(month, wind, n, 0);
+    qsort(net, (size_t)n, sizeof *net, cmp_desc);
+    qsort(curt, (size_t)n, sizeof *curt, cmp_desc);
+
+    snprintf(name, sizeof name, "duration-%d.dat", year);
+    if (!(af = open_in(c->charts_dir, name, c->d))) {
+        st = ST_IO;
+        goto done;
+    }
+    fprintf(af->f, "# duration curves %d — scenario %s, from hourly-%d.dat; written by ecsim for plots/duration.gp\n"
+                 "# net_load_mw = load_mw - wind_avail_mw - solar_avail_mw; net_load_mw and curtailed_mw\n"
+                 "# are each sorted from the highest hour to the lowest (MW; one-hour rows, so also MWh);\n"
+                 "# hours = number of hours of the year at or above the value\n"
+                 "hours net_load_mw curtailed_mw\n",
+            year, c->name, year);
+    for (int r = 0; r < n; r++) fprintf(af->f, "%d %.3f %.3f\n", r + 1, net[r], curt[r]);
+done:
+    st = close_af(af, st, c->d);
+    free(net);
+    free(curt);
+    free(wind);
+    free(month);
+    return st;
+}
+
+/* ---- the target dashboard ------------------------------------------------- */
+
+/* value / threshold, 1.0 = threshold (see dashboard.gp); for a range, value
+ * / lower bound. A "<= 0" target: 1 when met, RATIO_OVER when not. */
+static double target_ratio(const TargetRow *t)
+{
+    double r;
+    if (t->threshold > 0) r = t->value / t->threshold;
+    else if (strcmp(t->op, "<=") == 0) r = t->pass ? 1.0 : RATIO_OVER;
+    else r = t->pass ? 1.0 : 0.0;
+    return isfinite(r) ? r : (t->pass ? 1.0 : 0.0);
+}
+
+char *chart_metric_label(const char *metric, int en, char *buf, size_t n)
+{
+    const Metric *m = metrics_find(metric);
+    snprintf(buf, n, "%s", m ? (en ? m->label_en : m->label_zh) : metric);
+    /* a unit in the label ("(100 Mtce)", "(亿吨标煤)") goes: the value states its unit */
+    char *par = strrchr(buf, '(');
+    if (par && par > buf && buf[strlen(buf) - 1] == ')' && (strstr(par, "tce") || strstr(par, "吨标煤")))
+        par[par[-1] == ' ' ? -1 : 0] = '\0';
+    return buf;
+}
+
+static void label_en(const TargetRow *t, char *buf, size_t n)
+{
+    char base[160];
+    chart_metric_label(t->metric, 1, base, sizeof base);
+    if (strcmp(t->op, "reduction") == 0) snprintf(buf, n, "%s reduction", base);
+    else snprintf(buf, n, "%s", base);
+    if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
+}
+
+/* The check, e.g. "≥ 0.29亿吨标煤", "4500–6000万吨", "较2020年降低 ≥ 12%". */
+static void check_text(const TargetRow *t, int en, char *buf, size_t n)
+{
+    const char *unit = chart_metric_unit(t->metric);
+    char a[64], b[64];
+    if (strcmp(t->op, "reduction") == 0) {
+        chart_format(a, sizeof a, "1", t->threshold, en, 0, 0);
+        snprintf(buf, n, "≥ %s", a);
+    } else if (strcmp(t->op, "range") == 0) {
+        ChartUnit u = chart_unit(unit, fabs(t->upper), en);
+        chart_format(a, sizeof a, unit, t->threshold, en, 0, 0);
+        chart_format(b, sizeof b, unit, t->upper, en, 0, 0);
+        /* the unit once: "4500–6000万吨" */
+        size_t la = strlen(a), lu = strlen(u.unit);
+        if (la >= lu && strcmp(a + la - lu, u.unit) == 0) a[la - lu] = '\0';
+        snprintf(buf, n, "%s–%s", a, b);
+    } else {
+        chart_format(a, sizeof a, unit, t->threshold, en, 0, 0);
+        snprintf(buf, n, "%s %s", strcmp(t->op, "<=") == 0 ? "≤" : "≥", a);
+    }
+}
+
+/* The value and margin written on the bar. */
+static void bar_text(const TargetRow *t, int en, char *buf, size_t n)
+{
+    const char *unit = chart_metric_unit(t->metric);
+    char v[96], m[64];
+    if (strcmp(t->op, "reduction") == 0) {
+        chart_format(m, sizeof m, "1", fabs(t->value), en, 0, 0);
+        if (en) snprintf(v, sizeof v, "%s %s", m, t->value >= 0 ? "lower" : "higher");
+        else snprintf(v, sizeof v, "%s%s", t->value >= 0 ? "降低" : "上升", m);
+        chart_format(m, sizeof m, "1", t->margin, en, 1, 1);
+    } else {
+        chart_format(v, sizeof v, unit, t->value, en, 0, 0);
+        chart_format(m, sizeof m, unit, t->margin, en, 1, 1);
+    }
+    snprintf(buf, n, en ? "%s, margin %s" : "%s，余量 %s", v, m);
+}
+
+static Status write_dashboard(Ctx *c, int *n_rows, int *n_range)
+{
+    const TargetTable *tt = &c->targets;
+    AtomicFile *af = open_in(c->charts_dir, "dashboard.dat", c->d);
+    if (!af) return ST_IO;
+    FILE *f = af->f;
+    fprintf(f, "# target dashboard — scenario %s, from targets.dat; written by ecsim for plots/dashboard.gp\n"
+               "# one row per target id (a target checked every year: its worst year, the least margin);\n"
+               "# ratio = value / threshold (range: value / lower bound; reduction: achieved / required;\n"
+               "# a \"<= 0\" target: 1 when met, 1e9 when not), 1.0 = threshold; upper_ratio = upper / lower\n"
+               "# bound of a range (else NaN); n_years = years checked; tic_* = label and check, text_* =\n"
+               "# value and margin (zh: plan units, en: SI)\n"
+               "row id year n_years ratio upper_ratio pass tic_zh text_zh tic_en text_en\n",
+            c->name);
+    *n_rows = *n_range = 0;
+    for (int i = 0; i < tt->n; i++) {
+        const TargetRow *first = &tt->rows[i];
+        int seen = 0;
+        for (int j = 0; j < i && !seen; j++) seen = strcmp(tt->rows[j].id, first->id) == 0;
+        if (seen) continue;
+        const TargetRow *worst = first;
+        int count = 0, y_lo = first->year, y_hi = first->year;
+        for (int j = i; j < tt->n; j++) {
+            const TargetRow *r = &tt->rows[j];
+            if (strcmp(r->id, first->id) != 0) continue;
+            count++;
+            if (r->margin < worst->margin) worst = r;
+            if (r->year < y_lo) y_lo = r->year;
+            if (r->year > y_hi) y_hi = r->year;
+        }
+        char check[2][160], tic[2][512], text[2][192], lab_en[192];
+        label_en(worst, lab_en, sizeof lab_en);
+        for (int en = 0; en < 2; en++) {
+            check_text(worst, en, check[en], sizeof check[en]);
+            bar_text(worst, en, text[en], sizeof text[en]);
+        }
+        if (count > 1) {
+            snprintf(tic[0], sizeof tic[0], "%s %s (%d–%d年每年; 最差%d年)", worst->label, check[0], y_lo, y_hi,
+                     worst->year);
+            snprintf(tic[1], sizeof tic[1], "%s %s (every year %d–%d; worst %d)", lab_en, check[1], y_lo, y_hi,
+                     worst->year);
+        } else if (strcmp(worst->op, "reduction") == 0) {
+            snprintf(tic[0], sizeof tic[0], "%s %s (%d→%d年)", worst->label, check[0], worst->base_year,
+                     worst->year);
+            snprintf(tic[1], sizeof tic[1], "%s %s (%d→%d)", lab_en, check[1], worst->base_year, worst->year);
+        } else {
+            snprintf(tic[0], sizeof tic[0], "%s %s (%d年)", worst->label, check[0], worst->year);
+            snprintf(tic[1], sizeof tic[1], "%s %s (%d)", lab_en, check[1], worst->year);
+        }
+        int is_range = strcmp(worst->op, "range") == 0 && worst->threshold > 0;
+        double upper = is_range ? worst->upper / worst->threshold : (double)NAN;
+        fprintf(f, "%d %s %d %d %.6g ", ++*n_rows, worst->id, worst->year, count, target_ratio(worst));
+        if (isfinite(upper)) fprintf(f, "%.6g", upper);
+        else fputs("NaN", f);
+        fprintf(f, " %d ", worst->pass ? 1 : 0);
+        dat_string(f, tic[0]);
+        fputc(' ', f);
+        dat_string(f, text[0]);
+        fputc(' ', f);
+        dat_string(f, tic[1]);
+        fputc(' ', f);
+        dat_string(f, text[1]);
+        fputc('\n', f);
+        *n_range += is_range;
+    }
+    return close_af(af, ST_OK, c->d);
+}
+
+Status chart_write_data(const char *scenario_dir, const char *charts_dir, Diag *d)
+{
+    Ctx *c = calloc(1, sizeof *c);
+    if (!c) {
+        diag_error(d, ST_NOMEM, scenario_dir, 0, NULL, "out of memory");
+        return ST_NOMEM;
+    }
+    c->scenario_dir = scenario_dir;
+    c->charts_dir = charts_dir;
+    c->d = d;
+    scenario_name(scenario_dir, c->name, sizeof c->name);
+    char path[PATH_LEN];
+    Status st;
+    snprintf(path, sizeof path, "%s/annual.dat", scenario_dir);
+    if ((st = results_dat_read(path, &c->annual, d)) != ST_OK) goto done;
+    int cy = results_dat_col(&c->annual, "year");
+    if (cy < 0 || c->annual.n_rows == 0) {
+        diag_error(d, ST_IO, path, 0, NULL, "no year column or no rows");
+        st = ST_IO;
+        goto done;
+    }
+    c->first_year = (int)lround(results_dat_get(&c->annual, 0, cy));
+    c->last_year = (int)lround(results_dat_get(&c->annual, c->annual.n_rows - 1, cy));
+    snprintf(path, sizeof path, "%s/targets.dat", scenario_dir);
+    if ((st = results_targets_read(path, &c->targets, d)) != ST_OK) goto done;
+
+    int max_years = (int)(sizeof c->years / sizeof c->years[0]);
+    c->n_years = results_hourly_years(scenario_dir, c->years, max_years);
+    if (c->n_years < 0) {
+        diag_error(d, ST_IO, scenario_dir, 0, NULL, "cannot list the directory: %s", strerror(errno));
+        st = ST_IO;
+        goto done;
+    }
+    if (c->n_years > max_years) c->n_years = max_years;
+    int summer = -1, winter = -1, n_dash = 0, n_range = 0;
+    for (int i = 0; i < c->n_years; i++)
+        if ((st = write_duration(c, c->years[i], &summer, &winter)) != ST_OK) goto done;
+    if ((st = write_dashboard(c, &n_dash, &n_range)) != ST_OK) goto done;
+    st = write_chartdata_gp(c, summer, winter, n_dash, n_range);
+done:
+    results_dat_free(&c->annual);
+    results_dat_free(&c->hourly);
+    results_targets_free(&c->targets);
+    free(c);
+    return st;
+}

@@ -1,0 +1,51 @@
+/* plot.h — the standard charts of a scenario (DESIGN §10): derived chart
+ * data written by chartdata.c, then gnuplot run on each plots/<chart>.gp,
+ * PNG and SVG into <scenario>/charts/. The only module that starts gnuplot
+ * (STYLE §2). No global state: scenarios may be plotted in parallel. */
+#ifndef ECSIM_PLOT_H
+#define ECSIM_PLOT_H
+
+#include "status.h"
+
+/* One chart of the standard set. */
+typedef struct {
+    const char *name;        /* charts/<name>.png and .svg */
+    const char *script;      /* plots/<script> */
+    const char *title_zh, *title_en;
+    const char *caption_zh, *caption_en;   /* one line: what to read from it */
+    int needs_hourly;        /* drawn only when there is an hourly-YYYY.dat */
+} PlotChart;
+
+/* The standard set, in report order. */
+int plot_chart_count(void);
+const PlotChart *plot_chart_get(int i);
+
+/* Draws every chart of the scenario output directory scenario_dir (as written
+ * by `ecsim run`: annual.dat, targets.dat, run.cfg, hourly-YYYY.dat) into
+ * scenario_dir/charts/ as <name>.png (1600x900) and <name>.svg, after writing
+ * the chart data there (chartdata.gp, duration-YYYY.dat, dashboard.dat).
+ * Each file appears complete or not at all (written to a temporary name,
+ * renamed when gnuplot succeeded); the result files of the run are only read.
+ *
+ * plots_dir: the directory of the gnuplot scripts; NULL searches, in order,
+ * $ECSIM_PLOTS, ./plots, and ../../plots and ../share/ecsim/plots next to the
+ * running executable. lang: "zh" (Chinese labels, plan units; the default
+ * when NULL) or "en" (SI).
+ *
+ * gnuplot is found on PATH and run once per chart and format, with fork and
+ * exec (no shell), its stderr captured. Returns:
+ *   ST_OK          every chart was drawn (charts that need an hourly file are
+ *                  skipped with a warning in d when there is none);
+ *   ST_NO_GNUPLOT  gnuplot is not on PATH: d says "gnuplot not found: install
+ *                  the Debian package gnuplot-nox"; nothing is written;
+ *   ST_PLOT        a script failed or printed anything on stderr (a warning
+ *                  is a failure): d names the script and gnuplot's message; or
+ *                  lang "zh" without the font Noto Sans CJK SC (d names the
+ *                  Debian package fonts-noto-cjk); the other charts are drawn;
+ *   ST_IO, ST_NOMEM reading the results, writing charts/, starting processes;
+ *   ST_USAGE       lang is neither "zh" nor "en", or no scripts in plots_dir.
+ * With lang "en" a missing CJK font is a warning in d and gnuplot's default
+ * font is used. */
+Status plot_scenario(const char *scenario_dir, const char *plots_dir, const char *lang, Diag *d);
+
+#endif

@@ -1,0 +1,547 @@
+/* report.c — report.html of one scenario (DESIGN §9–§10): description, key
+ * figures, the target table, every chart inlined as a PNG data URI with a
+ * caption, and the method notes, from the files of the output directory
+ * only (STYLE §8). Self-contained: it opens from a USB stick with no server. */
+#include "report.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atomicfile.h"
+#include "chartdata.h"
+#include "metrics.h"
+#include "plot.h"
+#include "results.h"
+
+#define PATH_LEN 4096
+#define IMG_MAX (64 << 20)
+
+/* ---- small helpers ---------------------------------------------------------- */
+
+static void esc(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&': fputs("&amp;", f); break;
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '"': fputs("&quot;", f); break;
+        default: fputc(*s, f);
+        }
+    }
+}
+
+static void base64(FILE *f, const unsigned char *p, size_t n)
+{
+    static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    size_t i = 0;
+    for (; i + 2 < n; i += 3) {
+        unsigned v = (unsigned)p[i] << 16 | (unsigned)p[i + 1] << 8 | p[i + 2];
+        fputc(tab[v >> 18], f);
+        fputc(tab[(v >> 12) & 63], f);
+        fputc(tab[(v >> 6) & 63], f);
+        fputc(tab[v & 63], f);
+    }
+    if (i < n) {
+        unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0u);
+        fputc(tab[v >> 18], f);
+        fputc(tab[(v >> 12) & 63], f);
+        fputc(i + 1 < n ? tab[(v >> 6) & 63] : '=', f);
+        fputc('=', f);
+    }
+}
+
+/* A schedule "( (2020, 305.5), (2025, 300.0) )" as "2020: 305.5, 2025: 300";
+ * a plain number as it is. */
+static void schedule_text(const char *v, int en, double scale, const char *suffix, char *out, size_t n)
+{
+    if (v[0] != '(') {
+        char *end;
+        double x = strtod(v, &end);
+        if (end != v) snprintf(out, n, "%g%s", x * scale, suffix);
+        else snprintf(out, n, "%s", v);
+        return;
+    }
+    size_t w = 0;
+    const char *p = v;
+    int k = 0;
+    out[0] = '\0';
+    while (*p && w + 40 < n) {
+        char *end;
+        double x = strtod(p, &end);
+        if (end == p) { p++; continue; }
+        p = end;
+        if (k % 2 == 0) w += (size_t)snprintf(out + w, n - w, k ? (en ? ", %.0f: " : "，%.0f年 ") : (en ? "%.0f: " : "%.0f年 "), x);
+        else w += (size_t)snprintf(out + w, n - w, "%g%s", x * scale, suffix);
+        k++;
+    }
+}
+
+/* ---- the page ------------------------------------------------------------------- */
+
+typedef struct {
+    const char *dir;
+    int en;
+    char *cfg;            /* run.cfg, "" if absent */
+    DatTable annual;
+    TargetTable targets;
+    Diag *d;
+} Report;
+
+/* The text of the report's language. */
+static const char *tr(const Report *r, const char *zh, const char *en) { return r->en ? en : zh; }
+
+static const char *css =
+    "body{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"Microsoft YaHei\",\"PingFang SC\","
+    "\"Helvetica Neue\",Arial,sans-serif;margin:0;color:#1d1d1d;background:#f4f5f7;line-height:1.55}"
+    "main{max-width:1320px;margin:0 auto;padding:28px 40px 60px;background:#fff}"
+    "h1{font-size:30px;margin:8px 0 4px}h2{font-size:23px;border-bottom:3px solid #2B7BBA;padding-bottom:4px;"
+    "margin-top:40px}h3{font-size:19px;margin:28px 0 6px}"
+    ".desc{font-size:18px;margin:6px 0}.meta{color:#666;font-size:14px}"
+    ".verdict{font-size:19px;padding:12px 18px;border-radius:6px;margin:18px 0}"
+    ".ok{background:#e6f4ea;border-left:8px solid #2E9E44}.bad{background:#fdecea;border-left:8px solid #D62728}"
+    "table{border-collapse:collapse;font-size:16px;margin:8px 0}"
+    "th,td{padding:6px 12px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}"
+    "th{background:#f0f2f5}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
+    "tr.pass td.r{color:#1e7b34;font-weight:bold}tr.fail td{background:#fdecea}"
+    "tr.fail td.r{color:#c0171b;font-weight:bold}code{font-size:13px;color:#666}"
+    "figure{margin:10px 0 34px}figure img{width:100%;height:auto;border:1px solid #ddd}"
+    "figcaption{font-size:16px;margin-top:6px;color:#333}.missing{padding:30px;background:#fafafa;"
+    "border:1px dashed #aaa;color:#a33}ul.notes li{margin:5px 0}"
+    "@media print{body{background:#fff}main{padding:0}figure{page-break-inside:avoid}h2{page-break-after:avoid}}";
+
+static double annual_at(const Report *r, int row, const char *name)
+{
+    return results_dat_get(&r->annual, row, results_dat_col(&r->annual, name));
+}
+
+static void header(FILE *f, Report *r)
+{
+    char name[256], desc[2048], fy[32], ly[32], seed[64], strategy[64], weather[64], version[64] = "";
+    if (results_cfg_get(r->cfg, "scenario", "name", name, sizeof name) != 0) {
+        const char *b = strrchr(r->dir, '/');
+        snprintf(name, sizeof name, "%s", b && b[1] ? b + 1 : r->dir);
+    }
+    results_cfg_get(r->cfg, "scenario", "description", desc, sizeof desc);
+    results_cfg_get(r->cfg, "scenario", "first_year", fy, sizeof fy);
+    results_cfg_get(r->cfg, "scenario", "last_year", ly, sizeof ly);
+    results_cfg_get(r->cfg, "scenario", "seed", seed, sizeof seed);
+    results_cfg_get(r->cfg, "dispatch", "strategy", strategy, sizeof strategy);
+    results_cfg_get(r->cfg, "weather", "source", weather, sizeof weather);
+    if (strncmp(r->cfg, "# ecsim ", 8) == 0) sscanf(r->cfg + 8, "%63s", version);
+
+    fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+            r->en ? "en" : "zh-CN");
+    esc(f, name);
+    fputs(tr(r, " — 情景报告", " — scenario report"), f);
+    fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n<h1>", css);
+    esc(f, name);
+    fputs(tr(r, " 情景报告", " — scenario report"), f);
+    fputs("</h1>\n", f);
+    if (desc[0]) {
+        fputs("<p class=\"desc\">", f);
+        esc(f, desc);
+        fputs("</p>\n", f);
+    }
+    fputs("<p class=\"meta\">", f);
+    fprintf(f, tr(r, "模拟年份 %s–%s；调度策略 ", "years %s–%s; dispatch "), fy, ly);
+    esc(f, strategy);
+    fputs(tr(r, "；天气 ", "; weather "), f);
+    esc(f, weather);
+    fputs(tr(r, "（随机种子 ", " (seed "), f);
+    esc(f, seed);
+    fputs(tr(r, "）；ecsim ", "); ecsim "), f);
+    esc(f, version);
+    fputs(tr(r, "。本报告由结果目录中的文件生成：annual.dat、targets.dat、run.cfg、charts/。",
+            ". Made from the files of the output directory: annual.dat, targets.dat, run.cfg, charts/."), f);
+    fputs("</p>\n", f);
+}
+
+/* The value of a target row in plan units ("降低40.5%" for reductions). */
+static void target_value(const Report *r, const TargetRow *t, char *buf, size_t n)
+{
+    if (strcmp(t->op, "reduction") == 0) {
+        char a[64];
+        chart_format(a, sizeof a, "1", fabs(t->value), r->en, 0, 0);
+        if (r->en) snprintf(buf, n, "%s %s", a, t->value >= 0 ? "lower" : "higher");
+        else snprintf(buf, n, "%s%s", t->value >= 0 ? "降低" : "上升", a);
+    } else {
+        chart_format(buf, n, chart_metric_unit(t->metric), t->value, r->en, 0, 0);
+    }
+}
+
+static void target_check(const Report *r, const TargetRow *t, char *buf, size_t n)
+{
+    const char *unit = chart_metric_unit(t->metric);
+    char a[64], b[64];
+    if (strcmp(t->op, "reduction") == 0) {
+        chart_format(a, sizeof a, "1", t->threshold, r->en, 0, 0);
+        if (r->en) snprintf(buf, n, "≥ %s below %d", a, t->base_year);
+        else snprintf(buf, n, "较%d年降低 ≥ %s", t->base_year, a);
+    } else if (strcmp(t->op, "range") == 0) {
+        chart_format(a, sizeof a, unit, t->threshold, r->en, 0, 0);
+        chart_format(b, sizeof b, unit, t->upper, r->en, 0, 0);
+        snprintf(buf, n, "%s – %s", a, b);
+    } else {
+        chart_format(a, sizeof a, unit, t->threshold, r->en, 0, 0);
+        snprintf(buf, n, "%s %s", strcmp(t->op, "<=") == 0 ? "≤" : "≥", a);
+    }
+}
+
+static void target_margin(const Report *r, const TargetRow *t, char *buf, size_t n)
+{
+    const char *unit = strcmp(t->op, "reduction") == 0 ? "1" : chart_metric_unit(t->metric);
+    chart_format(buf, n, unit, t->margin, r->en, 1, 1);
+}
+
+static void target_label(const Report *r, const TargetRow *t, char *buf, size_t n)
+{
+    if (!r->en || !metrics_find(t->metric)) {
+        snprintf(buf, n, "%s", t->label);
+        return;
+    }
+    char base[160];
+    chart_metric_label(t->metric, 1, base, sizeof base);
+    snprintf(buf, n, strcmp(t->op, "reduction") == 0 ? "%s reduction" : "%s", base);
+    if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
+}
+
+static void verdict(FILE *f, const Report *r)
+{
+    const TargetTable *tt = &r->targets;
+    int failed = 0;
+    for (int i = 0; i < tt->n; i++) failed += !tt->rows[i].pass;
+    if (tt->n == 0) {
+        fprintf(f, "<p class=\"verdict ok\">%s</p>\n", tr(r, "本情景未设规划目标。", "This scenario has no targets."));
+        return;
+    }
+    fprintf(f, "<p class=\"verdict %s\">", failed ? "bad" : "ok");
+    if (!failed)
+        fprintf(f, tr(r, "%d 项目标检查全部达标。", "All %d target checks are met."), tt->n);
+    else
+        fprintf(f, tr(r, "%d 项目标检查中 %d 项未达标：", "%d target checks, %d missed: "), tt->n, failed);
+    for (int i = 0, k = 0; i < tt->n; i++) {
+        const TargetRow *t = &tt->rows[i];
+        if (t->pass) continue;
+        char lab[192], val[96], chk[192];
+        target_label(r, t, lab, sizeof lab);
+        target_value(r, t, val, sizeof val);
+        target_check(r, t, chk, sizeof chk);
+        if (k++) fputs(tr(r, "；", "; "), f);
+        esc(f, lab);
+        fprintf(f, tr(r, " %d年 ", " %d: "), t->year);
+        esc(f, val);
+        fputs(tr(r, "（要求 ", " (required "), f);
+        esc(f, chk);
+        fputs(tr(r, "）", ")"), f);
+    }
+    if (failed) fputs(tr(r, "。", "."), f);
+    fputs("</p>\n", f);
+}
+
+static const char *const key_metrics[] = {
+    "wind_capacity_mw", "solar_capacity_mw", "storage_power_mw", "coal_power_capacity_mw",
+    "export_capacity_mw", "coal_capacity_mt", "coal_output_mt", "wind_used_mwh", "solar_used_mwh",
+    "curtailed_mwh", "re_utilisation", "wind_full_load_hours", "solar_full_load_hours", "coal_power_mwh",
+    "load_mwh", "export_mwh", "import_mwh", "unserved_mwh", "energy_production_mtce",
+    "energy_production_capacity_yi_tce", "energy_consumption_mtce", "co2_mt", "gdp_yi_yuan",
+    "energy_intensity_tce_per_10k_yuan", "carbon_intensity_t_per_10k_yuan",
+};
+
+static void key_figures(FILE *f, const Report *r)
+{
+    int n = r->annual.n_rows, last = n - 1;
+    int y0 = (int)lround(annual_at(r, 0, "year")), y1 = (int)lround(annual_at(r, last, "year"));
+    fprintf(f, tr(r, "<h2>关键指标（%d年，与%d年对比）</h2>\n", "<h2>Key figures of %d (against %d)</h2>\n"), y1, y0);
+    fprintf(f, "<table>\n<tr><th>%s</th><th>%d</th><th>%d</th><th>%s</th></tr>\n", tr(r, "指标", "figure"), y0, y1,
+            tr(r, "变化", "change"));
+    for (size_t k = 0; k < sizeof key_metrics / sizeof key_metrics[0]; k++) {
+        const Metric *m = metrics_find(key_metrics[k]);
+        int c = results_dat_col(&r->annual, key_metrics[k]);
+        if (!m || c < 0) continue;
+        double a = results_dat_get(&r->annual, 0, c), b = results_dat_get(&r->annual, last, c);
+        double mag = fmax(fabs(a), fabs(b));
+        char sa[64], sb[64], sd[64];
+        chart_format_as(sa, sizeof sa, m->unit, a, mag, r->en, 0, 0);
+        chart_format_as(sb, sizeof sb, m->unit, b, mag, r->en, 0, 0);
+        if (strcmp(m->unit, "1") == 0) chart_format_as(sd, sizeof sd, "1", b - a, mag, r->en, 1, 1);
+        else if (a != 0 && isfinite(a) && isfinite(b)) snprintf(sd, sizeof sd, "%+.1f%%", 100 * (b - a) / fabs(a));
+        else snprintf(sd, sizeof sd, "–");
+        if (sd[0] == '-') {   /* a true minus sign */
+            memmove(sd + 3, sd + 1, strlen(sd));
+            memcpy(sd, "−", 3);
+        }
+        char lab[160];
+        chart_metric_label(key_metrics[k], r->en, lab, sizeof lab);
+        fputs("<tr><td>", f);
+        esc(f, lab);
+        fputs("</td><td class=\"n\">", f);
+        esc(f, sa);
+        fputs("</td><td class=\"n\">", f);
+        esc(f, sb);
+        fputs("</td><td class=\"n\">", f);
+        esc(f, sd);
+        fputs("</td></tr>\n", f);
+    }
+    fputs("</table>\n", f);
+}
+
+static void target_table(FILE *f, const Report *r)
+{
+    const TargetTable *tt = &r->targets;
+    fputs(tr(r, "<h2>规划目标</h2>\n", "<h2>Plan targets</h2>\n"), f);
+    if (tt->n == 0) {
+        fputs(tr(r, "<p>本情景未设规划目标。</p>\n", "<p>This scenario has no targets.</p>\n"), f);
+        return;
+    }
+    fprintf(f, "<table>\n<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+            tr(r, "目标", "target"), tr(r, "年份", "year"), tr(r, "数值", "value"), tr(r, "要求", "check"), tr(r, "余量", "margin"),
+            tr(r, "结果", "result"));
+    for (int i = 0; i < tt->n; i++) {
+        const TargetRow *t = &tt->rows[i];
+        char lab[192], val[96], chk[192], mar[96];
+        target_label(r, t, lab, sizeof lab);
+        target_value(r, t, val, sizeof val);
+        target_check(r, t, chk, sizeof chk);
+        target_margin(r, t, mar, sizeof mar);
+        fprintf(f, "<tr class=\"%s\"><td>", t->pass ? "pass" : "fail");
+        esc(f, lab);
+        fputs(" <code>", f);
+        esc(f, t->id);
+        fprintf(f, "</code></td><td class=\"n\">%d</td><td class=\"n\">", t->year);
+        esc(f, val);
+        fputs("</td><td>", f);
+        esc(f, chk);
+        fputs("</td><td class=\"n\">", f);
+        esc(f, mar);
+        fprintf(f, "</td><td class=\"r\">%s</td></tr>\n", t->pass ? tr(r, "达标 ✔", "met ✔") : tr(r, "未达标 ✘", "missed ✘"));
+    }
+    fputs("</table>\n", f);
+}
+
+static Status charts_section(FILE *f, const Report *r)
+{
+    fputs(tr(r, "<h2>图表</h2>\n", "<h2>Charts</h2>\n"), f);
+    for (int i = 0; i < plot_chart_count(); i++) {
+        const PlotChart *c = plot_chart_get(i);
+        char path[PATH_LEN];
+        const char *mime = "image/png";
+        size_t len = 0;
+        snprintf(path, sizeof path, "%s/charts/%s.png", r->dir, c->name);
+        unsigned char *img = (unsigned char *)results_read_file(path, IMG_MAX, &len);
+        if (!img) {
+            snprintf(path, sizeof path, "%s/charts/%s.svg", r->dir, c->name);
+            img = (unsigned char *)results_read_file(path, IMG_MAX, &len);
+            mime = "image/svg+xml";
+        }
+        fprintf(f, "<figure id=\"%s\">\n<h3>", c->name);
+        fprintf(f, tr(r, "图%d　", "Figure %d. "), i + 1);
+        esc(f, r->en ? c->title_en : c->title_zh);
+        fputs("</h3>\n", f);
+        if (img) {
+            fprintf(f, "<img alt=\"%s\" src=\"data:%s;base64,", c->name, mime);
+            base64(f, img, len);
+            fputs("\">\n", f);
+            free(img);
+        } else {
+            fprintf(f, tr(r, "<div class=\"missing\">此图未生成（charts/%s.png 不存在）：请运行绘图（需要 gnuplot）。</div>\n",
+                         "<div class=\"missing\">Not drawn (no charts/%s.png): run the plot step (needs gnuplot).</div>\n"),
+                    c->name);
+        }
+        fputs("<figcaption>", f);
+        esc(f, r->en ? c->caption_en : c->caption_zh);
+        fputs("</figcaption>\n</figure>\n", f);
+    }
+    return ST_OK;
+}
+
+static void note(FILE *f, const char *label, const char *text)
+{
+    fputs("<li><b>", f);
+    esc(f, label);
+    fputs("</b>", f);
+    esc(f, text);
+    fputs("</li>\n", f);
+}
+
+static void method_notes(FILE *f, const Report *r)
+{
+    char method[64], gce[512], cal[64], coal_co2[64], grid[512], scope[64], gdp[64], growth[512], strategy[64];
+    char buf[2048], sched[512];
+    results_cfg_get(r->cfg, "accounting", "method", method, sizeof method);
+    results_cfg_get(r->cfg, "accounting", "gce_per_kwh", gce, sizeof gce);
+    results_cfg_get(r->cfg, "accounting", "calorific_kgce_per_kwh", cal, sizeof cal);
+    results_cfg_get(r->cfg, "accounting", "coal_co2_t_per_tce", coal_co2, sizeof coal_co2);
+    results_cfg_get(r->cfg, "accounting", "grid_co2_kg_per_kwh", grid, sizeof grid);
+    results_cfg_get(r->cfg, "accounting", "scope", scope, sizeof scope);
+    results_cfg_get(r->cfg, "economy", "gdp_base_yi_yuan", gdp, sizeof gdp);
+    results_cfg_get(r->cfg, "economy", "growth_frac", growth, sizeof growth);
+    results_cfg_get(r->cfg, "dispatch", "strategy", strategy, sizeof strategy);
+
+    fputs(tr(r, "<h2>方法说明</h2>\n<ul class=\"notes\">\n", "<h2>Method notes</h2>\n<ul class=\"notes\">\n"), f);
+    if (strcmp(method, "calorific") == 0) {
+        snprintf(buf, sizeof buf, tr(r, "电热当量计算法（calorific）：非化石能源电力按 %s 千克标煤/千瓦时折算。",
+                                    "calorific method: non-fossil electricity at %s kgce/kWh."), cal);
+    } else {
+        schedule_text(gce, r->en, 1, "", sched, sizeof sched);
+        snprintf(buf, sizeof buf,
+                 tr(r, "发电煤耗计算法（%s）：非化石能源电力按当年全国火电平均供电煤耗折算标准煤（克标煤/千瓦时：%s）。",
+                   "coal-equivalent method (%s): non-fossil electricity at the year's national average coal use of "
+                   "thermal power supply (gce/kWh: %s)."),
+                 method[0] ? method : "coal-equivalent", sched);
+    }
+    note(f, tr(r, "能源折算：", "Energy conversion: "), buf);
+
+    schedule_text(grid, r->en, 1, "", sched, sizeof sched);
+    const char *scope_zh = strcmp(scope, "consumption") == 0
+        ? "消费口径：本地化石能源燃烧排放，加调入电量 × 区域电网排放因子"
+        : strcmp(scope, "net-exchange") == 0
+        ? "净调入口径：本地化石能源燃烧排放，加（调入电量 − 外送电量）× 区域电网排放因子，外送电力的排放从本县扣除"
+        : "生产口径：仅本地化石能源燃烧排放（煤电、煤化工及其他工业用能）";
+    const char *scope_en = strcmp(scope, "consumption") == 0
+        ? "consumption: local fossil combustion plus imported electricity x the regional grid factor"
+        : strcmp(scope, "net-exchange") == 0
+        ? "net exchange: local fossil combustion plus (imports - exports) x the regional grid factor; the "
+          "emissions of exported electricity are deducted from the county"
+        : "production: local fossil combustion only (coal power, coal chemicals, other industry)";
+    snprintf(buf, sizeof buf,
+             tr(r, "%s（scope = %s）。燃煤排放因子 %s 吨二氧化碳/吨标煤；电网排放因子（千克/千瓦时）：%s。",
+               "%s (scope = %s). Coal %s tCO2/tce; grid factor (kg/kWh): %s."),
+             r->en ? scope_en : scope_zh, scope[0] ? scope : "production", coal_co2, sched);
+    note(f, tr(r, "二氧化碳口径：", "CO2 scope: "), buf);
+
+    schedule_text(growth, r->en, 100, "%", sched, sizeof sched);
+    snprintf(buf, sizeof buf,
+             tr(r, "2020年不变价；基年 %s 亿元，年增长率 %s。单位GDP能耗 = 能源消费总量 / GDP，单位GDP二氧化碳 = 二氧化碳排放 / GDP。",
+               "constant 2020 prices; %s 亿元 (100 M CNY) in the first year, growth %s per year. "
+               "Intensities are energy consumption and CO2 per 10^4 CNY of GDP."),
+             gdp, sched);
+    note(f, tr(r, "地区生产总值：", "GDP: "), buf);
+
+    snprintf(buf, sizeof buf,
+             tr(r, "%s：逐时求解电力平衡（风电+光伏+煤电+储能放电+受入+缺电 = 本地负荷+外送+储能充电），富余新能源先充储能、再外送，其余为弃风弃光。",
+               "%s: the balance wind + PV + coal + discharge + import + unserved = load + export + charge is solved "
+               "every hour; surplus wind and PV charge storage, then go out on the line, the rest is curtailed."),
+             strategy[0] ? strategy : "renewable-first");
+    note(f, tr(r, "调度：", "Dispatch: "), buf);
+
+    double worst = 0;
+    int c = results_dat_col(&r->annual, "max_balance_residual_mw");
+    for (int i = 0; i < r->annual.n_rows; i++) worst = fmax(worst, results_dat_get(&r->annual, i, c));
+    if (c >= 0) {
+        snprintf(buf, sizeof buf, tr(r, "逐时电力平衡最大残差 %.3g 兆瓦（全部 %d 年）。", "worst hourly balance residual %.3g MW (all %d years)."),
+                 worst, r->annual.n_rows);
+        note(f, tr(r, "平衡校验：", "Balance check: "), buf);
+    }
+    note(f, tr(r, "典型周：", "Typical weeks: "),
+         tr(r, "取最后一个逐时输出年份中季节内（夏季6–8月，冬季1、2、12月）平均风速居中位的连续7天，不随装机方案变化，各情景可直接对比。",
+           "the 7 days of median mean wind speed within the season (summer June–August; winter January, February, "
+           "December) of the last year with hourly output; the choice depends on the weather only, so scenarios "
+           "compare directly."));
+    note(f, tr(r, "单位：", "Units: "),
+         tr(r, "装机 万千瓦；电量 亿千瓦时；煤炭 万吨；能源 万吨标煤、亿吨标煤；强度 吨标煤/万元、吨二氧化碳/万元。",
+           "capacity MW; energy GWh; coal Mt; energy Mtce; intensities t per 10^4 CNY."));
+    fputs("</ul>\n", f);
+}
+
+/* The assumptions register of summary.md ("## Assumptions ..."), as a list. */
+static void assumptions(FILE *f, const Report *r)
+{
+    char path[PATH_LEN];
+    snprintf(path, sizeof path, "%s/summary.md", r->dir);
+    char *md = results_read_file(path, RESULTS_FILE_MAX, NULL);
+    if (!md) return;
+    char *sec = strstr(md, "\n## Assumptions");
+    if (sec) {
+        fputs(tr(r, "<h2>假设（依据与来源见情景文件）</h2>\n<ul class=\"notes\">\n",
+                "<h2>Assumptions (sources in the scenario file)</h2>\n<ul class=\"notes\">\n"), f);
+        char *p = strchr(sec + 1, '\n');
+        while (p && *p) {
+            p++;
+            if (p[0] == '#' && p[1] == '#') break;
+            size_t len = strcspn(p, "\n");
+            if (len > 2 && p[0] == '-' && p[1] == ' ') {
+                char save = p[len];
+                p[len] = '\0';
+                fputs("<li>", f);
+                esc(f, p + 2);
+                fputs("</li>\n", f);
+                p[len] = save;
+            }
+            p += len;
+        }
+        fputs("</ul>\n", f);
+    }
+    free(md);
+}
+
+static Status write_page(FILE *f, Report *r)
+{
+    header(f, r);
+    verdict(f, r);
+    key_figures(f, r);
+    target_table(f, r);
+    Status st = charts_section(f, r);
+    method_notes(f, r);
+    assumptions(f, r);
+    fputs("</main>\n</body>\n</html>\n", f);
+    return st;
+}
+
+Status report_write(const char *scenario_dir, const char *lang, Diag *d)
+{
+    if (!lang) lang = "zh";
+    if (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0) {
+        diag_error(d, ST_USAGE, NULL, 0, NULL, "report language '%s': use zh or en", lang);
+        return ST_USAGE;
+    }
+    Report *r = calloc(1, sizeof *r);
+    if (!r) {
+        diag_error(d, ST_NOMEM, scenario_dir, 0, NULL, "out of memory");
+        return ST_NOMEM;
+    }
+    r->dir = scenario_dir;
+    r->en = strcmp(lang, "en") == 0;
+    r->d = d;
+    char path[PATH_LEN];
+    Status st;
+    AtomicFile *af = NULL;
+    snprintf(path, sizeof path, "%s/annual.dat", scenario_dir);
+    if ((st = results_dat_read(path, &r->annual, d)) != ST_OK) goto done;
+    if (r->annual.n_rows == 0 || results_dat_col(&r->annual, "year") < 0) {
+        diag_error(d, ST_IO, path, 0, NULL, "no year column or no rows");
+        st = ST_IO;
+        goto done;
+    }
+    snprintf(path, sizeof path, "%s/targets.dat", scenario_dir);
+    if ((st = results_targets_read(path, &r->targets, d)) != ST_OK) goto done;
+    snprintf(path, sizeof path, "%s/run.cfg", scenario_dir);
+    r->cfg = results_read_file(path, RESULTS_FILE_MAX, NULL);
+    if (!r->cfg) {
+        diag_error(d, ST_IO, path, 0, NULL, "cannot read: %s", strerror(errno));
+        st = ST_IO;
+        goto done;
+    }
+
+    snprintf(path, sizeof path, "%s/report.html", scenario_dir);
+    if (!(af = calloc(1, sizeof *af))) {   /* 64 KiB buffer: not on a worker's stack */
+        diag_error(d, ST_NOMEM, path, 0, NULL, "out of memory");
+        st = ST_NOMEM;
+        goto done;
+    }
+    if ((st = afile_open(af, path, d)) != ST_OK) goto done;
+    st = write_page(af->f, r);
+    if (st == ST_OK) st = afile_commit(af, d);
+    else afile_abort(af);
+done:
+    free(af);
+    results_dat_free(&r->annual);
+    results_targets_free(&r->targets);
+    free(r->cfg);
+    free(r);
+    return st;
+}

@@ -1,0 +1,403 @@
+/* results.c — a scenario's result files read back (annual.dat, targets.dat,
+ * hourly-YYYY.dat, run.cfg) for the charts and the report, which are views
+ * of the files, never of a run in memory (STYLE §8). */
+#include "results.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_ROWS 1000000
+
+/* ---- reading .dat files --------------------------------------------------- */
+
+static int blank(int c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+/* Next blank-separated field of *p (NUL-terminated in place), or NULL. A
+ * field in double quotes may hold blanks; "" inside stands for a quote. */
+static char *next_field(char **p)
+{
+    char *s = *p;
+    while (*s && blank((unsigned char)*s)) s++;
+    if (!*s) { *p = s; return NULL; }
+    if (*s == '"') {
+        char *start = ++s, *w = s;
+        for (;;) {
+            if (!*s) return NULL;   /* unterminated */
+            if (*s == '"') {
+                if (s[1] == '"') { *w++ = '"'; s += 2; continue; }
+                s++;
+                break;
+            }
+            *w++ = *s++;
+        }
+        if (*s && !blank((unsigned char)*s)) return NULL;
+        if (*s) s++;
+        *w = '\0';
+        *p = s;
+        return start;
+    }
+    char *start = s;
+    while (*s && !blank((unsigned char)*s)) s++;
+    if (*s) *s++ = '\0';
+    *p = s;
+    return start;
+}
+
+static int parse_number(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || *end != '\0' || errno == ERANGE) return -1;
+    *out = v;
+    return 0;
+}
+
+static int is_comment_or_blank(const char *line)
+{
+    const char *s = line;
+    while (*s && blank((unsigned char)*s)) s++;
+    return *s == '\0' || *s == '#';
+}
+
+void results_dat_free(DatTable *t)
+{
+    if (!t) return;
+    for (int i = 0; i < t->n_cols; i++) free(t->names[i]);
+    free(t->names);
+    free(t->v);
+    memset(t, 0, sizeof *t);
+}
+
+static Status read_header(DatTable *t, char *line, const char *path, int lineno, Diag *d)
+{
+    int cap = 16;
+    t->names = malloc((size_t)cap * sizeof *t->names);
+    if (!t->names) return ST_NOMEM;
+    char *p = line, *f;
+    while ((f = next_field(&p))) {
+        if (t->n_cols == cap) {
+            cap *= 2;
+            char **nn = realloc(t->names, (size_t)cap * sizeof *nn);
+            if (!nn) return ST_NOMEM;
+            t->names = nn;
+        }
+        if (!(t->names[t->n_cols] = strdup(f))) return ST_NOMEM;
+        t->n_cols++;
+    }
+    if (t->n_cols == 0) {
+        diag_error(d, ST_IO, path, lineno, NULL, "no column names");
+        return ST_IO;
+    }
+    return ST_OK;
+}
+
+Status results_dat_read(const char *path, DatTable *t, Diag *d)
+{
+    memset(t, 0, sizeof *t);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        diag_error(d, ST_IO, path, 0, NULL, "cannot read: %s", strerror(errno));
+        return ST_IO;
+    }
+    char *line = NULL;
+    size_t line_cap = 0;
+    int lineno = 0, have_header = 0;
+    size_t cap_rows = 0;
+    Status st = ST_OK;
+    while (getline(&line, &line_cap, f) >= 0) {
+        lineno++;
+        if (is_comment_or_blank(line)) continue;
+        if (!have_header) {
+            if ((st = read_header(t, line, path, lineno, d)) != ST_OK) goto done;
+            have_header = 1;
+            continue;
+        }
+        if (t->n_rows >= MAX_ROWS) {
+            diag_error(d, ST_IO, path, lineno, NULL, "more than %d rows", MAX_ROWS);
+            st = ST_IO;
+            goto done;
+        }
+        if ((size_t)t->n_rows == cap_rows) {
+            cap_rows = cap_rows ? 2 * cap_rows : 1024;
+            double *nv = realloc(t->v, cap_rows * (size_t)t->n_cols * sizeof *nv);
+            if (!nv) { st = ST_NOMEM; goto done; }
+            t->v = nv;
+        }
+        double *row = t->v + (size_t)t->n_rows * (size_t)t->n_cols;
+        char *p = line, *fld;
+        int c = 0;
+        while ((fld = next_field(&p))) {
+            if (c >= t->n_cols || parse_number(fld, &row[c]) != 0) {
+                c = -1;
+                break;
+            }
+            c++;
+        }
+        if (c != t->n_cols) {
+            diag_error(d, ST_IO, path, lineno, NULL,
+                       "expected %d numbers (the header's columns)", t->n_cols);
+            st = ST_IO;
+            goto done;
+        }
+        t->n_rows++;
+    }
+    if (ferror(f)) {
+        diag_error(d, ST_IO, path, lineno, NULL, "read error");
+        st = ST_IO;
+    } else if (!have_header) {
+        diag_error(d, ST_IO, path, 0, NULL, "no header line of column names");
+        st = ST_IO;
+    }
+done:
+    if (st == ST_NOMEM) diag_error(d, ST_NOMEM, path, 0, NULL, "out of memory");
+    free(line);
+    fclose(f);
+    return st;
+}
+
+int results_dat_col(const DatTable *t, const char *name)
+{
+    for (int i = 0; i < t->n_cols; i++)
+        if (strcmp(t->names[i], name) == 0) return i;
+    return -1;
+}
+
+double results_dat_get(const DatTable *t, int r, int c)
+{
+    if (c < 0 || c >= t->n_cols || r < 0 || r >= t->n_rows) return (double)NAN;
+    return t->v[(size_t)r * (size_t)t->n_cols + (size_t)c];
+}
+
+double results_dat_year(const DatTable *t, int year, const char *name)
+{
+    int cy = results_dat_col(t, "year"), c = results_dat_col(t, name);
+    if (cy < 0 || c < 0) return (double)NAN;
+    for (int r = 0; r < t->n_rows; r++)
+        if (lround(results_dat_get(t, r, cy)) == year) return results_dat_get(t, r, c);
+    return (double)NAN;
+}
+
+/* ---- targets.dat ---------------------------------------------------------- */
+
+void results_targets_free(TargetTable *t)
+{
+    if (!t) return;
+    free(t->rows);
+    memset(t, 0, sizeof *t);
+}
+
+static int copy_field(char *dst, size_t n, const char *src)
+{
+    return snprintf(dst, n, "%s", src) >= (int)n ? -1 : 0;
+}
+
+static int parse_int(const char *s, int *out)
+{
+    double v;
+    if (parse_number(s, &v) != 0 || v != floor(v) || fabs(v) > 1e6) return -1;
+    *out = (int)v;
+    return 0;
+}
+
+/* id label metric year value op threshold upper base_year pass margin */
+static int parse_target(char *line, TargetRow *r)
+{
+    char *p = line, *f[11];
+    for (int i = 0; i < 11; i++)
+        if (!(f[i] = next_field(&p))) return -1;
+    if (next_field(&p)) return -1;
+    memset(r, 0, sizeof *r);
+    if (copy_field(r->id, sizeof r->id, f[0]) || copy_field(r->label, sizeof r->label, f[1])
+        || copy_field(r->metric, sizeof r->metric, f[2]) || copy_field(r->op, sizeof r->op, f[5]))
+        return -1;
+    if (parse_int(f[3], &r->year) || parse_number(f[4], &r->value)
+        || parse_number(f[6], &r->threshold) || parse_number(f[7], &r->upper)
+        || parse_int(f[8], &r->base_year) || parse_int(f[9], &r->pass)
+        || parse_number(f[10], &r->margin))
+        return -1;
+    return 0;
+}
+
+Status results_targets_read(const char *path, TargetTable *t, Diag *d)
+{
+    memset(t, 0, sizeof *t);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        diag_error(d, ST_IO, path, 0, NULL, "cannot read: %s", strerror(errno));
+        return ST_IO;
+    }
+    char *line = NULL;
+    size_t line_cap = 0;
+    int lineno = 0, have_header = 0, cap = 0;
+    Status st = ST_OK;
+    while (getline(&line, &line_cap, f) >= 0) {
+        lineno++;
+        if (is_comment_or_blank(line)) continue;
+        if (!have_header) { have_header = 1; continue; }
+        if (t->n >= MAX_ROWS) {
+            diag_error(d, ST_IO, path, lineno, NULL, "more than %d rows", MAX_ROWS);
+            st = ST_IO;
+            break;
+        }
+        if (t->n == cap) {
+            cap = cap ? 2 * cap : 32;
+            TargetRow *nr = realloc(t->rows, (size_t)cap * sizeof *nr);
+            if (!nr) {
+                diag_error(d, ST_NOMEM, path, 0, NULL, "out of memory");
+                st = ST_NOMEM;
+                break;
+            }
+            t->rows = nr;
+        }
+        if (parse_target(line, &t->rows[t->n]) != 0) {
+            diag_error(d, ST_IO, path, lineno, NULL,
+                       "expected: id \"label\" metric year value op threshold upper base_year pass margin");
+            st = ST_IO;
+            break;
+        }
+        t->n++;
+    }
+    if (st == ST_OK && !have_header) {
+        diag_error(d, ST_IO, path, 0, NULL, "no header line of column names");
+        st = ST_IO;
+    }
+    free(line);
+    fclose(f);
+    return st;
+}
+
+/* ---- hourly files --------------------------------------------------------- */
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+int results_hourly_years(const char *scenario_dir, int *years, int max)
+{
+    DIR *dir = opendir(scenario_dir);
+    if (!dir) return -1;
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(dir))) {
+        /* exactly "hourly-YYYY.dat" */
+        const char *s = e->d_name;
+        if (strlen(s) != strlen("hourly-0000.dat") || strncmp(s, "hourly-", 7) != 0
+            || strcmp(s + 11, ".dat") != 0)
+            continue;
+        int y = 0, digits = 1;
+        for (int k = 7; k < 11; k++) {
+            digits &= s[k] >= '0' && s[k] <= '9';
+            y = 10 * y + (s[k] - '0');
+        }
+        if (!digits) continue;
+        if (n < max) years[n] = y;
+        n++;
+    }
+    closedir(dir);
+    qsort(years, (size_t)(n < max ? n : max), sizeof *years, cmp_int);
+    return n;
+}
+
+/* ---- whole files and run.cfg ------------------------------------------------------ */
+
+/* A whole (small) file in memory, NUL-terminated; NULL if unreadable. */
+char *results_read_file(const char *path, size_t max, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap + 1);
+    while (buf) {
+        if (n == cap) {
+            if (cap >= max) { free(buf); buf = NULL; break; }
+            cap *= 2;
+            char *nb = realloc(buf, cap + 1);
+            if (!nb) { free(buf); buf = NULL; break; }
+            buf = nb;
+        }
+        size_t r = fread(buf + n, 1, cap - n, f);
+        n += r;
+        if (r == 0) break;
+    }
+    if (buf && ferror(f)) { free(buf); buf = NULL; }
+    fclose(f);
+    if (buf) {
+        buf[n] = '\0';
+        if (len) *len = n;
+    }
+    return buf;
+}
+
+/* The text of `key = value;` in the top-level group `group` of a libconfig
+ * file as ecsim writes run.cfg: strings without their quotes (\" and \\
+ * undone), anything else as written. 0 if found. */
+int results_cfg_get(const char *text, const char *group, const char *key, char *out, size_t n)
+{
+    const char *p = text;
+    char cur[64] = "";
+    int depth = 0;
+    while (*p) {
+        if (*p == '#' || (p[0] == '/' && p[1] == '/')) { p += strcspn(p, "\n"); continue; }
+        if (p[0] == '/' && p[1] == '*') {
+            const char *e = strstr(p + 2, "*/");
+            p = e ? e + 2 : p + strlen(p);
+            continue;
+        }
+        if (*p == '}') { if (depth > 0) depth--; p++; continue; }
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_')) { p++; continue; }
+        const char *id = p;
+        while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_'
+               || *p == '-')
+            p++;
+        size_t idlen = (size_t)(p - id);
+        p += strspn(p, " \t\r\n");
+        if (*p != ':' && *p != '=') continue;
+        p++;
+        p += strspn(p, " \t\r\n");
+        if (*p == '{') {
+            if (depth == 0) snprintf(cur, sizeof cur, "%.*s", (int)idlen, id);
+            depth++;
+            p++;
+            continue;
+        }
+        /* a value: up to ';' or ',' outside brackets and strings */
+        const char *v = p;
+        int nest = 0;
+        while (*p) {
+            if (*p == '"') {
+                for (p++; *p && *p != '"'; p++)
+                    if (*p == '\\' && p[1]) p++;
+                if (*p) p++;
+                continue;
+            }
+            if (*p == '(' || *p == '[' || *p == '{') nest++;
+            else if (*p == ')' || *p == ']' || *p == '}') { if (nest == 0) break; nest--; }
+            else if ((*p == ';' || *p == ',') && nest == 0) break;
+            p++;
+        }
+        if (depth == 1 && strcmp(cur, group) == 0 && strlen(key) == idlen && strncmp(id, key, idlen) == 0) {
+            size_t len = (size_t)(p - v);
+            while (len && (v[len - 1] == ' ' || v[len - 1] == '\n' || v[len - 1] == '\r')) len--;
+            size_t w = 0;
+            if (len >= 2 && v[0] == '"' && v[len - 1] == '"') {
+                for (size_t i = 1; i + 1 < len && w + 1 < n; i++) {
+                    if (v[i] == '\\' && i + 2 < len) i++;
+                    out[w++] = v[i];
+                }
+            } else {
+                for (size_t i = 0; i < len && w + 1 < n; i++) out[w++] = (v[i] == '\n') ? ' ' : v[i];
+            }
+            out[w] = '\0';
+            return 0;
+        }
+    }
+    out[0] = '\0';
+    return -1;
+}
