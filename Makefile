@@ -39,7 +39,7 @@ TOOL_SRC := $(wildcard tests/tools/*.c)
 
 BASE_CFG := configs/yiwu-14fyp.cfg
 
-.PHONY: all run check unit regress bad-input determinism check-san bench deps \
+.PHONY: all run plots check unit regress bad-input determinism check-san bench deps \
         clean regress-bless docs-check
 .DEFAULT_GOAL := all
 
@@ -77,7 +77,7 @@ $(B)/datcmp: tests/tools/datcmp.c
 run: deps
 	@$(MAKE) --no-print-directory all
 	@# exit status 3 means "ran, some target not met": a result, not a failure of make
-	./build/release/ecsim run $(BASE_CFG) -o out; rc=$$?; \
+	./build/release/ecsim run $(BASE_CFG) -o out --plot; rc=$$?; \
 	  if [ $$rc = 3 ]; then echo "(exit status 3: the scenario ran; some plan targets are not met — see out/*/summary.md)"; \
 	  elif [ $$rc != 0 ]; then exit $$rc; fi
 
@@ -104,6 +104,11 @@ determinism: $(B)/ecsim
 
 docs-check: $(B)/ecsim
 	@sh tests/docs_check.sh $(B)/ecsim
+
+# Charts and report.html again for every finished run in out/ (e.g. after editing plots/).
+plots: deps
+	@$(MAKE) --no-print-directory all
+	./build/release/ecsim plot out/*/
 
 bench: deps
 	@$(MAKE) --no-print-directory all
