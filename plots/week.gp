@@ -48,7 +48,9 @@ set y2label L('储能电量 (万千瓦时)', 'storage energy (MWh)')
 set y2tics
 set ytics nomirror
 set yrange [0:*]
-set y2range [0:*]
+# A plan without storage has SOC 0 all week: give the right axis a range anyway.
+stats hourly every ::start_hour::end_hour using (column('soc_mwh') * soc_scale) nooutput name 'SOC'
+set y2range [0:(SOC_max > 0 ? SOC_max * 1.05 : 1)]
 set offsets 0, 0, graph 0.05, 0
 set key outside bottom center horizontal reverse Left maxrows 3 samplen 2 width 1 spacing 1.1
 set bmargin 7

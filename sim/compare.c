@@ -6,6 +6,7 @@
 #include "compare.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -66,13 +67,18 @@ static void put_cell(FILE *f, int csv, int first, double v, const char *fmt)
     else fprintf(f, fmt, v);
 }
 
+/* Quoted text: CSV doubles inner quotes; gnuplot has no escape inside a
+ * quoted field, so .dat files get ' for ". Enclosing quotes of a libconfig
+ * string value ("\"4 h\"") are dropped. */
 static void put_text(FILE *f, int csv, int first, const char *s)
 {
     if (!first) fputc(csv ? ',' : ' ', f);
+    size_t len = strlen(s);
+    if (len >= 2 && s[0] == '"' && s[len - 1] == '"') { s++; len -= 2; }
     fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', f);
-        fputc(*s, f);
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '"') fputc(csv ? '"' : '\'', f);
+        if (s[i] != '"' || csv) fputc(s[i], f);
     }
     fputc('"', f);
 }
@@ -263,4 +269,83 @@ Status compare_write(const char *dir, const BatchItem *items, int n, int year,
     }
     snprintf(path, sizeof path, "%s/summary.md", dir);
     return write_summary(path, items, n, year, &ids, d);
+}
+
+/* A value is written unquoted when it is a plain number, so gnuplot and
+ * spreadsheets read it as one. */
+static int is_number(const char *v)
+{
+    char *end;
+    if (!*v) return 0;
+    double x = strtod(v, &end);
+    return *end == '\0' && isfinite(x);
+}
+
+static Status write_sweep(const char *path, int csv, const BatchItem *items, int n_items, int year,
+                          const IdSet *ids, const char *const *names, const char *const *values,
+                          const int *index, int n, Diag *d)
+{
+    AtomicFile *af = &(AtomicFile){0};
+    Status st = afile_open(af, path, d);
+    if (st != ST_OK) return st;
+    FILE *f = af->f;
+    const char *sep = csv ? "," : " ";
+    if (csv) fputs("\xEF\xBB\xBF", f);
+    else {
+        fprintf(f, "# ecsim sweep: %d points, %s\n# varied:", n_items,
+                year ? "the year given" : "each point's last year");
+        for (int k = 0; k < n; k++) fprintf(f, " %s", names[k]);
+        fputs("\n# i_k: index of the value in the k-th --vary list (0-based)\n", f);
+    }
+    fputs("point", f);
+    for (int k = 0; k < n; k++) fprintf(f, "%s%s", sep, names[k]);
+    for (int k = 0; k < n; k++) fprintf(f, "%si_%d", sep, k + 1);
+    for (int k = 0; k < metrics_count(); k++) fprintf(f, "%s%s", sep, metrics_get(k)->name);
+    for (int k = 0; k < ids->n; k++) fprintf(f, "%spass_%s%smargin_%s", sep, ids->id[k], sep, ids->id[k]);
+    fputs(csv ? "\r\n" : "\n", f);
+    for (int i = 0; i < n_items; i++) {
+        const BatchItem *it = &items[i];
+        const AnnualRow *row = it->status == ST_OK ? row_of(it, year) : NULL;
+        if (!row) continue;
+        put_text(f, csv, 1, it->scn->name);
+        for (int k = 0; k < n; k++) {
+            const char *v = values[i * n + k];
+            if (is_number(v)) fprintf(f, "%s%s", sep, v);
+            else put_text(f, csv, 0, v);
+        }
+        for (int k = 0; k < n; k++) fprintf(f, "%s%d", sep, index[i * n + k]);
+        for (int k = 0; k < metrics_count(); k++)
+            put_cell(f, csv, 0, metric_value(metrics_get(k), row), metrics_get(k)->format);
+        for (int k = 0; k < ids->n; k++) {
+            int pass;
+            double margin;
+            if (verdict(it, ids->id[k], &pass, &margin)) {
+                put_cell(f, csv, 0, pass, "%.0f");
+                put_cell(f, csv, 0, margin, "%.9g");
+            } else {
+                put_cell(f, csv, 0, NAN, "%g");
+                put_cell(f, csv, 0, NAN, "%g");
+            }
+        }
+        fputs(csv ? "\r\n" : "\n", f);
+    }
+    return afile_commit(af, d);
+}
+
+Status compare_write_sweep(const char *dir, const BatchItem *items, int n_items, int year,
+                           const char *const *names, const char *const *values,
+                           const int *index, int n, Diag *d)
+{
+    IdSet ids;
+    collect_ids(items, n_items, &ids);
+    char path[STAGE_PATH_MAX];
+    for (int csv = 0; csv < 2; csv++) {
+        if (snprintf(path, sizeof path, "%s/sweep.%s", dir, csv ? "csv" : "dat") >= (int)sizeof path) {
+            diag_error(d, ST_IO, dir, 0, NULL, "path too long");
+            return ST_IO;
+        }
+        Status st = write_sweep(path, csv, items, n_items, year, &ids, names, values, index, n, d);
+        if (st != ST_OK) return st;
+    }
+    return ST_OK;
 }

@@ -16,4 +16,12 @@ Status compare_write(const char *dir, const BatchItem *items, int n, int year,
                      const char *const *label_names, const char *const *label_values,
                      int n_labels, Diag *d);
 
+/* DIR/sweep.dat (and .csv): one row per grid point: `point`, the n varied
+ * settings' values (numbers unquoted), `i_1..i_n` (each value's 0-based index
+ * in its --vary list), every annual metric of the year, then pass_/margin_
+ * per target id. values/index hold n entries per item. */
+Status compare_write_sweep(const char *dir, const BatchItem *items, int n_items, int year,
+                           const char *const *names, const char *const *values,
+                           const int *index, int n, Diag *d);
+
 #endif

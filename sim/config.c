@@ -1,7 +1,9 @@
 /* config.c — scenario files to a validated Scenario (DESIGN §8, STYLE §7):
- * pre-scan the text, parse with libconfig, check every setting's kind and
- * range from the schema table, then the cross-field rules. All errors are
- * collected as "file:line: setting: message"; nothing is returned on error.
+ * follow the inherits chain (pre-scan and parse each file), apply the files
+ * base first onto one Scenario, each setting checked for kind, range and
+ * unit with its own file and line, then the --set overrides, then the
+ * cross-field rules once on the result. All errors are collected as
+ * "file:line: setting: message"; nothing is returned on error.
  * The only file that includes libconfig.h. */
 #include "config.h"
 
@@ -14,8 +16,9 @@
 #include <sys/stat.h>
 
 #include "metrics.h"
-#include "weather_synth.h"
 #include "textdist.h"
+#include "units.h"
+#include "weather_synth.h"
 
 #define CONFIG_MAX_BYTES (1024L * 1024)       /* a scenario is a few kB (reference.cfg ~20 kB) */
 #define CONFIG_MAX_SETTINGS 5000               /* a full scenario has under 1000 */
@@ -27,21 +30,35 @@ enum { MAX_ENTRIES = 128, MAX_GROUPS = 32, REC_SLOTS = 2, REC_MAX = 64, REC_FIEL
        NUMBERS_MAX = CURVE_MAX_POINTS };
 _Static_assert(COAL_MAX_UNITS <= REC_MAX && TARGET_MAX <= REC_MAX, "RecordInfo size");
 
+/* Sources of settings: the files of the chain, [0] the file loaded and
+ * [i + 1] the base of [i], then the --set overrides (line 0). */
+enum { SRC_SET = CONFIG_CHAIN_MAX, N_SRC = CONFIG_CHAIN_MAX + 1 };
+
 typedef struct {
-    int line;                      /* of the record's group */
+    int src;                       /* index into LoadCtx.src */
+    int line;                      /* 0 = unknown (and always for --set) */
+} Loc;
+
+typedef struct {
+    Loc at;                        /* the record's group */
     int bad;                       /* some field of it is in error */
-    int field_line[REC_FIELDS];    /* where each field was given; 0 = default */
+    unsigned char field_given[REC_FIELDS];
+    Loc field[REC_FIELDS];         /* where each given field was written */
 } RecordInfo;
 
 typedef struct {
-    const char *file;
+    const char *file;              /* name of the source being read: src[cur] */
+    int cur;
+    const char *src[N_SRC];        /* file paths; src[SRC_SET] is "--set" */
+    const char *set_path;          /* the setting of the --set being read */
     Diag *d;
     Status first;                  /* first error of this load */
     Scenario *s;                   /* being filled; copied out on success */
-    int line[MAX_ENTRIES];         /* where each setting was given */
+    Loc at[MAX_ENTRIES];           /* where each setting was given last */
     unsigned char given[MAX_ENTRIES], bad[MAX_ENTRIES];
     int len[MAX_ENTRIES];          /* curves: values given; years: -1 = "all" */
-    int group_line[MAX_GROUPS];
+    unsigned char group_given[MAX_GROUPS];
+    Loc group_at[MAX_GROUPS];
     RecordInfo rec[REC_SLOTS][REC_MAX];
 } LoadCtx;
 
@@ -72,13 +89,14 @@ static size_t utf8_len(const unsigned char *p)
     return n;
 }
 
-/* Quotes user text for a message: at most ~40 bytes, control characters and
- * invalid UTF-8 shown as '?', so hostile bytes never reach a terminal. */
-static const char *shown(char *buf, size_t size, const char *v)
+/* Quotes user text for a message: at most about max bytes, control
+ * characters and invalid UTF-8 shown as '?', so hostile bytes never reach
+ * a terminal (or a comment line of run.cfg). */
+static const char *shown_max(char *buf, size_t size, const char *v, size_t max)
 {
     size_t o = 0;
     const unsigned char *p = (const unsigned char *)v;
-    while (*p && o + 8 < size && o < 40) {
+    while (*p && o + 8 < size && o < max) {
         size_t n = utf8_len(p);
         if (n == 0 || *p < 0x20 || *p == 0x7f) {
             buf[o++] = '?';
@@ -94,7 +112,20 @@ static const char *shown(char *buf, size_t size, const char *v)
     return buf;
 }
 
+static const char *shown(char *buf, size_t size, const char *v) { return shown_max(buf, size, v, 40); }
+
 static int room(const LoadCtx *c) { return c->d->n < DIAG_MAX; }
+
+/* Line of m in the source being read; 0 for --set values. */
+static int line_of(const LoadCtx *c, const config_setting_t *m)
+{
+    return c->cur == SRC_SET ? 0 : (int)config_setting_source_line(m);
+}
+
+static Loc here(const LoadCtx *c, const config_setting_t *m)
+{
+    return (Loc){ c->cur, line_of(c, m) };
+}
 
 static void vreport(LoadCtx *c, Status st, const char *file, int line, const char *setting,
                     const char *suggestion, const char *fmt, va_list ap)
@@ -107,35 +138,40 @@ static void vreport(LoadCtx *c, Status st, const char *file, int line, const cha
     if (c->first == ST_OK) c->first = st;
 }
 
-/* An error at file:line without a setting (syntax). */
-__attribute__((format(printf, 5, 6)))
-static void report_at(LoadCtx *c, Status st, const char *file, int line, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vreport(c, st, file, line, NULL, NULL, fmt, ap);
-    va_end(ap);
-}
-
-/* An error located at the setting m. */
+/* An error located at the setting m of the source being read. */
 __attribute__((format(printf, 6, 7)))
 static void report(LoadCtx *c, Status st, const config_setting_t *m, const char *setting,
                    const char *suggestion, const char *fmt, ...)
 {
-    const char *file = config_setting_source_file(m) ? config_setting_source_file(m) : c->file;
     va_list ap;
     va_start(ap, fmt);
-    vreport(c, st, file, (int)config_setting_source_line(m), setting, suggestion, fmt, ap);
+    vreport(c, st, c->file, line_of(c, m), setting, suggestion, fmt, ap);
     va_end(ap);
 }
 
+/* An error at a line of the source being read. */
 __attribute__((format(printf, 6, 7)))
 static void report_line(LoadCtx *c, Status st, int line, const char *setting,
                         const char *suggestion, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
+    if (c->cur == SRC_SET) {   /* a --set value: no lines, and the path it sets */
+        line = 0;
+        if (!setting) setting = c->set_path;
+    }
     vreport(c, st, c->file, line, setting, suggestion, fmt, ap);
+    va_end(ap);
+}
+
+/* An error where a setting was written, in whichever source. */
+__attribute__((format(printf, 6, 7)))
+static void report_loc(LoadCtx *c, Status st, Loc at, const char *setting,
+                       const char *suggestion, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(c, st, c->src[at.src] ? c->src[at.src] : c->file, at.line, setting, suggestion, fmt, ap);
     va_end(ap);
 }
 
@@ -185,13 +221,47 @@ static int in_range(LoadCtx *c, const config_setting_t *m, const char *setting, 
     return 1;
 }
 
-/* A finite number in [lo, hi]; integer or float literal. */
-static int read_number(LoadCtx *c, const config_setting_t *m, const char *setting, double lo,
-                       double hi, double *out)
+/* A quantity string of dimension dim ("3.2 GW") in [lo, hi], in the
+ * canonical unit. */
+static int read_quantity(LoadCtx *c, const config_setting_t *m, const char *setting, Dimension dim,
+                         double lo, double hi, double *out)
+{
+    char err[384], sugg[64], buf[64];
+    const char *text = config_setting_get_string(m);
+    double x;
+    Status st = units_parse_quantity(text, dim, &x, err, sizeof err);
+    if (st != ST_OK) {
+        int near = st == ST_CONFIG_INVALID && room(c) && units_suggest(text, dim, sugg, sizeof sugg);
+        report(c, st, m, setting, near ? sugg : NULL, "%s", err);
+        return 0;
+    }
+    if (x < lo || x > hi) {
+        const char *unit = units_canonical(dim);
+        int plain = strcmp(unit, "1") == 0;   /* a fraction: no unit after the number */
+        report(c, ST_CONFIG_RANGE, m, setting, NULL, "\"%s\" is %.15g%s%s, %s the %s %.15g",
+               shown(buf, sizeof buf, text), x, plain ? "" : " ", plain ? "" : unit,
+               x < lo ? "below" : "above", x < lo ? "minimum" : "maximum", x < lo ? lo : hi);
+        return 0;
+    }
+    *out = x;
+    return 1;
+}
+
+/* A finite number in [lo, hi]; integer or float literal, or for a
+ * quantity (dim) also a string with a unit. */
+static int read_number(LoadCtx *c, const config_setting_t *m, const char *setting, Dimension dim,
+                       double lo, double hi, double *out)
 {
     double x;
+    if (dim != DIM_NONE && config_setting_type(m) == CONFIG_TYPE_STRING)
+        return read_quantity(c, m, setting, dim, lo, hi, out);
     if (!number_of(m, &x)) {
-        report(c, ST_CONFIG_TYPE, m, setting, NULL, "expected a number, got %s", type_name(m));
+        if (dim != DIM_NONE)
+            report(c, ST_CONFIG_TYPE, m, setting, NULL,
+                   "expected a number or text with a unit such as \"%s\", got %s",
+                   units_example(dim), type_name(m));
+        else
+            report(c, ST_CONFIG_TYPE, m, setting, NULL, "expected a number, got %s", type_name(m));
         return 0;
     }
     if (!isfinite(x)) {   /* 1e999 parses as inf */
@@ -302,15 +372,17 @@ static int read_schedule(LoadCtx *c, const SchemaEntry *e, const config_setting_
     Schedule sc;
     memset(&sc, 0, sizeof sc);
     double x;
-    if (number_of(m, &x)) {   /* a constant */
-        if (!read_number(c, m, setting, e->min, e->max, &sc.value[0])) return 0;
+    if (number_of(m, &x) || (e->dim != DIM_NONE && config_setting_type(m) == CONFIG_TYPE_STRING)) {
+        /* a constant */
+        if (!read_number(c, m, setting, e->dim, e->min, e->max, &sc.value[0])) return 0;
         sc.n = 1;
         *dst = sc;
         return 1;
     }
     if (!is_sequence(m)) {
         report(c, ST_CONFIG_TYPE, m, setting, NULL,
-               "expected a number or a list of (year, value) pairs, got %s", type_name(m));
+               "expected a number%s or a list of (year, value) pairs, got %s",
+               e->dim != DIM_NONE ? ", text with a unit" : "", type_name(m));
         return 0;
     }
     int n = config_setting_length(m), ok = 1;
@@ -332,7 +404,7 @@ static int read_schedule(LoadCtx *c, const SchemaEntry *e, const config_setting_
         }
         if (!read_integer(c, config_setting_get_elem(p, 0), sub, SCHED_YEAR_MIN, SCHED_YEAR_MAX,
                           &year) ||
-            !read_number(c, config_setting_get_elem(p, 1), sub, e->min, e->max, &sc.value[i])) {
+            !read_number(c, config_setting_get_elem(p, 1), sub, e->dim, e->min, e->max, &sc.value[i])) {
             ok = 0;
             continue;
         }
@@ -380,7 +452,7 @@ static int read_numbers(LoadCtx *c, const SchemaEntry *e, const config_setting_t
         const config_setting_t *x = config_setting_get_elem(m, (unsigned)i);
         char sub[160];
         snprintf(sub, sizeof sub, "%s[%d]", setting, i);
-        if (!read_number(c, x, sub, e->min, e->max, &v[i])) {
+        if (!read_number(c, x, sub, e->dim, e->min, e->max, &v[i])) {
             ok = 0;
             continue;
         }
@@ -501,7 +573,7 @@ static int read_records(LoadCtx *c, const SchemaEntry *e, const config_setting_t
         char sub[160];
         snprintf(sub, sizeof sub, "%s[%d]", setting, i);
         memset(ri, 0, sizeof *ri);
-        ri->line = (int)config_setting_source_line(r);
+        ri->at = here(c, r);
         for (int k = 0; k < e->n_fields; k++) schema_default_one(&e->fields[k], rec);
         if (!config_setting_is_group(r)) {
             report(c, ST_CONFIG_TYPE, r, sub, NULL, "expected a group { ... }, got %s", type_name(r));
@@ -522,11 +594,12 @@ static int read_records(LoadCtx *c, const SchemaEntry *e, const config_setting_t
                 continue;
             }
             int k = (int)(fe - e->fields), dummy;
-            ri->field_line[k] = (int)config_setting_source_line(fm);
+            ri->field_given[k] = 1;
+            ri->field[k] = here(c, fm);
             if (!load_value(c, fe, fm, path, rec, &dummy)) ri->bad = 1;
         }
         for (int k = 0; k < e->n_fields; k++)
-            if (e->fields[k].required && !ri->field_line[k]) {
+            if (e->fields[k].required && !ri->field_given[k]) {
                 char path[224];
                 snprintf(path, sizeof path, "%s.%s", sub, e->fields[k].path);
                 report(c, ST_CONFIG_MISSING, r, path, NULL, "required setting is missing");
@@ -545,7 +618,7 @@ static int load_value(LoadCtx *c, const SchemaEntry *e, const config_setting_t *
     char *p = (char *)base + e->offset;
     double x;
     switch (e->kind) {
-    case SK_NUMBER: return read_number(c, m, setting, e->min, e->max, (double *)(void *)p);
+    case SK_NUMBER: return read_number(c, m, setting, e->dim, e->min, e->max, (double *)(void *)p);
     case SK_INTEGER:
         if (!read_integer(c, m, setting, e->min, e->max, &x)) return 0;
         *(int *)(void *)p = (int)x;
@@ -599,14 +672,21 @@ static void load_group(LoadCtx *c, const config_setting_t *g, const char *gname)
         char path[160];
         snprintf(path, sizeof path, "%s.%s", gname, config_setting_name(m));
         const SchemaEntry *e = schema_find(path);
+        if (!e && strcmp(config_setting_name(m), "inherits") == 0) {
+            report(c, ST_CONFIG_UNKNOWN, m, path, NULL,
+                   "unknown setting: write inherits at the top level, outside any group");
+            continue;
+        }
         if (!e) {
             report(c, ST_CONFIG_UNKNOWN, m, path, room(c) ? schema_suggest(path) : NULL, "unknown setting");
             continue;
         }
         int idx = index_of(e);
         c->given[idx] = 1;
-        c->line[idx] = (int)config_setting_source_line(m);
-        if (!load_value(c, e, m, path, c->s, &c->len[idx])) c->bad[idx] = 1;
+        c->at[idx] = here(c, m);
+        /* a later source replaces the value, and with it any earlier error
+         * (which stays reported) */
+        c->bad[idx] = !load_value(c, e, m, path, c->s, &c->len[idx]);
     }
 }
 
@@ -616,6 +696,7 @@ static void load_root(LoadCtx *c, const config_setting_t *root)
         const config_setting_t *m = config_setting_get_elem(root, (unsigned)i);
         const char *name = config_setting_name(m);
         int gi = schema_group_find(name);
+        if (strcmp(name, "inherits") == 0) continue;   /* read by follow_chain */
         if (gi < 0) {
             if (config_setting_is_group(m))
                 report(c, ST_CONFIG_UNKNOWN, m, name, room(c) ? schema_group_suggest(name) : NULL,
@@ -629,36 +710,50 @@ static void load_root(LoadCtx *c, const config_setting_t *root)
             report(c, ST_CONFIG_TYPE, m, name, NULL, "expected a group { ... }, got %s", type_name(m));
             continue;
         }
-        if (gi < MAX_GROUPS) c->group_line[gi] = (int)config_setting_source_line(m);
+        if (gi < MAX_GROUPS) {
+            c->group_given[gi] = 1;
+            c->group_at[gi] = here(c, m);
+        }
         load_group(c, m, name);
     }
 }
 
-/* Line to report a setting at: its own, else its group's, else 0. */
-static int where(const LoadCtx *c, int idx)
+/* Where to report a setting: where it was given last, else its group in
+ * the last source that has the group, else the loaded file (line 0). */
+static Loc where(const LoadCtx *c, int idx)
 {
-    if (c->line[idx]) return c->line[idx];
+    if (c->given[idx]) return c->at[idx];
     int gi = group_of(schema_get(idx)->path);
-    return gi >= 0 && gi < MAX_GROUPS ? c->group_line[gi] : 0;
+    if (gi >= 0 && gi < MAX_GROUPS && c->group_given[gi]) return c->group_at[gi];
+    return (Loc){ 0, 0 };
 }
 
 static void check_missing(LoadCtx *c)
 {
     for (int i = 0; i < schema_count(); i++)
         if (schema_get(i)->required && !c->given[i]) {
-            report_line(c, ST_CONFIG_MISSING, where(c, i), schema_get(i)->path, NULL,
-                        "required setting is missing");
+            report_loc(c, ST_CONFIG_MISSING, where(c, i), schema_get(i)->path, NULL,
+                       "required setting is missing");
             c->bad[i] = 1;
         }
 }
 
-/* scenario.name defaults to the file's base name without ".cfg". */
+/* scenario.name defaults to the base name, without ".cfg", of the file
+ * loaded (src[0]), even when a base of it sets a name: a variant never
+ * takes its base's output directory. Only the file loaded itself or --set
+ * can name the scenario. */
 static void default_name(LoadCtx *c)
 {
     const SchemaEntry *e = schema_find("scenario.name");
-    if (!e || c->given[index_of(e)]) return;
-    const char *base = strrchr(c->file, '/');
-    base = base ? base + 1 : c->file;
+    if (!e) return;
+    int idx = index_of(e);
+    if (c->given[idx] && (c->at[idx].src == 0 || c->at[idx].src == SRC_SET)) return;
+    int gi = schema_group_find("scenario");
+    Loc at = gi >= 0 && gi < MAX_GROUPS && c->group_given[gi] && c->group_at[gi].src == 0
+                 ? c->group_at[gi] : (Loc){ 0, 0 };
+    const char *file = c->src[0];
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
     size_t n = strlen(base);
     if (n > 4 && strcmp(base + n - 4, ".cfg") == 0) n -= 4;
     char name[NAME_MAX_LEN], buf[64];
@@ -669,13 +764,15 @@ static void default_name(LoadCtx *c)
         problem = text_problem(name, e->flags);
     }
     if (problem) {
-        report_line(c, ST_CONFIG_INVALID, where(c, index_of(e)), e->path, NULL,
-                    "the file name \"%s\" gives no valid scenario name (it %s); set scenario.name",
-                    shown(buf, sizeof buf, base), problem);
+        report_loc(c, ST_CONFIG_INVALID, at, e->path, NULL,
+                   "the file name \"%s\" gives no valid scenario name (it %s); set scenario.name",
+                   shown(buf, sizeof buf, base), problem);
+        c->bad[idx] = 1;
         return;
     }
     memset(c->s->name, 0, sizeof c->s->name);
     memcpy(c->s->name, name, n + 1);
+    c->bad[idx] = 0;
 }
 
 /* ---- cross-field rules ---- */
@@ -688,19 +785,31 @@ static int idx_of(const char *path)
 
 static int usable(const LoadCtx *c, int idx) { return idx >= 0 && !c->bad[idx]; }
 
+/* Order in which setting idx was applied: -1 if never, files base first,
+ * --set last. Of two settings in conflict, the later one is blamed. */
+static int rank(const LoadCtx *c, int idx)
+{
+    if (!c->given[idx]) return -1;
+    return c->at[idx].src == SRC_SET ? N_SRC : CONFIG_CHAIN_MAX - c->at[idx].src;
+}
+
 static void check_period(LoadCtx *c, int *period_ok)
 {
     const Scenario *s = c->s;
     int fy = idx_of("scenario.first_year"), ly = idx_of("scenario.last_year");
     *period_ok = 0;
     if (!usable(c, fy) || !usable(c, ly)) return;
-    if (s->last_year < s->first_year)
-        report_line(c, ST_CONFIG_INVALID, where(c, ly), "scenario.last_year", NULL,
-                    "last_year %d is before first_year %d", s->last_year, s->first_year);
+    int at = rank(c, fy) > rank(c, ly) ? fy : ly;   /* a variant moved first_year */
+    if (s->last_year < s->first_year && at == ly)
+        report_loc(c, ST_CONFIG_INVALID, where(c, ly), "scenario.last_year", NULL,
+                   "last_year %d is before first_year %d", s->last_year, s->first_year);
+    else if (s->last_year < s->first_year)
+        report_loc(c, ST_CONFIG_INVALID, where(c, fy), "scenario.first_year", NULL,
+                   "first_year %d is after last_year %d", s->first_year, s->last_year);
     else if (s->last_year - s->first_year >= PERIOD_MAX_SPAN)
-        report_line(c, ST_CONFIG_INVALID, where(c, ly), "scenario.last_year", NULL,
-                    "the period %d..%d is too long: last_year - first_year must be below %d",
-                    s->first_year, s->last_year, PERIOD_MAX_SPAN);
+        report_loc(c, ST_CONFIG_INVALID, where(c, at), schema_get(at)->path, NULL,
+                   "the period %d..%d is too long: last_year - first_year must be below %d",
+                   s->first_year, s->last_year, PERIOD_MAX_SPAN);
     else
         *period_ok = 1;
 }
@@ -712,15 +821,15 @@ static void check_storage(LoadCtx *c)
     int init = idx_of("storage.initial_soc_frac");
     if (!usable(c, lo) || !usable(c, hi)) return;
     if (st->soc_min_frac >= st->soc_max_frac) {
-        int at = c->given[lo] ? lo : hi;
-        report_line(c, ST_CONFIG_INVALID, where(c, at), schema_get(at)->path, NULL,
-                    "soc_min_frac %.15g is not below soc_max_frac %.15g", st->soc_min_frac,
-                    st->soc_max_frac);
+        int at = rank(c, lo) >= rank(c, hi) ? lo : hi;
+        report_loc(c, ST_CONFIG_INVALID, where(c, at), schema_get(at)->path, NULL,
+                   "soc_min_frac %.15g is not below soc_max_frac %.15g", st->soc_min_frac,
+                   st->soc_max_frac);
     } else if (usable(c, init) &&
                (st->initial_soc_frac < st->soc_min_frac || st->initial_soc_frac > st->soc_max_frac)) {
-        report_line(c, ST_CONFIG_INVALID, where(c, init), schema_get(init)->path, NULL,
-                    "initial_soc_frac %.15g is outside the SOC window %.15g .. %.15g",
-                    st->initial_soc_frac, st->soc_min_frac, st->soc_max_frac);
+        report_loc(c, ST_CONFIG_INVALID, where(c, init), schema_get(init)->path, NULL,
+                   "initial_soc_frac %.15g is outside the SOC window %.15g .. %.15g",
+                   st->initial_soc_frac, st->soc_min_frac, st->soc_max_frac);
     }
 }
 
@@ -736,12 +845,13 @@ static void check_curves(LoadCtx *c)
             if (b->kind != SK_CURVE || b->count_offset != a->count_offset) continue;
             if (c->given[i] != c->given[j]) {
                 int missing = c->given[i] ? j : i, other = c->given[i] ? i : j;
-                report_line(c, ST_CONFIG_MISSING, where(c, other), schema_get(missing)->path, NULL,
-                            "required together with %s", schema_get(other)->path);
+                report_loc(c, ST_CONFIG_MISSING, where(c, other), schema_get(missing)->path, NULL,
+                           "required together with %s", schema_get(other)->path);
             } else if (c->given[i] && usable(c, i) && usable(c, j) && c->len[i] != c->len[j]) {
-                report_line(c, ST_CONFIG_INVALID, where(c, j), b->path, NULL,
-                            "has %d values but %s has %d; they must have the same length", c->len[j],
-                            a->path, c->len[i]);
+                int at = rank(c, i) > rank(c, j) ? i : j, other = at == i ? j : i;
+                report_loc(c, ST_CONFIG_INVALID, where(c, at), schema_get(at)->path, NULL,
+                           "has %d values but %s has %d; they must have the same length", c->len[at],
+                           schema_get(other)->path, c->len[other]);
             }
         }
     }
@@ -752,8 +862,8 @@ static void check_mining(LoadCtx *c)
     int k = idx_of("coal_mining.calorific_kcal_per_kg");
     double v = c->s->coal_mining.calorific_kcal_per_kg;
     if (usable(c, k) && v > 0 && v < 1000)
-        report_line(c, ST_CONFIG_INVALID, where(c, k), schema_get(k)->path, NULL,
-                    "%.15g kcal/kg is not coal: use 0 for the national default, or at least 1000", v);
+        report_loc(c, ST_CONFIG_INVALID, where(c, k), schema_get(k)->path, NULL,
+                   "%.15g kcal/kg is not coal: use 0 for the national default, or at least 1000", v);
 }
 
 /* The daily clearness is a normal truncated to a physical range: some
@@ -766,10 +876,10 @@ static void check_clearness(LoadCtx *c)
         "July", "August", "September", "October", "November", "December" };
     for (int k = 0; k < 12; k++)
         if (!synth_kt_feasible(c->s->weather.kt_mean[k], c->s->weather.kt_sd[k]))
-            report_line(c, ST_CONFIG_RANGE, where(c, c->given[sd] ? sd : m), "weather.kt_sd", NULL,
-                        "%s: a daily clearness of mean %.15g and standard deviation %.15g cannot be "
-                        "drawn (lower the spread or move the mean away from the limits)",
-                        names[k], c->s->weather.kt_mean[k], c->s->weather.kt_sd[k]);
+            report_loc(c, ST_CONFIG_RANGE, where(c, rank(c, sd) >= rank(c, m) ? sd : m), "weather.kt_sd",
+                       NULL, "%s: a daily clearness of mean %.15g and standard deviation %.15g cannot be "
+                       "drawn (lower the spread or move the mean away from the limits)",
+                       names[k], c->s->weather.kt_mean[k], c->s->weather.kt_sd[k]);
 }
 
 /* Years settings: "all" becomes every year of the period; listed years
@@ -791,8 +901,8 @@ static void check_years(LoadCtx *c, int period_ok)
             if (y[k] < s->first_year || y[k] > s->last_year) {
                 char sub[160];
                 snprintf(sub, sizeof sub, "%s[%d]", e->path, k);
-                report_line(c, ST_CONFIG_INVALID, where(c, i), sub, NULL,
-                            "year %d is outside the period %d..%d", y[k], s->first_year, s->last_year);
+                report_loc(c, ST_CONFIG_INVALID, where(c, i), sub, NULL,
+                           "year %d is outside the period %d..%d", y[k], s->first_year, s->last_year);
             }
     }
 }
@@ -803,10 +913,10 @@ static int field_index(const SchemaEntry *e, const char *name)
     return f ? (int)(f - e->fields) : -1;
 }
 
-/* Line of field k of record i, else of the record. */
-static int field_where(const RecordInfo *ri, int k)
+/* Where field k of a record was written, else the record. */
+static Loc field_where(const RecordInfo *ri, int k)
 {
-    return k >= 0 && ri->field_line[k] ? ri->field_line[k] : ri->line;
+    return k >= 0 && ri->field_given[k] ? ri->field[k] : ri->at;
 }
 
 static void report_field(LoadCtx *c, Status st, const SchemaEntry *e, int i, int k,
@@ -819,7 +929,8 @@ static void report_field(LoadCtx *c, Status st, const SchemaEntry *e, int i, int
     snprintf(path, sizeof path, "%s[%d].%s", e->path, i, k >= 0 ? e->fields[k].path : "?");
     va_list ap;
     va_start(ap, fmt);
-    vreport(c, st, c->file, field_where(ri, k), path, NULL, fmt, ap);
+    Loc at = field_where(ri, k);
+    vreport(c, st, c->src[at.src], at.line, path, NULL, fmt, ap);
     va_end(ap);
 }
 
@@ -882,7 +993,7 @@ static void check_targets(LoadCtx *c, const SchemaEntry *e, int period_ok)
         const RecordInfo *ri = &info[i];
         if (ri->bad) continue;
         if (t->op == OP_RANGE) {
-            if (ku >= 0 && !ri->field_line[ku])
+            if (ku >= 0 && !ri->field_given[ku])
                 report_field(c, ST_CONFIG_MISSING, e, i, ku, ri, "required when op is \"range\"");
             else if (t->upper < t->threshold)
                 report_field(c, ST_CONFIG_INVALID, e, i, ku, ri, "upper %.15g is below threshold %.15g",
@@ -893,7 +1004,7 @@ static void check_targets(LoadCtx *c, const SchemaEntry *e, int period_ok)
                 report_field(c, ST_CONFIG_RANGE, e, i, kt, ri,
                              "a reduction of %.15g is more than the whole (at most 1)", t->threshold);
             if (t->year != 0 && (t->base_year != 0 || period_ok) && t->year <= base)
-                report_field(c, ST_CONFIG_INVALID, e, i, kb >= 0 && ri->field_line[kb] ? kb : ky, ri,
+                report_field(c, ST_CONFIG_INVALID, e, i, kb >= 0 && ri->field_given[kb] ? kb : ky, ri,
                              "year %d is not after the base year %d", t->year, base);
         }
     }
@@ -919,40 +1030,48 @@ static void validate(LoadCtx *c)
 
 /* ---- before libconfig ---- */
 
-/* Reads the whole file (a regular file of at most CONFIG_MAX_BYTES). */
-static int read_file(LoadCtx *c, char **text, size_t *len)
+/* Reads the whole of path, a regular file of at most CONFIG_MAX_BYTES;
+ * *id gets its identity (device, inode). On failure *why says why and the
+ * status is ST_IO or ST_NOMEM. */
+static Status read_file(const char *path, char **text, size_t *len, struct stat *id, char *why,
+                        size_t whylen)
 {
     struct stat st;
-    char err[128];
-    if (stat(c->file, &st) == 0 && (!S_ISREG(st.st_mode) || st.st_size > CONFIG_MAX_BYTES)) {
+    if (stat(path, &st) == 0 && (!S_ISREG(st.st_mode) || st.st_size > CONFIG_MAX_BYTES)) {
         /* checked before opening: opening a FIFO would block */
-        report_line(c, ST_IO, 0, NULL, NULL, "cannot read file: %s",
-                    S_ISDIR(st.st_mode) ? "it is a directory"
-                    : !S_ISREG(st.st_mode) ? "not a regular file"
-                                           : "larger than 1 MiB");
-        return 0;
+        snprintf(why, whylen, "%s", S_ISDIR(st.st_mode) ? "it is a directory"
+                                    : !S_ISREG(st.st_mode) ? "not a regular file"
+                                                           : "larger than 1 MiB");
+        return ST_IO;
     }
     FILE *f = NULL;
-    if (errno = 0, stat(c->file, &st) != 0 || !(f = fopen(c->file, "rb"))) {
+    errno = 0;
+    if (!(f = fopen(path, "rb")) || fstat(fileno(f), &st) != 0) {
         int e = errno;
-        if (strerror_r(e, err, sizeof err) != 0) snprintf(err, sizeof err, "error %d", e);
-        report_line(c, ST_IO, 0, NULL, NULL, "cannot read file: %s", err);
-        return 0;
+        if (strerror_r(e, why, whylen) != 0) snprintf(why, whylen, "error %d", e);
+        if (f) fclose(f);
+        return ST_IO;
+    }
+    if (!S_ISREG(st.st_mode) || st.st_size > CONFIG_MAX_BYTES) {   /* replaced meanwhile */
+        snprintf(why, whylen, "not a regular file of at most 1 MiB");
+        fclose(f);
+        return ST_IO;
     }
     char *buf = malloc((size_t)st.st_size + 1);
     size_t n = buf ? fread(buf, 1, (size_t)st.st_size + 1, f) : 0;
     int failed = !buf || ferror(f) || n > (size_t)st.st_size;
     fclose(f);
     if (failed) {
-        report_line(c, buf ? ST_IO : ST_NOMEM, 0, NULL, NULL, "cannot read file: %s",
-                    buf ? "read error or file changed while reading" : "out of memory");
+        Status st_fail = buf ? ST_IO : ST_NOMEM;
+        snprintf(why, whylen, "%s", buf ? "read error or file changed while reading" : "out of memory");
         free(buf);
-        return 0;
+        return st_fail;
     }
     buf[n] = '\0';
     *text = buf;
     *len = n;
-    return 1;
+    *id = st;
+    return ST_OK;
 }
 
 /* An integer literal that libconfig 1.5 would silently wrap: a plain
@@ -1000,9 +1119,11 @@ static int prescan(LoadCtx *c, const char *t, size_t n)
         report_line(c, ST_CONFIG_SYNTAX, line, NULL, NULL, "the file contains a NUL byte");
         return 0;
     }
-    Status before = c->first;
+    int errors = c->d->n_errors;
     int line = 1, settings = 0;
-    size_t i = 0;
+    size_t i = 0, depth = 0;
+    char prev = 'x';               /* the last token: = : ( [ , " or x (anything else) */
+    unsigned char open[256];       /* the brackets open, innermost last */
     while (i < n) {
         char ch = t[i];
         if (ch == '\n') {
@@ -1014,6 +1135,16 @@ static int prescan(LoadCtx *c, const char *t, size_t n)
             for (i += 2; i < n && !(t[i] == '*' && t[i + 1] == '/'); i++) line += t[i] == '\n';
             i += 2;
         } else if (ch == '"') {
+            /* libconfig 1.5 leaks a string that is the token where it finds
+             * a syntax error ("a = 1 \"x\";"): such a string is reported
+             * here, where a value cannot start. */
+            int in_list = depth > sizeof open || (depth > 0 && open[depth - 1] != '{');
+            if (!(prev == '=' || prev == ':' || prev == '(' || prev == '[' || prev == '"' ||
+                  (prev == ',' && in_list))) {
+                report_line(c, ST_CONFIG_SYNTAX, line, NULL, NULL, "syntax error (a string out of place)");
+                return 0;
+            }
+            prev = '"';
             /* libconfig lets a string run over lines, even to the end of the
              * file: a missing quote would swallow settings or be reported
              * far away. A string here ends on its line. */
@@ -1028,8 +1159,9 @@ static int prescan(LoadCtx *c, const char *t, size_t n)
         } else if (ch == '@') {
             report_line(c, ST_CONFIG_SYNTAX, line, NULL, NULL,
                         "directives such as @include are not supported: a scenario is one file");
-            i++;
+            while (i < n && t[i] != '\n') i++;   /* the rest of the directive */
         } else if (is_alpha(ch) || ch == '*' || ch == '_') {
+            prev = 'x';
             while (i < n && (isalnum_ascii((unsigned char)t[i]) || t[i] == '_' || t[i] == '-' ||
                              t[i] == '*'))
                 i++;
@@ -1047,72 +1179,421 @@ static int prescan(LoadCtx *c, const char *t, size_t n)
                 j++;
             check_int_literal(c, t + i, j - i, i > 0 && t[i - 1] == '-', line);
             i = j;
+            prev = 'x';
         } else {
+            if (ch == '(' || ch == '[' || ch == '{') {
+                if (depth < sizeof open) open[depth] = (unsigned char)ch;
+                depth++;
+            } else if ((ch == ')' || ch == ']' || ch == '}') && depth > 0) {
+                depth--;
+            }
+            if (ch == '=' || ch == ':' || ch == '(' || ch == '[' || ch == ',') prev = ch;
+            else if (!(ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v')) prev = 'x';
             i++;
         }
     }
-    return c->first == before;
+    return c->d->n_errors == errors;
+}
+
+/* ---- the inherits chain ---- */
+
+typedef struct {
+    config_t cfg;
+    int parsed;                    /* cfg was initialised: destroy it */
+    char path[PATH_MAX_LEN];       /* as given, or resolved against the inheriting file */
+    dev_t dev;                     /* identity, for cycles */
+    ino_t ino;
+    int inherits_line;             /* 0: the file names no base */
+} ChainFile;
+
+/* Parses text (already pre-scanned) into cfg, which the caller destroys. */
+static int parse_text(LoadCtx *c, config_t *cfg, const char *text)
+{
+    config_init(cfg);
+    config_set_options(cfg, 0);   /* no auto-conversion: kinds are checked here */
+    if (config_read_string(cfg, text)) return 1;
+    report_line(c, ST_CONFIG_SYNTAX, config_error_line(cfg), NULL, NULL, "%s",
+                config_error_text(cfg) ? config_error_text(cfg) : "syntax error");
+    return 0;
+}
+
+/* The base name written in the file at from, as a path from the working
+ * directory: relative to from's directory unless absolute. 0 if too long. */
+static int resolve(char *out, size_t size, const char *from, const char *name)
+{
+    const char *slash = strrchr(from, '/');
+    size_t dir = name[0] == '/' || !slash ? 0 : (size_t)(slash - from) + 1, len = strlen(name);
+    if (dir + len >= size) return 0;
+    memmove(out, from, dir);   /* out and from are distinct; memmove keeps the compiler sure */
+    memcpy(out + dir, name, len + 1);
+    return 1;
+}
+
+/* "a.cfg:3 -> b.cfg:2 -> a.cfg": the files 0..n-1 with the lines of their
+ * inherits, then last. */
+static void chain_text(char *buf, size_t size, const ChainFile *files, int n, const char *last)
+{
+    char q[128];
+    size_t o = 0;
+    buf[0] = '\0';
+    for (int k = 0; k < n && o < size; k++)
+        o += (size_t)snprintf(buf + o, size - o, "%s:%d -> ", shown_max(q, sizeof q, files[k].path, 100),
+                              files[k].inherits_line);
+    if (o < size) snprintf(buf + o, size - o, "%s", shown_max(q, sizeof q, last, 100));
+}
+
+/* Reads, pre-scans and parses top and the bases it inherits, into files[];
+ * the number of files, or 0 after reporting an error. */
+static int follow_chain(LoadCtx *c, ChainFile *files, const char *top)
+{
+    snprintf(files[0].path, sizeof files[0].path, "%s", top);   /* the caller checked the length */
+    for (int n = 0; n < CONFIG_CHAIN_MAX; n++) {
+        ChainFile *f = &files[n];
+        Loc from = { n > 0 ? n - 1 : 0, n > 0 ? files[n - 1].inherits_line : 0 };
+        char why[160], q[256];
+        char *text = NULL;
+        size_t len = 0;
+        struct stat id;
+        c->cur = n;
+        c->src[n] = c->file = f->path;
+        Status st = read_file(f->path, &text, &len, &id, why, sizeof why);
+        if (st != ST_OK) {
+            if (n == 0)
+                report_line(c, st, 0, NULL, NULL, "cannot read file: %s", why);
+            else
+                report_loc(c, st, from, "inherits", NULL, "cannot read the base \"%s\": %s",
+                           shown_max(q, sizeof q, f->path, 200), why);
+            return 0;
+        }
+        f->dev = id.st_dev;
+        f->ino = id.st_ino;
+        for (int k = 0; k < n; k++)
+            if (files[k].dev == f->dev && files[k].ino == f->ino) {
+                char chain[384];
+                chain_text(chain, sizeof chain, files, n, f->path);
+                report_loc(c, ST_CONFIG_INVALID, from, "inherits", NULL, "inheritance cycle: %s", chain);
+                free(text);
+                return 0;
+            }
+        int ok = prescan(c, text, len);
+        if (ok) {
+            f->parsed = 1;
+            ok = parse_text(c, &f->cfg, text);
+        }
+        free(text);
+        if (!ok) return 0;
+        const config_setting_t *inh = config_setting_get_member(config_root_setting(&f->cfg), "inherits");
+        if (!inh) return n + 1;
+        f->inherits_line = (int)config_setting_source_line(inh);
+        if (config_setting_type(inh) != CONFIG_TYPE_STRING) {
+            report(c, ST_CONFIG_TYPE, inh, "inherits", NULL,
+                   "expected a string, the path of the base scenario, got %s", type_name(inh));
+            return 0;
+        }
+        const char *name = config_setting_get_string(inh);
+        const char *problem = text_problem(name, SF_NONEMPTY);
+        if (problem) {
+            report(c, ST_CONFIG_INVALID, inh, "inherits", NULL, "\"%s\" %s", shown(q, sizeof q, name),
+                   problem);
+            return 0;
+        }
+        if (n + 1 == CONFIG_CHAIN_MAX) {
+            report(c, ST_CONFIG_RANGE, inh, "inherits", NULL,
+                   "more than %d files in the inherits chain", CONFIG_CHAIN_MAX);
+            return 0;
+        }
+        if (!resolve(files[n + 1].path, sizeof files[n + 1].path, f->path, name)) {
+            report(c, ST_IO, inh, "inherits", NULL, "the path of the base is longer than %d bytes",
+                   PATH_MAX_LEN - 1);
+            return 0;
+        }
+    }
+    return 0;   /* not reached: the chain is cut at CONFIG_CHAIN_MAX above */
+}
+
+/* ---- --set overrides ---- */
+
+enum { SET_VALUE_MAX = 64 * 1024 };
+
+static int is_blank(char ch) { return ch == ' ' || ch == '\t'; }
+
+/* "v = <value>;" or, verbatim, "v = \"<value escaped>\";" (malloc'd). */
+static char *set_text(const char *value, size_t len, int verbatim)
+{
+    char *t = malloc(4 * len + 16), *o = t;
+    if (!t) return NULL;
+    memcpy(o, "v = ", 4), o += 4;
+    if (!verbatim) {
+        memcpy(o, value, len), o += len;
+    } else {
+        *o++ = '"';
+        for (size_t i = 0; i < len; i++) {
+            unsigned char ch = (unsigned char)value[i];
+            if (ch == '"' || ch == '\\') *o++ = '\\', *o++ = (char)ch;
+            else if (ch < 0x20 || ch == 0x7f) o += sprintf(o, "\\x%02x", ch);
+            else *o++ = (char)ch;
+        }
+        *o++ = '"';
+    }
+    memcpy(o, ";\n", 3);
+    return t;
+}
+
+/* Splits "group.list[i].field" at the index: list path into base, the
+ * index and the field name. 1 if path has this form. */
+static int split_index(const char *path, char *base, size_t size, int *index, const char **field)
+{
+    const char *br = strchr(path, '[');
+    if (!br || (size_t)(br - path) >= size) return 0;
+    const char *p = br + 1;
+    long i = 0;
+    if (!is_digit(*p)) return 0;
+    for (; is_digit(*p); p++)
+        if ((i = i * 10 + (*p - '0')) > 100000) return 0;
+    if (p[0] != ']' || p[1] != '.' || !p[2]) return 0;
+    memcpy(base, path, (size_t)(br - path));
+    base[br - path] = '\0';
+    *index = (int)i;
+    *field = p + 2;
+    return 1;
+}
+
+/* The schema entry (and record field) a --set path names; NULL after
+ * reporting when there is none. */
+static const SchemaEntry *set_target(LoadCtx *c, const char *path, const SchemaEntry **list, int *index)
+{
+    char base[160];
+    const char *field = NULL;
+    *list = NULL;
+    *index = -1;
+    if (strcmp(path, "inherits") == 0) {
+        report_line(c, ST_CONFIG_UNKNOWN, 0, path, NULL,
+                    "cannot be set with --set: name the base in the scenario file");
+        return NULL;
+    }
+    if (!strchr(path, '[')) {
+        const SchemaEntry *e = schema_find(path);
+        if (!e)
+            report_line(c, ST_CONFIG_UNKNOWN, 0, path, room(c) ? schema_suggest(path) : NULL,
+                        "unknown setting");
+        return e;
+    }
+    const SchemaEntry *e = split_index(path, base, sizeof base, index, &field) ? schema_find(base) : NULL;
+    if (!e || e->kind != SK_RECORDS) {
+        report_line(c, ST_CONFIG_UNKNOWN, 0, path, NULL,
+                    "unknown setting: only lists of groups take an index, written "
+                    "list[index].field as in coal_power.units[0].retire_year");
+        return NULL;
+    }
+    int count = *(const int *)(const void *)((const char *)c->s + e->count_offset);
+    if (*index >= count) {
+        report_line(c, ST_CONFIG_RANGE, 0, path, NULL, "%s has %d entries: index %d is past the end",
+                    base, count, *index);
+        return NULL;
+    }
+    const SchemaEntry *fe = schema_field_find(e, field);
+    if (!fe) {
+        const char *cand[REC_FIELDS];
+        int nf = e->n_fields < REC_FIELDS ? e->n_fields : REC_FIELDS;
+        for (int k = 0; k < nf; k++) cand[k] = e->fields[k].path;
+        report_line(c, ST_CONFIG_UNKNOWN, 0, path, room(c) ? text_nearest(field, cand, (size_t)nf) : NULL,
+                    "unknown setting");
+        return NULL;
+    }
+    *list = e;
+    return fe;
+}
+
+/* Parses the value of a --set into cfg (destroyed by the caller). Text
+ * that libconfig cannot read, and any text for a string or enum setting,
+ * is taken as a string unless it starts like a libconfig value. */
+static int set_parse(LoadCtx *c, const SchemaEntry *e, const char *value, size_t len, config_t *cfg)
+{
+    char q[64];
+    int verbatim = (e->kind == SK_STRING || e->kind == SK_ENUM) && value[0] != '"';
+    for (int attempt = 0; attempt < 2; attempt++) {
+        char *t = set_text(value, len, verbatim);
+        if (!t) {
+            report_line(c, ST_NOMEM, 0, NULL, NULL, "out of memory");
+            return 0;
+        }
+        int errors = c->d->n_errors;
+        int ok = prescan(c, t, strlen(t));
+        if (ok) {
+            config_init(cfg);
+            config_set_options(cfg, 0);
+            ok = config_read_string(cfg, t);
+            if (!ok && (verbatim || strchr("([{\"", value[0])))
+                report_line(c, ST_CONFIG_SYNTAX, 0, NULL, NULL, "cannot read the value \"%s\": %s",
+                            shown(q, sizeof q, value),
+                            config_error_text(cfg) ? config_error_text(cfg) : "syntax error");
+            if (!ok) config_destroy(cfg);
+        }
+        free(t);
+        if (ok) return 1;
+        if (verbatim || c->d->n_errors != errors || strchr("([{\"", value[0])) return 0;
+        verbatim = 1;   /* 3.2GW, peak-shaving, all: a string */
+    }
+    return 0;
+}
+
+/* One override, "group.setting=value" or "group.list[i].field=value". */
+static void apply_set(LoadCtx *c, const char *text)
+{
+    char path[160], q[64];
+    const char *eq = strchr(text, '=');
+    const char *p = text;
+    while (is_blank(*p)) p++;
+    size_t plen = eq && eq > p ? (size_t)(eq - p) : 0;
+    while (plen > 0 && is_blank(p[plen - 1])) plen--;
+    c->set_path = NULL;
+    if (plen == 0) {
+        report_line(c, ST_USAGE, 0, shown(q, sizeof q, text), NULL,
+                    "expected group.setting=value, such as storage.duration_h=4");
+        return;
+    }
+    if (plen >= sizeof path) {
+        report_line(c, ST_CONFIG_UNKNOWN, 0, shown(q, sizeof q, text), NULL, "unknown setting");
+        return;
+    }
+    memcpy(path, p, plen);
+    path[plen] = '\0';
+    c->set_path = path;
+    const char *value = eq + 1;
+    while (is_blank(*value)) value++;
+    size_t vlen = strlen(value);
+    while (vlen > 0 && is_blank(value[vlen - 1])) vlen--;
+    if (vlen == 0 || vlen > SET_VALUE_MAX) {
+        report_line(c, vlen ? ST_CONFIG_RANGE : ST_USAGE, 0, path, NULL,
+                    vlen ? "the value is longer than 64 KiB" : "no value after '='");
+        return;
+    }
+    const SchemaEntry *list;
+    int index;
+    const SchemaEntry *e = set_target(c, path, &list, &index);
+    if (!e) return;
+    config_t cfg;
+    if (!set_parse(c, e, value, vlen, &cfg)) return;
+    const config_setting_t *root = config_root_setting(&cfg);
+    if (config_setting_length(root) != 1) {
+        report_line(c, ST_CONFIG_SYNTAX, 0, path, NULL, "unexpected text after the value in \"%s\"",
+                    shown(q, sizeof q, value));
+    } else if (list) {
+        const config_setting_t *m = config_setting_get_elem(root, 0);
+        RecordInfo *ri = &c->rec[record_slot(list)][index];
+        int k = (int)(e - list->fields), dummy;
+        void *rec = (char *)c->s + list->offset + (size_t)index * list->record_size;
+        ri->field_given[k] = 1;
+        ri->field[k] = (Loc){ SRC_SET, 0 };
+        if (!load_value(c, e, m, path, rec, &dummy)) ri->bad = 1;
+    } else {
+        const config_setting_t *m = config_setting_get_elem(root, 0);
+        int idx = index_of(e);
+        c->given[idx] = 1;
+        c->at[idx] = (Loc){ SRC_SET, 0 };
+        c->bad[idx] = !load_value(c, e, m, path, c->s, &c->len[idx]);
+    }
+    config_destroy(&cfg);
 }
 
 /* ---- API ---- */
 
 void config_defaults(Scenario *s) { schema_defaults(s); }
 
-Status config_write_resolved(const Scenario *s, FILE *f) { return schema_write_config(s, f, 0); }
-
-static void parse(LoadCtx *c)
+/* Writes text on a comment line: control bytes and invalid UTF-8 as '?',
+ * so that no path can end the comment and add settings. */
+static void put_comment(FILE *f, const char *text)
 {
-    config_t cfg;
-    config_init(&cfg);
-    config_set_options(&cfg, 0);   /* no auto-conversion: kinds are checked here */
-    if (!config_read_file(&cfg, c->file)) {
-        if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO)
-            report_line(c, ST_IO, 0, NULL, NULL, "cannot read file");
-        else
-            report_at(c, ST_CONFIG_SYNTAX, config_error_file(&cfg) ? config_error_file(&cfg) : c->file,
-                      config_error_line(&cfg), "%s",
-                      config_error_text(&cfg) ? config_error_text(&cfg) : "syntax error");
-        config_destroy(&cfg);
-        return;
+    fputs("#   ", f);
+    for (const unsigned char *p = (const unsigned char *)text; *p;) {
+        size_t n = utf8_len(p);
+        if (n == 0 || *p < 0x20 || *p == 0x7f) {
+            fputc('?', f);
+            p++;
+        } else {
+            fwrite(p, 1, n, f);
+            p += n;
+        }
     }
-    load_root(c, config_root_setting(&cfg));
-    config_destroy(&cfg);   /* everything needed was copied */
-    check_missing(c);
-    default_name(c);
-    validate(c);
+    fputc('\n', f);
 }
 
-Status config_load(const char *path, Scenario *s, Diag *d)
+Status config_write_resolved_ex(const Scenario *s, const char *const *chain, int n, FILE *f)
 {
-    /* Scenario and context are ~50 kB: on the heap. *s is written only on success. */
+    if (chain && n > 0) {
+        fputs("# Resolved from (the file loaded, then each base it inherits, then any --set):\n", f);
+        for (int i = 0; i < n; i++) put_comment(f, chain[i] ? chain[i] : "");
+        fputc('\n', f);
+    }
+    return schema_write_config(s, f, 0);
+}
+
+Status config_write_resolved(const Scenario *s, FILE *f) { return config_write_resolved_ex(s, NULL, 0, f); }
+
+Status config_load_ex(const char *path, const char *const *sets, int n_sets, Scenario *s,
+                      ConfigChain *chain, Diag *d)
+{
+    /* Scenario, context and chain are ~90 kB: on the heap. *s is written only on success. */
     struct Work {
         Scenario s;
         LoadCtx c;
+        ChainFile files[CONFIG_CHAIN_MAX];
     } *w = calloc(1, sizeof *w);
+    if (!path) path = "";
     if (!w) {
         diag_error(d, ST_NOMEM, path, 0, NULL, "out of memory");
         return ST_NOMEM;
     }
     LoadCtx *c = &w->c;
-    c->file = path;
+    c->file = c->src[0] = path;
+    c->src[SRC_SET] = "--set";
     c->d = d;
     c->s = &w->s;
     c->first = ST_OK;
     schema_defaults(&w->s);
-    char *text = NULL;
-    size_t len = 0;
+    int n = 0;
     if (strlen(path) >= PATH_MAX_LEN)
         report_line(c, ST_IO, 0, NULL, NULL, "cannot read file: the path is longer than %d bytes",
                     PATH_MAX_LEN - 1);
-    else if (read_file(c, &text, &len) && prescan(c, text, len))
-        parse(c);
-    free(text);
+    else
+        n = follow_chain(c, w->files, path);
+    if (n > 0) {
+        for (int k = n - 1; k >= 0; k--) {   /* base first: later files replace */
+            c->cur = k;
+            c->file = w->files[k].path;
+            load_root(c, config_root_setting(&w->files[k].cfg));
+        }
+        c->cur = SRC_SET;
+        c->file = c->src[SRC_SET];
+        for (int i = 0; sets && i < n_sets; i++) apply_set(c, sets[i] ? sets[i] : "");
+        c->set_path = NULL;
+        check_missing(c);
+        default_name(c);
+        validate(c);
+    }
+    for (int k = 0; k < CONFIG_CHAIN_MAX; k++)
+        if (w->files[k].parsed) config_destroy(&w->files[k].cfg);
     Status st = c->first;
     if (st == ST_OK) {
         *s = w->s;
         memset(s->source_file, 0, sizeof s->source_file);
         memcpy(s->source_file, path, strlen(path));
+        if (chain) {
+            memset(chain, 0, sizeof *chain);
+            chain->n = n;
+            for (int k = 0; k < n; k++) memcpy(chain->file[k], w->files[k].path, strlen(w->files[k].path));
+        }
     }
     free(w);
     return st;
+}
+
+Status config_load_with(const char *path, const char *const *sets, int n_sets, Scenario *s, Diag *d)
+{
+    return config_load_ex(path, sets, n_sets, s, NULL, d);
+}
+
+Status config_load(const char *path, Scenario *s, Diag *d)
+{
+    return config_load_ex(path, NULL, 0, s, NULL, d);
 }

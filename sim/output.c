@@ -179,10 +179,11 @@ static Status write_run_cfg(const char *path, const Scenario *s, Diag *d)
     AtomicFile *af = &(AtomicFile){0};
     Status st = afile_open(af, path, d);
     if (st != ST_OK) return st;
-    fprintf(af->f, "# ecsim %s — the fully resolved configuration of this run.\n"
-                   "# Source: %s; seed %lu. `ecsim run` reproduces the results from this file.\n\n",
-            ECSIM_VERSION, s->source_file, s->seed);
-    st = config_write_resolved(s, af->f);
+    fprintf(af->f, "# ecsim %s — the fully resolved configuration of this run (defaults filled in,\n"
+                   "# inheritance and --set applied); seed %lu. `ecsim run` reproduces the results\n"
+                   "# from this file.\n", ECSIM_VERSION, s->seed);
+    const char *from[1] = { s->source_file };
+    st = config_write_resolved_ex(s, from, 1, af->f);
     if (st != ST_OK) {
         afile_abort(af);
         diag_error(d, st, path, 0, NULL, "cannot write the resolved configuration");

@@ -1,7 +1,8 @@
 /* plot.h — the standard charts of a scenario (DESIGN §10): derived chart
  * data written by chartdata.c, then gnuplot run on each plots/<chart>.gp,
- * PNG and SVG into <scenario>/charts/. The only module that starts gnuplot
- * (STYLE §2). No global state: scenarios may be plotted in parallel. */
+ * PNG and SVG into <scenario>/charts/. gnuplot itself is started by
+ * gnuplot.c, the only module that does (STYLE §2). No global state:
+ * scenarios may be plotted in parallel. */
 #ifndef ECSIM_PLOT_H
 #define ECSIM_PLOT_H
 

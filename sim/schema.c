@@ -81,17 +81,18 @@ static const double def_grid_co2[] = { 0, 0.5703 };
 static const SchemaEntry unit_fields[] = {
     { FIELD(CoalUnit, name), STR(MSIZE(CoalUnit, name), "unit 1"), REQ, .flags = SF_NONEMPTY | SF_UNIQUE,
       .doc = "Unit name, unique within the fleet." },
-    { FIELD(CoalUnit, capacity_mw), NUM(1, 2000, 660), .unit = "MW", REQ,
+    { FIELD(CoalUnit, capacity_mw), NUM(1, 2000, 660), .unit = "MW", .dim = DIM_POWER_MW, REQ,
       .doc = "Rated net capacity." },
     { FIELD(CoalUnit, commission_year), INT(1950, 2200, 2024), REQ,
       .doc = "In service from 1 January of this year." },
     { FIELD(CoalUnit, retire_year), INT(0, 2200, 0),
       .doc = "Out of service from 1 January of this year; 0 = never. After commission_year." },
-    { FIELD(CoalUnit, min_load_frac), NUM(0, 1, 0.4), .unit = "1",
+    { FIELD(CoalUnit, min_load_frac), NUM(0, 1, 0.4), .unit = "1", .dim = DIM_FRACTION,
       .doc = "Minimum stable load as a fraction of capacity (must-run when committed)." },
-    { FIELD(CoalUnit, ramp_frac_per_h), NUM(0.01, 1, 0.5), .unit = "1/h",
+    { FIELD(CoalUnit, ramp_frac_per_h), NUM(0.01, 1, 0.5), .unit = "1/h", .dim = DIM_FRACTION,
       .doc = "Largest change of output in one hour, fraction of capacity." },
     { FIELD(CoalUnit, heat_rate_gce_per_kwh), NUM(200, 600, 300), .unit = "gce/kWh",
+      .dim = DIM_COAL_GCE_PER_KWH,
       .doc = "Standard coal consumption per kWh supplied." },
 };
 
@@ -137,7 +138,7 @@ static const SchemaEntry table[] = {
       .doc = "Longitude, east positive." },
     { AT("site", site, elevation_m), NUM(-500, 9000, 0), .unit = "m",
       .doc = "Elevation above sea level (air density of synthetic weather)." },
-    { AT("site", site, utc_offset_h), NUM(-12, 14, 8), .unit = "h",
+    { AT("site", site, utc_offset_h), NUM(-12, 14, 8), .unit = "h", .dim = DIM_TIME_H,
       .doc = "Clock of the hourly series and of loads, hours ahead of UTC (8 = Beijing time)." },
     /* weather */
     { AT("weather", weather, source), ENUM(weather_source_names, WEATHER_SYNTHETIC),
@@ -150,7 +151,7 @@ static const SchemaEntry table[] = {
       .doc = "Weibull scale of hourly wind speed at the reference height, per month." },
     { AT("weather", weather, wind_autocorr), NUM(0, 0.999, 0.96), .unit = "1",
       .doc = "Lag-1 (hour to hour) autocorrelation of wind in Gaussian space." },
-    { AT("weather", weather, wind_diurnal_amp_frac), NUM(0, 1, 0.15), .unit = "1",
+    { AT("weather", weather, wind_diurnal_amp_frac), NUM(0, 1, 0.15), .unit = "1", .dim = DIM_FRACTION,
       .doc = "Relative amplitude of the daily cycle of wind speed." },
     { AT("weather", weather, wind_diurnal_peak_hour), NUM(0, 24, 15), .unit = "h",
       .doc = "Local clock hour of the daily wind maximum." },
@@ -167,14 +168,14 @@ static const SchemaEntry table[] = {
     { AT("weather", weather, temp_range_c), VEC(0, 40, def_temp_range), .unit = "C",
       .doc = "Mean diurnal temperature range (max - min), per month." },
     /* wind */
-    { AT("wind", wind, capacity_mw), SCHED0(0, 1e6), .unit = "MW",
+    { AT("wind", wind, capacity_mw), SCHED0(0, 1e6), .unit = "MW", .dim = DIM_POWER_MW,
       .doc = "Installed wind capacity (nameplate) by year." },
     { AT("wind", wind, hub_height_m), NUM(10, 300, 100), .unit = "m", .doc = "Hub height." },
     { AT("wind", wind, shear_exponent), NUM(0, 1, 0.14), .unit = "1",
       .doc = "Power-law shear exponent (alpha) from the reference height to hub height." },
-    { AT("wind", wind, losses_frac), NUM(0, 0.9, 0.12), .unit = "1",
+    { AT("wind", wind, losses_frac), NUM(0, 0.9, 0.12), .unit = "1", .dim = DIM_FRACTION,
       .doc = "Electrical, wake and other losses." },
-    { AT("wind", wind, availability_frac), NUM(0, 1, 0.97), .unit = "1",
+    { AT("wind", wind, availability_frac), NUM(0, 1, 0.97), .unit = "1", .dim = DIM_FRACTION,
       .doc = "Technical availability of the turbines." },
     { AT("wind", wind, density_correction), BOOL(1),
       .doc = "Correct the power curve's speed axis for air density (as SAM does)." },
@@ -187,13 +188,13 @@ static const SchemaEntry table[] = {
       .def_vec = def_curve_frac, .def_n = NITEMS(def_curve_frac), .flags = SF_SOME_POSITIVE,
       .doc = "Power curve output as a fraction of rated power at each speed (same length)." },
     /* solar */
-    { AT("solar", solar, capacity_mw), SCHED0(0, 1e6), .unit = "MWp",
+    { AT("solar", solar, capacity_mw), SCHED0(0, 1e6), .unit = "MWp", .dim = DIM_POWER_MW,
       .doc = "Installed PV capacity (DC at STC) by year." },
     { AT("solar", solar, dc_ac_ratio), NUM(0.5, 3, 1.2), .unit = "1",
       .doc = "DC nameplate over inverter AC rating (clipping above it)." },
-    { AT("solar", solar, inverter_eff_frac), NUM(0.5, 1, 0.96), .unit = "1",
+    { AT("solar", solar, inverter_eff_frac), NUM(0.5, 1, 0.96), .unit = "1", .dim = DIM_FRACTION,
       .doc = "Nominal inverter efficiency." },
-    { AT("solar", solar, losses_frac), NUM(0, 0.99, 0.14), .unit = "1",
+    { AT("solar", solar, losses_frac), NUM(0, 0.99, 0.14), .unit = "1", .dim = DIM_FRACTION,
       .doc = "PVWatts total DC system losses (soiling, wiring, mismatch, ...)." },
     { AT("solar", solar, tracking), ENUM(tracking_names, PV_FIXED),
       .doc = "Fixed tilt, single-axis tracking, or single-axis with backtracking." },
@@ -211,28 +212,32 @@ static const SchemaEntry table[] = {
       .doc = "Largest tracker rotation from horizontal." },
     { AT("solar", solar, albedo), NUM(0, 1, 0.2), .unit = "1", .doc = "Ground reflectance." },
     { AT("solar", solar, degradation_per_year_frac), NUM(0, 0.1, 0.005), .unit = "1/a",
+      .dim = DIM_FRACTION,
       .doc = "Output lost per year of plant age." },
     /* storage */
-    { AT("storage", storage, power_mw), SCHED0(0, 1e6), .unit = "MW",
+    { AT("storage", storage, power_mw), SCHED0(0, 1e6), .unit = "MW", .dim = DIM_POWER_MW,
       .doc = "Battery charge/discharge power rating by year." },
-    { AT("storage", storage, duration_h), NUM(0.1, 168, 2), .unit = "h",
+    { AT("storage", storage, duration_h), NUM(0.1, 168, 2), .unit = "h", .dim = DIM_TIME_H,
       .doc = "Energy over power: energy (MWh) = power x duration." },
-    { AT("storage", storage, roundtrip_eff_frac), NUM(0.3, 1, 0.85), .unit = "1",
+    { AT("storage", storage, roundtrip_eff_frac), NUM(0.3, 1, 0.85), .unit = "1", .dim = DIM_FRACTION,
       .doc = "Round-trip efficiency; charge and discharge each sqrt of it." },
-    { AT("storage", storage, soc_min_frac), NUM(0, 1, 0.1), .unit = "1",
+    { AT("storage", storage, soc_min_frac), NUM(0, 1, 0.1), .unit = "1", .dim = DIM_FRACTION,
       .doc = "Lowest state of charge, fraction of energy; below soc_max_frac." },
-    { AT("storage", storage, soc_max_frac), NUM(0, 1, 0.9), .unit = "1",
+    { AT("storage", storage, soc_max_frac), NUM(0, 1, 0.9), .unit = "1", .dim = DIM_FRACTION,
       .doc = "Highest state of charge, fraction of energy." },
     { AT("storage", storage, self_discharge_per_h_frac), NUM(0, 0.1, 0.00004), .unit = "1/h",
+      .dim = DIM_FRACTION,
       .doc = "Fraction of the stored energy lost per hour." },
-    { AT("storage", storage, initial_soc_frac), NUM(0, 1, 0.5), .unit = "1",
+    { AT("storage", storage, initial_soc_frac), NUM(0, 1, 0.5), .unit = "1", .dim = DIM_FRACTION,
       .doc = "State of charge at the start of the first year, inside the SOC window." },
     /* coal_mining */
-    { AT("coal_mining", coal_mining, capacity_mt), SCHED0(0, 1000), .unit = "Mt/a",
+    { AT("coal_mining", coal_mining, capacity_mt), SCHED0(0, 1000), .unit = "Mt/a", .dim = DIM_MASS_MT,
       .doc = "Coal production capacity by year." },
     { AT("coal_mining", coal_mining, utilisation_frac), SCHED(0, 1.5, def_utilisation), .unit = "1",
+      .dim = DIM_FRACTION,
       .doc = "Output over capacity by year." },
     { AT("coal_mining", coal_mining, calorific_kcal_per_kg), NUM(0, 8000, 0), .unit = "kcal/kg",
+      .dim = DIM_CALORIFIC_KCAL_PER_KG,
       .doc = "Calorific value of the coal; 0 = national default 0.7143 tce/t, else at least 1000." },
     { AT("coal_mining", coal_mining, electricity_kwh_per_t), NUM(0, 200, 15), .unit = "kWh/t",
       .doc = "Electricity for mining and handling per tonne (adds to the load)." },
@@ -242,22 +247,23 @@ static const SchemaEntry table[] = {
       .n_fields = NITEMS(unit_fields), .record_size = sizeof(CoalUnit),
       .doc = "Coal power units, one group each (at most 32)." },
     /* load */
-    { AT("load", load, annual_gwh), SCHED0(0, 1e6), .unit = "GWh",
+    { AT("load", load, annual_gwh), SCHED0(0, 1e6), .unit = "GWh", .dim = DIM_ENERGY_GWH,
       .doc = "Annual local electricity demand by year, excluding coal mining." },
-    { AT("load", load, industrial_share_frac), NUM(0, 1, 0.6), .unit = "1",
+    { AT("load", load, industrial_share_frac), NUM(0, 1, 0.6), .unit = "1", .dim = DIM_FRACTION,
       .doc = "Share of the demand that is flat round the clock (industry)." },
-    { AT("load", load, seasonal_amp_frac), NUM(0, 0.9, 0.15), .unit = "1",
+    { AT("load", load, seasonal_amp_frac), NUM(0, 0.9, 0.15), .unit = "1", .dim = DIM_FRACTION,
       .doc = "Relative winter/summer swing of the remaining demand." },
     { AT("load", load, evening_peak_hour), NUM(0, 24, 20), .unit = "h",
       .doc = "Local clock hour of the residential and commercial daily peak." },
     /* export */
-    { AT("export", export_line, capacity_mw), SCHED0(0, 1e6), .unit = "MW",
+    { AT("export", export_line, capacity_mw), SCHED0(0, 1e6), .unit = "MW", .dim = DIM_POWER_MW,
       .doc = "Transfer capacity of the export line by year." },
     { AT("export", export_line, mode), ENUM(export_mode_names, EXPORT_SURPLUS),
       .doc = "surplus: export what is left, up to the capacity; schedule: follow schedule_frac." },
     { AT("export", export_line, schedule_frac), VEC(0, 1, def_export_profile), .unit = "1",
+      .dim = DIM_FRACTION,
       .doc = "Contracted export by clock hour 0..23, fraction of the capacity (mode schedule)." },
-    { AT("export", export_line, tolerance_frac), NUM(0, 1, 0.05), .unit = "1",
+    { AT("export", export_line, tolerance_frac), NUM(0, 1, 0.05), .unit = "1", .dim = DIM_FRACTION,
       .doc = "Allowed shortfall below the scheduled export, fraction of the schedule." },
     { AT("export", export_line, import_allowed), BOOL(1),
       .doc = "Whether the county may import over the line when short." },
@@ -268,26 +274,32 @@ static const SchemaEntry table[] = {
       .doc = "peak-shaving: storage discharges when net load exceeds this percentile." },
     /* economy */
     { AT("economy", economy, gdp_base_yi_yuan), NUM(0.01, 1e7, 100), .unit = "yi yuan", REQ,
+      .dim = DIM_MONEY_YI_YUAN,
       .doc = "GDP of the first year, constant prices (100 million yuan)." },
-    { AT("economy", economy, growth_frac), SCHED0(-0.5, 1), .unit = "1/a",
+    { AT("economy", economy, growth_frac), SCHED0(-0.5, 1), .unit = "1/a", .dim = DIM_FRACTION,
       .doc = "Real GDP growth of year y over y-1 by year (0.149 = 14.9 %)." },
     /* accounting */
     { AT("accounting", accounting, method), ENUM(method_names, CONV_COAL_EQUIVALENT),
       .doc = "Conversion of non-fossil electricity to tce: coal-equivalent or calorific." },
     { AT("accounting", accounting, gce_per_kwh), SCHED(200, 500, def_gce), .unit = "gce/kWh",
+      .dim = DIM_COAL_GCE_PER_KWH,
       .doc = "Coal-equivalent factor by year (national average of thermal power supply)." },
     { AT("accounting", accounting, calorific_kgce_per_kwh), NUM(0.1, 0.2, 0.1229), .unit = "kgce/kWh",
+      .dim = DIM_COAL_KGCE_PER_KWH,
       .doc = "Calorific-method factor." },
     { AT("accounting", accounting, coal_co2_t_per_tce), NUM(1, 4, 2.77), .unit = "t/tce",
       .doc = "CO2 emitted per tce of coal burnt." },
     { AT("accounting", accounting, grid_co2_kg_per_kwh), SCHED(0, 2, def_grid_co2), .unit = "kg/kWh",
+      .dim = DIM_CO2_KG_PER_KWH,
       .doc = "Emission factor of grid electricity by year." },
     { AT("accounting", accounting, scope), ENUM(scope_names, SCOPE_PRODUCTION),
       .doc = "CO2 scope: production (local burning), consumption (plus imports), "
              "or net-exchange (plus imports, minus exports)." },
     { AT("accounting", accounting, coal_chemical_mtce), SCHED0(0, 1000), .unit = "Mtce",
+      .dim = DIM_COAL_MTCE,
       .doc = "Energy consumption of coal chemical industry by year." },
     { AT("accounting", accounting, other_industry_mtce), SCHED0(0, 1000), .unit = "Mtce",
+      .dim = DIM_COAL_MTCE,
       .doc = "Other fossil energy consumption in the county by year." },
     /* targets */
     { .path = "targets.list", .offset = offsetof(Scenario, targets.t), .kind = SK_RECORDS,
@@ -622,6 +634,11 @@ static void put_doc(FILE *f, const SchemaEntry *e, const void *defaults, const c
         if (e->kind == SK_SCHEDULE && e->def_n == 0) fputs(" (always 0)", f);
     }
     fputc('\n', f);
+    if (e->dim != DIM_NONE) {
+        char units[320];
+        units_list(e->dim, units, sizeof units);
+        fprintf(f, "%sor text with a unit, e.g. \"%s\"; units: %s\n", lead, units_example(e->dim), units);
+    }
 }
 
 enum { RECORD_MAX_SIZE = 512 };
@@ -658,7 +675,27 @@ Status schema_write_config(const Scenario *s, FILE *f, int docs)
               "# Settings marked 'required' show an example value (Yiwu County, 14th Five-Year Plan).\n"
               "# Numbers may be written 100 or 100.0; years 2025 (or 2025.0). Units are in the names.\n"
               "# Arrays [ ] hold one type (write 1.0, not 1, among floats); lists ( ) may mix.\n"
-              "# A string ends on the line where it starts: write \\n for a line break.\n\n",
+              "# A string ends on the line where it starts: write \\n for a line break.\n"
+              "#\n"
+              "# Quantities as the plan writes them: where a setting says 'or text with a unit',\n"
+              "# a string with a unit of the right kind may replace the number in the canonical\n"
+              "# unit, also as a schedule's value or constant:\n"
+              "#   wind = { capacity_mw = ( (2020, \"40万千瓦\"), (2025, \"3.2 GW\") ); };\n"
+              "#   coal_mining = { capacity_mt = \"4500万吨\"; };  economy = { gdp_base_yi_yuan = \"76.5亿元\"; };\n"
+              "# 万 (1e4) and 亿 (1e8) combine with 千瓦, 千瓦时, 度, 吨, 吨标煤 and 元; \"85 %\" is 0.85.\n"
+              "#\n"
+              "# A policy variant names its base and says only what differs:\n"
+              "#   inherits = \"../configs/yiwu-14fyp.cfg\";   # top level, relative to this file\n"
+              "#   storage = { duration_h = 4.0; };\n"
+              "# Groups merge setting by setting; a setting given replaces the base's whole value\n"
+              "# (a schedule, an array, coal_power.units, targets.list). A base may inherit in\n"
+              "# turn; a cycle is an error. scenario.name is the variant's own file name unless\n"
+              "# the variant sets it; everything else, scenario.description too, is inherited.\n"
+              "#\n"
+              "# On the command line, --set group.setting=value overrides any setting after\n"
+              "# inheritance; the value is written as in this file, and text that is not valid\n"
+              "# here is taken as a string: --set storage.duration_h=4  --set wind.capacity_mw=3.2GW\n"
+              "#   --set dispatch.strategy=peak-shaving  --set coal_power.units[0].retire_year=2030\n\n",
               f);
     for (int i = 0; i < N_ENTRIES; i++) {
         const SchemaEntry *e = &table[i];

@@ -10,6 +10,7 @@
 
 #include "model.h"
 #include "status.h"
+#include "units.h"
 
 /* What a setting holds, and how it is written in a file. */
 typedef enum {
@@ -47,6 +48,9 @@ struct SchemaEntry {
     const char *path;        /* "wind.hub_height_m"; within a record just "capacity_mw" */
     SchemaKind kind;
     const char *unit;        /* "MW", "m/s", "1" (dimensionless), "" (none) */
+    Dimension dim;           /* quantities: what text with a unit must measure
+                                ("3.2 GW" for DIM_POWER_MW); DIM_NONE: numbers only.
+                                Numbers, and the values of schedules, vectors and curves */
     double min, max;         /* numbers, integers, seeds, and the values of
                                 schedules, vectors and curves */
     int required;            /* must be in the file; def is then the example value */

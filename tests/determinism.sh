@@ -32,4 +32,11 @@ if ! diff -r "$tmp/j1" "$tmp/j2" >/dev/null; then
   echo "determinism: -j 2 differs from -j 1:"; diff -rq "$tmp/j1" "$tmp/j2"; exit 1
 fi
 [ -d "$tmp/j2/broken" ] && { echo "determinism: output written for a broken scenario"; exit 1; }
-echo "determinism: 4 passed, 0 failed"
+# run.cfg reproduces the run it records
+"$ecsim" run -q "$tmp/a/yiwu-14fyp/run.cfg" -o "$tmp/again" >/dev/null 2>&1
+grep -v '^#' "$tmp/a/yiwu-14fyp/annual.dat" > "$tmp/r1"
+grep -v '^#' "$tmp/again/yiwu-14fyp/annual.dat" > "$tmp/r2" 2>/dev/null
+if ! cmp -s "$tmp/r1" "$tmp/r2"; then
+  echo "determinism: run.cfg does not reproduce the run"; exit 1
+fi
+echo "determinism: 5 passed, 0 failed"

@@ -352,8 +352,39 @@ static const ErrorCase error_cases[] = {
     { "coal_power = { units = ( { name = \"G1\"; capacity_mw = 660.0; commission_year = 2024.5; } ); };\n",
       ST_CONFIG_TYPE, 4, "coal_power.units[0].commission_year", "expected an integer, got 2024.5", NULL },
     { "dispatch = 5;\n", ST_CONFIG_TYPE, 4, "dispatch", "expected a group { ... }, got an integer", NULL },
+    { "wind = { capacity_mw = true; };\n", ST_CONFIG_TYPE, 4, "wind.capacity_mw",
+      "expected a number, text with a unit or a list of (year, value) pairs, got a boolean", NULL },
+    { "dispatch = { peak_percentile = \"90 %\"; };\n", ST_CONFIG_TYPE, 4, "dispatch.peak_percentile",
+      "expected a number, got a string", NULL },   /* a percentile, not a quantity */
+    /* quantity strings: wrong dimension, unknown unit, garbage, range */
     { "wind = { capacity_mw = \"lots\"; };\n", ST_CONFIG_TYPE, 4, "wind.capacity_mw",
-      "expected a number or a list of (year, value) pairs, got a string", NULL },
+      "\"lots\" is not a number with a unit (such as \"320万千瓦\")", NULL },
+    { "wind = { losses_frac = true; };\n", ST_CONFIG_TYPE, 4, "wind.losses_frac",
+      "expected a number or text with a unit such as \"85 %\", got a boolean", NULL },
+    { "coal_mining = { capacity_mt = \"3.2 GW\"; };\n", ST_CONFIG_INVALID, 4, "coal_mining.capacity_mt",
+      "\"3.2 GW\" is a power, but a mass in Mt is expected (units: t, kt, Mt, t/a, kt/a, Mt/a, 吨, 万吨",
+      NULL },
+    { "wind = { capacity_mw = ( (2020, 0.0),\n (2025, \"3200 Mw\") ); };\n", ST_CONFIG_INVALID, 5,
+      "wind.capacity_mw[1]", "unknown unit \"Mw\" in \"3200 Mw\"; a power in MW is written with: kW, MW",
+      "MW" },
+    { "coal_mining = { calorific_kcal_per_kg = \"5500 kcal/t\"; };\n", ST_CONFIG_INVALID, 4,
+      "coal_mining.calorific_kcal_per_kg", "unknown unit \"kcal/t\"", "kcal/kg" },
+    { "coal_power = { units = ( { name = \"G1\"; capacity_mw = \"66万吨\"; commission_year = 2024; } ); };\n",
+      ST_CONFIG_INVALID, 4, "coal_power.units[0].capacity_mw", "is a mass, but a power in MW is expected",
+      NULL },
+    { "storage = { duration_h = \"200 h\"; };\n", ST_CONFIG_RANGE, 4, "storage.duration_h",
+      "\"200 h\" is 200 h, above the maximum 168", NULL },
+    { "wind = { losses_frac = \"95 %\"; };\n", ST_CONFIG_RANGE, 4, "wind.losses_frac",
+      "\"95 %\" is 0.95, above the maximum 0.9", NULL },
+    { "load = { annual_gwh = \"nan GWh\"; };\n", ST_CONFIG_RANGE, 4, "load.annual_gwh",
+      "\"nan GWh\" is not a finite number", NULL },
+    { "load = { annual_gwh = \"1500\"; };\n", ST_CONFIG_INVALID, 4, "load.annual_gwh",
+      "\"1500\" has no unit: write a plain number (not a string) for an energy in GWh", NULL },
+    { "inherits = 5;\n", ST_CONFIG_TYPE, 4, "inherits",
+      "expected a string, the path of the base scenario, got an integer", NULL },
+    { "inherits = \"\";\n", ST_CONFIG_INVALID, 4, "inherits", "must not be empty", NULL },
+    { "wind = { inherits = \"x.cfg\"; };\n", ST_CONFIG_UNKNOWN, 4, "wind.inherits",
+      "write inherits at the top level", NULL },
     { "load = { annual_gwh = ( (2020, 1.0),\n (2021.5, 2.0) ); };\n", ST_CONFIG_TYPE, 5,
       "load.annual_gwh[1]", "expected an integer, got 2021.5", NULL },
     { "export = { schedule_frac = 0.5; };\n", ST_CONFIG_TYPE, 4, "export.schedule_frac",
@@ -765,6 +796,578 @@ static void hostile_bytes(void)
     free(s);
 }
 
+/* Quantity strings wherever a quantity is expected: numbers, schedule
+ * constants and points, vectors, record fields; numbers elsewhere. */
+static void quantities_in_files(void)
+{
+    Scenario *s = new_scenario();
+    Diag d;
+    Status st = load_text(REQUIRED
+                          "wind = { capacity_mw = \"320万千瓦\"; losses_frac = \"12 %\"; };\n"
+                          "solar = { capacity_mw = ( (2020, \"10万千瓦\"), (2025, 800.0) ); };\n"
+                          "export = { schedule_frac = [ \"50 %\", \"50 %\", \"50 %\", \"50 %\", \"50 %\", \"50 %\",\n"
+                          "  \"60 %\", \"70 %\", \"80 %\", \"90 %\", \"100 %\", \"100 %\", \"100 %\", \"100 %\", \"100 %\",\n"
+                          "  \"100 %\", \"90 %\", \"80 %\", \"70 %\", \"60 %\", \"50 %\", \"50 %\", \"50 %\", \"50 %\" ]; };\n"
+                          "coal_power = { units = ( { name = \"G1\"; capacity_mw = \"66万千瓦\"; commission_year = 2021;\n"
+                          "  min_load_frac = \"35 %\"; heat_rate_gce_per_kwh = \"0.3 kgce/kWh\"; } ); };\n"
+                          "accounting = { calorific_kgce_per_kwh = \"122.9 gce/kWh\";\n"
+                          "  grid_co2_kg_per_kwh = ( (2020, \"570.3 gCO2/kWh\"), (2030, 0.4) ); };\n"
+                          "storage = { duration_h = \"4小时\"; };\n"
+                          "load = { annual_gwh = \"1.5 TWh\"; };\n",
+                          s, &d);
+    diag_print(&d, stderr);
+    CU_ASSERT_EQUAL_FATAL(st, ST_OK);
+    CU_ASSERT_EQUAL(s->wind.capacity_mw.n, 1);
+    CU_ASSERT_DOUBLE_EQUAL(s->wind.capacity_mw.value[0], 3200, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->wind.losses_frac, 0.12, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->solar.capacity_mw.value[0], 100, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->solar.capacity_mw.value[1], 800, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->export_line.schedule_frac[0], 0.5, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->export_line.schedule_frac[10], 1, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->coal_power.units[0].capacity_mw, 660, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->coal_power.units[0].min_load_frac, 0.35, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->coal_power.units[0].heat_rate_gce_per_kwh, 300, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->accounting.calorific_kgce_per_kwh, 0.1229, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->accounting.grid_co2_kg_per_kwh.value[0], 0.5703, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->storage.duration_h, 4, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->load.annual_gwh.value[0], 1500, 0);
+    /* the written config holds plain numbers, and reads back the same */
+    check_round_trip(s);
+    /* a curve of plain fractions takes no percent strings */
+    check_one(REQUIRED "wind = { power_curve_speed_ms = [0.0, 12.0];\n"
+                       " power_curve_frac = [\"0 %\", \"100 %\"]; };\n",
+              ST_CONFIG_TYPE, "wind.power_curve_frac[0]", "expected a number, got a string");
+    free(s);
+}
+
+/* ---- inheritance ---- */
+
+/* A temporary directory of named files, removed by tree_free. */
+typedef struct {
+    char dir[256];
+    char files[24][320];
+    int n;
+} Tree;
+
+static void tree_init(Tree *t)
+{
+    memset(t, 0, sizeof *t);
+    snprintf(t->dir, sizeof t->dir, "%s/ecsim-tree-XXXXXX", tmp_dir());
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(t->dir));
+}
+
+/* Writes dir/name (name without '/'), returning the path. */
+static const char *tree_put(Tree *t, const char *name, const char *text)
+{
+    char path[320];
+    snprintf(path, sizeof path, "%s/%s", t->dir, name);
+    int known = 0;
+    for (int i = 0; i < t->n; i++) known |= strcmp(t->files[i], path) == 0;
+    if (!known) {
+        CU_ASSERT_FATAL(t->n < 24);
+        strcpy(t->files[t->n++], path);
+    }
+    FILE *f = fopen(path, "wb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs(text, f);
+    fclose(f);
+    for (int i = 0; i < t->n; i++)
+        if (strcmp(t->files[i], path) == 0) return t->files[i];
+    return NULL;
+}
+
+static void tree_free(Tree *t)
+{
+    for (int i = 0; i < t->n; i++) unlink(t->files[i]);
+    rmdir(t->dir);
+}
+
+/* variant.cfg = base.cfg with four settings replaced: everything else is
+ * the base's, byte for byte, apart from the name (the variant's own). */
+static void inherit_merge(void)
+{
+    Scenario *v = new_scenario(), *b = new_scenario();
+    Diag d;
+    diag_init(&d);
+    Status st = config_load("data/config/inherit/variant.cfg", v, &d);
+    diag_print(&d, stderr);
+    CU_ASSERT_EQUAL_FATAL(st, ST_OK);
+    diag_init(&d);
+    CU_ASSERT_EQUAL_FATAL(config_load("data/config/inherit/base.cfg", b, &d), ST_OK);
+    /* the base, as written there; quantities converted by hand */
+    CU_ASSERT_STRING_EQUAL(b->name, "base-name");
+    CU_ASSERT_EQUAL(b->wind.capacity_mw.n, 2);
+    CU_ASSERT_DOUBLE_EQUAL(b->wind.capacity_mw.value[0], 400, 0);     /* 40万千瓦 = 400 MW */
+    CU_ASSERT_DOUBLE_EQUAL(b->wind.capacity_mw.value[1], 3200, 0);    /* 320万千瓦 */
+    CU_ASSERT_DOUBLE_EQUAL(b->economy.gdp_base_yi_yuan, 76.5, 0);
+    CU_ASSERT_DOUBLE_EQUAL(b->economy.growth_frac.value[0], 0.08, 0); /* 8 % */
+    CU_ASSERT_DOUBLE_EQUAL(b->storage.power_mw.value[0], 400, 0);
+    CU_ASSERT_DOUBLE_EQUAL(b->coal_mining.capacity_mt.value[0], 11, 0);   /* 1100万吨 = 11 Mt */
+    CU_ASSERT_DOUBLE_EQUAL(b->coal_mining.capacity_mt.value[1], 50, 0);   /* 5000万吨 = 50 Mt */
+    CU_ASSERT_DOUBLE_EQUAL(b->coal_mining.calorific_kcal_per_kg, 5500, 0);
+    CU_ASSERT_DOUBLE_EQUAL(b->coal_power.units[1].capacity_mw, 660, 0);  /* 66万千瓦 */
+    CU_ASSERT_DOUBLE_EQUAL(b->load.annual_gwh.value[0], 1500, 0);        /* 15亿千瓦时 = 1.5e9 kWh */
+    CU_ASSERT_DOUBLE_EQUAL(b->accounting.coal_chemical_mtce.value[0], 29, 0);   /* 0.29亿吨标煤 */
+    /* the variant: what it says */
+    CU_ASSERT_STRING_EQUAL(v->name, "variant");   /* its own file name, not "base-name" */
+    CU_ASSERT_STRING_EQUAL(v->description, "the base case");
+    CU_ASSERT_STRING_EQUAL(v->source_file, "data/config/inherit/variant.cfg");
+    CU_ASSERT_DOUBLE_EQUAL(v->wind.losses_frac, 0.1, 0);
+    CU_ASSERT_DOUBLE_EQUAL(v->storage.duration_h, 4, 0);
+    CU_ASSERT_DOUBLE_EQUAL(v->weather.kt_hourly_sd, 0.04, 0);
+    /* the list is replaced as a whole: one unit, the base's second gone */
+    CU_ASSERT_EQUAL(v->coal_power.n_units, 1);
+    CU_ASSERT_STRING_EQUAL(v->coal_power.units[0].name, "G9");
+    CU_ASSERT_DOUBLE_EQUAL(v->coal_power.units[0].capacity_mw, 350, 0);   /* 35万千瓦 */
+    CU_ASSERT_EQUAL(v->coal_power.units[0].commission_year, 2024);
+    CU_ASSERT_DOUBLE_EQUAL(v->coal_power.units[0].min_load_frac, 0.4, 0);  /* field default, not G1's */
+    CU_ASSERT_EQUAL(v->coal_power.units[1].name[0], '\0');
+    CU_ASSERT_DOUBLE_EQUAL(v->coal_power.units[1].capacity_mw, 0, 0);
+    /* everything else is the base's */
+    Scenario *want = b;
+    want->wind.losses_frac = 0.1;
+    want->storage.duration_h = 4;
+    want->weather.kt_hourly_sd = 0.04;
+    memset(&want->coal_power, 0, sizeof want->coal_power);
+    want->coal_power.n_units = 1;
+    want->coal_power.units[0] = v->coal_power.units[0];
+    memset(want->name, 0, sizeof want->name);
+    strcpy(want->name, "variant");
+    memset(want->source_file, 0, sizeof want->source_file);
+    strcpy(want->source_file, "data/config/inherit/variant.cfg");
+    CU_ASSERT(memcmp(v, want, sizeof *v) == 0);
+    free(v);
+    free(b);
+}
+
+/* Three files, the last in a subdirectory naming its base relatively. */
+static void inherit_chain(void)
+{
+    Scenario *s = new_scenario();
+    ConfigChain *chain = malloc(sizeof *chain);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(chain);
+    Diag d;
+    diag_init(&d);
+    Status st = config_load_ex("data/config/inherit/sub/grandchild.cfg", NULL, 0, s, chain, &d);
+    diag_print(&d, stderr);
+    CU_ASSERT_EQUAL_FATAL(st, ST_OK);
+    CU_ASSERT_EQUAL(chain->n, 3);
+    CU_ASSERT_STRING_EQUAL(chain->file[0], "data/config/inherit/sub/grandchild.cfg");
+    CU_ASSERT_STRING_EQUAL(chain->file[1], "data/config/inherit/sub/../variant.cfg");
+    CU_ASSERT_STRING_EQUAL(chain->file[2], "data/config/inherit/sub/../base.cfg");
+    CU_ASSERT_STRING_EQUAL(s->name, "grandchild");
+    CU_ASSERT_EQUAL(s->first_year, 2020);                 /* base */
+    CU_ASSERT_EQUAL(s->last_year, 2030);                  /* grandchild */
+    CU_ASSERT_STRING_EQUAL(s->description, "the base case");
+    CU_ASSERT_EQUAL(s->wind.capacity_mw.n, 1);            /* the schedule replaced by a constant */
+    CU_ASSERT_EQUAL(s->wind.capacity_mw.year[0], 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->wind.capacity_mw.value[0], 4000, 0);   /* 4 GW */
+    CU_ASSERT_DOUBLE_EQUAL(s->wind.losses_frac, 0.1, 0);  /* variant */
+    CU_ASSERT_DOUBLE_EQUAL(s->wind.hub_height_m, 110, 0); /* base */
+    CU_ASSERT_DOUBLE_EQUAL(s->storage.duration_h, 4, 0);  /* variant */
+    CU_ASSERT_EQUAL(s->coal_power.n_units, 1);
+    CU_ASSERT_EQUAL(s->targets.n, 1);
+    CU_ASSERT_STRING_EQUAL(s->targets.t[0].id, "co2");
+    CU_ASSERT_EQUAL(s->output.n_hourly_years, 0);
+    /* a chain is not returned on error */
+    chain->n = 99;
+    diag_init(&d);
+    CU_ASSERT_EQUAL(config_load_ex("data/config/inherit/self.cfg", NULL, 0, s, chain, &d), ST_CONFIG_INVALID);
+    CU_ASSERT_EQUAL(chain->n, 99);
+    free(chain);
+    free(s);
+}
+
+static void expect_one(const char *path, Status st, const char *file, int line, const char *setting,
+                       const char *message)
+{
+    Scenario *s = new_scenario();
+    Diag d;
+    diag_init(&d);
+    Status got = config_load(path, s, &d);
+    int ok = got == st && d.n_errors == 1 && strcmp(d.e[0].file, file) == 0 && d.e[0].line == line &&
+             strcmp(d.e[0].setting, setting) == 0 && strstr(d.e[0].message, message);
+    if (!ok) {
+        fprintf(stderr, "\n%s: status %d (want %d)\n", path, got, st);
+        diag_print(&d, stderr);
+    }
+    CU_ASSERT(ok);
+    free(s);
+}
+
+static void inherit_errors(void)
+{
+    expect_one("data/config/inherit/cycle-a.cfg", ST_CONFIG_INVALID, "data/config/inherit/cycle-b.cfg", 2,
+               "inherits",
+               "inheritance cycle: data/config/inherit/cycle-a.cfg:2 -> data/config/inherit/cycle-b.cfg:2 -> "
+               "data/config/inherit/cycle-a.cfg");
+    expect_one("data/config/inherit/self.cfg", ST_CONFIG_INVALID, "data/config/inherit/self.cfg", 2, "inherits",
+               "inheritance cycle: data/config/inherit/self.cfg:2 -> data/config/inherit/self.cfg");
+    expect_one("data/config/inherit/missing-base.cfg", ST_IO, "data/config/inherit/missing-base.cfg", 3,
+               "inherits",
+               "cannot read the base \"data/config/inherit/no-such-base.cfg\": No such file or directory");
+    /* errors in the base are reported in the base, even one the variant
+     * replaces; the variant's own in the variant */
+    Scenario *s = new_scenario();
+    Diag d;
+    diag_init(&d);
+    CU_ASSERT_EQUAL(config_load("data/config/inherit/bad-variant.cfg", s, &d), ST_CONFIG_RANGE);
+    CU_ASSERT_EQUAL_FATAL(d.n, 3);
+    CU_ASSERT_STRING_EQUAL(d.e[0].file, "data/config/inherit/bad-base.cfg");
+    CU_ASSERT_EQUAL(d.e[0].line, 3);
+    CU_ASSERT_STRING_EQUAL(d.e[0].setting, "wind.losses_frac");
+    CU_ASSERT_STRING_EQUAL(d.e[0].message, "-1 is below the minimum 0");
+    CU_ASSERT_STRING_EQUAL(d.e[1].file, "data/config/inherit/bad-base.cfg");
+    CU_ASSERT_EQUAL(d.e[1].line, 4);
+    CU_ASSERT_STRING_EQUAL(d.e[1].setting, "coal_mining.capacity_mt");
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.e[1].message, "\"3.2 GW\" is a power, but a mass in Mt is expected"));
+    CU_ASSERT_STRING_EQUAL(d.e[2].file, "data/config/inherit/bad-variant.cfg");
+    CU_ASSERT_EQUAL(d.e[2].line, 4);
+    CU_ASSERT_STRING_EQUAL(d.e[2].setting, "wind.hub_height_m");
+    free(s);
+}
+
+/* Rules across settings run once, on the merged result, and blame the
+ * setting written later (in the variant, or by --set). */
+static void inherit_cross_field(void)
+{
+    Tree t;
+    tree_init(&t);
+    tree_put(&t, "b.cfg", REQUIRED
+             "wind = { power_curve_speed_ms = [0.0, 3.0, 12.0, 25.0, 25.1];\n"
+             "  power_curve_frac = [0.0, 0.0, 1.0, 1.0, 0.0]; };\n"
+             "coal_power = { units = ( { name = \"G1\"; capacity_mw = 660.0; commission_year = 2021; } ); };\n");
+    const char *v = tree_put(&t, "v.cfg", "inherits = \"b.cfg\";\nscenario = { first_year = 2026; };\n");
+    char b_path[320];
+    snprintf(b_path, sizeof b_path, "%s/b.cfg", t.dir);
+    expect_one(v, ST_CONFIG_INVALID, v, 2, "scenario.first_year", "first_year 2026 is after last_year 2025");
+    tree_put(&t, "v.cfg", "inherits = \"b.cfg\";\nstorage = { soc_min_frac = 0.95; };\n");
+    expect_one(v, ST_CONFIG_INVALID, v, 2, "storage.soc_min_frac", "soc_min_frac 0.95 is not below");
+    /* the speeds replaced with another length than the base's fractions */
+    tree_put(&t, "v.cfg", "inherits = \"b.cfg\";\n\nwind = { power_curve_speed_ms = [0.0, 3.0, 12.0, 25.0]; };\n");
+    expect_one(v, ST_CONFIG_INVALID, v, 3, "wind.power_curve_speed_ms",
+               "has 4 values but wind.power_curve_frac has 5");
+    Scenario *s = new_scenario();
+    Diag d;
+    diag_init(&d);
+    tree_put(&t, "v.cfg", "inherits = \"b.cfg\";\nwind = { power_curve_speed_ms = [0.0, 4.0, 12.0, 25.0, 25.1]; };\n");
+    CU_ASSERT_EQUAL(config_load(v, s, &d), ST_OK);
+    CU_ASSERT_DOUBLE_EQUAL(s->wind.power_curve_speed_ms[1], 4, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->wind.power_curve_frac[2], 1, 0);
+    /* a unit of the variant's list against the rules */
+    tree_put(&t, "v.cfg", "inherits = \"b.cfg\";\ncoal_power = { units = (\n"
+             "  { name = \"G1\"; capacity_mw = 660.0; commission_year = 2021; retire_year = 2020; } ); };\n");
+    expect_one(v, ST_CONFIG_INVALID, v, 3, "coal_power.units[0].retire_year", "is not after commission_year");
+    /* a base's required settings are the variant's: missing in both, it is the variant's error */
+    tree_put(&t, "b2.cfg", "scenario = { first_year = 2020; last_year = 2025; };\n");
+    tree_put(&t, "v.cfg", "inherits = \"b2.cfg\";\nsite = { latitude_deg = 43.0; longitude_deg = 94.0; };\n");
+    expect_one(v, ST_CONFIG_MISSING, v, 0, "economy.gdp_base_yi_yuan", "required setting is missing");
+    /* an absolute path; a directory as base */
+    char text[600];
+    snprintf(text, sizeof text, "inherits = \"%s\";\n", b_path);
+    tree_put(&t, "v.cfg", text);
+    diag_init(&d);
+    CU_ASSERT_EQUAL(config_load(v, s, &d), ST_OK);
+    CU_ASSERT_STRING_EQUAL(s->name, "v");
+    tree_put(&t, "v.cfg", "inherits = \".\";\n");
+    expect_one(v, ST_IO, v, 1, "inherits", "it is a directory");
+    /* 16 files in a chain are fine, 17 are not */
+    for (int i = 0; i < 17; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "c%02d.cfg", i);
+        if (i < 16) snprintf(text, sizeof text, "inherits = \"c%02d.cfg\";\n", i + 1);
+        else snprintf(text, sizeof text, "%s", REQUIRED);
+        tree_put(&t, name, text);
+    }
+    char c01[320], c00[320];
+    snprintf(c01, sizeof c01, "%s/c01.cfg", t.dir);
+    snprintf(c00, sizeof c00, "%s/c00.cfg", t.dir);
+    diag_init(&d);
+    CU_ASSERT_EQUAL(config_load(c01, s, &d), ST_OK);
+    diag_init(&d);
+    CU_ASSERT_EQUAL(config_load(c00, s, &d), ST_CONFIG_RANGE);
+    CU_ASSERT(d.n == 1 && strstr(d.e[0].message, "more than 16 files in the inherits chain"));
+    free(s);
+    tree_free(&t);
+}
+
+/* ---- --set ---- */
+
+static Status load_set(const char *path, const char *const *sets, int n, Scenario *s, Diag *d)
+{
+    diag_init(d);
+    return config_load_with(path, sets, n, s, d);
+}
+
+static void set_every_kind(void)
+{
+    char frac[512];
+    size_t o = (size_t)snprintf(frac, sizeof frac, "export.schedule_frac=[");
+    for (int i = 0; i < 24; i++) o += (size_t)snprintf(frac + o, sizeof frac - o, "%s%d.0", i ? ", " : "", i % 2);
+    snprintf(frac + o, sizeof frac - o, "]");
+    const char *sets[] = {
+        "wind.hub_height_m=90",                          /* number (an integer literal) */
+        " scenario.last_year = 2030 ",                   /* integer, blanks around */
+        "scenario.seed=4000000000L",                     /* seed */
+        "wind.density_correction=false",                 /* boolean */
+        "dispatch.strategy=peak-shaving",                /* enum, unquoted */
+        "solar.tracking=\"single_axis\"",                /* enum, quoted */
+        "scenario.description=hello, \"world\"",         /* string, verbatim */
+        "scenario.name=true",                            /* a string setting: not a boolean */
+        "wind.capacity_mw=((2020, 0.0), (2025, \"320万千瓦\"))",   /* schedule with a quantity */
+        "storage.power_mw=3.2GW",                        /* quantity, unquoted */
+        "coal_mining.capacity_mt=\"45 Mt\"",             /* quantity, quoted */
+        "economy.growth_frac=8%",                        /* a fraction */
+        frac,                                            /* array */
+        "output.hourly_years=all",                       /* years, unquoted word */
+        "coal_power.units=({ name = \"X\"; capacity_mw = 100.0; commission_year = 2020; },"
+        " { name = \"Y\"; capacity_mw = \"35万千瓦\"; commission_year = 2021; })",   /* records */
+        "coal_power.units[1].retire_year=2029",          /* one field of a record */
+        "targets.list[0].threshold=3.5e3",
+        "wind.losses_frac=0.2",
+        "wind.losses_frac=0.25",                         /* the last one wins */
+    };
+    Scenario *s = new_scenario();
+    Diag d;
+    Status st = load_set("data/config/inherit/variant.cfg", sets, (int)(sizeof sets / sizeof sets[0]), s, &d);
+    diag_print(&d, stderr);
+    CU_ASSERT_EQUAL_FATAL(st, ST_OK);
+    CU_ASSERT_DOUBLE_EQUAL(s->wind.hub_height_m, 90, 0);
+    CU_ASSERT_EQUAL(s->last_year, 2030);
+    CU_ASSERT_EQUAL(s->seed, 4000000000UL);
+    CU_ASSERT_EQUAL(s->wind.density_correction, 0);
+    CU_ASSERT_EQUAL(s->dispatch.strategy, STRATEGY_PEAK_SHAVING);
+    CU_ASSERT_EQUAL(s->solar.tracking, PV_SINGLE_AXIS);
+    CU_ASSERT_STRING_EQUAL(s->description, "hello, \"world\"");
+    CU_ASSERT_STRING_EQUAL(s->name, "true");
+    CU_ASSERT_EQUAL(s->wind.capacity_mw.n, 2);
+    CU_ASSERT_DOUBLE_EQUAL(s->wind.capacity_mw.value[1], 3200, 0);
+    CU_ASSERT_EQUAL(s->storage.power_mw.n, 1);
+    CU_ASSERT_DOUBLE_EQUAL(s->storage.power_mw.value[0], 3200, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->coal_mining.capacity_mt.value[0], 45, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->economy.growth_frac.value[0], 0.08, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->export_line.schedule_frac[0], 0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->export_line.schedule_frac[23], 1, 0);
+    CU_ASSERT_EQUAL(s->output.n_hourly_years, 11);   /* 2020..2030 */
+    CU_ASSERT_EQUAL(s->coal_power.n_units, 2);
+    CU_ASSERT_DOUBLE_EQUAL(s->coal_power.units[1].capacity_mw, 350, 0);
+    CU_ASSERT_EQUAL(s->coal_power.units[1].retire_year, 2029);
+    CU_ASSERT_DOUBLE_EQUAL(s->targets.t[0].threshold, 3500, 0);
+    CU_ASSERT_DOUBLE_EQUAL(s->wind.losses_frac, 0.25, 0);
+    /* no overrides: as config_load; a NULL list is none */
+    Scenario *plain = new_scenario();
+    CU_ASSERT_EQUAL(load_set("data/config/inherit/variant.cfg", NULL, 3, s, &d), ST_OK);
+    diag_init(&d);
+    CU_ASSERT_EQUAL(config_load("data/config/inherit/variant.cfg", plain, &d), ST_OK);
+    CU_ASSERT(memcmp(s, plain, sizeof *s) == 0);
+    free(plain);
+    free(s);
+}
+
+typedef struct {
+    const char *set;
+    Status status;
+    const char *setting;
+    const char *message;
+    const char *suggestion;
+} SetCase;
+
+static const SetCase set_cases[] = {
+    { "wind.capcity_mw=5", ST_CONFIG_UNKNOWN, "wind.capcity_mw", "unknown setting", "wind.capacity_mw" },
+    { "wnd.capacity_mw=5", ST_CONFIG_UNKNOWN, "wnd.capacity_mw", "unknown setting", "wind.capacity_mw" },
+    { "wind.hub_height_m=true", ST_CONFIG_TYPE, "wind.hub_height_m", "expected a number, got a boolean", NULL },
+    { "wind.hub_height_m=tall", ST_CONFIG_TYPE, "wind.hub_height_m", "expected a number, got a string", NULL },
+    { "wind.density_correction=1", ST_CONFIG_TYPE, "wind.density_correction",
+      "expected true or false, got an integer", NULL },
+    { "scenario.last_year=2030.5", ST_CONFIG_TYPE, "scenario.last_year", "expected an integer, got 2030.5", NULL },
+    { "dispatch.strategy=peak_shaving", ST_CONFIG_INVALID, "dispatch.strategy", "unknown value \"peak_shaving\"",
+      "peak-shaving" },
+    { "coal_mining.capacity_mt=3.2 GW", ST_CONFIG_INVALID, "coal_mining.capacity_mt",
+      "\"3.2 GW\" is a power, but a mass in Mt is expected", NULL },
+    { "wind.capacity_mw=3200 Mw", ST_CONFIG_INVALID, "wind.capacity_mw", "unknown unit \"Mw\"", "MW" },
+    { "export.schedule_frac=[0.5, 0.5]", ST_CONFIG_RANGE, "export.schedule_frac", "has 2 values; exactly 24", NULL },
+    { "coal_power.units=({ name = \"X\"; commission_year = 2020; })", ST_CONFIG_MISSING, "coal_power.units[0].capacity_mw",
+      "required setting is missing", NULL },
+    { "wind.capacity_mw=((2020, 1.0)", ST_CONFIG_SYNTAX, "wind.capacity_mw",
+      "cannot read the value \"((2020, 1.0)\": syntax error", NULL },
+    { "wind.hub_height_m=90; losses_frac = 0.5", ST_CONFIG_SYNTAX, "wind.hub_height_m",
+      "unexpected text after the value", NULL },
+    { "scenario.seed=99999999999", ST_CONFIG_RANGE, "scenario.seed", "integer 99999999999 is too large", NULL },
+    { "scenario.description=\"open", ST_CONFIG_SYNTAX, "scenario.description", "string not closed", NULL },
+    { "scenario.name=a\x01z", ST_CONFIG_INVALID, "scenario.name", "\"a?z\" contains a control character", NULL },
+    { "wind.hub_height_m", ST_USAGE, "wind.hub_height_m", "expected group.setting=value", NULL },
+    { "=5", ST_USAGE, "=5", "expected group.setting=value", NULL },
+    { "wind.hub_height_m=  ", ST_USAGE, "wind.hub_height_m", "no value after '='", NULL },
+    { "", ST_USAGE, "", "expected group.setting=value", NULL },
+    { "coal_power.units[5].capacity_mw=1", ST_CONFIG_RANGE, "coal_power.units[5].capacity_mw",
+      "coal_power.units has 2 entries: index 5 is past the end", NULL },
+    { "coal_power.units[0].capacty_mw=1", ST_CONFIG_UNKNOWN, "coal_power.units[0].capacty_mw",
+      "unknown setting", "capacity_mw" },
+    { "coal_power.units[0].retire_year=2021", ST_CONFIG_INVALID, "coal_power.units[0].retire_year",
+      "retire_year 2021 is not after commission_year 2021", NULL },
+    { "wind.capacity_mw[0].x=1", ST_CONFIG_UNKNOWN, "wind.capacity_mw[0].x", "only lists of groups take an index",
+      NULL },
+    { "coal_power.units[x].name=1", ST_CONFIG_UNKNOWN, "coal_power.units[x].name",
+      "only lists of groups take an index", NULL },
+    { "inherits=other.cfg", ST_CONFIG_UNKNOWN, "inherits", "cannot be set with --set", NULL },
+    /* after the overrides, the rules across settings, located at the --set */
+    { "storage.soc_min_frac=0.95", ST_CONFIG_INVALID, "storage.soc_min_frac",
+      "soc_min_frac 0.95 is not below soc_max_frac 0.9", NULL },
+    { "scenario.first_year=2030", ST_CONFIG_INVALID, "scenario.first_year", "first_year 2030 is after last_year 2025",
+      NULL },
+};
+
+static void set_errors(void)
+{
+    Scenario *s = new_scenario();
+    for (size_t i = 0; i < sizeof set_cases / sizeof set_cases[0]; i++) {
+        const SetCase *c = &set_cases[i];
+        Diag d;
+        Status st = load_set("data/config/inherit/base.cfg", &c->set, 1, s, &d);
+        int ok = st == c->status && d.n_errors == 1 && d.n == 1 && strcmp(d.e[0].file, "--set") == 0 &&
+                 d.e[0].line == 0 && strcmp(d.e[0].setting, c->setting) == 0 && strstr(d.e[0].message, c->message) &&
+                 strcmp(d.e[0].suggestion, c->suggestion ? c->suggestion : "") == 0;
+        if (!ok) {
+            fprintf(stderr, "\nset case %zu (%s): status %d (want %d)\n", i, c->set, st, c->status);
+            diag_print(&d, stderr);
+        }
+        CU_ASSERT(ok);
+    }
+    /* printed as the issue shows it */
+    Diag d;
+    const char *typo = "wind.capcity_mw=3200";
+    load_set("data/config/inherit/base.cfg", &typo, 1, s, &d);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    diag_print(&d, f);
+    fclose(f);
+    CU_ASSERT_STRING_EQUAL(buf, "--set: wind.capcity_mw: unknown setting (did you mean 'wind.capacity_mw'?)\n");
+    free(buf);
+    /* a NULL string is an empty one; errors of the files come first, all collected */
+    const char *sets[] = { NULL, "wind.hub_height_m=1.0" };
+    CU_ASSERT_EQUAL(load_set("data/config/inherit/bad-variant.cfg", sets, 2, s, &d), ST_CONFIG_RANGE);
+    CU_ASSERT_EQUAL_FATAL(d.n, 5);
+    CU_ASSERT_STRING_EQUAL(d.e[3].file, "--set");
+    CU_ASSERT_EQUAL(d.e[3].status, ST_USAGE);
+    CU_ASSERT_STRING_EQUAL(d.e[4].setting, "wind.hub_height_m");
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.e[4].message, "1 is below the minimum 10"));
+    free(s);
+}
+
+/* run.cfg of a variant (with overrides) loads back to the same Scenario;
+ * its comment names the chain, safely. */
+static void variant_round_trip(void)
+{
+    Scenario *s = new_scenario(), *back = new_scenario();
+    ConfigChain *chain = malloc(sizeof *chain);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(chain);
+    Diag d;
+    const char *sets[] = { "storage.power_mw=\"50万千瓦\"", "coal_power.units[0].retire_year=2040" };
+    diag_init(&d);
+    CU_ASSERT_EQUAL_FATAL(config_load_ex("data/config/inherit/sub/grandchild.cfg", sets, 2, s, chain, &d), ST_OK);
+    const char *lines[CONFIG_CHAIN_MAX + 3];
+    int n = 0;
+    for (int i = 0; i < chain->n; i++) lines[n++] = chain->file[i];
+    lines[n++] = "--set storage.power_mw=\"50万千瓦\"";
+    lines[n++] = "evil\nwind = { hub_height_m = 1.0; };";   /* must stay in the comment */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    CU_ASSERT_EQUAL(config_write_resolved_ex(s, lines, n, f), ST_OK);
+    fclose(f);
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, "#   data/config/inherit/sub/grandchild.cfg\n"
+                                       "#   data/config/inherit/sub/../variant.cfg\n"
+                                       "#   data/config/inherit/sub/../base.cfg\n"
+                                       "#   --set storage.power_mw=\"50万千瓦\"\n"
+                                       "#   evil?wind = { hub_height_m = 1.0; };\n"));
+    CU_ASSERT_PTR_NULL(strstr(buf, "inherits ="));
+    Status st = load_bytes(buf, len, back, &d);
+    diag_print(&d, stderr);
+    CU_ASSERT_EQUAL(st, ST_OK);
+    CU_ASSERT_STRING_EQUAL(back->name, "grandchild");
+    CU_ASSERT_DOUBLE_EQUAL(back->storage.power_mw.value[0], 500, 0);
+    CU_ASSERT_EQUAL(back->coal_power.units[0].retire_year, 2040);
+    CU_ASSERT_DOUBLE_EQUAL(back->wind.hub_height_m, 110, 0);
+    memset(s->source_file, 0, sizeof s->source_file);
+    memset(back->source_file, 0, sizeof back->source_file);
+    CU_ASSERT(memcmp(s, back, sizeof *s) == 0);
+    free(buf);
+    /* the variant alone, and the plain writer */
+    diag_init(&d);
+    CU_ASSERT_EQUAL_FATAL(config_load("data/config/inherit/variant.cfg", s, &d), ST_OK);
+    check_round_trip(s);
+    free(chain);
+    free(back);
+    free(s);
+}
+
+/* Random mutations of a base and variant pair: no crash, no leak (ASan in
+ * make check SAN=1), and a status that agrees with the diagnostics. */
+static void fuzz_inheritance(void)
+{
+    static const char *const tokens[] = { "\"", "(", ")", "{", "}", ";", "=", ",", "0", "9", ".", "e", "-", "万",
+        "GW", "\n", "\\", "#", "[", "]", "inherits = \"v.cfg\";\n", "inherits = \"b.cfg\";\n", "\xff",
+        "\"3.2 GW\"", "\"45 Mt\"", "L", "99999999999", "1e999", "@include \"x\"" };
+    FILE *g = fopen("data/config/inherit/base.cfg", "rb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    static char base[8192], variant[2048];
+    size_t blen = fread(base, 1, sizeof base - 1, g);
+    fclose(g);
+    base[blen] = '\0';
+    const char *vtext = "inherits = \"b.cfg\";\nscenario = { description = \"v\"; };\n"
+                        "wind = { capacity_mw = ( (2020, \"40万千瓦\"), (2025, 3200.0) ); };\n"
+                        "coal_power = { units = ( { name = \"G9\"; capacity_mw = 350.0; commission_year = 2024; } ); };\n";
+    Tree t;
+    tree_init(&t);
+    Scenario *s = new_scenario();
+    Diag *d = malloc(sizeof *d);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    unsigned long long r = 0x9E3779B97F4A7C15ULL;
+    int ok = 0, iterations = 400;
+    for (int it = 0; it < iterations; it++) {
+        char mb[8192 + 256], mv[2048 + 256];
+        int which = it % 2;
+        const char *src = which ? base : vtext;
+        char *dst = which ? mb : mv;
+        size_t cap = which ? sizeof mb : sizeof mv, len = strlen(src);
+        memcpy(dst, src, len + 1);
+        int edits = 1 + (int)(it % 4);
+        for (int k = 0; k < edits && len > 0; k++) {
+            r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+            size_t pos = (size_t)((r >> 33) % len);
+            int op = (int)((r >> 20) % 3);
+            if (op == 0) {   /* delete a span */
+                size_t n = 1 + (size_t)((r >> 8) % 12);
+                if (pos + n > len) n = len - pos;
+                memmove(dst + pos, dst + pos + n, len - pos - n + 1);
+                len -= n;
+            } else {         /* insert, or overwrite with, a token */
+                const char *tok = tokens[(r >> 40) % (sizeof tokens / sizeof tokens[0])];
+                size_t n = strlen(tok);
+                if (len + n + 1 >= cap) continue;
+                if (op == 1) memmove(dst + pos + n, dst + pos, len - pos + 1), len += n;
+                else if (pos + n > len) continue;
+                memcpy(dst + pos, tok, n);
+            }
+        }
+        tree_put(&t, "b.cfg", which ? mb : base);
+        const char *v = tree_put(&t, "v.cfg", which ? vtext : mv);
+        diag_init(d);
+        Status st = config_load(v, s, d);
+        CU_ASSERT((st == ST_OK) == (d->n_errors == 0));
+        CU_ASSERT(d->n <= DIAG_MAX);
+        ok += st == ST_OK;
+    }
+    CU_ASSERT(ok > 0 && ok < iterations);   /* some mutations are harmless, most are not */
+    (void)variant;
+    free(d);
+    free(s);
+    tree_free(&t);
+}
+
 void register_test_config(void);
 
 void register_test_config(void)
@@ -785,4 +1388,13 @@ void register_test_config(void)
     CU_add_test(s, "hostile sizes", hostile_sizes);
     CU_add_test(s, "hostile nesting", hostile_nesting);
     CU_add_test(s, "hostile bytes", hostile_bytes);
+    CU_add_test(s, "quantities in files", quantities_in_files);
+    CU_add_test(s, "inherit: merge", inherit_merge);
+    CU_add_test(s, "inherit: chain of three", inherit_chain);
+    CU_add_test(s, "inherit: errors located", inherit_errors);
+    CU_add_test(s, "inherit: rules across settings", inherit_cross_field);
+    CU_add_test(s, "set: every kind", set_every_kind);
+    CU_add_test(s, "set: errors", set_errors);
+    CU_add_test(s, "variant round trip", variant_round_trip);
+    CU_add_test(s, "fuzz inheritance", fuzz_inheritance);
 }
