@@ -11,6 +11,9 @@
 
 #define PV_SKY_DERATE_STEP_DEG 0.5
 #define PV_SKY_DERATE_N 181             /* surface tilt 0..90 deg */
+#define PV_IAM_N 512                    /* cover IAM table: cos(aoi) in [0, 1] in 512 steps */
+#define PV_AIRMASS_STEP_DEG 0.1
+#define PV_AIRMASS_N 876                /* Kasten's (93.9 - z)^-1.253 for z in 0..87.5 deg */
 
 /* Plant constants precomputed from PvParams (angles in radians). */
 typedef struct {
@@ -24,13 +27,23 @@ typedef struct {
     double iam_norm;                     /* cover transmittance at 1 deg incidence */
     double gamma_per_c;                  /* power temperature coefficient, 1/C */
     double dc_derate;                    /* 1 - DC system losses */
+    double dc_per_wm2;                   /* dc_derate / 1000 W/m2 */
     double ac_max_frac;                  /* AC nameplate per DC nameplate, 1/dc_ac_ratio */
     double eta_nom;                      /* inverter efficiency at rated power */
+    double eta_scale;                    /* eta_nom / 0.9637, the curve's full-load value */
     double dc_inv_frac;                  /* DC input at rated AC output, per DC nameplate */
     /* Fuentes (1987) thermal model, fixed by the INOCT */
     double inoct_k, cap_j_m2k, tgrat, convrt;
     double wind_to_module;               /* (5 m / 9.144 m)^0.2 */
-    double force_lam, force_turb;        /* forced-convection prefactors */
+    double force_lam, force_turb;        /* forced-convection prefactors (SAM's form) */
+    /* The same correlations as powers of the wind, |Tmod - Tair| and the
+     * film temperature (pv.c, heat_balance): ln of the prefactors of
+     * hfree^3 and of hforce^3 (laminar, turbulent), and of the Reynolds
+     * number's threshold. */
+    double ln_free3, ln_force3_lam, ln_force3_turb, ln_re_thr;
+    /* cover IAM by cos(aoi), and Kasten's air-mass term by zenith */
+    double iam_by_cos[PV_IAM_N + 1];
+    double airmass_term[PV_AIRMASS_N + 1];
     /* sky view derate of self-shaded one-axis rows by surface tilt (1 otherwise) */
     double sky_derate[PV_SKY_DERATE_N];
 } PvModel;
@@ -42,7 +55,8 @@ void pv_model_init(PvModel *m, const PvParams *p);
  * caller multiplies by installed capacity x degradation. Reads wx->dni_wm2,
  * dhi_wm2, temp_c and wind_ms (at wx->wind_height_m, brought to 10 m with a
  * 1/7 power law). sun must be the table of the same year (sun->hours >=
- * wx->hours). */
+ * wx->hours); its cos_zenith, where positive, must be cos(zenith_deg), as
+ * suntable_build makes it. */
 void pv_unit_output(const PvModel *m, const SunTable *sun, const WeatherYear *wx, double *out_frac);
 
 /* Plane-of-array pieces for one hour (W/m2, degrees). For one-axis trackers
@@ -56,15 +70,26 @@ void pv_poa(const PvModel *m, double zenith_deg, double azimuth_deg, double dni,
 /* The stages after the POA, exposed for tests and diagnostics. */
 
 /* Cover transmittance relative to normal incidence (Fresnel + Bouguer,
- * glass n = 1.526; premium adds an n = 1.3 anti-reflective layer). */
+ * glass n = 1.526; premium adds an n = 1.3 anti-reflective layer), from
+ * the formula. */
 double pv_cover_iam(const PvModel *m, double aoi_deg);
+/* The same from the model's table by cos(aoi), as pv_unit_output uses it
+ * (within 2e-5 of the formula over 0-89.9 deg, see pv.c). */
+double pv_cover_iam_cos(const PvModel *m, double cos_aoi);
 
-/* Module temperature state carried from hour to hour (Fuentes 1987). */
-typedef struct { double tmod_k, sun_abs_wm2; } PvThermal;
+/* Module temperature state carried from hour to hour (Fuentes 1987):
+ * temperature and absorbed irradiance at the end of the last step; then,
+ * from that step's last evaluation, its point, convection coefficient,
+ * free-convection share of its cube, decay factor and wind at the module,
+ * which only seed the next step's first estimate (hconv 0: none). */
+typedef struct {
+    double tmod_k, sun_abs_wm2;
+    double seed_k, hconv_wm2k, free_share, decay, wind_ms;
+} PvThermal;
 void pv_thermal_init(PvThermal *st);   /* 20 C, no irradiance: SAM's start */
 /* One hour of the transient heat balance: poa in W/m2, wind at 10 m, air
- * temperature in C; returns the cell temperature in C. poa <= 0 resets the
- * state to ambient. */
+ * temperature in C; returns the cell temperature in C, the balance's fixed
+ * point to 1e-4 K. poa <= 0 resets the state to ambient. */
 double pv_cell_temp(const PvModel *m, PvThermal *st, double poa_wm2, double wind10_ms, double temp_c);
 
 /* DC output per unit of DC nameplate after temperature and system losses,
