@@ -128,8 +128,13 @@ static inline void coal_range(double prev, double cmin, double cmax, double ramp
     *hi = dmax(dmin(cmax, prev + ramp), l);
 }
 
-static void renewable_first(const DispatchLimits *lim, const YearInputs *in, DispatchState *st,
-                            const Out *out, DispatchReport *rep)
+/* renewable-first, and with line_first (a constant at each call site, so
+ * the compiler builds two loops without a test inside) the line-first
+ * variant: a surplus goes to the free line before storage, and in surplus
+ * hours that leave the line unfilled storage discharges into it, so stored
+ * energy that congestion would have curtailed is exported later. */
+static inline void surplus_first(const DispatchLimits *lim, const YearInputs *in, DispatchState *st,
+                                 const Out *out, DispatchReport *rep, const int line_first)
 {
     const Out o = *out;   /* a local copy: the pointers stay in registers */
     const double *restrict wind = in->wind_avail_mw, *restrict solar = in->solar_avail_mw;
@@ -155,11 +160,22 @@ static void renewable_first(const DispatchLimits *lim, const YearInputs *in, Dis
         Hour r = { .wind_used = w, .solar_used = s, .export_mw = x };
         double net = load[h] + x - (w + s) - lo;   /* > 0: deficit with coal at its floor */
         if (net <= 0.0) {
-            r.charge = storage_charge(&soc, -net, power, soc_max, eta_c);
-            double below = place_surplus(&r, -net - r.charge, dmax(line[h] - x, 0.0), w, s, lo);
+            double surplus = -net, free_line = dmax(line[h] - x, 0.0);
+            if (line_first) {
+                double to_line = dmin(surplus, free_line);
+                r.export_mw += to_line;
+                surplus -= to_line;
+                free_line -= to_line;
+            }
+            r.charge = storage_charge(&soc, surplus, power, soc_max, eta_c);
+            double below = place_surplus(&r, surplus - r.charge, free_line, w, s, lo);
             if (below > 0.0) {
                 below_hours++;
                 below_mwh += below;
+            }
+            if (line_first && free_line > 0.0) {   /* the line is not full: the surplus went to it */
+                r.discharge = storage_discharge(&soc, free_line, power, soc_min, eta_d);
+                r.export_mw += r.discharge;
             }
         } else {
             r.discharge = storage_discharge(&soc, net, power, soc_min, eta_d);
@@ -283,9 +299,12 @@ DispatchReport dispatch_year(const DispatchLimits *lim, const YearInputs *in,
     case STRATEGY_PEAK_SHAVING:
         peak_shaving(lim, in, st, &o, &rep);
         break;
+    case STRATEGY_LINE_FIRST:
+        surplus_first(lim, in, st, &o, &rep, 1);
+        break;
     case STRATEGY_RENEWABLE_FIRST:
     default:   /* validation admits no other value */
-        renewable_first(lim, in, st, &o, &rep);
+        surplus_first(lim, in, st, &o, &rep, 0);
         break;
     }
     return rep;

@@ -50,6 +50,10 @@ typedef struct {
  *   - a deficit is met by storage discharge, then coal up to hi, then import
  *     (if lim->import_allowed, up to line_mw), then it is unserved.
  *
+ * STRATEGY_LINE_FIRST: renewable-first with the line before storage: a
+ * surplus fills the free line, then charges storage, then is curtailed; in a
+ * surplus hour that leaves the line unfilled, storage discharges into it.
+ *
  * STRATEGY_PEAK_SHAVING. Net load nl = load + firm export - wind - solar;
  * peak hours are those with nl > lim->peak_threshold_mw. The same order as
  * renewable-first, except:

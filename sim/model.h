@@ -131,7 +131,7 @@ typedef struct {
     int import_allowed;
 } ExportParams;
 
-typedef enum { STRATEGY_RENEWABLE_FIRST = 0, STRATEGY_PEAK_SHAVING = 1 } Strategy;
+typedef enum { STRATEGY_RENEWABLE_FIRST = 0, STRATEGY_PEAK_SHAVING = 1, STRATEGY_LINE_FIRST = 2 } Strategy;
 
 typedef struct {
     Strategy strategy;

@@ -27,7 +27,7 @@ static const char *const weather_source_names[] = { "synthetic", NULL };
 static const char *const tracking_names[] = { "fixed", "single_axis", "single_axis_backtrack", NULL };
 static const char *const module_names[] = { "standard", "premium", "thin_film", NULL };
 static const char *const export_mode_names[] = { "surplus", "schedule", NULL };
-static const char *const strategy_names[] = { "renewable-first", "peak-shaving", NULL };
+static const char *const strategy_names[] = { "renewable-first", "peak-shaving", "line-first", NULL };
 static const char *const method_names[] = { "coal-equivalent", "calorific", NULL };
 static const char *const scope_names[] = { "production", "consumption", "net-exchange", NULL };
 static const char *const op_names[] = { ">=", "<=", "range", "reduction", NULL };
@@ -269,7 +269,8 @@ static const SchemaEntry table[] = {
       .doc = "Whether the county may import over the line when short." },
     /* dispatch */
     { AT("dispatch", dispatch, strategy), ENUM(strategy_names, STRATEGY_RENEWABLE_FIRST),
-      .doc = "Hourly dispatch rule (DESIGN section 5)." },
+      .doc = "Hourly dispatch rule (DESIGN section 5); line-first: surplus fills the export line "
+             "before storage, and storage empties into free line capacity (congestion relief)." },
     { AT("dispatch", dispatch, peak_percentile), NUM(0, 100, 90), .unit = "%",
       .doc = "peak-shaving: storage discharges when net load exceeds this percentile." },
     /* economy */

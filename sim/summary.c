@@ -73,7 +73,8 @@ void summary_write(FILE *f, const Scenario *s, const RunResults *res)
     if (s->description[0]) fprintf(f, "%s\n\n", s->description);
     fprintf(f, "ecsim %s, seed %lu, years %d–%d, dispatch `%s`, config `%s`.\n\n", ECSIM_VERSION,
             s->seed, s->first_year, s->last_year,
-            s->dispatch.strategy == STRATEGY_PEAK_SHAVING ? "peak-shaving" : "renewable-first",
+            s->dispatch.strategy == STRATEGY_PEAK_SHAVING ? "peak-shaving"
+            : s->dispatch.strategy == STRATEGY_LINE_FIRST ? "line-first" : "renewable-first",
             s->source_file);
 
     fputs("## Key figures\n\n| | ", f);

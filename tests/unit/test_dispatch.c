@@ -426,6 +426,54 @@ static void whole_year_renewable_first(void)
     free(y);
 }
 
+static void lf_line_before_storage_then_discharge_to_line(void)
+{
+    Year *y = year_new(3);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(y);
+    DispatchLimits lim = base_limits(STRATEGY_LINE_FIRST);
+    DispatchState st = { .soc_mwh = 0, .coal_mw = 200 };
+    /* h0: load 300, wind 500 + solar 100, line 100. Floor 200, surplus 500:
+     * line first 100, then charge 100 (+90 MWh), curtail 300 -> wind 250,
+     * solar 50. Same flows as renewable-first here (the line was full). */
+    hour_in(y, 0, 300, 500, 100, 0, 100);
+    /* h1: surplus 500 on a 1000 MW line: all 500 exported, no charge (the
+     * line takes it first), and the line still has 500 free: discharge 90 MWh
+     * of cells -> at most 100 MW at the grid, delivered = min(100, 90*0.9)
+     * = 81 MW, exported too. Export 581, SOC 0. */
+    hour_in(y, 1, 300, 500, 100, 0, 1000);
+    /* h2: deficit hour (load 900): storage empty, coal 200 -> 300 (ramp),
+     * import 900 - 600 - 300 = 0. */
+    hour_in(y, 2, 900, 500, 100, 0, 1000);
+    DispatchReport r = dispatch_year(&lim, &y->in, &st, &y->out);
+    expect(y, 0, 250, 50, 200, 0, 0, 100, 100, 300, 0);
+    expect(y, 1, 500, 100, 200, 81, 0, 581, 0, 0, 0);
+    expect(y, 2, 500, 100, 300, 0, 0, 0, 0, 0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(y->soc[0], 90, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(y->soc[1], 0, 1e-9);
+    expect_clean(&r);
+    free(y);
+}
+
+static void whole_year_line_first(void)
+{
+    Year *y = year_new(8760);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(y);
+    synthetic_year(y, 300);
+    DispatchLimits lim = base_limits(STRATEGY_LINE_FIRST);
+    lim.soc_min_mwh = 40;
+    lim.soc_max_mwh = 360;
+    lim.keep_per_h = 0.9995;
+    DispatchState st = { .soc_mwh = 200, .coal_mw = 300 };
+    DispatchReport r = dispatch_year(&lim, &y->in, &st, &y->out);
+    check_year(y, &lim, 200);
+    expect_clean(&r);
+    /* Never charge and discharge in the same hour. */
+    int both = 0;
+    for (int h = 0; h < 8760; h++) both += y->ch[h] > 0 && y->dis[h] > 0;
+    CU_ASSERT_EQUAL(both, 0);
+    free(y);
+}
+
 static void whole_year_peak_shaving(void)
 {
     Year *y = year_new(8760);
@@ -500,6 +548,9 @@ void register_test_dispatch(void)
     CU_add_test(s, "peak threshold percentile", peak_threshold);
     CU_add_test(s, "whole year, renewable-first", whole_year_renewable_first);
     CU_add_test(s, "whole year, peak-shaving", whole_year_peak_shaving);
+    CU_add_test(s, "line-first: line before storage, storage empties into the line",
+                lf_line_before_storage_then_discharge_to_line);
+    CU_add_test(s, "whole year, line-first", whole_year_line_first);
 #ifdef ECSIM_CHECKS
     CU_add_test(s, "checks report violations", checks_report_violations);
 #endif
