@@ -34,7 +34,7 @@ LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(LDEXTRA)
 LIB_SRC  := $(filter-out sim/main.c,$(wildcard sim/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
-TEST_OBJ := $(TEST_SRC:%.c=$(B)/%.o) $(B)/tests/unit/run_unit.o
+TEST_OBJ := $(TEST_SRC:%.c=$(B)/%.o) $(B)/tests/unit/run_unit.o $(B)/tests/unit/testutil.o
 TOOL_SRC := $(wildcard tests/tools/*.c)
 
 BASE_CFG := configs/yiwu-14fyp.cfg

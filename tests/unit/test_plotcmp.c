@@ -19,6 +19,8 @@
 #include "config.h"
 #include "output.h"
 #include "plotcmp.h"
+#include "stagedir.h"
+#include "testutil.h"
 #include "sim.h"
 
 #define SMALL_CFG "data/plot/small.cfg"
@@ -28,59 +30,6 @@
 
 static char root[64];   /* mkdtemp directory: the comparison (root/<scenario>/...) */
 static char sweep1[128], sweep2[128];
-
-static void rm_tree(const char *path)
-{
-    struct stat sb;
-    if (lstat(path, &sb) != 0) return;
-    if (S_ISDIR(sb.st_mode)) {
-        DIR *d = opendir(path);
-        struct dirent *e;
-        char sub[1024];
-        while (d && (e = readdir(d))) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
-            snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-            rm_tree(sub);
-        }
-        if (d) closedir(d);
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
-
-static int file_exists(const char *path)
-{
-    struct stat sb;
-    return stat(path, &sb) == 0;
-}
-
-static int png_size(const char *path, unsigned *w, unsigned *h)
-{
-    static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
-    unsigned char b[24];
-    FILE *f = fopen(path, "rb");
-    if (!f) return -1;
-    size_t n = fread(b, 1, sizeof b, f);
-    fclose(f);
-    if (n != sizeof b || memcmp(b, sig, 8) != 0 || memcmp(b + 12, "IHDR", 4) != 0) return -1;
-    *w = (unsigned)b[16] << 24 | (unsigned)b[17] << 16 | (unsigned)b[18] << 8 | b[19];
-    *h = (unsigned)b[20] << 24 | (unsigned)b[21] << 16 | (unsigned)b[22] << 8 | b[23];
-    return 0;
-}
-
-static int have_gnuplot(void)
-{
-    const char *path = getenv("PATH");
-    char buf[1024];
-    while (path && *path) {
-        size_t len = strcspn(path, ":");
-        snprintf(buf, sizeof buf, "%.*s/gnuplot", (int)len, path);
-        if (len && access(buf, X_OK) == 0) return 1;
-        path += len + (path[len] == ':');
-    }
-    return 0;
-}
 
 static int write_text(const char *path, const char *text)
 {
@@ -185,7 +134,7 @@ static int setup(void)
 
 static int teardown(void)
 {
-    rm_tree(root);
+    remove_tree(root);
     return 0;
 }
 
