@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "atomicfile.h"
+#include "output.h"
 #include "stagedir.h"
 
 #define MAX_IDS 128
@@ -67,20 +68,14 @@ static void put_cell(FILE *f, int csv, int first, double v, const char *fmt)
     else fprintf(f, fmt, v);
 }
 
-/* Quoted text: CSV doubles inner quotes; gnuplot has no escape inside a
- * quoted field, so .dat files get ' for ". Enclosing quotes of a libconfig
- * string value ("\"4 h\"") are dropped. */
+/* A quoted field; the enclosing quotes of a libconfig string value
+ * ("\"4 h\"", a sweep label) are dropped first. */
 static void put_text(FILE *f, int csv, int first, const char *s)
 {
     if (!first) fputc(csv ? ',' : ' ', f);
     size_t len = strlen(s);
     if (len >= 2 && s[0] == '"' && s[len - 1] == '"') { s++; len -= 2; }
-    fputc('"', f);
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] == '"') fputc(csv ? '"' : '\'', f);
-        if (s[i] != '"' || csv) fputc(s[i], f);
-    }
-    fputc('"', f);
+    output_put_text(f, s, len, csv);
 }
 
 /* One table: values (delta = 0) or differences against the first row that

@@ -14,13 +14,14 @@
 #include "summary.h"
 #include "version.h"
 
-static void put_text(FILE *f, const char *s)
+/* Quoted text for result files. CSV doubles an inner quote; gnuplot has no
+ * escape inside a quoted field, so a .dat file gets ' for ". */
+void output_put_text(FILE *f, const char *s, size_t len, int csv)
 {
-    /* Text in .dat and .csv files is quoted; quotes inside are doubled. */
     fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', f);
-        fputc(*s, f);
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != '"') fputc(s[i], f);
+        else fputs(csv ? "\"\"" : "'", f);
     }
     fputc('"', f);
 }
@@ -155,7 +156,7 @@ Status output_targets(const char *dat_path, const char *csv_path, const RunResul
     for (int i = 0; i < res->n_targets; i++) {
         const TargetResult *t = &res->targets[i];
         fprintf(f, "%s ", t->id);
-        put_text(f, t->label);
+        output_put_text(f, t->label, strlen(t->label), 0);
         fprintf(f, " %s %d %.9g %s %.9g %.9g %d %d %.9g\n", t->metric, t->year, t->value,
                 op_text(t->op), t->threshold, t->upper, t->base_year, t->pass, t->margin);
     }
@@ -167,7 +168,7 @@ Status output_targets(const char *dat_path, const char *csv_path, const RunResul
     for (int i = 0; i < res->n_targets; i++) {
         const TargetResult *t = &res->targets[i];
         fprintf(f, "%s,", t->id);
-        put_text(f, t->label);
+        output_put_text(f, t->label, strlen(t->label), 1);
         fprintf(f, ",%s,%d,%.9g,%s,%.9g,%.9g,%d,%d,%.9g\r\n", t->metric, t->year, t->value,
                 op_text(t->op), t->threshold, t->upper, t->base_year, t->pass, t->margin);
     }

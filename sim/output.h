@@ -20,6 +20,10 @@ Sink file_sink(FileSink *fs);
 /* Removes a half-written staging directory after a failed run. */
 void file_sink_abort(FileSink *fs);
 
+/* Writes s[0..len) as a quoted field: CSV doubles inner quotes, .dat (csv 0)
+ * turns them into ' (gnuplot has no escape inside a quoted field). */
+void output_put_text(FILE *f, const char *s, size_t len, int csv);
+
 /* Single files, exposed for tests and for comparison outputs. Each writes to
  * path + ".tmp" and renames. */
 Status output_annual_dat(const char *path, const Scenario *s, const RunResults *res, Diag *d);
