@@ -2,18 +2,72 @@
 #include "atomicfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Random enough to avoid collisions between threads and processes; safety
+ * does not depend on it (O_EXCL does): a taken name is simply tried again. */
+int afile_create_unique(char *templ)
+{
+    size_t n = strlen(templ);
+    if (n < 6 || strcmp(templ + n - 6, "XXXXXX") != 0) {
+        errno = EINVAL;
+        return -1;
+    }
+    static const char digits[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    uint64_t x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^ ((uint64_t)getpid() << 40)
+               ^ (uint64_t)(uintptr_t)templ;
+    for (int attempt = 0; attempt < 1000; attempt++) {
+        uint64_t v = x += 0x9E3779B97F4A7C15u;   /* splitmix64 */
+        v = (v ^ (v >> 30)) * 0xBF58476D1CE4E5B9u;
+        v = (v ^ (v >> 27)) * 0x94D049BB133111EBu;
+        v ^= v >> 31;
+        for (size_t i = 0; i < 6; i++, v /= 62) templ[n - 6 + i] = digits[v % 62];
+        int fd = open(templ, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+        if (fd >= 0 || errno != EEXIST) return fd;
+    }
+    errno = EEXIST;
+    return -1;
+}
 
 Status afile_open(AtomicFile *af, const char *path, Diag *d)
 {
+    af->f = NULL;
+    af->tmp[0] = '\0';
+    const char *slash = strrchr(path, '/');
+    int dir_len = slash ? (int)(slash - path + 1) : 0;
+    const char *base = slash ? slash + 1 : path;
     if (snprintf(af->path, sizeof af->path, "%s", path) >= (int)sizeof af->path
-        || snprintf(af->tmp, sizeof af->tmp, "%s.tmp", path) >= (int)sizeof af->tmp) {
+        || snprintf(af->tmp, sizeof af->tmp, "%.*s.%s.XXXXXX", dir_len, path, base)
+               >= (int)sizeof af->tmp) {
+        af->tmp[0] = '\0';
         diag_error(d, ST_IO, path, 0, NULL, "path too long");
         return ST_IO;
     }
-    af->f = fopen(af->tmp, "wb");
+    if (!*base) {
+        af->tmp[0] = '\0';
+        diag_error(d, ST_IO, path, 0, NULL, "not a file name");
+        return ST_IO;
+    }
+    int fd = afile_create_unique(af->tmp);
+    if (fd < 0) {
+        diag_error(d, ST_IO, path, 0, NULL, "cannot create: %s", strerror(errno));
+        af->tmp[0] = '\0';
+        return ST_IO;
+    }
+    af->f = fdopen(fd, "wb");
     if (!af->f) {
-        diag_error(d, ST_IO, af->tmp, 0, NULL, "cannot create: %s", strerror(errno));
+        int e = errno;
+        close(fd);
+        unlink(af->tmp);
+        af->tmp[0] = '\0';
+        diag_error(d, ST_IO, path, 0, NULL, "cannot create: %s", strerror(e));
         return ST_IO;
     }
     setvbuf(af->f, af->buf, _IOFBF, sizeof af->buf);
@@ -23,13 +77,18 @@ Status afile_open(AtomicFile *af, const char *path, Diag *d)
 Status afile_commit(AtomicFile *af, Diag *d)
 {
     int bad = ferror(af->f);
-    if (fclose(af->f) != 0) bad = 1;
+    int e = bad ? EIO : 0;
+    if (fclose(af->f) != 0 && !bad) { bad = 1; e = errno; }
     af->f = NULL;
-    if (bad || rename(af->tmp, af->path) != 0) {
-        diag_error(d, ST_IO, af->path, 0, NULL, "cannot write: %s", strerror(errno));
-        remove(af->tmp);
+    /* rename replaces a link at path by the file, never writes through it */
+    if (!bad && rename(af->tmp, af->path) != 0) { bad = 1; e = errno; }
+    if (bad) {
+        diag_error(d, ST_IO, af->path, 0, NULL, "cannot write: %s", strerror(e));
+        unlink(af->tmp);
+        af->tmp[0] = '\0';
         return ST_IO;
     }
+    af->tmp[0] = '\0';
     return ST_OK;
 }
 
@@ -37,5 +96,6 @@ void afile_abort(AtomicFile *af)
 {
     if (af->f) fclose(af->f);
     af->f = NULL;
-    remove(af->tmp);
+    if (af->tmp[0]) unlink(af->tmp);
+    af->tmp[0] = '\0';
 }

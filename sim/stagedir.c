@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +13,10 @@
 int make_dirs(const char *path)
 {
     char buf[STAGE_PATH_MAX];
-    if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf) return -1;
+    if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
     for (char *p = buf + 1; *p; p++) {
         if (*p != '/') continue;
         *p = '\0';
@@ -21,30 +25,45 @@ int make_dirs(const char *path)
     }
     if (mkdir(buf, 0777) != 0 && errno != EEXIST) return -1;
     struct stat st;
-    return (stat(buf, &st) == 0 && S_ISDIR(st.st_mode)) ? 0 : -1;
+    if (stat(buf, &st) != 0) return -1;
+    if (!S_ISDIR(st.st_mode)) {
+        errno = ENOTDIR;
+        return -1;
+    }
+    return 0;
 }
 
-int remove_tree(const char *path)
+/* Removes the entry name of directory dirfd. A directory is opened with
+ * O_NOFOLLOW|O_DIRECTORY and emptied through its descriptor, so neither a
+ * link at name nor one swapped in during the walk is ever followed: only the
+ * link itself is removed. depth bounds the recursion. */
+static int remove_at(int dirfd, const char *name, int depth)
 {
-    DIR *dir = opendir(path);
-    if (!dir) return errno == ENOENT ? 0 : -1;
+    if (unlinkat(dirfd, name, 0) == 0) return 0;
+    if (errno == ENOENT) return 0;
+    if (errno != EISDIR && errno != EPERM) return -1;   /* Linux: EISDIR; POSIX allows EPERM */
+    if (depth > 64) return -1;
+    int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) return -1;
+    DIR *dir = fdopendir(fd);
+    if (!dir) {
+        close(fd);
+        return -1;
+    }
     int rc = 0;
     struct dirent *e;
     while ((e = readdir(dir)) != NULL) {
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
-        char child[STAGE_PATH_MAX];
-        if (snprintf(child, sizeof child, "%s/%s", path, e->d_name) >= (int)sizeof child) {
-            rc = -1;
-            continue;
-        }
-        struct stat st;
-        if (lstat(child, &st) != 0) { rc = -1; continue; }
-        if (S_ISDIR(st.st_mode)) { if (remove_tree(child) != 0) rc = -1; }
-        else if (unlink(child) != 0) rc = -1;
+        if (remove_at(fd, e->d_name, depth + 1) != 0) rc = -1;
     }
     closedir(dir);
-    if (rmdir(path) != 0) rc = -1;
+    if (unlinkat(dirfd, name, AT_REMOVEDIR) != 0) rc = -1;
     return rc;
+}
+
+int remove_tree(const char *path)
+{
+    return remove_at(AT_FDCWD, path, 0);
 }
 
 Status stage_begin(StagedDir *sd, const char *parent, const char *name, Diag *d)
@@ -79,7 +98,16 @@ Status stage_commit(StagedDir *sd, Diag *d)
     char old[STAGE_PATH_MAX];
     int have_old = 0;
     struct stat st;
-    if (stat(sd->final, &st) == 0) {
+    if (lstat(sd->final, &st) == 0) {
+        /* Only a directory is replaced: a link may point anywhere, and a file
+         * standing there is not a result of ours. Nothing is touched. */
+        if (!S_ISDIR(st.st_mode)) {
+            diag_error(d, ST_IO, sd->final, 0, NULL,
+                       "exists and is not a result directory (%s): not replaced; move it away or choose another -o",
+                       S_ISLNK(st.st_mode) ? "a symbolic link" : "not a directory");
+            stage_abort(sd);
+            return ST_IO;
+        }
         /* Move the previous result aside first: rename cannot replace a
          * non-empty directory, and this keeps the swap short. */
         if (snprintf(old, sizeof old, "%s.old.XXXXXX", sd->stage) >= (int)sizeof old
