@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "chartdata.h"
 #include "gnuplot.h"
@@ -84,12 +85,18 @@ Status plot_scenario(const char *scenario_dir, const char *plots_dir, const char
         diag_error(d, ST_IO, scenario_dir, 0, NULL, "path too long");
         return ST_IO;
     }
-    if (mkdir(charts_dir, 0777) != 0 && errno != EEXIST) {
+    /* Not a result folder: say so before creating anything in it. */
+    if ((st = results_check_dir(scenario_dir, d)) != ST_OK) return st;
+    int created = mkdir(charts_dir, 0777) == 0;
+    if (!created && errno != EEXIST) {
         diag_error(d, ST_IO, charts_dir, 0, NULL, "cannot create: %s", strerror(errno));
         return ST_IO;
     }
     st = chart_write_data(scenario_dir, charts_dir, d);
-    if (st != ST_OK) return st;
+    if (st != ST_OK) {
+        if (created) rmdir(charts_dir);   /* only if still empty */
+        return st;
+    }
 
     int years[1];
     int have_hourly = results_hourly_years(scenario_dir, years, 1) > 0;

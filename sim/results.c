@@ -9,8 +9,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#include "infile.h"
 
 #define MAX_ROWS 1000000
+/* Caps on result files read back: an hourly year is about 3 MB. */
+#define RESULTS_DAT_MAX ((off_t)64 << 20)
+#define RESULTS_LINE_MAX (1 << 20)
 
 /* ---- reading .dat files --------------------------------------------------- */
 
@@ -99,9 +105,10 @@ static Status read_header(DatTable *t, char *line, const char *path, int lineno,
 Status results_dat_read(const char *path, DatTable *t, Diag *d)
 {
     memset(t, 0, sizeof *t);
-    FILE *f = fopen(path, "r");
+    char why[128];
+    FILE *f = infile_open(path, RESULTS_DAT_MAX, why, sizeof why);
     if (!f) {
-        diag_error(d, ST_IO, path, 0, NULL, "cannot read: %s", strerror(errno));
+        diag_error(d, ST_IO, path, 0, NULL, "cannot read: %s", why);
         return ST_IO;
     }
     char *line = NULL;
@@ -109,8 +116,14 @@ Status results_dat_read(const char *path, DatTable *t, Diag *d)
     int lineno = 0, have_header = 0;
     size_t cap_rows = 0;
     Status st = ST_OK;
-    while (getline(&line, &line_cap, f) >= 0) {
+    long got;
+    while ((got = infile_line(f, &line, &line_cap, RESULTS_LINE_MAX)) != -1) {
         lineno++;
+        if (got == -2) {
+            diag_error(d, ST_IO, path, lineno, NULL, "line longer than %d bytes", RESULTS_LINE_MAX);
+            st = ST_IO;
+            goto done;
+        }
         if (is_comment_or_blank(line)) continue;
         if (!have_header) {
             if ((st = read_header(t, line, path, lineno, d)) != ST_OK) goto done;
@@ -226,17 +239,24 @@ static int parse_target(char *line, TargetRow *r)
 Status results_targets_read(const char *path, TargetTable *t, Diag *d)
 {
     memset(t, 0, sizeof *t);
-    FILE *f = fopen(path, "r");
+    char why[128];
+    FILE *f = infile_open(path, RESULTS_DAT_MAX, why, sizeof why);
     if (!f) {
-        diag_error(d, ST_IO, path, 0, NULL, "cannot read: %s", strerror(errno));
+        diag_error(d, ST_IO, path, 0, NULL, "cannot read: %s", why);
         return ST_IO;
     }
     char *line = NULL;
     size_t line_cap = 0;
     int lineno = 0, have_header = 0, cap = 0;
     Status st = ST_OK;
-    while (getline(&line, &line_cap, f) >= 0) {
+    long got;
+    while ((got = infile_line(f, &line, &line_cap, RESULTS_LINE_MAX)) != -1) {
         lineno++;
+        if (got == -2) {
+            diag_error(d, ST_IO, path, lineno, NULL, "line longer than %d bytes", RESULTS_LINE_MAX);
+            st = ST_IO;
+            break;
+        }
         if (is_comment_or_blank(line)) continue;
         if (!have_header) { have_header = 1; continue; }
         if (t->n >= MAX_ROWS) {
@@ -310,7 +330,8 @@ int results_hourly_years(const char *scenario_dir, int *years, int max)
 /* A whole (small) file in memory, NUL-terminated; NULL if unreadable. */
 char *results_read_file(const char *path, size_t max, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
+    char why[128];
+    FILE *f = infile_open(path, (off_t)max, why, sizeof why);
     if (!f) return NULL;
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap + 1);
@@ -400,4 +421,27 @@ int results_cfg_get(const char *text, const char *group, const char *key, char *
     }
     out[0] = '\0';
     return -1;
+}
+
+Status results_check_dir(const char *dir, Diag *d)
+{
+    static const char *const need[] = { "annual.dat", "targets.dat", "run.cfg" };
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        diag_error(d, ST_IO, dir, 0, NULL, "not a directory of results (ecsim run -o DIR writes DIR/<scenario>)");
+        return ST_IO;
+    }
+    for (size_t i = 0; i < sizeof need / sizeof need[0]; i++) {
+        char path[4096];
+        if (snprintf(path, sizeof path, "%s/%s", dir, need[i]) >= (int)sizeof path) {
+            diag_error(d, ST_IO, dir, 0, NULL, "path too long");
+            return ST_IO;
+        }
+        if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+            diag_error(d, ST_IO, dir, 0, NULL, "not the results of a run: %s %s", need[i],
+                       lstat(path, &st) != 0 ? "is missing" : "is not a regular file");
+            return ST_IO;
+        }
+    }
+    return ST_OK;
 }

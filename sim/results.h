@@ -68,4 +68,8 @@ char *results_read_file(const char *path, size_t max, size_t *len);
  * out is "". */
 int results_cfg_get(const char *text, const char *group, const char *key, char *out, size_t n);
 
+/* ST_OK if dir holds the files of a finished run (annual.dat, targets.dat
+ * and run.cfg as regular files); otherwise one error naming what is missing. */
+Status results_check_dir(const char *dir, Diag *d);
+
 #endif

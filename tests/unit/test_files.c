@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "atomicfile.h"
+#include "results.h"
 #include "stagedir.h"
 
 static void make_base(char *base, size_t n)
@@ -264,6 +265,47 @@ static void long_output_path_message(void)
     CU_ASSERT_PTR_NULL(strstr(d.e[0].message, "Success"));
 }
 
+/* Readers of result folders refuse what is not a plain file at once: a FIFO
+ * used to block forever, a device to be read without end. */
+static void readers_refuse_special_files(void)
+{
+    char base[64], fifo[128], path[128];
+    make_base(base, sizeof base);
+    join(fifo, sizeof fifo, base, "annual.dat");
+    CU_ASSERT_FATAL(mkfifo(fifo, 0666) == 0);
+    Diag d = { 0 };
+    DatTable t;
+    CU_ASSERT_EQUAL(results_dat_read(fifo, &t, &d), ST_IO);
+    CU_ASSERT_EQUAL_FATAL(d.n, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.e[0].message, "FIFO"));
+    results_dat_free(&t);
+    CU_ASSERT_PTR_NULL(results_read_file(fifo, 1 << 20, NULL));
+    CU_ASSERT_PTR_NULL(results_read_file("/dev/zero", 1 << 20, NULL));
+    CU_ASSERT_PTR_NULL(results_read_file(base, 1 << 20, NULL));   /* a directory */
+    Diag d2 = { 0 };
+    CU_ASSERT_EQUAL(results_check_dir(base, &d2), ST_IO);   /* annual.dat is a FIFO */
+    CU_ASSERT_EQUAL(d2.n, 1);
+    unlink(fifo);
+    write_text(fifo, "year x\n2020 1\n");
+    Diag d3 = { 0 };
+    CU_ASSERT_EQUAL(results_check_dir(base, &d3), ST_IO);   /* targets.dat, run.cfg missing */
+    CU_ASSERT_PTR_NOT_NULL(d3.n == 1 ? strstr(d3.e[0].message, "targets.dat is missing") : NULL);
+    join(path, sizeof path, base, "targets.dat");
+    write_text(path, "id\n");
+    join(path, sizeof path, base, "run.cfg");
+    write_text(path, "");
+    Diag d4 = { 0 };
+    CU_ASSERT_EQUAL(results_check_dir(base, &d4), ST_OK);
+    /* a file larger than the reader's cap */
+    write_text(path, "0123456789012345678901234567890123456789");
+    CU_ASSERT_PTR_NULL(results_read_file(path, 16, NULL));
+    size_t len = 0;
+    char *text = results_read_file(path, 64, &len);
+    CU_ASSERT(text && len == 40);
+    free(text);
+    CU_ASSERT_EQUAL(remove_tree(base), 0);
+}
+
 void register_test_files(void);
 void register_test_files(void)
 {
@@ -276,4 +318,5 @@ void register_test_files(void)
     CU_add_test(s, "result directory replaced", result_dir_replaced);
     CU_add_test(s, "remove_tree keeps link targets", remove_tree_keeps_link_targets);
     CU_add_test(s, "long output path message", long_output_path_message);
+    CU_add_test(s, "readers refuse special files", readers_refuse_special_files);
 }
