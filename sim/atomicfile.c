@@ -3,32 +3,18 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
-/* Random enough to avoid collisions between threads and processes; safety
- * does not depend on it (O_EXCL does): a taken name is simply tried again. */
 int afile_create_unique(char *templ)
 {
-    size_t n = strlen(templ);
-    if (n < 6 || strcmp(templ + n - 6, "XXXXXX") != 0) {
-        errno = EINVAL;
-        return -1;
-    }
-    static const char digits[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    uint64_t x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^ ((uint64_t)getpid() << 40)
-               ^ (uint64_t)(uintptr_t)templ;
+    uint64_t state = unique_seed(templ);
     for (int attempt = 0; attempt < 1000; attempt++) {
-        uint64_t v = x += 0x9E3779B97F4A7C15u;   /* splitmix64 */
-        v = (v ^ (v >> 30)) * 0xBF58476D1CE4E5B9u;
-        v = (v ^ (v >> 27)) * 0x94D049BB133111EBu;
-        v ^= v >> 31;
-        for (size_t i = 0; i < 6; i++, v /= 62) templ[n - 6 + i] = digits[v % 62];
+        if (unique_fill(templ, &state) != 0) {
+            errno = EINVAL;
+            return -1;
+        }
         int fd = open(templ, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
         if (fd >= 0 || errno != EEXIST) return fd;
     }

@@ -18,6 +18,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "atomicfile.h"
+
 extern char **environ;
 
 #define PATH_LEN GP_PATH_LEN
@@ -155,9 +157,24 @@ static double elapsed(const struct timespec *t0)
 
 static Status start_job(GpJob *j, const char *gnuplot, int devnull, Diag *d)
 {
+    /* gnuplot writes its output to a file we create first under a random
+     * name (O_EXCL): a link planted beside the chart is never written through */
+    int tfd = afile_create_unique(j->tmp);
+    if (tfd < 0) {
+        diag_error(d, ST_IO, j->out, 0, NULL, "cannot create: %s", strerror(errno));
+        j->tmp[0] = '\0';
+        return ST_IO;
+    }
+    close(tfd);
+    if (gp_job_var(j, "out", j->tmp) != 0) {
+        diag_error(d, ST_IO, j->out, 0, NULL, "path too long or with control characters");
+        unlink(j->tmp);
+        return ST_IO;
+    }
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) {
         diag_error(d, ST_IO, j->script, 0, NULL, "cannot create a pipe: %s", strerror(errno));
+        unlink(j->tmp);
         return ST_IO;
     }
     char *argv[] = { (char *)"gnuplot", (char *)"-e", j->expr, j->script, NULL };
@@ -167,6 +184,7 @@ static Status start_job(GpJob *j, const char *gnuplot, int devnull, Diag *d)
         diag_error(d, ST_IO, j->script, 0, NULL, "cannot start gnuplot: %s", strerror(errno));
         close(fds[0]);
         close(fds[1]);
+        unlink(j->tmp);
         return ST_IO;
     }
     if (pid == 0) {
@@ -348,13 +366,16 @@ int gp_job_init(GpJob *j, const GpEnv *env, const char *script, const char *dir,
 {
     memset(j, 0, sizeof *j);
     j->fd = -1;
+    const char *slash = strrchr(out, '/');
+    const char *base = slash ? slash + 1 : out;
     j->fmt = fmt;
     if (snprintf(j->script, sizeof j->script, "%s/%s", env->scripts, script) >= (int)sizeof j->script
         || snprintf(j->out, sizeof j->out, "%s", out) >= (int)sizeof j->out
-        || snprintf(j->tmp, sizeof j->tmp, "%s.tmp", out) >= (int)sizeof j->tmp)
+        || snprintf(j->tmp, sizeof j->tmp, "%.*s.%s.XXXXXX", (int)(base - out), out, base)
+               >= (int)sizeof j->tmp)
         return -1;
     return gp_job_var(j, "dir", dir) || gp_job_var(j, "lang", env->lang) || gp_job_var(j, "fmt", fmt)
-        || gp_job_var(j, "font", env->font) || gp_job_var(j, "out", j->tmp) ? -1 : 0;
+        || gp_job_var(j, "font", env->font) ? -1 : 0;   /* out: when started */
 }
 
 Status gp_prepare(GpEnv *env, const char *plots_dir, const char *lang, Diag *d)

@@ -31,7 +31,9 @@ typedef struct {
  * (missing: ST_PLOT for zh, a warning and a fallback font for en). */
 Status gp_prepare(GpEnv *env, const char *plots_dir, const char *lang, Diag *d);
 
-/* One gnuplot run: script -> out (via out.tmp), with -e assignments. */
+/* One gnuplot run: script -> out, with -e assignments. gnuplot writes to a
+ * hidden temporary beside out (".name.XXXXXX", created O_EXCL when the job
+ * starts), renamed to out when the chart succeeded. */
 typedef struct {
     const char *fmt;
     char script[GP_PATH_LEN];

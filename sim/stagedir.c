@@ -8,7 +8,45 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+
+uint64_t unique_seed(const void *salt)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^ ((uint64_t)getpid() << 40)
+         ^ (uint64_t)(uintptr_t)salt;
+}
+
+int unique_fill(char *templ, uint64_t *state)
+{
+    static const char digits[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    size_t n = strlen(templ);
+    if (n < 6) return -1;   /* the last 6 characters are replaced, also on a retry */
+    uint64_t v = *state += 0x9E3779B97F4A7C15u;   /* splitmix64 */
+    v = (v ^ (v >> 30)) * 0xBF58476D1CE4E5B9u;
+    v = (v ^ (v >> 27)) * 0x94D049BB133111EBu;
+    v ^= v >> 31;
+    for (size_t i = 0; i < 6; i++, v /= 62) templ[n - 6 + i] = digits[v % 62];
+    return 0;
+}
+
+/* mkdir at a fresh random name (mkdir honours the umask, unlike mkdtemp's
+ * 0700, so result directories get the permissions of any other directory). */
+static int mkdir_unique(char *templ)
+{
+    uint64_t state = unique_seed(templ);
+    for (int attempt = 0; attempt < 1000; attempt++) {
+        if (unique_fill(templ, &state) != 0) {
+            errno = EINVAL;
+            return -1;
+        }
+        if (mkdir(templ, 0777) == 0) return 0;
+        if (errno != EEXIST) return -1;
+    }
+    return -1;
+}
 
 int make_dirs(const char *path)
 {
@@ -79,7 +117,7 @@ Status stage_begin(StagedDir *sd, const char *parent, const char *name, Diag *d)
         diag_error(d, ST_IO, parent, 0, NULL, "output path too long");
         return ST_IO;
     }
-    if (!mkdtemp(sd->stage)) {
+    if (mkdir_unique(sd->stage) != 0) {
         diag_error(d, ST_IO, parent, 0, NULL, "cannot create staging directory: %s", strerror(errno));
         sd->stage[0] = '\0';
         return ST_IO;

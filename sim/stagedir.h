@@ -4,6 +4,8 @@
 #ifndef ECSIM_STAGEDIR_H
 #define ECSIM_STAGEDIR_H
 
+#include <stdint.h>
+
 #include "status.h"
 
 #define STAGE_PATH_MAX 1024
@@ -26,5 +28,13 @@ void stage_abort(StagedDir *sd);
 int remove_tree(const char *path);
 /* mkdir -p; 0 on success. */
 int make_dirs(const char *path);
+
+/* Unique names: unique_seed mixes time, process and an address into a
+ * state; unique_fill replaces the last 6 characters of templ (made to end in
+ * "XXXXXX") with random letters and digits (-1 if it is shorter). The caller creates the
+ * entry with O_EXCL (or mkdir) and tries again on EEXIST: safety comes from
+ * the exclusive creation, the randomness only avoids collisions. */
+uint64_t unique_seed(const void *salt);
+int unique_fill(char *templ, uint64_t *state);
 
 #endif

@@ -220,6 +220,14 @@ static void result_dir_replaced(void)
     char now[160];
     join(now, sizeof now, final, "annual.dat");
     CU_ASSERT(file_is(now, "new"));
+    /* the permissions of any directory made under the same umask (mkdtemp's
+     * 0700 used to make results unreadable to colleagues) */
+    char ref[128];
+    join(ref, sizeof ref, base, "ref");
+    CU_ASSERT_FATAL(mkdir(ref, 0777) == 0);
+    struct stat st_final, st_ref;
+    CU_ASSERT_FATAL(stat(final, &st_final) == 0 && stat(ref, &st_ref) == 0);
+    CU_ASSERT_EQUAL(st_final.st_mode & 0777, st_ref.st_mode & 0777);
     CU_ASSERT_EQUAL(remove_tree(base), 0);
 }
 
