@@ -185,7 +185,7 @@ Status synth_tables_build(SynthTables *t, const WeatherSpec *w)
 {
     if (!(isfinite(w->wind_ref_height_m) && w->wind_ref_height_m > 0.0)
         || !(fabs(w->wind_autocorr) < 1.0) || !(fabs(w->kt_autocorr) < 1.0)
-        || !finite_in(w->wind_diurnal_amp_frac, 0.0, 0.999) || !isfinite(w->wind_diurnal_peak_hour)
+        || !finite_in(w->wind_diurnal_amp_frac, 0.0, 1.0) || !isfinite(w->wind_diurnal_peak_hour)
         || !finite_in(w->kt_hourly_sd, 0.0, 1.0))
         return ST_CONFIG_RANGE;
     for (int m = 0; m < 12; m++)

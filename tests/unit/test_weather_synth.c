@@ -251,6 +251,22 @@ static void wind_diurnal(void)
     CU_ASSERT_DOUBLE_EQUAL(mean, 8.0 * 0.886226925452758, 4 * 0.0196);
 }
 
+/* The whole documented range of the diurnal amplitude is usable: at 1.0 the
+ * factor 1 + cos(2 pi (k + 0.5 - peak) / 24) of the hour farthest from the
+ * peak is 1 - cos(pi / 24) = 0.00856 (peak 14.0 puts hour 2 at its trough
+ * 11.5 h away), so speeds stay >= 0 (accepted by `check`, it used to fail
+ * only at run time). */
+static void wind_diurnal_full_amplitude(void)
+{
+    WeatherSpec w = base_spec();
+    w.wind_diurnal_amp_frac = 1.0;
+    CU_ASSERT_EQUAL_FATAL(synth_tables_build(&fx->tab, &w), ST_OK);
+    make_year(&w, 17, 0);
+    for (int h = 0; h < 8760; h++) CU_ASSERT_FATAL(fx->wx.wind_ms[h] >= 0.0);
+    w.wind_diurnal_amp_frac = 1.0000001;
+    CU_ASSERT_EQUAL(synth_tables_build(&fx->tab, &w), ST_CONFIG_RANGE);
+}
+
 /* Monthly parameters: month m has k = 1.6 + 0.1 m and c = 5 + 0.5 m; each
  * month's sample mean is c Gamma(1 + 1/k) within 4 sd (n = 200 x days x 24
  * hours, the same bound as above with the month's sd). */
@@ -607,6 +623,7 @@ void register_test_weather_synth(void)
     CU_add_test(s, "wind Weibull mean and MLE fit", wind_marginal);
     CU_add_test(s, "wind lag-1 persistence", wind_persistence);
     CU_add_test(s, "wind diurnal peak", wind_diurnal);
+    CU_add_test(s, "wind diurnal amplitude 1.0", wind_diurnal_full_amplitude);
     CU_add_test(s, "wind monthly parameters", wind_monthly);
     CU_add_test(s, "SAM W-2 resource at hub height", sam_w2_synthetic);
     CU_add_test(s, "irradiance physics", solar_physics);
