@@ -1588,6 +1588,68 @@ Status config_load_ex(const char *path, const char *const *sets, int n_sets, Sce
     return st;
 }
 
+/* A resolved scenario carries no record of where its settings were
+ * written: for the rules, every setting counts as given (in a source
+ * before the override), curves keep their stored lengths, and a years
+ * list that covers the period exactly stands for "all", so it follows a
+ * new first_year or last_year as the file's "all" would. */
+static void resolved_context(LoadCtx *c)
+{
+    const Scenario *s = c->s;
+    for (int i = 0; i < schema_count() && i < MAX_ENTRIES; i++) {
+        const SchemaEntry *e = schema_get(i);
+        c->given[i] = 1;
+        if (e->kind == SK_CURVE) {
+            c->len[i] = *(const int *)(const void *)((const char *)s + e->count_offset);
+        } else if (e->kind == SK_YEARS) {
+            const int *y = (const int *)(const void *)((const char *)s + e->offset);
+            int n = *(const int *)(const void *)((const char *)s + e->count_offset), all = 0;
+            if (n == s->last_year - s->first_year + 1)
+                for (all = 1; all && n-- > 0;) all = y[n] == s->first_year + n;
+            c->len[i] = all ? -1 : *(const int *)(const void *)((const char *)s + e->count_offset);
+        } else if (e->kind == SK_RECORDS) {
+            int n = *(const int *)(const void *)((const char *)s + e->count_offset), slot = record_slot(e);
+            for (int r = 0; r < n && r < REC_MAX && slot < REC_SLOTS; r++)
+                for (int k = 0; k < e->n_fields && k < REC_FIELDS; k++)
+                    c->rec[slot][r].field_given[k] = 1;
+        }
+    }
+}
+
+Status config_override_from(Scenario *s, const char *assignment, const char *origin, Diag *d)
+{
+    struct Work {
+        Scenario s;
+        LoadCtx c;
+    } *w = calloc(1, sizeof *w);
+    if (!origin) origin = "--set";
+    if (!w) {
+        diag_error(d, ST_NOMEM, origin, 0, NULL, "out of memory");
+        return ST_NOMEM;
+    }
+    LoadCtx *c = &w->c;
+    w->s = *s;
+    c->s = &w->s;
+    c->d = d;
+    c->first = ST_OK;
+    for (int k = 0; k < N_SRC; k++) c->src[k] = origin;   /* no file lines after resolving */
+    c->cur = SRC_SET;
+    c->file = origin;
+    resolved_context(c);
+    apply_set(c, assignment ? assignment : "");
+    c->set_path = NULL;
+    validate(c);
+    Status st = c->first;
+    if (st == ST_OK) *s = w->s;
+    free(w);
+    return st;
+}
+
+Status config_override(Scenario *s, const char *assignment, Diag *d)
+{
+    return config_override_from(s, assignment, "--set", d);
+}
+
 Status config_load_with(const char *path, const char *const *sets, int n_sets, Scenario *s, Diag *d)
 {
     return config_load_ex(path, sets, n_sets, s, NULL, d);

@@ -68,6 +68,24 @@ Status config_load_with(const char *path, const char *const *sets, int n_sets, S
 Status config_load_ex(const char *path, const char *const *sets, int n_sets, Scenario *s,
                       ConfigChain *chain, Diag *d);
 
+/* Applies one override to an already resolved scenario, without reading
+ * any file: assignment is "path=value" exactly as config_load_with takes
+ * it (list[i].field, quantity strings, schedules, ...). The cross-field
+ * rules then run on the whole result, as after a --set. Errors are
+ * appended to d with file "--set", line 0 and the setting path, and leave
+ * *s unchanged; ST_OK otherwise. s->source_file is kept.
+ * On a valid scenario the result equals loading its file with the same
+ * --set, with two differences a resolved scenario cannot avoid: every
+ * setting counts as written (so one curve of a pair may be replaced alone
+ * if its length stays that of the other), and an output.hourly_years list
+ * that covers the period exactly is taken as "all" (it follows a new
+ * first_year or last_year). */
+Status config_override(Scenario *s, const char *assignment, Diag *d);
+
+/* config_override with errors located at origin ("--vary", ...) instead
+ * of "--set"; NULL is "--set". */
+Status config_override_from(Scenario *s, const char *assignment, const char *origin, Diag *d);
+
 /* Writes every setting of s in libconfig syntax that config_load reads back
  * to the same Scenario (byte for byte, apart from source_file); doubles are
  * written in their shortest exact form. ST_IO if writing fails. */
