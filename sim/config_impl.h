@@ -109,6 +109,12 @@ int cfg_prescan(LoadCtx *c, const char *t, size_t n);
 /* Parses pre-scanned text into cfg, which the caller destroys. */
 int cfg_parse_text(LoadCtx *c, config_t *cfg, const char *text);
 
+/* Appends the "# assumption:" comments of one file of the chain (its text
+ * and parsed cfg; c->file its path, depth 0 the file loaded) to
+ * c->s->assumptions, each with the path of its nearest setting: the first
+ * at or after the comment's line, else the last before it. */
+void cfg_collect_assumptions(LoadCtx *c, const config_t *cfg, const char *text, size_t len, int depth);
+
 /* ---- inheritance and overrides (config_inherit.c) ---- */
 
 /* Index of a top-level schema entry. */
