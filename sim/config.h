@@ -92,6 +92,13 @@ Status config_override(Scenario *s, const char *assignment, Diag *d);
  * of "--set"; NULL is "--set". */
 Status config_override_from(Scenario *s, const char *assignment, const char *origin, Diag *d);
 
+/* The n assignments applied in order, then the rules once on the result,
+ * as config_load_with does with its overrides: for settings that must
+ * change together (moving the whole period: scenario.first_year and
+ * scenario.last_year). All or nothing: on error *s is unchanged. */
+Status config_override_list(Scenario *s, const char *const *assignments, int n, const char *origin,
+                            Diag *d);
+
 /* Writes every setting of s in libconfig syntax that config_load reads back
  * to the same Scenario (byte for byte, apart from source_file and the
  * assumptions, which are comments of the files read); doubles are
