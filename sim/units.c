@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "textdist.h"
+#include "utf8.h"
 
 typedef enum {
     CL_POWER, CL_ENERGY, CL_MASS, CL_COAL, CL_MONEY, CL_TIME, CL_FRACTION, CL_CALORIFIC,
@@ -174,46 +175,10 @@ static size_t trimmed_len(const char *p)
     return len;
 }
 
-/* Length of the valid UTF-8 sequence at p (1..4), or 0. */
-static size_t utf8_len(const unsigned char *p)
-{
-    unsigned c = p[0], cp;
-    size_t n;
-    if (c < 0x80) return 1;
-    if (c >= 0xC2 && c <= 0xDF) n = 2, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF) n = 3, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4) n = 4, cp = c & 0x07;
-    else return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((p[i] & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
-}
-
-/* At most len bytes of v, about 40 shown, control bytes and invalid UTF-8
- * as '?': user text that is safe in a message. */
+/* At most len bytes of v, about 40 shown: user text that is safe in a message. */
 static const char *shown(char *buf, size_t size, const char *v, size_t len)
 {
-    size_t o = 0, i = 0;
-    const unsigned char *p = (const unsigned char *)v;
-    while (i < len && p[i] && o + 8 < size && o < 40) {
-        size_t n = utf8_len(p + i);
-        if (n == 0 || i + n > len || p[i] < 0x20 || p[i] == 0x7f) {
-            buf[o++] = '?';
-            i++;
-        } else {
-            memcpy(buf + o, p + i, n);
-            o += n;
-            i += n;
-        }
-    }
-    if (i < len && p[i]) memcpy(buf + o, "...", 3), o += 3;
-    buf[o] = '\0';
-    return buf;
+    return utf8_shown(buf, size, v, len, 40);
 }
 
 /* ---- units ---- */

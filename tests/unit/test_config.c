@@ -1258,6 +1258,220 @@ static void set_errors(void)
 
 /* run.cfg of a variant (with overrides) loads back to the same Scenario;
  * its comment names the chain, safely. */
+/* ---- overrides of a resolved scenario ---- */
+
+/* config_override of each assignment, in order, onto the loaded file
+ * equals config_load_with of the same file and assignments, byte for byte. */
+static void check_override_equals_set(const char *file, const char *const *sets, int n)
+{
+    Scenario *want = new_scenario(), *got = new_scenario();
+    Diag d;
+    CU_ASSERT_EQUAL_FATAL(load_set(file, sets, n, want, &d), ST_OK);
+    diag_init(&d);
+    CU_ASSERT_EQUAL_FATAL(config_load(file, got, &d), ST_OK);
+    for (int i = 0; i < n; i++) {
+        diag_init(&d);
+        Status st = config_override(got, sets[i], &d);
+        if (st != ST_OK) diag_print(&d, stderr);
+        CU_ASSERT_EQUAL(st, ST_OK);
+    }
+    int same = memcmp(want, got, sizeof *want) == 0;
+    if (!same) fprintf(stderr, "\noverride differs from --set for %s (first: %s)\n", file, sets[0]);
+    CU_ASSERT(same);
+    free(want);
+    free(got);
+}
+
+static void override_equals_set(void)
+{
+    static const char *const one[] = {
+        "wind.hub_height_m=90",                          /* number */
+        " scenario.last_year = 2030 ",                   /* integer, blanks around */
+        "scenario.seed=4000000000L",                     /* seed */
+        "wind.density_correction=false",                 /* boolean */
+        "dispatch.strategy=peak-shaving",                /* enum, unquoted */
+        "solar.tracking=\"single_axis\"",                /* enum, quoted */
+        "scenario.description=hello, \"world\"",         /* string, verbatim */
+        "scenario.name=sweep-1",                         /* the name */
+        "wind.capacity_mw=((2020, 0.0), (2025, \"320万千瓦\"))",   /* schedule with a quantity */
+        "storage.power_mw=3.2GW",                        /* quantity, unquoted */
+        "coal_mining.capacity_mt=\"45 Mt\"",             /* quantity, quoted */
+        "economy.growth_frac=8%",                        /* a fraction */
+        "output.hourly_years=all",                       /* years */
+        "output.hourly_years=[2021, 2024]",
+        "coal_power.units=({ name = \"X\"; capacity_mw = 100.0; commission_year = 2020; })",   /* records */
+        "coal_power.units[0].retire_year=2025",          /* one field of a record */
+        "targets.list[1].upper=70",
+        "wind.power_curve_speed_ms=[0.0, 3.0, 12.0, 25.0, 25.5]",   /* a curve, same length */
+    };
+    for (size_t i = 0; i < sizeof one / sizeof one[0]; i++) {
+        check_override_equals_set("data/config/inherit/base.cfg", &one[i], 1);
+        check_override_equals_set("data/config/inherit/variant.cfg", &one[i], 1);
+    }
+    /* several in order, the later replacing the earlier */
+    static const char *const seq[] = { "output.hourly_years=all", "wind.losses_frac=0.2",
+                                       "scenario.last_year=2030", "wind.losses_frac=0.25",
+                                       "coal_power.units[0].capacity_mw=35万千瓦" };
+    check_override_equals_set("data/config/inherit/variant.cfg", seq, 5);
+    /* a list that covers the period is "all" and follows it */
+    Scenario *s = new_scenario();
+    Diag d;
+    CU_ASSERT_EQUAL_FATAL(load_set("data/config/inherit/base.cfg", seq, 1, s, &d), ST_OK);
+    CU_ASSERT_EQUAL(s->output.n_hourly_years, 6);
+    diag_init(&d);
+    CU_ASSERT_EQUAL(config_override(s, "scenario.first_year=2022", &d), ST_OK);
+    CU_ASSERT_EQUAL(s->output.n_hourly_years, 4);
+    CU_ASSERT_EQUAL(s->output.hourly_years[0], 2022);
+    CU_ASSERT_EQUAL(s->output.hourly_years[3], 2025);
+    free(s);
+}
+
+/* Splits a resolved config (config_write_resolved) into "group.key=value"
+ * assignments, one per top-level setting; the number written to out. */
+static int resolved_assignments(const char *text, char **out, int max)
+{
+    char group[64] = "";
+    int n = 0;
+    const char *p = text;
+    while (*p && n < max) {
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        if (len > 1 && p[len - 1] == ':' && p[0] != ' ' && p[0] != '#') {
+            snprintf(group, sizeof group, "%.*s", (int)(len - 1), p);
+        } else if (group[0] && len > 2 && p[0] == ' ' && p[1] == ' ' && p[2] != ' ') {
+            /* "  key = value;", the value running on until ';' outside brackets and strings */
+            const char *key = p + 2, *eq = strstr(key, " = ");
+            CU_ASSERT_PTR_NOT_NULL_FATAL(eq);
+            const char *v = eq + 3, *q = v;
+            int depth = 0, in_str = 0;
+            for (; *q; q++) {
+                if (in_str) {
+                    if (*q == '\\' && q[1]) q++;
+                    else if (*q == '"') in_str = 0;
+                } else if (*q == '"') in_str = 1;
+                else if (*q == '(' || *q == '[' || *q == '{') depth++;
+                else if (*q == ')' || *q == ']' || *q == '}') depth--;
+                else if (*q == ';' && depth == 0) break;
+            }
+            size_t vlen = (size_t)(q - v), cap = strlen(group) + (size_t)(eq - key) + vlen + 4;
+            char *a = malloc(cap);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+            int o = snprintf(a, cap, "%s.%.*s=", group, (int)(eq - key), key);
+            for (size_t i = 0; i < vlen; i++) a[o++] = v[i] == '\n' ? ' ' : v[i];
+            a[o] = '\0';
+            out[n++] = a;
+            eol = strchr(q, '\n');
+        }
+        p = eol ? eol + 1 : p + len;
+    }
+    return n;
+}
+
+/* Every setting of the base plan, written as the resolved writer writes
+ * it, applied to another scenario: config_override and --set agree on
+ * the status, the first message and, on success, every byte. */
+static void override_every_setting(void)
+{
+    Scenario *plan = new_scenario(), *want = new_scenario(), *got = new_scenario();
+    Diag d, d2;
+    diag_init(&d);
+    CU_ASSERT_EQUAL_FATAL(config_load("../configs/yiwu-14fyp.cfg", plan, &d), ST_OK);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    CU_ASSERT_EQUAL(config_write_resolved(plan, f), ST_OK);
+    fclose(f);
+    char *sets[256];
+    int n = resolved_assignments(buf, sets, 256), same_ok = 0;
+    CU_ASSERT(n > 70);
+    diag_init(&d);
+    CU_ASSERT_EQUAL_FATAL(config_load("data/config/inherit/base.cfg", plan, &d), ST_OK);
+    for (int i = 0; i < n; i++) {
+        const char *one = sets[i];
+        Status a = load_set("data/config/inherit/base.cfg", &one, 1, want, &d);
+        *got = *plan;
+        diag_init(&d2);
+        Status b = config_override(got, one, &d2);
+        int ok = a == b && d.n_errors == d2.n_errors &&
+                 (a == ST_OK ? memcmp(want, got, sizeof *want) == 0
+                             : strcmp(d.e[0].message, d2.e[0].message) == 0 &&
+                                   strcmp(d.e[0].setting, d2.e[0].setting) == 0 &&
+                                   memcmp(got, plan, sizeof *got) == 0);
+        if (!ok) {
+            fprintf(stderr, "\noverride and --set differ for %.80s: %d and %d\n", one, a, b);
+            diag_print(&d, stderr);
+            diag_print(&d2, stderr);
+        }
+        CU_ASSERT(ok);
+        same_ok += a == ST_OK;
+    }
+    CU_ASSERT(same_ok > n - 5);   /* most settings of one plan fit another */
+    for (int i = 0; i < n; i++) free(sets[i]);
+    free(buf);
+    free(plan);
+    free(want);
+    free(got);
+}
+
+/* Every error of a --set is the same error from config_override, and
+ * leaves the scenario as it was. */
+static void override_errors(void)
+{
+    Scenario *s = new_scenario(), *before = new_scenario();
+    Diag d;
+    CU_ASSERT_EQUAL_FATAL(load_set("data/config/inherit/base.cfg", NULL, 0, s, &d), ST_OK);
+    *before = *s;
+    for (size_t i = 0; i < sizeof set_cases / sizeof set_cases[0]; i++) {
+        const SetCase *c = &set_cases[i];
+        diag_init(&d);
+        Status st = config_override(s, c->set, &d);
+        int ok = st == c->status && d.n_errors == 1 && d.n == 1 && strcmp(d.e[0].file, "--set") == 0 &&
+                 d.e[0].line == 0 && strcmp(d.e[0].setting, c->setting) == 0 && strstr(d.e[0].message, c->message) &&
+                 strcmp(d.e[0].suggestion, c->suggestion ? c->suggestion : "") == 0;
+        if (!ok) {
+            fprintf(stderr, "\noverride case %zu (%s): status %d (want %d)\n", i, c->set, st, c->status);
+            diag_print(&d, stderr);
+        }
+        CU_ASSERT(ok);
+        CU_ASSERT(memcmp(s, before, sizeof *s) == 0);
+    }
+    /* rules across settings see the whole scenario; the origin is named */
+    diag_init(&d);
+    CU_ASSERT_EQUAL(config_override_from(s, "storage.initial_soc_frac=0.99", "--vary", &d), ST_CONFIG_INVALID);
+    CU_ASSERT_EQUAL(d.n_errors, 1);
+    CU_ASSERT_STRING_EQUAL(d.e[0].file, "--vary");
+    CU_ASSERT_STRING_EQUAL(d.e[0].setting, "storage.initial_soc_frac");
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.e[0].message, "outside the SOC window"));
+    diag_init(&d);
+    CU_ASSERT_EQUAL(config_override(s, "wind.power_curve_frac=[0.0, 1.0, 1.0]", &d), ST_CONFIG_INVALID);
+    CU_ASSERT_STRING_EQUAL(d.e[0].setting, "wind.power_curve_frac");
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.e[0].message, "has 3 values but wind.power_curve_speed_ms has 5"));
+    diag_init(&d);
+    CU_ASSERT_EQUAL(config_override(s, "scenario.last_year=2024", &d), ST_CONFIG_INVALID);   /* targets in 2025 */
+    CU_ASSERT(memcmp(s, before, sizeof *s) == 0);
+    /* settings that move together: one at a time fails, as a list it is --set */
+    static const char *const period[] = { "scenario.first_year=2030", "scenario.last_year=2035",
+                                          "targets.list=()", "output.hourly_years=[2035]",
+                                          "coal_power.units=()" };
+    diag_init(&d);
+    CU_ASSERT_EQUAL(config_override(s, period[0], &d), ST_CONFIG_INVALID);
+    diag_init(&d);
+    CU_ASSERT_EQUAL(config_override_list(s, period, 2, "--vary", &d), ST_CONFIG_INVALID);   /* targets in 2025 */
+    CU_ASSERT_STRING_EQUAL(d.e[0].file, "--vary");
+    CU_ASSERT(memcmp(s, before, sizeof *s) == 0);
+    diag_init(&d);
+    Status st = config_override_list(s, period, 5, NULL, &d);
+    diag_print(&d, stderr);
+    CU_ASSERT_EQUAL(st, ST_OK);
+    Scenario *want = new_scenario();
+    CU_ASSERT_EQUAL(load_set("data/config/inherit/base.cfg", period, 5, want, &d), ST_OK);
+    CU_ASSERT(memcmp(s, want, sizeof *s) == 0);
+    free(want);
+    free(before);
+    free(s);
+}
+
 static void variant_round_trip(void)
 {
     Scenario *s = new_scenario(), *back = new_scenario();
@@ -1395,6 +1609,9 @@ void register_test_config(void)
     CU_add_test(s, "inherit: rules across settings", inherit_cross_field);
     CU_add_test(s, "set: every kind", set_every_kind);
     CU_add_test(s, "set: errors", set_errors);
+    CU_add_test(s, "override: equals --set", override_equals_set);
+    CU_add_test(s, "override: errors", override_errors);
+    CU_add_test(s, "override: every setting", override_every_setting);
     CU_add_test(s, "variant round trip", variant_round_trip);
     CU_add_test(s, "fuzz inheritance", fuzz_inheritance);
 }
