@@ -7,7 +7,7 @@
 
 #include "status.h"
 
-/* Draws the comparison charts of dir (as written by the comparison sink, compare.h:
+/* Draws the comparison charts of dir (as written by the comparison sink of compare.h:
  * comparison.dat, and dir/<scenario>/annual.dat and targets.dat of each
  * scenario) into dir/charts/, PNG 1600x900 and SVG:
  *   compare-figures       key figures of the compared year, one panel each,
