@@ -9,7 +9,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "output.h"
 #include "stagedir.h"
@@ -187,10 +186,4 @@ static void file_close(void *ctx, void *state, Status st, char *final_dir, size_
 JobSink jobs_file_sink(const char *out_dir)
 {
     return (JobSink){ (void *)out_dir, sizeof(FileSink), file_open, file_close };
-}
-
-int jobs_default_threads(void)
-{
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n > 0 ? (int)n : 1;
 }

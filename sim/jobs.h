@@ -79,7 +79,4 @@ Status jobs_run(const JobList *list, int threads, const JobSink *job_sink,
  * absent. out_dir must outlive the run. */
 JobSink jobs_file_sink(const char *out_dir);
 
-/* Default thread count: the number of online processors (at least 1). */
-int jobs_default_threads(void);
-
 #endif
