@@ -336,15 +336,9 @@ static void on_loaded(void *ctx, const char *path, const Diag *d, const Scenario
                         "overwrite each other (set scenario.name)\n", path, s->name, dup_of);
 }
 
-static void on_finished(void *ctx, const JobResult *r)
+static void job_messages(Report *rp, const JobResult *r)
 {
-    Report *rp = ctx;
     const Opts *o = rp->o;
-    rp->done++;
-    if (rp->progress) {
-        fprintf(stderr, "\r\033[K[%d] %-40.40s", rp->done, r->scn ? r->scn->name : "");
-        fflush(stderr);
-    }
     diag_print(r->diag, stderr);
     if (!r->scn && rp->grid) {
         fprintf(stderr, "  (sweep point %d:", r->job->point + 1);
@@ -368,6 +362,18 @@ static void on_finished(void *ctx, const JobResult *r)
         snprintf(line, sizeof line, "  %-28s targets %d of %d checks passed", r->scn->name,
                  r->res->n_targets - r->res->n_failed, r->res->n_targets);
         if ((v[rp->n_verdicts] = strdup(line))) rp->n_verdicts++;
+    }
+}
+
+static void on_finished(void *ctx, const JobResult *r)
+{
+    Report *rp = ctx;
+    rp->done++;
+    if (rp->progress) fputs("\r\033[K", stderr);   /* messages replace the progress line */
+    job_messages(rp, r);
+    if (rp->progress) {
+        fprintf(stderr, "[%d/%d] %-40.40s", rp->done, r->n_jobs, r->scn ? r->scn->name : "");
+        fflush(stderr);
     }
 }
 

@@ -76,6 +76,7 @@ static void deliver(Engine *e, int i, const Slot *sl)
 {
     JobResult r = {
         .index = i,
+        .n_jobs = e->list->n,
         .job = &e->list->jobs[i],
         .scn = sl->scn,
         .status = sl->status,

@@ -40,6 +40,7 @@ typedef struct {
 /* One finished job, as list sinks see it; valid during the call only. */
 typedef struct {
     int index;               /* position in the list */
+    int n_jobs;              /* the list's length */
     const Job *job;
     const Scenario *scn;     /* as run; NULL when it could not be made */
     Status status;           /* ST_OK, or the first error of make, run or job sink */

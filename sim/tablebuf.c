@@ -3,6 +3,7 @@
  * read-back, so any text a row holds comes back as it went in. */
 #include "tablebuf.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -29,6 +30,7 @@ Status tablebuf_open(TableBuf *t, const char *dir, Diag *d)
         return ST_IO;
     }
     unlink(path);
+    fcntl(fd, F_SETFD, FD_CLOEXEC);   /* not inherited by gnuplot children */
     t->body = fdopen(fd, "w+b");
     if (!t->body) {
         close(fd);
