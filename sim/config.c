@@ -11,8 +11,6 @@
 #include "config_impl.h"
 #include "utf8.h"
 
-/* ---- API ---- */
-
 void config_defaults(Scenario *s) { schema_defaults(s); }
 
 /* Writes text on a comment line: control bytes and invalid UTF-8 as '?',
@@ -20,8 +18,8 @@ void config_defaults(Scenario *s) { schema_defaults(s); }
 static void put_comment(FILE *f, const char *text)
 {
     fputs("#   ", f);
-    for (const unsigned char *p = (const unsigned char *)text; *p;) {
-        size_t n = utf8_printable_len((const char *)p);
+    for (const char *p = text; *p;) {
+        size_t n = utf8_printable_len(p);
         if (n == 0) {
             fputc('?', f);
             p++;
@@ -48,7 +46,7 @@ Status config_write_resolved(const Scenario *s, FILE *f) { return config_write_r
 Status config_load_ex(const char *path, const char *const *sets, int n_sets, Scenario *s,
                       ConfigChain *chain, Diag *d)
 {
-    /* Scenario, context and chain are ~90 kB: on the heap. *s is written only on success. */
+    /* Scenario, context and chain are ~110 kB: on the heap. *s is written only on success. */
     struct Work {
         Scenario s;
         LoadCtx c;
@@ -103,7 +101,8 @@ Status config_load_ex(const char *path, const char *const *sets, int n_sets, Sce
     return st;
 }
 
-Status config_override_from(Scenario *s, const char *assignment, const char *origin, Diag *d)
+Status config_override_list(Scenario *s, const char *const *assignments, int n, const char *origin,
+                            Diag *d)
 {
     struct Work {
         Scenario s;
@@ -123,7 +122,7 @@ Status config_override_from(Scenario *s, const char *assignment, const char *ori
     c->cur = SRC_SET;
     c->file = origin;
     cfg_resolved_context(c);
-    cfg_apply_set(c, assignment ? assignment : "");
+    for (int i = 0; assignments && i < n; i++) cfg_apply_set(c, assignments[i] ? assignments[i] : "");
     c->set_path = NULL;
     cfg_validate(c);
     Status st = c->first;
@@ -132,9 +131,14 @@ Status config_override_from(Scenario *s, const char *assignment, const char *ori
     return st;
 }
 
+Status config_override_from(Scenario *s, const char *assignment, const char *origin, Diag *d)
+{
+    return config_override_list(s, &assignment, 1, origin, d);
+}
+
 Status config_override(Scenario *s, const char *assignment, Diag *d)
 {
-    return config_override_from(s, assignment, "--set", d);
+    return config_override_list(s, &assignment, 1, "--set", d);
 }
 
 Status config_load_with(const char *path, const char *const *sets, int n_sets, Scenario *s, Diag *d)

@@ -1,6 +1,8 @@
 /* config.h — scenario files (libconfig syntax, DESIGN §8) to a validated
- * Scenario and back. config.c is the only file that includes libconfig.h;
- * no libconfig type appears here. The settings are those of schema.h;
+ * Scenario and back, in three layers: parse (config_parse.c), inherit and
+ * override (config_inherit.c), validate (config_validate.c, the rules of
+ * config_rules.h). Only config*.c include libconfig.h; no libconfig type
+ * appears here. The settings are those of schema.h;
  * quantity strings ("320万千瓦") are those of units.h. */
 #ifndef ECSIM_CONFIG_H
 #define ECSIM_CONFIG_H
@@ -46,7 +48,11 @@ void config_defaults(Scenario *s);
  * names the base or the variant file; the cross-field rules run once on
  * the result and name where the later of the settings involved is written.
  * scenario.name is path's base name unless path itself (or --set) sets
- * it: a base's name is never inherited. Everything else is. */
+ * it: a base's name is never inherited. Everything else is.
+ *
+ * The "# assumption:" comments of every file of the chain are collected
+ * into s->assumptions (assumptions.h) with file, line, depth in the chain
+ * and nearest setting; they are not settings. */
 Status config_load(const char *path, Scenario *s, Diag *d);
 
 /* config_load, then n_sets overrides applied in order after inheritance
@@ -86,8 +92,16 @@ Status config_override(Scenario *s, const char *assignment, Diag *d);
  * of "--set"; NULL is "--set". */
 Status config_override_from(Scenario *s, const char *assignment, const char *origin, Diag *d);
 
+/* The n assignments applied in order, then the rules once on the result,
+ * as config_load_with does with its overrides: for settings that must
+ * change together (moving the whole period: scenario.first_year and
+ * scenario.last_year). All or nothing: on error *s is unchanged. */
+Status config_override_list(Scenario *s, const char *const *assignments, int n, const char *origin,
+                            Diag *d);
+
 /* Writes every setting of s in libconfig syntax that config_load reads back
- * to the same Scenario (byte for byte, apart from source_file); doubles are
+ * to the same Scenario (byte for byte, apart from source_file and the
+ * assumptions, which are comments of the files read); doubles are
  * written in their shortest exact form. ST_IO if writing fails. */
 Status config_write_resolved(const Scenario *s, FILE *f);
 

@@ -11,6 +11,7 @@
 #include <sys/types.h>
 
 #include "config.h"
+#include "config_rules.h"   /* typedef struct LoadCtx LoadCtx */
 #include "schema.h"
 
 #define CONFIG_MAX_BYTES (1024L * 1024)       /* a scenario is a few kB (reference.cfg ~20 kB) */
@@ -39,7 +40,7 @@ typedef struct {
     Loc field[REC_FIELDS];         /* where each given field was written */
 } RecordInfo;
 
-typedef struct {
+struct LoadCtx {
     const char *file;              /* name of the source being read: src[cur] */
     int cur;
     const char *src[N_SRC];        /* file paths; src[SRC_SET] is "--set" */
@@ -53,7 +54,8 @@ typedef struct {
     unsigned char group_given[MAX_GROUPS];
     Loc group_at[MAX_GROUPS];
     RecordInfo rec[REC_SLOTS][REC_MAX];
-} LoadCtx;
+    int period_ok;                 /* set by the period rule for the rules after it */
+};
 
 typedef struct {
     config_t cfg;
@@ -106,6 +108,12 @@ Status cfg_read_file(const char *path, char **text, size_t *len, struct stat *id
 int cfg_prescan(LoadCtx *c, const char *t, size_t n);
 /* Parses pre-scanned text into cfg, which the caller destroys. */
 int cfg_parse_text(LoadCtx *c, config_t *cfg, const char *text);
+
+/* Appends the "# assumption:" comments of one file of the chain (its text
+ * and parsed cfg; c->file its path, depth 0 the file loaded) to
+ * c->s->assumptions, each with the path of its nearest setting: the first
+ * at or after the comment's line, else the last before it. */
+void cfg_collect_assumptions(LoadCtx *c, const config_t *cfg, const char *text, size_t len, int depth);
 
 /* ---- inheritance and overrides (config_inherit.c) ---- */
 

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "assumptions.h"
 #include "metrics.h"
 #include "textdist.h"
 #include "units.h"
@@ -741,4 +742,48 @@ int cfg_parse_text(LoadCtx *c, config_t *cfg, const char *text)
     cfg_report_line(c, ST_CONFIG_SYNTAX, config_error_line(cfg), NULL, NULL, "%s",
                 config_error_text(cfg) ? config_error_text(cfg) : "syntax error");
     return 0;
+}
+
+/* ---- the assumptions register ---- */
+
+typedef struct {
+    int line;                      /* of the comment */
+    int found;
+    char path[224];                /* the first setting at or after line, else the last before */
+} Nearest;
+
+/* Visits the settings under g in file order: groups, values, and the
+ * groups of lists of groups (coal_power.units[1]) with their fields. */
+static void nearest_walk(const config_setting_t *g, const char *prefix, Nearest *nb)
+{
+    for (int i = 0; i < config_setting_length(g) && !nb->found; i++) {
+        const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
+        const char *name = config_setting_name(m);
+        char path[224];
+        if (name) snprintf(path, sizeof path, "%s%s%s", prefix, prefix[0] ? "." : "", name);
+        else snprintf(path, sizeof path, "%s[%d]", prefix, i);
+        snprintf(nb->path, sizeof nb->path, "%s", path);
+        if ((int)config_setting_source_line(m) >= nb->line) {
+            nb->found = 1;
+            return;
+        }
+        const config_setting_t *first = config_setting_length(m) > 0 ? config_setting_get_elem(m, 0) : NULL;
+        if (config_setting_is_group(m) || (config_setting_is_list(m) && first && config_setting_is_group(first)))
+            nearest_walk(m, path, nb);
+    }
+}
+
+void cfg_collect_assumptions(LoadCtx *c, const config_t *cfg, const char *text, size_t len, int depth)
+{
+    AssumptionList *l = &c->s->assumptions;
+    int dropped = l->dropped;
+    for (int i = assumptions_scan(l, text, len, c->file, depth); i < l->n; i++) {
+        Nearest nb = { .line = l->a[i].line };
+        nearest_walk(config_root_setting(cfg), "", &nb);
+        assumptions_set_setting(l, i, nb.path);
+    }
+    if (l->dropped > dropped)
+        diag_warn(c->d, c->file, 0, NULL,
+                  "more \"# assumption:\" comments than summary.md can list (%d, %d bytes): some are left out "
+                  "or cut", ASSUMPTION_MAX, ASSUMPTION_TEXT_MAX);
 }

@@ -1,7 +1,11 @@
 /* config_validate.c — the cross-field rules (DESIGN §8): checks that
  * involve more than one setting, run once on the resolved Scenario and
- * located where the later of the settings involved was written. */
+ * located where the later of the settings involved was written. One table
+ * (rules[] below) lists them with the settings each reads; a rule finds
+ * its settings through its row, so the unit test that checks every row's
+ * paths against the schema covers the code too. */
 #include "config_impl.h"
+#include "config_rules.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,31 +13,40 @@
 
 #include "weather_synth.h"
 
-static int idx_of(const char *path)
+static int usable(const LoadCtx *c, int idx) { return idx >= 0 && !c->bad[idx]; }
+
+/* Index of the k-th setting of rule r, or -1 (a path the schema lacks:
+ * the rule then does nothing, and the table test fails). */
+static int setting(const ConfigRule *r, int k)
 {
-    const SchemaEntry *e = schema_find(path);
+    const SchemaEntry *e = schema_find(r->paths[k]);
     return e ? cfg_index_of(e) : -1;
 }
 
-static int usable(const LoadCtx *c, int idx) { return idx >= 0 && !c->bad[idx]; }
-
-/* ---- cross-field rules ---- */
-
-
-
-
-static void check_period(LoadCtx *c, int *period_ok)
+/* Index in records e of the field that the k-th path of r names
+ * ("list[].field"), or -1. */
+static int field(const ConfigRule *r, int k, const SchemaEntry *e)
 {
+    const char *dot = strstr(r->paths[k], "[].");
+    const SchemaEntry *f = dot ? schema_field_find(e, dot + 3) : NULL;
+    return f ? (int)(f - e->fields) : -1;
+}
+
+/* paths: first_year, last_year. Sets c->period_ok for the rules after it. */
+static void check_period(LoadCtx *c, const ConfigRule *r, const SchemaEntry *unused)
+{
+    (void)unused;
     const Scenario *s = c->s;
-    int fy = idx_of("scenario.first_year"), ly = idx_of("scenario.last_year");
+    int fy = setting(r, 0), ly = setting(r, 1);
+    int *period_ok = &c->period_ok;
     *period_ok = 0;
     if (!usable(c, fy) || !usable(c, ly)) return;
     int at = cfg_rank(c, fy) > cfg_rank(c, ly) ? fy : ly;   /* a variant moved first_year */
     if (s->last_year < s->first_year && at == ly)
-        cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, ly), "scenario.last_year", NULL,
+        cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, ly), schema_get(ly)->path, NULL,
                    "last_year %d is before first_year %d", s->last_year, s->first_year);
     else if (s->last_year < s->first_year)
-        cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, fy), "scenario.first_year", NULL,
+        cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, fy), schema_get(fy)->path, NULL,
                    "first_year %d is after last_year %d", s->first_year, s->last_year);
     else if (s->last_year - s->first_year >= PERIOD_MAX_SPAN)
         cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, at), schema_get(at)->path, NULL,
@@ -43,11 +56,12 @@ static void check_period(LoadCtx *c, int *period_ok)
         *period_ok = 1;
 }
 
-static void check_storage(LoadCtx *c)
+/* paths: soc_min_frac, soc_max_frac, initial_soc_frac. */
+static void check_storage(LoadCtx *c, const ConfigRule *r, const SchemaEntry *unused)
 {
+    (void)unused;
     const StorageParams *st = &c->s->storage;
-    int lo = idx_of("storage.soc_min_frac"), hi = idx_of("storage.soc_max_frac");
-    int init = idx_of("storage.initial_soc_frac");
+    int lo = setting(r, 0), hi = setting(r, 1), init = setting(r, 2);
     if (!usable(c, lo) || !usable(c, hi)) return;
     if (st->soc_min_frac >= st->soc_max_frac) {
         int at = cfg_rank(c, lo) >= cfg_rank(c, hi) ? lo : hi;
@@ -64,8 +78,9 @@ static void check_storage(LoadCtx *c)
 
 /* Curves sharing a count (speed and fraction of a power curve) are given
  * together and have the same length. */
-static void check_curves(LoadCtx *c)
+static void check_curves(LoadCtx *c, const ConfigRule *r, const SchemaEntry *unused)
 {
+    (void)r, (void)unused;
     for (int i = 0; i < schema_count(); i++) {
         const SchemaEntry *a = schema_get(i);
         if (a->kind != SK_CURVE) continue;
@@ -86,9 +101,10 @@ static void check_curves(LoadCtx *c)
     }
 }
 
-static void check_mining(LoadCtx *c)
+static void check_mining(LoadCtx *c, const ConfigRule *r, const SchemaEntry *unused)
 {
-    int k = idx_of("coal_mining.calorific_kcal_per_kg");
+    (void)unused;
+    int k = setting(r, 0);
     double v = c->s->coal_mining.calorific_kcal_per_kg;
     if (usable(c, k) && v > 0 && v < 1000)
         cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, k), schema_get(k)->path, NULL,
@@ -97,15 +113,16 @@ static void check_mining(LoadCtx *c)
 
 /* The daily clearness is a normal truncated to a physical range: some
  * (mean, sd) pairs cannot be reached on it (weather_synth.c). */
-static void check_clearness(LoadCtx *c)
+static void check_clearness(LoadCtx *c, const ConfigRule *r, const SchemaEntry *unused)
 {
-    int m = idx_of("weather.kt_mean"), sd = idx_of("weather.kt_sd");
+    (void)unused;
+    int m = setting(r, 0), sd = setting(r, 1);
     if (!usable(c, m) || !usable(c, sd)) return;
     static const char *const names[12] = { "January", "February", "March", "April", "May", "June",
         "July", "August", "September", "October", "November", "December" };
     for (int k = 0; k < 12; k++)
         if (!synth_kt_feasible(c->s->weather.kt_mean[k], c->s->weather.kt_sd[k]))
-            cfg_report_loc(c, ST_CONFIG_RANGE, cfg_where(c, cfg_rank(c, sd) >= cfg_rank(c, m) ? sd : m), "weather.kt_sd",
+            cfg_report_loc(c, ST_CONFIG_RANGE, cfg_where(c, cfg_rank(c, sd) >= cfg_rank(c, m) ? sd : m), schema_get(sd)->path,
                        NULL, "%s: a daily clearness of mean %.15g and standard deviation %.15g cannot be "
                        "drawn (lower the spread or move the mean away from the limits)",
                        names[k], c->s->weather.kt_mean[k], c->s->weather.kt_sd[k]);
@@ -113,9 +130,11 @@ static void check_clearness(LoadCtx *c)
 
 /* Years settings: "all" becomes every year of the period; listed years
  * must lie inside it. */
-static void check_years(LoadCtx *c, int period_ok)
+static void check_years(LoadCtx *c, const ConfigRule *r, const SchemaEntry *unused)
 {
+    (void)r, (void)unused;
     Scenario *s = c->s;
+    int period_ok = c->period_ok;
     for (int i = 0; i < schema_count(); i++) {
         const SchemaEntry *e = schema_get(i);
         if (e->kind != SK_YEARS || !usable(c, i) || !period_ok) continue;
@@ -134,12 +153,6 @@ static void check_years(LoadCtx *c, int period_ok)
                            "year %d is outside the period %d..%d", y[k], s->first_year, s->last_year);
             }
     }
-}
-
-static int field_index(const SchemaEntry *e, const char *name)
-{
-    const SchemaEntry *f = schema_field_find(e, name);
-    return f ? (int)(f - e->fields) : -1;
 }
 
 /* Where field k of a record was written, else the record. */
@@ -165,9 +178,11 @@ static void report_field(LoadCtx *c, Status st, const SchemaEntry *e, int i, int
 
 /* Rules within records that hold for any record list: unique fields,
  * years inside the period. */
-static void check_record_fields(LoadCtx *c, const SchemaEntry *e, int period_ok)
+static void check_record_fields(LoadCtx *c, const ConfigRule *r, const SchemaEntry *e)
 {
+    (void)r;
     const Scenario *s = c->s;
+    int period_ok = c->period_ok;
     const char *arr = (const char *)s + e->offset;
     int n = *(const int *)(const void *)((const char *)s + e->count_offset);
     RecordInfo *info = c->rec[cfg_record_slot(e)];
@@ -197,11 +212,13 @@ static void check_record_fields(LoadCtx *c, const SchemaEntry *e, int period_ok)
     }
 }
 
-static void check_units(LoadCtx *c, const SchemaEntry *e)
+/* paths: retire_year, commission_year of coal_power.units. */
+static void check_units(LoadCtx *c, const ConfigRule *r, const SchemaEntry *e)
 {
     const CoalPowerParams *cp = &c->s->coal_power;
     const RecordInfo *info = c->rec[cfg_record_slot(e)];
-    int kr = field_index(e, "retire_year");
+    int kr = field(r, 0, e);
+    if (kr < 0 || field(r, 1, e) < 0) return;
     for (int i = 0; i < cp->n_units; i++) {
         const CoalUnit *u = &cp->units[i];
         if (!info[i].bad && u->retire_year != 0 && u->retire_year <= u->commission_year)
@@ -211,12 +228,14 @@ static void check_units(LoadCtx *c, const SchemaEntry *e)
     }
 }
 
-static void check_targets(LoadCtx *c, const SchemaEntry *e, int period_ok)
+/* paths: op, threshold, upper, year, base_year of targets.list. */
+static void check_targets(LoadCtx *c, const ConfigRule *r, const SchemaEntry *e)
 {
     const Scenario *s = c->s;
     const RecordInfo *info = c->rec[cfg_record_slot(e)];
-    int ku = field_index(e, "upper"), kt = field_index(e, "threshold");
-    int ky = field_index(e, "year"), kb = field_index(e, "base_year");
+    int period_ok = c->period_ok;
+    int kt = field(r, 1, e), ku = field(r, 2, e), ky = field(r, 3, e), kb = field(r, 4, e);
+    if (field(r, 0, e) < 0 || kt < 0 || ku < 0 || ky < 0 || kb < 0) return;
     for (int i = 0; i < s->targets.n; i++) {
         const Target *t = &s->targets.t[i];
         const RecordInfo *ri = &info[i];
@@ -239,21 +258,50 @@ static void check_targets(LoadCtx *c, const SchemaEntry *e, int period_ok)
     }
 }
 
+#define PERIOD "scenario.first_year", "scenario.last_year"
+
+static const ConfigRule rules[] = {
+    { "period", NULL, -1, { PERIOD, NULL }, check_period,
+      "last_year not before first_year, and fewer than 50 years after it" },
+    { "storage window", NULL, -1,
+      { "storage.soc_min_frac", "storage.soc_max_frac", "storage.initial_soc_frac", NULL }, check_storage,
+      "soc_min_frac below soc_max_frac; initial_soc_frac inside the window" },
+    { "curve pairs", NULL, SK_CURVE, { NULL }, check_curves,
+      "curves sharing a count (speed and fraction of a power curve) given together, of one length" },
+    { "coal calorific value", NULL, -1, { "coal_mining.calorific_kcal_per_kg", NULL }, check_mining,
+      "0 (the national default) or at least 1000 kcal/kg" },
+    { "daily clearness", NULL, -1, { "weather.kt_mean", "weather.kt_sd", NULL }, check_clearness,
+      "each month's (mean, sd) reachable by the truncated normal of weather_synth.c" },
+    { "years in the period", NULL, SK_YEARS, { PERIOD, NULL }, check_years,
+      "\"all\" becomes every year of the period; listed years lie inside it" },
+    { "record fields", NULL, SK_RECORDS, { PERIOD, NULL }, check_record_fields,
+      "within every list of groups: unique fields unique, year fields inside the period" },
+    { "unit lifetime", "coal_power.units", -1,
+      { "coal_power.units[].retire_year", "coal_power.units[].commission_year", NULL }, check_units,
+      "a coal unit retires after it is commissioned" },
+    { "target form", "targets.list", -1,
+      { "targets.list[].op", "targets.list[].threshold", "targets.list[].upper", "targets.list[].year",
+        "targets.list[].base_year", NULL },
+      check_targets, "a range has an upper bound above threshold; a reduction is at most 1 and after its base year" },
+};
+
+enum { N_RULES = sizeof rules / sizeof rules[0] };
+
+int config_rule_count(void) { return N_RULES; }
+const ConfigRule *config_rule(int i) { return i >= 0 && i < N_RULES ? &rules[i] : NULL; }
+
+/* The rules on the whole scenario in table order, then for each list of
+ * groups (in schema order) the generic record checks and its own rules. */
 void cfg_validate(LoadCtx *c)
 {
-    int period_ok;
-    check_period(c, &period_ok);
-    check_storage(c);
-    check_curves(c);
-    check_mining(c);
-    check_clearness(c);
-    check_years(c, period_ok);
+    c->period_ok = 0;
+    for (int k = 0; k < N_RULES; k++)
+        if (!rules[k].records && rules[k].every != SK_RECORDS) rules[k].check(c, &rules[k], NULL);
     for (int i = 0; i < schema_count(); i++) {
         const SchemaEntry *e = schema_get(i);
         if (e->kind != SK_RECORDS || !usable(c, i)) continue;
-        check_record_fields(c, e, period_ok);
-        if (e->offset == offsetof(Scenario, coal_power.units)) check_units(c, e);
-        if (e->offset == offsetof(Scenario, targets.t)) check_targets(c, e, period_ok);
+        for (int k = 0; k < N_RULES; k++)
+            if (rules[k].every == SK_RECORDS || (rules[k].records && strcmp(rules[k].records, e->path) == 0))
+                rules[k].check(c, &rules[k], e);
     }
 }
-

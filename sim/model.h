@@ -183,10 +183,31 @@ typedef struct {
     int hourly_years[HOURLY_YEARS_MAX];
 } OutputParams;
 
+/* The "# assumption:" comments of a scenario's files (DESIGN §6), read
+ * once when the scenario is loaded (assumptions.h). Strings are offsets
+ * into text[], so the list is copied with its Scenario. */
+#define ASSUMPTION_MAX 64
+#define ASSUMPTION_TEXT_MAX 16384
+typedef struct {
+    int line;                       /* of the "# assumption:" comment */
+    int depth;                      /* 0: the file loaded; k: the k-th base it inherits */
+    int file, text, setting;        /* offsets in AssumptionList.text: file path; the
+                                       comment, continuation lines joined by ' ';
+                                       the nearest setting's path ("" if none) */
+} Assumption;
+
+typedef struct {
+    int n, dropped;                 /* kept; not kept (list or text full) */
+    int used;                       /* bytes of text[] in use */
+    Assumption a[ASSUMPTION_MAX];
+    char text[ASSUMPTION_TEXT_MAX];
+} AssumptionList;
+
 typedef struct {
     char name[NAME_MAX_LEN];
     char description[TEXT_MAX_LEN];
     char source_file[PATH_MAX_LEN];
+    AssumptionList assumptions;      /* not a setting: comments of the files */
     int first_year, last_year;
     unsigned long seed;
     Commissioning commissioning;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assumptions.h"
 #include "atomicfile.h"
 #include "chartdata.h"
 #include "metrics.h"
@@ -448,34 +449,26 @@ static void method_notes(FILE *f, const Report *r)
     fputs("</ul>\n", f);
 }
 
-/* The assumptions register of summary.md ("## Assumptions ..."), as a list. */
+/* The assumptions register, as summary.md lists it (the report is made
+ * from the output directory alone). */
 static void assumptions(FILE *f, const Report *r)
 {
     char path[PATH_LEN];
     snprintf(path, sizeof path, "%s/summary.md", r->dir);
     char *md = results_read_file(path, RESULTS_FILE_MAX, NULL);
-    if (!md) return;
-    char *sec = strstr(md, "\n## Assumptions");
-    if (sec) {
+    AssumptionList *l = md ? malloc(sizeof *l) : NULL;
+    if (l && assumptions_read_md(md, l) > 0) {
         fputs(tr(r, "<h2>假设（依据与来源见情景文件）</h2>\n<ul class=\"notes\">\n",
                 "<h2>Assumptions (sources in the scenario file)</h2>\n<ul class=\"notes\">\n"), f);
-        char *p = strchr(sec + 1, '\n');
-        while (p && *p) {
-            p++;
-            if (p[0] == '#' && p[1] == '#') break;
-            size_t len = strcspn(p, "\n");
-            if (len > 2 && p[0] == '-' && p[1] == ' ') {
-                char save = p[len];
-                p[len] = '\0';
-                fputs("<li>", f);
-                esc(f, p + 2);
-                fputs("</li>\n", f);
-                p[len] = save;
-            }
-            p += len;
+        for (int i = 0; i < l->n; i++) {
+            fputs("<li>", f);
+            if (l->a[i].line > 0) fprintf(f, "line %d: ", l->a[i].line);
+            esc(f, assumption_text(l, i));
+            fputs("</li>\n", f);
         }
         fputs("</ul>\n", f);
     }
+    free(l);
     free(md);
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "accounting.h"
+#include "assumptions.h"
 #include "schedule.h"
 #include "version.h"
 
@@ -33,38 +34,6 @@ static const char *op_words(TargetOp op)
     case OP_REDUCTION: return "reduction ≥";
     }
     return "?";
-}
-
-/* Comments of the scenario file that start with "# assumption:" (and the
- * comment lines that continue them) are the assumptions register (DESIGN §6),
- * listed so planners can replace them with their own statistics. */
-static void assumptions(FILE *f, const Scenario *s)
-{
-    FILE *cfg = fopen(s->source_file, "r");
-    if (!cfg) return;
-    char line[2048];
-    int lineno = 0, n = 0, open = 0;
-    while (fgets(line, sizeof line, cfg)) {
-        lineno++;
-        const char *p = line + strspn(line, " \t");
-        const char *a = strstr(line, "# assumption:");
-        if (a) {
-            if (n++ == 0) fputs("\n## Assumptions this result depends on\n\n", f);
-            if (open) fputc('\n', f);
-            a += strlen("# assumption:");
-            a += strspn(a, " ");
-            fprintf(f, "- line %d: %.*s", lineno, (int)strcspn(a, "\r\n"), a);
-            open = 1;
-        } else if (open && *p == '#') {
-            p += 1 + strspn(p + 1, " ");
-            fprintf(f, " %.*s", (int)strcspn(p, "\r\n"), p);
-        } else if (open) {
-            fputc('\n', f);
-            open = 0;
-        }
-    }
-    if (open) fputc('\n', f);
-    fclose(cfg);
 }
 
 void summary_write(FILE *f, const Scenario *s, const RunResults *res)
@@ -156,5 +125,6 @@ void summary_write(FILE *f, const Scenario *s, const RunResults *res)
         worst = fmax(worst, res->rows[i].max_balance_residual_mw);
     fprintf(f, "\n## Checks\n\n- Hourly energy balance: worst residual %.3g MW over all %d years.\n",
             worst, res->n_years);
-    assumptions(f, s);
+    /* the register (DESIGN §6): the file's "# assumption:" comments, read at load time */
+    assumptions_write_md(f, &s->assumptions);
 }

@@ -1362,6 +1362,24 @@ static void override_errors(void)
     diag_init(&d);
     CU_ASSERT_EQUAL(config_override(s, "scenario.last_year=2024", &d), ST_CONFIG_INVALID);   /* targets in 2025 */
     CU_ASSERT(memcmp(s, before, sizeof *s) == 0);
+    /* settings that move together: one at a time fails, as a list it is --set */
+    static const char *const period[] = { "scenario.first_year=2030", "scenario.last_year=2035",
+                                          "targets.list=()", "output.hourly_years=[2035]",
+                                          "coal_power.units=()" };
+    diag_init(&d);
+    CU_ASSERT_EQUAL(config_override(s, period[0], &d), ST_CONFIG_INVALID);
+    diag_init(&d);
+    CU_ASSERT_EQUAL(config_override_list(s, period, 2, "--vary", &d), ST_CONFIG_INVALID);   /* targets in 2025 */
+    CU_ASSERT_STRING_EQUAL(d.e[0].file, "--vary");
+    CU_ASSERT(memcmp(s, before, sizeof *s) == 0);
+    diag_init(&d);
+    Status st = config_override_list(s, period, 5, NULL, &d);
+    diag_print(&d, stderr);
+    CU_ASSERT_EQUAL(st, ST_OK);
+    Scenario *want = new_scenario();
+    CU_ASSERT_EQUAL(load_set("data/config/inherit/base.cfg", period, 5, want, &d), ST_OK);
+    CU_ASSERT(memcmp(s, want, sizeof *s) == 0);
+    free(want);
     free(before);
     free(s);
 }
