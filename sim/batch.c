@@ -8,6 +8,7 @@
 
 #include "compare.h"
 #include "config.h"
+#include "jobfiles.h"
 
 static Status tally(void *ctx, const JobResult *r, Diag *d)
 {
@@ -93,7 +94,7 @@ Status batch_files(const char *const *files, int n, const BatchOptions *o,
             out->compare = compare_open(&cs, &co, d);
             if (out->compare == ST_OK) sinks[n_sinks++] = compare_list_sink(cs);
         }
-        JobSink files_sink = jobs_file_sink(o->out_dir);
+        JobSink files_sink = jobfiles_sink(o->out_dir);
         st = jobs_run(&list, o->threads, &files_sink, sinks, n_sinks, d);
         out->not_run = out->jobs - out->ran;   /* all of them if the engine could not start */
         if (st == ST_OK && cs) out->compare = compare_finish(cs, d);

@@ -10,9 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "output.h"
-#include "stagedir.h"
-
 typedef struct {
     Scenario made;                  /* the scenario of a job with a recipe */
     const Scenario *scn;            /* the scenario run, or NULL */
@@ -20,7 +17,7 @@ typedef struct {
     Diag diag;
     Status status;
     int done;                       /* finished, not yet delivered */
-    char final_dir[STAGE_PATH_MAX];
+    char final_dir[JOB_DIR_MAX];
     void *sink_state;               /* job_sink->state_size bytes */
 } Slot;
 
@@ -164,27 +161,4 @@ Status jobs_run(const JobList *list, int threads, const JobSink *job_sink,
     free(e.slots);
     free(e.sink_status);
     return st;
-}
-
-/* ---- the file sink per job ------------------------------------------------ */
-
-static Sink file_open(void *ctx, void *state, const Job *job, Diag *d)
-{
-    (void)job;
-    FileSink *fs = state;
-    file_sink_init(fs, ctx, d);
-    return file_sink(fs);
-}
-
-static void file_close(void *ctx, void *state, Status st, char *final_dir, size_t size)
-{
-    (void)ctx;
-    FileSink *fs = state;
-    if (st != ST_OK) file_sink_abort(fs);
-    else snprintf(final_dir, size, "%s", fs->final_dir);
-}
-
-JobSink jobs_file_sink(const char *out_dir)
-{
-    return (JobSink){ (void *)out_dir, sizeof(FileSink), file_open, file_close };
 }

@@ -4,7 +4,7 @@
  * A job is a scenario (ready, or made by the list's recipe when a worker
  * takes it), a weather member and labels. Two kinds of sinks see results:
  *   - a per-job sink (JobSink) feeds one running job's Sink, in the worker
- *     that runs it: e.g. the file sink writing OUT/<name>/;
+ *     that runs it: e.g. the file sink writing OUT/<name>/ (jobfiles.h);
  *   - list sinks (ListSink) receive each finished job's summary (annual
  *     rows, target results) strictly in job order: comparison rows, sweep
  *     rows, streaming statistics.
@@ -19,6 +19,8 @@
 #include <stddef.h>
 
 #include "sim.h"
+
+#define JOB_DIR_MAX 1024   /* a job's output directory, with its NUL */
 
 typedef struct {
     const Scenario *scn;     /* ready to run; NULL: made by the list's make() */
@@ -75,9 +77,5 @@ typedef struct {
  * the first list sink's error (messages in d). */
 Status jobs_run(const JobList *list, int threads, const JobSink *job_sink,
                 const ListSink *sinks, int n_sinks, Diag *d);
-
-/* The file sink (output.h) as a per-job sink: OUT/<scenario>/, complete or
- * absent. out_dir must outlive the run. */
-JobSink jobs_file_sink(const char *out_dir);
 
 #endif

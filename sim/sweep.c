@@ -10,6 +10,7 @@
 
 #include "compare.h"
 #include "config.h"
+#include "jobfiles.h"
 
 /* Splits text at commas outside brackets and quotes, writing NUL bytes into
  * it; returns the number of values (0 on a malformed list). */
@@ -84,24 +85,31 @@ typedef struct {
     const Scenario *base;
 } Recipe;
 
+/* The point's assignments (each varied setting, then the name) applied
+ * together, then the rules once, as --set does. */
 static Status make_point(void *ctx, const Job *job, Scenario *out, Diag *d)
 {
     const Recipe *r = ctx;
-    *out = *r->base;
-    char set[4096];
-    Status st = ST_OK;
-    for (int k = 0; k < r->g->n && st == ST_OK; k++) {
-        const char *v = r->g->values[k][sweep_index(r->g, job->point, k)];
-        if (snprintf(set, sizeof set, "%s=%s", r->g->names[k], v) >= (int)sizeof set) {
-            diag_error(d, ST_USAGE, "--vary", 0, r->g->names[k], "value too long");
-            return ST_USAGE;
-        }
-        st = config_override(out, set, d);
+    const SweepGrid *g = r->g;
+    char **set = calloc((size_t)g->n + 1, sizeof *set);
+    Status st = set ? ST_OK : ST_NOMEM;
+    for (int k = 0; k <= g->n && st == ST_OK; k++) {
+        const char *name = k < g->n ? g->names[k] : "scenario.name";
+        char label[NAME_MAX_LEN + 16];
+        const char *v = label;
+        if (k < g->n) v = g->values[k][sweep_index(g, job->point, k)];
+        else snprintf(label, sizeof label, "\"%s-p%03d\"", r->base->name, job->point + 1);
+        size_t len = strlen(name) + strlen(v) + 2;
+        if (!(set[k] = malloc(len))) st = ST_NOMEM;
+        else snprintf(set[k], len, "%s=%s", name, v);
     }
-    if (st == ST_OK) {
-        snprintf(set, sizeof set, "scenario.name=\"%s-p%03d\"", r->base->name, job->point + 1);
-        st = config_override(out, set, d);
+    if (st == ST_NOMEM) diag_error(d, ST_NOMEM, r->base->source_file, 0, NULL, "out of memory");
+    else {
+        *out = *r->base;
+        st = config_override_list(out, (const char *const *)set, g->n + 1, NULL, d);
     }
+    for (int k = 0; set && k <= g->n; k++) free(set[k]);
+    free(set);
     return st;
 }
 
@@ -151,7 +159,7 @@ Status sweep_run(const SweepGrid *g, const SweepOptions *o, const BatchReport *r
     };
     out->compare = compare_open(&cs, &co, d);
     if (out->compare == ST_OK) sinks[1] = compare_list_sink(cs);
-    JobSink files_sink = jobs_file_sink(o->out_dir);
+    JobSink files_sink = jobfiles_sink(o->out_dir);
     st = jobs_run(&list, o->threads, &files_sink, sinks, cs ? 2 : 1, d);
     out->not_run = out->jobs - out->ran;
     if (st == ST_OK && cs) out->compare = compare_finish(cs, d);

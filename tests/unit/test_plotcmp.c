@@ -16,6 +16,7 @@
 
 #include "compare.h"
 #include "config.h"
+#include "jobfiles.h"
 #include "output.h"
 #include "plotcmp.h"
 #include "stagedir.h"
@@ -101,7 +102,7 @@ static int setup(void)
     if (!bad) {
         Job jobs[2] = { { &s[0], 0, -1, SMALL_CFG }, { &s[1], 0, -1, SMALL_CFG } };
         JobList list = { 2, jobs, NULL, NULL };
-        JobSink files = jobs_file_sink(root);
+        JobSink files = jobfiles_sink(root);
         ListSink cmp = compare_list_sink(cs);
         bad = jobs_run(&list, 1, &files, &cmp, 1, d) != ST_OK || compare_finish(cs, d) != ST_OK;
     }
