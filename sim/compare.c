@@ -212,12 +212,16 @@ static double col_value(const Col *c, const AnnualRow *r)
 }
 
 
+/* The key figures of summary.md: the only use of the table above. */
 #define N_KEY ((int)(sizeof key_cols / sizeof key_cols[0]))
+static const char *key_head(int k) { return key_cols[k].head; }
+static double key_value(int k, const AnnualRow *r) { return col_value(&key_cols[k], r); }
+static const char *key_format(int k) { return key_cols[k].fmt; }
 
 static void summary_head(FILE *f, int pass)
 {
     fputs("| scenario |", f);
-    for (int k = 0; k < N_KEY; k++) fprintf(f, " %s |", key_cols[k].head);
+    for (int k = 0; k < N_KEY; k++) fprintf(f, " %s |", key_head(k));
     fputs(pass ? "\n" : " targets passed |\n", f);
     fputs("|---|", f);
     for (int k = 0; k < N_KEY + (pass ? 0 : 1); k++) fputs("---:|", f);
@@ -229,10 +233,10 @@ static void summary_row(FILE *f, int pass, const CompareSink *c, const char *nam
 {
     fprintf(f, "| %s |", name);
     for (int k = 0; k < N_KEY; k++) {
-        double v = col_value(&key_cols[k], row);
-        if (pass) v -= col_value(&key_cols[k], &c->ref_row);
+        double v = key_value(k, row);
+        if (pass) v -= key_value(k, &c->ref_row);
         fputc(' ', f);
-        fprintf(f, pass ? "%+.4g" : key_cols[k].fmt, v);
+        fprintf(f, pass ? "%+.4g" : key_format(k), v);
         fputs(" |", f);
     }
     if (!pass) {
