@@ -136,8 +136,14 @@ static const char *str(const AssumptionList *l, int off)
     return off > 0 && off < ASSUMPTION_TEXT_MAX ? l->text + off : "";
 }
 
-const char *assumption_text(const AssumptionList *l, int i) { return i >= 0 && i < l->n ? str(l, l->a[i].text) : ""; }
-const char *assumption_file(const AssumptionList *l, int i) { return i >= 0 && i < l->n ? str(l, l->a[i].file) : ""; }
+const char *assumption_text(const AssumptionList *l, int i)
+{
+    return i >= 0 && i < l->n ? str(l, l->a[i].text) : "";
+}
+const char *assumption_file(const AssumptionList *l, int i)
+{
+    return i >= 0 && i < l->n ? str(l, l->a[i].file) : "";
+}
 const char *assumption_setting(const AssumptionList *l, int i)
 {
     return i >= 0 && i < l->n ? str(l, l->a[i].setting) : "";

@@ -67,7 +67,7 @@ Status config_load_ex(const char *path, const char *const *sets, int n_sets, Sce
     int n = 0;
     if (strlen(path) >= PATH_MAX_LEN)
         cfg_report_line(c, ST_IO, 0, NULL, NULL, "cannot read file: the path is longer than %d bytes",
-                    PATH_MAX_LEN - 1);
+                        PATH_MAX_LEN - 1);
     else
         n = cfg_follow_chain(c, w->files, path);
     if (n > 0) {

@@ -36,11 +36,12 @@ static void load_group(LoadCtx *c, const config_setting_t *g, const char *gname)
         const SchemaEntry *e = schema_find(path);
         if (!e && strcmp(config_setting_name(m), "inherits") == 0) {
             cfg_report(c, ST_CONFIG_UNKNOWN, m, path, NULL,
-                   "unknown setting: write inherits at the top level, outside any group");
+                       "unknown setting: write inherits at the top level, outside any group");
             continue;
         }
         if (!e) {
-            cfg_report(c, ST_CONFIG_UNKNOWN, m, path, cfg_room(c) ? schema_suggest(path) : NULL, "unknown setting");
+            cfg_report(c, ST_CONFIG_UNKNOWN, m, path, cfg_room(c) ? schema_suggest(path) : NULL,
+                       "unknown setting");
             continue;
         }
         int idx = cfg_index_of(e);
@@ -62,14 +63,15 @@ void cfg_load_root(LoadCtx *c, const config_setting_t *root)
         if (gi < 0) {
             if (config_setting_is_group(m))
                 cfg_report(c, ST_CONFIG_UNKNOWN, m, name, cfg_room(c) ? schema_group_suggest(name) : NULL,
-                       "unknown group");
+                           "unknown group");
             else   /* often a setting written outside its group */
                 cfg_report(c, ST_CONFIG_UNKNOWN, m, name, cfg_room(c) ? schema_suggest(name) : NULL,
-                       "unknown setting");
+                           "unknown setting");
             continue;
         }
         if (!config_setting_is_group(m)) {
-            cfg_report(c, ST_CONFIG_TYPE, m, name, NULL, "expected a group { ... }, got %s", cfg_type_name(m));
+            cfg_report(c, ST_CONFIG_TYPE, m, name, NULL, "expected a group { ... }, got %s",
+                       cfg_type_name(m));
             continue;
         }
         if (gi < MAX_GROUPS) {
@@ -95,7 +97,7 @@ void cfg_check_missing(LoadCtx *c)
     for (int i = 0; i < schema_count(); i++)
         if (schema_get(i)->required && !c->given[i]) {
             cfg_report_loc(c, ST_CONFIG_MISSING, cfg_where(c, i), schema_get(i)->path, NULL,
-                       "required setting is missing");
+                           "required setting is missing");
             c->bad[i] = 1;
         }
 }
@@ -127,8 +129,8 @@ void cfg_default_name(LoadCtx *c)
     }
     if (problem) {
         cfg_report_loc(c, ST_CONFIG_INVALID, at, e->path, NULL,
-                   "the file name \"%s\" gives no valid scenario name (it %s); set scenario.name",
-                   cfg_shown(buf, sizeof buf, base), problem);
+                       "the file name \"%s\" gives no valid scenario name (it %s); set scenario.name",
+                       cfg_shown(buf, sizeof buf, base), problem);
         c->bad[idx] = 1;
         return;
     }
@@ -165,8 +167,8 @@ static void chain_text(char *buf, size_t size, const ChainFile *files, int n, co
     size_t o = 0;
     buf[0] = '\0';
     for (int k = 0; k < n && o < size; k++)
-        o += (size_t)snprintf(buf + o, size - o, "%s:%d -> ", cfg_shown_max(q, sizeof q, files[k].path, 100),
-                              files[k].inherits_line);
+        o += (size_t)snprintf(buf + o, size - o, "%s:%d -> ",
+                              cfg_shown_max(q, sizeof q, files[k].path, 100), files[k].inherits_line);
     if (o < size) snprintf(buf + o, size - o, "%s", cfg_shown_max(q, sizeof q, last, 100));
 }
 
@@ -190,7 +192,7 @@ int cfg_follow_chain(LoadCtx *c, ChainFile *files, const char *top)
                 cfg_report_line(c, st, 0, NULL, NULL, "cannot read file: %s", why);
             else
                 cfg_report_loc(c, st, from, "inherits", NULL, "cannot read the base \"%s\": %s",
-                           cfg_shown_max(q, sizeof q, f->path, 200), why);
+                               cfg_shown_max(q, sizeof q, f->path, 200), why);
             return 0;
         }
         f->dev = id.st_dev;
@@ -199,7 +201,8 @@ int cfg_follow_chain(LoadCtx *c, ChainFile *files, const char *top)
             if (files[k].dev == f->dev && files[k].ino == f->ino) {
                 char chain[384];
                 chain_text(chain, sizeof chain, files, n, f->path);
-                cfg_report_loc(c, ST_CONFIG_INVALID, from, "inherits", NULL, "inheritance cycle: %s", chain);
+                cfg_report_loc(c, ST_CONFIG_INVALID, from, "inherits", NULL, "inheritance cycle: %s",
+                               chain);
                 free(text);
                 return 0;
             }
@@ -216,24 +219,24 @@ int cfg_follow_chain(LoadCtx *c, ChainFile *files, const char *top)
         f->inherits_line = (int)config_setting_source_line(inh);
         if (config_setting_type(inh) != CONFIG_TYPE_STRING) {
             cfg_report(c, ST_CONFIG_TYPE, inh, "inherits", NULL,
-                   "expected a string, the path of the base scenario, got %s", cfg_type_name(inh));
+                       "expected a string, the path of the base scenario, got %s", cfg_type_name(inh));
             return 0;
         }
         const char *name = config_setting_get_string(inh);
         const char *problem = cfg_text_problem(name, SF_NONEMPTY);
         if (problem) {
-            cfg_report(c, ST_CONFIG_INVALID, inh, "inherits", NULL, "\"%s\" %s", cfg_shown(q, sizeof q, name),
-                   problem);
+            cfg_report(c, ST_CONFIG_INVALID, inh, "inherits", NULL, "\"%s\" %s",
+                       cfg_shown(q, sizeof q, name), problem);
             return 0;
         }
         if (n + 1 == CONFIG_CHAIN_MAX) {
             cfg_report(c, ST_CONFIG_RANGE, inh, "inherits", NULL,
-                   "more than %d files in the inherits chain", CONFIG_CHAIN_MAX);
+                       "more than %d files in the inherits chain", CONFIG_CHAIN_MAX);
             return 0;
         }
         if (!resolve(files[n + 1].path, sizeof files[n + 1].path, f->path, name)) {
             cfg_report(c, ST_IO, inh, "inherits", NULL, "the path of the base is longer than %d bytes",
-                   PATH_MAX_LEN - 1);
+                       PATH_MAX_LEN - 1);
             return 0;
         }
     }
@@ -297,27 +300,27 @@ static const SchemaEntry *set_target(LoadCtx *c, const char *path, const SchemaE
     *index = -1;
     if (strcmp(path, "inherits") == 0) {
         cfg_report_line(c, ST_CONFIG_UNKNOWN, 0, path, NULL,
-                    "cannot be set with --set: name the base in the scenario file");
+                        "cannot be set with --set: name the base in the scenario file");
         return NULL;
     }
     if (!strchr(path, '[')) {
         const SchemaEntry *e = schema_find(path);
         if (!e)
             cfg_report_line(c, ST_CONFIG_UNKNOWN, 0, path, cfg_room(c) ? schema_suggest(path) : NULL,
-                        "unknown setting");
+                            "unknown setting");
         return e;
     }
     const SchemaEntry *e = split_index(path, base, sizeof base, index, &field) ? schema_find(base) : NULL;
     if (!e || e->kind != SK_RECORDS) {
         cfg_report_line(c, ST_CONFIG_UNKNOWN, 0, path, NULL,
-                    "unknown setting: only lists of groups take an index, written "
-                    "list[index].field as in coal_power.units[0].retire_year");
+                        "unknown setting: only lists of groups take an index, written "
+                        "list[index].field as in coal_power.units[0].retire_year");
         return NULL;
     }
     int count = *(const int *)(const void *)((const char *)c->s + e->count_offset);
     if (*index >= count) {
         cfg_report_line(c, ST_CONFIG_RANGE, 0, path, NULL, "%s has %d entries: index %d is past the end",
-                    base, count, *index);
+                        base, count, *index);
         return NULL;
     }
     const SchemaEntry *fe = schema_field_find(e, field);
@@ -325,8 +328,8 @@ static const SchemaEntry *set_target(LoadCtx *c, const char *path, const SchemaE
         const char *cand[REC_FIELDS];
         int nf = e->n_fields < REC_FIELDS ? e->n_fields : REC_FIELDS;
         for (int k = 0; k < nf; k++) cand[k] = e->fields[k].path;
-        cfg_report_line(c, ST_CONFIG_UNKNOWN, 0, path, cfg_room(c) ? text_nearest(field, cand, (size_t)nf) : NULL,
-                    "unknown setting");
+        cfg_report_line(c, ST_CONFIG_UNKNOWN, 0, path,
+                        cfg_room(c) ? text_nearest(field, cand, (size_t)nf) : NULL, "unknown setting");
         return NULL;
     }
     *list = e;
@@ -354,8 +357,8 @@ static int set_parse(LoadCtx *c, const SchemaEntry *e, const char *value, size_t
             ok = config_read_string(cfg, t);
             if (!ok && (verbatim || strchr("([{\"", value[0])))
                 cfg_report_line(c, ST_CONFIG_SYNTAX, 0, NULL, NULL, "cannot read the value \"%s\": %s",
-                            cfg_shown(q, sizeof q, value),
-                            config_error_text(cfg) ? config_error_text(cfg) : "syntax error");
+                                cfg_shown(q, sizeof q, value),
+                                config_error_text(cfg) ? config_error_text(cfg) : "syntax error");
             if (!ok) config_destroy(cfg);
         }
         free(t);
@@ -378,7 +381,7 @@ void cfg_apply_set(LoadCtx *c, const char *text)
     c->set_path = NULL;
     if (plen == 0) {
         cfg_report_line(c, ST_USAGE, 0, cfg_shown(q, sizeof q, text), NULL,
-                    "expected group.setting=value, such as storage.duration_h=4");
+                        "expected group.setting=value, such as storage.duration_h=4");
         return;
     }
     if (plen >= sizeof path) {
@@ -394,7 +397,7 @@ void cfg_apply_set(LoadCtx *c, const char *text)
     while (vlen > 0 && is_blank(value[vlen - 1])) vlen--;
     if (vlen == 0 || vlen > SET_VALUE_MAX) {
         cfg_report_line(c, vlen ? ST_CONFIG_RANGE : ST_USAGE, 0, path, NULL,
-                    vlen ? "the value is longer than 64 KiB" : "no value after '='");
+                        vlen ? "the value is longer than 64 KiB" : "no value after '='");
         return;
     }
     const SchemaEntry *list;
@@ -406,7 +409,7 @@ void cfg_apply_set(LoadCtx *c, const char *text)
     const config_setting_t *root = config_root_setting(&cfg);
     if (config_setting_length(root) != 1) {
         cfg_report_line(c, ST_CONFIG_SYNTAX, 0, path, NULL, "unexpected text after the value in \"%s\"",
-                    cfg_shown(q, sizeof q, value));
+                        cfg_shown(q, sizeof q, value));
     } else if (list) {
         const config_setting_t *m = config_setting_get_elem(root, 0);
         RecordInfo *ri = &c->rec[cfg_record_slot(list)][index];
@@ -445,7 +448,8 @@ void cfg_resolved_context(LoadCtx *c)
                 for (all = 1; all && n-- > 0;) all = y[n] == s->first_year + n;
             c->len[i] = all ? -1 : *(const int *)(const void *)((const char *)s + e->count_offset);
         } else if (e->kind == SK_RECORDS) {
-            int n = *(const int *)(const void *)((const char *)s + e->count_offset), slot = cfg_record_slot(e);
+            int n = *(const int *)(const void *)((const char *)s + e->count_offset),
+                slot = cfg_record_slot(e);
             for (int r = 0; r < n && r < REC_MAX && slot < REC_SLOTS; r++)
                 for (int k = 0; k < e->n_fields && k < REC_FIELDS; k++)
                     c->rec[slot][r].field_given[k] = 1;

@@ -156,8 +156,8 @@ static int read_quantity(LoadCtx *c, const config_setting_t *m, const char *sett
         const char *unit = units_canonical(dim);
         int plain = strcmp(unit, "1") == 0;   /* a fraction: no unit after the number */
         cfg_report(c, ST_CONFIG_RANGE, m, setting, NULL, "\"%s\" is %.15g%s%s, %s the %s %.15g",
-               cfg_shown(buf, sizeof buf, text), x, plain ? "" : " ", plain ? "" : unit,
-               x < lo ? "below" : "above", x < lo ? "minimum" : "maximum", x < lo ? lo : hi);
+                   cfg_shown(buf, sizeof buf, text), x, plain ? "" : " ", plain ? "" : unit,
+                   x < lo ? "below" : "above", x < lo ? "minimum" : "maximum", x < lo ? lo : hi);
         return 0;
     }
     *out = x;
@@ -175,15 +175,15 @@ static int read_number(LoadCtx *c, const config_setting_t *m, const char *settin
     if (!number_of(m, &x)) {
         if (dim != DIM_NONE)
             cfg_report(c, ST_CONFIG_TYPE, m, setting, NULL,
-                   "expected a number or text with a unit such as \"%s\", got %s",
-                   units_example(dim), cfg_type_name(m));
+                       "expected a number or text with a unit such as \"%s\", got %s",
+                       units_example(dim), cfg_type_name(m));
         else
             cfg_report(c, ST_CONFIG_TYPE, m, setting, NULL, "expected a number, got %s", cfg_type_name(m));
         return 0;
     }
     if (!isfinite(x)) {   /* 1e999 parses as inf */
         cfg_report(c, ST_CONFIG_RANGE, m, setting, NULL, "%s is not a finite number",
-               isnan(x) ? "nan" : x > 0 ? "inf" : "-inf");
+                   isnan(x) ? "nan" : x > 0 ? "inf" : "-inf");
         return 0;
     }
     if (!in_range(c, m, setting, x, lo, hi)) return 0;
@@ -240,17 +240,18 @@ static int read_string(LoadCtx *c, const SchemaEntry *e, const config_setting_t 
     size_t len = strlen(v);
     if (len >= e->size) {
         cfg_report(c, ST_CONFIG_RANGE, m, setting, NULL, "text of %zu bytes is longer than the maximum %zu",
-               len, e->size - 1);
+                   len, e->size - 1);
         return 0;
     }
     const char *problem = cfg_text_problem(v, e->flags);
     if (problem) {
-        cfg_report(c, ST_CONFIG_INVALID, m, setting, NULL, "\"%s\" %s", cfg_shown(buf, sizeof buf, v), problem);
+        cfg_report(c, ST_CONFIG_INVALID, m, setting, NULL, "\"%s\" %s", cfg_shown(buf, sizeof buf, v),
+                   problem);
         return 0;
     }
     if ((e->flags & SF_METRIC) && !metrics_find(v)) {
         cfg_report(c, ST_CONFIG_INVALID, m, setting, cfg_room(c) ? metrics_suggest(v) : NULL,
-               "unknown metric \"%s\"", cfg_shown(buf, sizeof buf, v));
+                   "unknown metric \"%s\"", cfg_shown(buf, sizeof buf, v));
         return 0;
     }
     memset(dst, 0, e->size);
@@ -277,7 +278,7 @@ static int read_enum(LoadCtx *c, const SchemaEntry *e, const config_setting_t *m
     for (size_t i = 0; i < n && o < sizeof list; i++)
         o += (size_t)snprintf(list + o, sizeof list - o, "%s\"%s\"", i ? ", " : "", e->values[i]);
     cfg_report(c, ST_CONFIG_INVALID, m, setting, cfg_room(c) ? text_nearest(v, e->values, n) : NULL,
-           "unknown value \"%s\"; expected one of %s", cfg_shown(buf, sizeof buf, v), list);
+               "unknown value \"%s\"; expected one of %s", cfg_shown(buf, sizeof buf, v), list);
     return 0;
 }
 
@@ -298,14 +299,14 @@ static int read_schedule(LoadCtx *c, const SchemaEntry *e, const config_setting_
     }
     if (!cfg_is_sequence(m)) {
         cfg_report(c, ST_CONFIG_TYPE, m, setting, NULL,
-               "expected a number%s or a list of (year, value) pairs, got %s",
-               e->dim != DIM_NONE ? ", text with a unit" : "", cfg_type_name(m));
+                   "expected a number%s or a list of (year, value) pairs, got %s",
+                   e->dim != DIM_NONE ? ", text with a unit" : "", cfg_type_name(m));
         return 0;
     }
     int n = config_setting_length(m), ok = 1;
     if (n > SCHED_MAX_POINTS) {
         cfg_report(c, ST_CONFIG_RANGE, m, setting, NULL, "has %d points; at most %d are allowed", n,
-               SCHED_MAX_POINTS);
+                   SCHED_MAX_POINTS);
         return 0;
     }
     for (int i = 0; i < n; i++) {
@@ -315,7 +316,7 @@ static int read_schedule(LoadCtx *c, const SchemaEntry *e, const config_setting_
         snprintf(sub, sizeof sub, "%s[%d]", setting, i);
         if (!cfg_is_sequence(p) || config_setting_length(p) != 2) {
             cfg_report(c, ST_CONFIG_TYPE, p, sub, NULL, "expected a (year, value) pair, got %s%s",
-                   cfg_type_name(p), cfg_is_sequence(p) ? " of another length" : "");
+                       cfg_type_name(p), cfg_is_sequence(p) ? " of another length" : "");
             ok = 0;
             continue;
         }
@@ -328,8 +329,8 @@ static int read_schedule(LoadCtx *c, const SchemaEntry *e, const config_setting_
         sc.year[i] = (int)year;
         if (ok && i > 0 && sc.year[i] <= sc.year[i - 1]) {
             cfg_report(c, ST_CONFIG_INVALID, p, sub, NULL,
-                   "year %d does not follow %d: schedule years must increase strictly", sc.year[i],
-                   sc.year[i - 1]);
+                       "year %d does not follow %d: schedule years must increase strictly", sc.year[i],
+                       sc.year[i - 1]);
             ok = 0;
         }
     }
@@ -345,7 +346,7 @@ static int read_numbers(LoadCtx *c, const SchemaEntry *e, const config_setting_t
 {
     if (!cfg_is_sequence(m)) {
         cfg_report(c, ST_CONFIG_TYPE, m, setting, NULL, "expected an array of numbers, got %s",
-               cfg_type_name(m));
+                   cfg_type_name(m));
         return 0;
     }
     if (e->size > NUMBERS_MAX) {
@@ -355,12 +356,12 @@ static int read_numbers(LoadCtx *c, const SchemaEntry *e, const config_setting_t
     int n = config_setting_length(m), ok = 1;
     if (e->kind == SK_VECTOR && n != (int)e->size) {
         cfg_report(c, ST_CONFIG_RANGE, m, setting, NULL, "has %d values; exactly %zu are required (%s)", n,
-               e->size, e->size == 12 ? "January to December" : "hours 0 to 23");
+                   e->size, e->size == 12 ? "January to December" : "hours 0 to 23");
         return 0;
     }
     if (n < 2 || n > (int)e->size) {
         cfg_report(c, ST_CONFIG_RANGE, m, setting, NULL, "has %d values; 2 to %zu are allowed", n,
-               e->size);
+                   e->size);
         return 0;
     }
     double v[NUMBERS_MAX];
@@ -376,8 +377,8 @@ static int read_numbers(LoadCtx *c, const SchemaEntry *e, const config_setting_t
         positive |= v[i] > 0;
         if (ok && (e->flags & SF_INCREASING) && i > 0 && v[i] <= v[i - 1]) {
             cfg_report(c, ST_CONFIG_INVALID, x, sub, NULL,
-                   "%.15g does not exceed the previous %.15g: values must increase strictly", v[i],
-                   v[i - 1]);
+                       "%.15g does not exceed the previous %.15g: values must increase strictly", v[i],
+                       v[i - 1]);
             ok = 0;
         }
     }
@@ -406,13 +407,13 @@ static int read_years(LoadCtx *c, const SchemaEntry *e, const config_setting_t *
         }
         static const char *const words[] = { "all", "none" };
         cfg_report(c, ST_CONFIG_INVALID, m, setting, cfg_room(c) ? text_nearest(v, words, 2) : NULL,
-               "unknown value \"%s\"; expected a list of years, \"all\" or \"none\"",
-               cfg_shown(buf, sizeof buf, v));
+                   "unknown value \"%s\"; expected a list of years, \"all\" or \"none\"",
+                   cfg_shown(buf, sizeof buf, v));
         return 0;
     }
     if (!cfg_is_sequence(m)) {
         cfg_report(c, ST_CONFIG_TYPE, m, setting, NULL,
-               "expected a list of years, \"all\" or \"none\", got %s", cfg_type_name(m));
+                   "expected a list of years, \"all\" or \"none\", got %s", cfg_type_name(m));
         return 0;
     }
     int n = config_setting_length(m), ok = 1;
@@ -422,7 +423,7 @@ static int read_years(LoadCtx *c, const SchemaEntry *e, const config_setting_t *
     }
     if (n > (int)e->size) {
         cfg_report(c, ST_CONFIG_RANGE, m, setting, NULL, "has %d years; at most %zu are allowed", n,
-               e->size);
+                   e->size);
         return 0;
     }
     int y[HOURLY_YEARS_MAX];
@@ -465,8 +466,8 @@ static int read_records(LoadCtx *c, const SchemaEntry *e, const config_setting_t
 {
     int slot = cfg_record_slot(e);
     if (!cfg_is_sequence(m)) {
-        cfg_report(c, ST_CONFIG_TYPE, m, setting, NULL, "expected a list of groups ( { ... }, ... ), got %s",
-               cfg_type_name(m));
+        cfg_report(c, ST_CONFIG_TYPE, m, setting, NULL,
+                   "expected a list of groups ( { ... }, ... ), got %s", cfg_type_name(m));
         return 0;
     }
     int n = config_setting_length(m);
@@ -476,7 +477,7 @@ static int read_records(LoadCtx *c, const SchemaEntry *e, const config_setting_t
     }
     if (n > (int)e->size) {
         cfg_report(c, ST_CONFIG_RANGE, m, setting, NULL, "has %d entries; at most %zu are allowed", n,
-               e->size);
+                   e->size);
         return 0;
     }
     char *arr = (char *)base + e->offset;
@@ -491,7 +492,8 @@ static int read_records(LoadCtx *c, const SchemaEntry *e, const config_setting_t
         ri->at = cfg_here(c, r);
         for (int k = 0; k < e->n_fields; k++) schema_default_one(&e->fields[k], rec);
         if (!config_setting_is_group(r)) {
-            cfg_report(c, ST_CONFIG_TYPE, r, sub, NULL, "expected a group { ... }, got %s", cfg_type_name(r));
+            cfg_report(c, ST_CONFIG_TYPE, r, sub, NULL, "expected a group { ... }, got %s",
+                       cfg_type_name(r));
             ri->bad = 1;
             continue;
         }
@@ -505,7 +507,8 @@ static int read_records(LoadCtx *c, const SchemaEntry *e, const config_setting_t
                 const char *cand[REC_FIELDS];
                 for (int k = 0; k < e->n_fields; k++) cand[k] = e->fields[k].path;
                 cfg_report(c, ST_CONFIG_UNKNOWN, fm, path,
-                       cfg_room(c) ? text_nearest(name, cand, (size_t)e->n_fields) : NULL, "unknown setting");
+                           cfg_room(c) ? text_nearest(name, cand, (size_t)e->n_fields) : NULL,
+                           "unknown setting");
                 continue;
             }
             int k = (int)(fe - e->fields), dummy;
@@ -544,7 +547,8 @@ int cfg_load_value(LoadCtx *c, const SchemaEntry *e, const config_setting_t *m,
         return 1;
     case SK_BOOLEAN:
         if (config_setting_type(m) != CONFIG_TYPE_BOOL) {
-            cfg_report(c, ST_CONFIG_TYPE, m, setting, NULL, "expected true or false, got %s", cfg_type_name(m));
+            cfg_report(c, ST_CONFIG_TYPE, m, setting, NULL, "expected true or false, got %s",
+                       cfg_type_name(m));
             return 0;
         }
         *(int *)(void *)p = config_setting_get_bool(m) ? 1 : 0;
@@ -637,9 +641,10 @@ static void check_int_literal(LoadCtx *c, const char *tok, size_t n, int negativ
         v = v * base + d;
     }
     if (v > limit)
-        cfg_report_line(c, ST_CONFIG_RANGE, line, NULL, NULL,
-                    "integer %s%.*s is too large for libconfig; write it as a number with a decimal point",
-                    negative ? "-" : "", (int)(n > 40 ? 40 : n), tok);
+        cfg_report_line(
+            c, ST_CONFIG_RANGE, line, NULL, NULL,
+            "integer %s%.*s is too large for libconfig; write it as a number with a decimal point",
+            negative ? "-" : "", (int)(n > 40 ? 40 : n), tok);
 }
 
 /* What libconfig would accept silently but must not be: NUL bytes (the
@@ -679,7 +684,8 @@ int cfg_prescan(LoadCtx *c, const char *t, size_t n)
             int in_list = depth > sizeof open || (depth > 0 && open[depth - 1] != '{');
             if (!(prev == '=' || prev == ':' || prev == '(' || prev == '[' || prev == '"' ||
                   (prev == ',' && in_list))) {
-                cfg_report_line(c, ST_CONFIG_SYNTAX, line, NULL, NULL, "syntax error (a string out of place)");
+                cfg_report_line(c, ST_CONFIG_SYNTAX, line, NULL, NULL,
+                                "syntax error (a string out of place)");
                 return 0;
             }
             prev = '"';
@@ -690,13 +696,13 @@ int cfg_prescan(LoadCtx *c, const char *t, size_t n)
                 if (t[i] == '\\' && t[i + 1] != '\0' && t[i + 1] != '\n') i++;
             if (i >= n || t[i] == '\n') {
                 cfg_report_line(c, ST_CONFIG_SYNTAX, line, NULL, NULL,
-                            "string not closed on this line (write \\n for a line break)");
+                                "string not closed on this line (write \\n for a line break)");
                 return 0;
             }
             i++;
         } else if (ch == '@') {
             cfg_report_line(c, ST_CONFIG_SYNTAX, line, NULL, NULL,
-                        "directives such as @include are not supported: a scenario is one file");
+                            "directives such as @include are not supported: a scenario is one file");
             while (i < n && t[i] != '\n') i++;   /* the rest of the directive */
         } else if (cfg_is_alpha(ch) || ch == '*' || ch == '_') {
             prev = 'x';
@@ -707,7 +713,7 @@ int cfg_prescan(LoadCtx *c, const char *t, size_t n)
             while (j < n && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r' || t[j] == '\n')) j++;
             if (j < n && (t[j] == '=' || t[j] == ':') && ++settings > CONFIG_MAX_SETTINGS) {
                 cfg_report_line(c, ST_CONFIG_RANGE, line, NULL, NULL,
-                            "more than %d settings: this is not a scenario file", CONFIG_MAX_SETTINGS);
+                                "more than %d settings: this is not a scenario file", CONFIG_MAX_SETTINGS);
                 return 0;
             }
         } else if (cfg_is_digit(ch)) {
@@ -740,7 +746,7 @@ int cfg_parse_text(LoadCtx *c, config_t *cfg, const char *text)
     config_set_options(cfg, 0);   /* no auto-conversion: kinds are checked here */
     if (config_read_string(cfg, text)) return 1;
     cfg_report_line(c, ST_CONFIG_SYNTAX, config_error_line(cfg), NULL, NULL, "%s",
-                config_error_text(cfg) ? config_error_text(cfg) : "syntax error");
+                    config_error_text(cfg) ? config_error_text(cfg) : "syntax error");
     return 0;
 }
 
@@ -768,7 +774,8 @@ static void nearest_walk(const config_setting_t *g, const char *prefix, Nearest 
             return;
         }
         const config_setting_t *first = config_setting_length(m) > 0 ? config_setting_get_elem(m, 0) : NULL;
-        if (config_setting_is_group(m) || (config_setting_is_list(m) && first && config_setting_is_group(first)))
+        if (config_setting_is_group(m) ||
+            (config_setting_is_list(m) && first && config_setting_is_group(first)))
             nearest_walk(m, path, nb);
     }
 }
@@ -783,7 +790,9 @@ void cfg_collect_assumptions(LoadCtx *c, const config_t *cfg, const char *text, 
         assumptions_set_setting(l, i, nb.path);
     }
     if (l->dropped > dropped)
-        diag_warn(c->d, c->file, 0, NULL,
-                  "more \"# assumption:\" comments than summary.md can list (%d, %d bytes): some are left out "
-                  "or cut", ASSUMPTION_MAX, ASSUMPTION_TEXT_MAX);
+        diag_warn(
+            c->d, c->file, 0, NULL,
+            "more \"# assumption:\" comments than summary.md can list (%d, %d bytes): some are left out "
+            "or cut",
+            ASSUMPTION_MAX, ASSUMPTION_TEXT_MAX);
 }

@@ -44,14 +44,14 @@ static void check_period(LoadCtx *c, const ConfigRule *r, const SchemaEntry *unu
     int at = cfg_rank(c, fy) > cfg_rank(c, ly) ? fy : ly;   /* a variant moved first_year */
     if (s->last_year < s->first_year && at == ly)
         cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, ly), schema_get(ly)->path, NULL,
-                   "last_year %d is before first_year %d", s->last_year, s->first_year);
+                       "last_year %d is before first_year %d", s->last_year, s->first_year);
     else if (s->last_year < s->first_year)
         cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, fy), schema_get(fy)->path, NULL,
-                   "first_year %d is after last_year %d", s->first_year, s->last_year);
+                       "first_year %d is after last_year %d", s->first_year, s->last_year);
     else if (s->last_year - s->first_year >= PERIOD_MAX_SPAN)
         cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, at), schema_get(at)->path, NULL,
-                   "the period %d..%d is too long: last_year - first_year must be below %d",
-                   s->first_year, s->last_year, PERIOD_MAX_SPAN);
+                       "the period %d..%d is too long: last_year - first_year must be below %d",
+                       s->first_year, s->last_year, PERIOD_MAX_SPAN);
     else
         *period_ok = 1;
 }
@@ -66,13 +66,13 @@ static void check_storage(LoadCtx *c, const ConfigRule *r, const SchemaEntry *un
     if (st->soc_min_frac >= st->soc_max_frac) {
         int at = cfg_rank(c, lo) >= cfg_rank(c, hi) ? lo : hi;
         cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, at), schema_get(at)->path, NULL,
-                   "soc_min_frac %.15g is not below soc_max_frac %.15g", st->soc_min_frac,
-                   st->soc_max_frac);
+                       "soc_min_frac %.15g is not below soc_max_frac %.15g", st->soc_min_frac,
+                       st->soc_max_frac);
     } else if (usable(c, init) &&
                (st->initial_soc_frac < st->soc_min_frac || st->initial_soc_frac > st->soc_max_frac)) {
         cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, init), schema_get(init)->path, NULL,
-                   "initial_soc_frac %.15g is outside the SOC window %.15g .. %.15g",
-                   st->initial_soc_frac, st->soc_min_frac, st->soc_max_frac);
+                       "initial_soc_frac %.15g is outside the SOC window %.15g .. %.15g",
+                       st->initial_soc_frac, st->soc_min_frac, st->soc_max_frac);
     }
 }
 
@@ -90,12 +90,12 @@ static void check_curves(LoadCtx *c, const ConfigRule *r, const SchemaEntry *unu
             if (c->given[i] != c->given[j]) {
                 int missing = c->given[i] ? j : i, other = c->given[i] ? i : j;
                 cfg_report_loc(c, ST_CONFIG_MISSING, cfg_where(c, other), schema_get(missing)->path, NULL,
-                           "required together with %s", schema_get(other)->path);
+                               "required together with %s", schema_get(other)->path);
             } else if (c->given[i] && usable(c, i) && usable(c, j) && c->len[i] != c->len[j]) {
                 int at = cfg_rank(c, i) > cfg_rank(c, j) ? i : j, other = at == i ? j : i;
                 cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, at), schema_get(at)->path, NULL,
-                           "has %d values but %s has %d; they must have the same length", c->len[at],
-                           schema_get(other)->path, c->len[other]);
+                               "has %d values but %s has %d; they must have the same length", c->len[at],
+                               schema_get(other)->path, c->len[other]);
             }
         }
     }
@@ -108,7 +108,7 @@ static void check_mining(LoadCtx *c, const ConfigRule *r, const SchemaEntry *unu
     double v = c->s->coal_mining.calorific_kcal_per_kg;
     if (usable(c, k) && v > 0 && v < 1000)
         cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, k), schema_get(k)->path, NULL,
-                   "%.15g kcal/kg is not coal: use 0 for the national default, or at least 1000", v);
+                       "%.15g kcal/kg is not coal: use 0 for the national default, or at least 1000", v);
 }
 
 /* The daily clearness is a normal truncated to a physical range: some
@@ -122,10 +122,11 @@ static void check_clearness(LoadCtx *c, const ConfigRule *r, const SchemaEntry *
         "July", "August", "September", "October", "November", "December" };
     for (int k = 0; k < 12; k++)
         if (!synth_kt_feasible(c->s->weather.kt_mean[k], c->s->weather.kt_sd[k]))
-            cfg_report_loc(c, ST_CONFIG_RANGE, cfg_where(c, cfg_rank(c, sd) >= cfg_rank(c, m) ? sd : m), schema_get(sd)->path,
-                       NULL, "%s: a daily clearness of mean %.15g and standard deviation %.15g cannot be "
-                       "drawn (lower the spread or move the mean away from the limits)",
-                       names[k], c->s->weather.kt_mean[k], c->s->weather.kt_sd[k]);
+            cfg_report_loc(c, ST_CONFIG_RANGE, cfg_where(c, cfg_rank(c, sd) >= cfg_rank(c, m) ? sd : m),
+                           schema_get(sd)->path, NULL,
+                           "%s: a daily clearness of mean %.15g and standard deviation %.15g cannot be "
+                           "drawn (lower the spread or move the mean away from the limits)",
+                           names[k], c->s->weather.kt_mean[k], c->s->weather.kt_sd[k]);
 }
 
 /* Years settings: "all" becomes every year of the period; listed years
@@ -150,7 +151,7 @@ static void check_years(LoadCtx *c, const ConfigRule *r, const SchemaEntry *unus
                 char sub[160];
                 snprintf(sub, sizeof sub, "%s[%d]", e->path, k);
                 cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, i), sub, NULL,
-                           "year %d is outside the period %d..%d", y[k], s->first_year, s->last_year);
+                               "year %d is outside the period %d..%d", y[k], s->first_year, s->last_year);
             }
     }
 }
@@ -282,7 +283,8 @@ static const ConfigRule rules[] = {
     { "target form", "targets.list", -1,
       { "targets.list[].op", "targets.list[].threshold", "targets.list[].upper", "targets.list[].year",
         "targets.list[].base_year", NULL },
-      check_targets, "a range has an upper bound above threshold; a reduction is at most 1 and after its base year" },
+      check_targets,
+      "a range has an upper bound above threshold; a reduction is at most 1 and after its base year" },
 };
 
 enum { N_RULES = sizeof rules / sizeof rules[0] };
@@ -301,7 +303,8 @@ void cfg_validate(LoadCtx *c)
         const SchemaEntry *e = schema_get(i);
         if (e->kind != SK_RECORDS || !usable(c, i)) continue;
         for (int k = 0; k < N_RULES; k++)
-            if (rules[k].every == SK_RECORDS || (rules[k].records && strcmp(rules[k].records, e->path) == 0))
+            if (rules[k].every == SK_RECORDS ||
+                (rules[k].records && strcmp(rules[k].records, e->path) == 0))
                 rules[k].check(c, &rules[k], e);
     }
 }

@@ -1326,6 +1326,94 @@ static void override_equals_set(void)
     free(s);
 }
 
+/* Splits a resolved config (config_write_resolved) into "group.key=value"
+ * assignments, one per top-level setting; the number written to out. */
+static int resolved_assignments(const char *text, char **out, int max)
+{
+    char group[64] = "";
+    int n = 0;
+    const char *p = text;
+    while (*p && n < max) {
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        if (len > 1 && p[len - 1] == ':' && p[0] != ' ' && p[0] != '#') {
+            snprintf(group, sizeof group, "%.*s", (int)(len - 1), p);
+        } else if (group[0] && len > 2 && p[0] == ' ' && p[1] == ' ' && p[2] != ' ') {
+            /* "  key = value;", the value running on until ';' outside brackets and strings */
+            const char *key = p + 2, *eq = strstr(key, " = ");
+            CU_ASSERT_PTR_NOT_NULL_FATAL(eq);
+            const char *v = eq + 3, *q = v;
+            int depth = 0, in_str = 0;
+            for (; *q; q++) {
+                if (in_str) {
+                    if (*q == '\\' && q[1]) q++;
+                    else if (*q == '"') in_str = 0;
+                } else if (*q == '"') in_str = 1;
+                else if (*q == '(' || *q == '[' || *q == '{') depth++;
+                else if (*q == ')' || *q == ']' || *q == '}') depth--;
+                else if (*q == ';' && depth == 0) break;
+            }
+            size_t vlen = (size_t)(q - v), cap = strlen(group) + (size_t)(eq - key) + vlen + 4;
+            char *a = malloc(cap);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+            int o = snprintf(a, cap, "%s.%.*s=", group, (int)(eq - key), key);
+            for (size_t i = 0; i < vlen; i++) a[o++] = v[i] == '\n' ? ' ' : v[i];
+            a[o] = '\0';
+            out[n++] = a;
+            eol = strchr(q, '\n');
+        }
+        p = eol ? eol + 1 : p + len;
+    }
+    return n;
+}
+
+/* Every setting of the base plan, written as the resolved writer writes
+ * it, applied to another scenario: config_override and --set agree on
+ * the status, the first message and, on success, every byte. */
+static void override_every_setting(void)
+{
+    Scenario *plan = new_scenario(), *want = new_scenario(), *got = new_scenario();
+    Diag d, d2;
+    diag_init(&d);
+    CU_ASSERT_EQUAL_FATAL(config_load("../configs/yiwu-14fyp.cfg", plan, &d), ST_OK);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    CU_ASSERT_EQUAL(config_write_resolved(plan, f), ST_OK);
+    fclose(f);
+    char *sets[256];
+    int n = resolved_assignments(buf, sets, 256), same_ok = 0;
+    CU_ASSERT(n > 70);
+    diag_init(&d);
+    CU_ASSERT_EQUAL_FATAL(config_load("data/config/inherit/base.cfg", plan, &d), ST_OK);
+    for (int i = 0; i < n; i++) {
+        const char *one = sets[i];
+        Status a = load_set("data/config/inherit/base.cfg", &one, 1, want, &d);
+        *got = *plan;
+        diag_init(&d2);
+        Status b = config_override(got, one, &d2);
+        int ok = a == b && d.n_errors == d2.n_errors &&
+                 (a == ST_OK ? memcmp(want, got, sizeof *want) == 0
+                             : strcmp(d.e[0].message, d2.e[0].message) == 0 &&
+                                   strcmp(d.e[0].setting, d2.e[0].setting) == 0 &&
+                                   memcmp(got, plan, sizeof *got) == 0);
+        if (!ok) {
+            fprintf(stderr, "\noverride and --set differ for %.80s: %d and %d\n", one, a, b);
+            diag_print(&d, stderr);
+            diag_print(&d2, stderr);
+        }
+        CU_ASSERT(ok);
+        same_ok += a == ST_OK;
+    }
+    CU_ASSERT(same_ok > n - 5);   /* most settings of one plan fit another */
+    for (int i = 0; i < n; i++) free(sets[i]);
+    free(buf);
+    free(plan);
+    free(want);
+    free(got);
+}
+
 /* Every error of a --set is the same error from config_override, and
  * leaves the scenario as it was. */
 static void override_errors(void)
@@ -1523,6 +1611,7 @@ void register_test_config(void)
     CU_add_test(s, "set: errors", set_errors);
     CU_add_test(s, "override: equals --set", override_equals_set);
     CU_add_test(s, "override: errors", override_errors);
+    CU_add_test(s, "override: every setting", override_every_setting);
     CU_add_test(s, "variant round trip", variant_round_trip);
     CU_add_test(s, "fuzz inheritance", fuzz_inheritance);
 }
