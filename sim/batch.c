@@ -1,120 +1,108 @@
-/* batch.c — a worker pool over scenarios. Each worker allocates one Run and
- * reuses it; the next item is taken under a lock; results are written only
- * into the item's own slot. Nothing is shared between workers but the
- * read-only scenarios, so -j N gives the same bytes as -j 1. */
+/* batch.c — scenario files as a job list (batch.h). Files are loaded and
+ * checked first (a duplicate scenario name would make two jobs write the
+ * same directory), then the loaded ones run on the engine. */
 #include "batch.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "output.h"
+#include "compare.h"
+#include "config.h"
+#include "jobfiles.h"
 
-typedef struct {
-    BatchItem *items;
-    int n, next, done;
-    const char *out_dir;
-    BatchProgress progress;
-    void *ctx;
-    pthread_mutex_t lock;
-} Pool;
-
-static void run_item(Run *run, RunResults *res, BatchItem *it, const char *out_dir)
+static Status tally(void *ctx, const JobResult *r, Diag *d)
 {
-    diag_init(&it->diag);
-    FileSink fs;
-    Sink sink;
-    const Sink *sp = NULL;
-    if (out_dir) {
-        file_sink_init(&fs, out_dir, &it->diag);
-        sink = file_sink(&fs);
-        sp = &sink;
+    (void)d;
+    BatchTally *t = ctx;
+    if (r->status == ST_OK) {
+        t->out->ran++;
+        if (r->res->n_failed) t->out->failed_targets++;
+    } else {
+        t->out->not_run++;
+        if (!r->scn) t->out->not_made++;
     }
-    if (!run || !res) {
-        it->status = ST_NOMEM;
-        diag_error(&it->diag, ST_NOMEM, it->scn->source_file, 0, NULL, "out of memory");
-        return;
-    }
-    it->status = sim_run(run, it->scn, 0, sp, res, &it->diag);
-    if (it->status != ST_OK) {
-        if (out_dir) file_sink_abort(&fs);
-        return;
-    }
-    it->n_years = res->n_years;
-    memcpy(it->rows, res->rows, sizeof res->rows[0] * (size_t)res->n_years);
-    it->n_failed = res->n_failed;
-    if (res->n_targets > 0) {
-        it->targets = malloc(sizeof *it->targets * (size_t)res->n_targets);
-        if (!it->targets) {
-            it->status = ST_NOMEM;
-            diag_error(&it->diag, ST_NOMEM, it->scn->source_file, 0, NULL, "out of memory");
-            return;
-        }
-        memcpy(it->targets, res->targets, sizeof *it->targets * (size_t)res->n_targets);
-    }
-    it->n_targets = res->n_targets;
-    if (out_dir) snprintf(it->final_dir, sizeof it->final_dir, "%s", fs.final_dir);
-}
-
-static void *worker(void *arg)
-{
-    Pool *p = arg;
-    Run *run = run_new();
-    RunResults *res = malloc(sizeof *res);
-    for (;;) {
-        pthread_mutex_lock(&p->lock);
-        int i = p->next < p->n ? p->next++ : -1;
-        pthread_mutex_unlock(&p->lock);
-        if (i < 0) break;
-        run_item(run, res, &p->items[i], p->out_dir);
-        pthread_mutex_lock(&p->lock);
-        p->done++;
-        if (p->progress) p->progress(p->ctx, p->done, p->n, &p->items[i]);
-        pthread_mutex_unlock(&p->lock);
-    }
-    run_free(run);
-    free(res);
-    return NULL;
-}
-
-Status batch_run(BatchItem *items, int n, int jobs, const char *out_dir,
-                 BatchProgress progress, void *ctx)
-{
-    for (int i = 0; i < n; i++) {
-        items[i].status = ST_OK;
-        items[i].targets = NULL;
-        items[i].n_targets = items[i].n_failed = items[i].n_years = 0;
-        items[i].final_dir[0] = '\0';
-        diag_init(&items[i].diag);
-    }
-    Pool p = { items, n, 0, 0, out_dir, progress, ctx, PTHREAD_MUTEX_INITIALIZER };
-    if (jobs > n) jobs = n;
-    if (jobs <= 1) {
-        worker(&p);
-        return ST_OK;
-    }
-    pthread_t *tid = calloc((size_t)jobs, sizeof *tid);
-    if (!tid) return ST_NOMEM;
-    int started = 0;
-    for (; started < jobs; started++)
-        if (pthread_create(&tid[started], NULL, worker, &p) != 0) break;
-    if (started == 0) worker(&p);   /* no thread could start: run here */
-    for (int t = 0; t < started; t++) pthread_join(tid[t], NULL);
-    free(tid);
-    pthread_mutex_destroy(&p.lock);
+    if (t->rep && t->rep->finished) t->rep->finished(t->rep->ctx, r);
     return ST_OK;
 }
 
-void batch_item_clear(BatchItem *item)
+ListSink batch_tally_sink(BatchTally *t)
 {
-    free(item->targets);
-    item->targets = NULL;
-    item->n_targets = 0;
+    return (ListSink){ t, tally };
 }
 
-int batch_default_jobs(void)
+/* Loads every file; returns the number that failed. */
+static int load_all(const char *const *files, int n, const BatchOptions *o, Scenario **scn,
+                    const BatchReport *rep, BatchOutcome *out, Diag *d)
 {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n > 0 ? (int)n : 1;
+    Diag *fd = malloc(sizeof *fd);
+    if (!fd) {
+        diag_error(d, ST_NOMEM, NULL, 0, NULL, "out of memory");
+        return n;
+    }
+    int errors = 0;
+    for (int i = 0; i < n; i++) {
+        diag_init(fd);
+        scn[i] = malloc(sizeof *scn[i]);
+        Status st = ST_NOMEM;
+        if (scn[i]) st = config_load_with(files[i], o->sets, o->n_sets, scn[i], fd);
+        else diag_error(fd, ST_NOMEM, files[i], 0, NULL, "out of memory");
+        if (st != ST_OK) {
+            if (st == ST_USAGE) out->usage = 1;
+            free(scn[i]);
+            scn[i] = NULL;
+        }
+        const char *dup = NULL;
+        for (int j = 0; scn[i] && j < i && !dup; j++)
+            if (scn[j] && strcmp(scn[j]->name, scn[i]->name) == 0) dup = files[j];
+        if (rep && rep->loaded) rep->loaded(rep->ctx, files[i], fd, scn[i], dup);
+        if (dup) {
+            free(scn[i]);
+            scn[i] = NULL;
+        }
+        if (!scn[i]) errors++;
+    }
+    free(fd);
+    return errors;
+}
+
+Status batch_files(const char *const *files, int n, const BatchOptions *o,
+                   const BatchReport *rep, BatchOutcome *out, Diag *d)
+{
+    memset(out, 0, sizeof *out);
+    out->compare = ST_OK;
+    Scenario **scn = calloc((size_t)n + 1, sizeof *scn);
+    Job *jobs = calloc((size_t)n + 1, sizeof *jobs);
+    if (!scn || !jobs) {
+        free(scn);
+        free(jobs);
+        diag_error(d, ST_NOMEM, NULL, 0, NULL, "out of memory");
+        return ST_NOMEM;
+    }
+    out->load_errors = load_all(files, n, o, scn, rep, out, d);
+    Status st = ST_OK;
+    JobList list = { 0, jobs, NULL, NULL };
+    for (int i = 0; i < n; i++)
+        if (scn[i]) jobs[list.n++] = (Job){ scn[i], 0, -1, files[i] };
+    out->jobs = list.n;
+    if (!out->usage && list.n > 0) {
+        BatchTally t = { out, rep };
+        ListSink sinks[2] = { batch_tally_sink(&t) };
+        int n_sinks = 1;
+        CompareSink *cs = NULL;
+        if (o->compare) {
+            CompareOptions co = { .dir = o->out_dir, .year = o->year };
+            out->compare = compare_open(&cs, &co, d);
+            if (out->compare == ST_OK) sinks[n_sinks++] = compare_list_sink(cs);
+        }
+        JobSink files_sink = jobfiles_sink(o->out_dir);
+        st = jobs_run(&list, o->threads, &files_sink, sinks, n_sinks, d);
+        out->not_run = out->jobs - out->ran;   /* all of them if the engine could not start */
+        if (st == ST_OK && cs) out->compare = compare_finish(cs, d);
+        else if (st != ST_OK && o->compare) out->compare = st;
+        compare_close(cs);
+    }
+    for (int i = 0; i < n; i++) free(scn[i]);
+    free(scn);
+    free(jobs);
+    return st != ST_OK ? st : out->compare;
 }

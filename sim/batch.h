@@ -1,38 +1,53 @@
-/* batch.h — many scenarios at once (DESIGN §11): a pool of worker threads,
- * each owning one Run, takes the next scenario until none is left. Results
- * land in each item's own slot, so they are identical to a sequential run
- * whatever the number of threads or their timing; one scenario's failure
- * touches nothing of the others. */
+/* batch.h — `ecsim run FILE...` and `ecsim compare` (DESIGN §11): load
+ * every file, then run them as one job list on the engine (jobs.h) with
+ * the file sink per job and, for compare, the comparison sink. The library
+ * prints nothing: what happens is told through BatchReport, in file order
+ * while loading, then in job order as the jobs finish. */
 #ifndef ECSIM_BATCH_H
 #define ECSIM_BATCH_H
 
-#include "sim.h"
+#include "jobs.h"
 
 typedef struct {
-    const Scenario *scn;           /* loaded and validated by the caller */
-    /* results, filled by batch_run */
-    Status status;
-    Diag diag;
-    int n_years;
-    AnnualRow rows[SIM_MAX_YEARS];
-    int n_targets, n_failed;
-    TargetResult *targets;         /* n_targets entries, owned (batch_item_clear) */
-    char final_dir[1024];          /* where the files went, if written */
-} BatchItem;
+    void *ctx;
+    /* A file after loading, before any job runs: s NULL when it could not
+     * be loaded (the errors are in d), dup_of the earlier file whose
+     * scenario has the same name (then it is not run), else NULL. */
+    void (*loaded)(void *ctx, const char *path, const Diag *d, const Scenario *s,
+                   const char *dup_of);
+    /* A job after it ran, in job order. */
+    void (*finished)(void *ctx, const JobResult *r);
+} BatchReport;
 
-/* Called after each finished item, from the worker that ran it (serialised
- * by the pool's lock): done of total finished. */
-typedef void (*BatchProgress)(void *ctx, int done, int total, const BatchItem *item);
+typedef struct {
+    const char *out_dir;           /* DIR/<scenario>/ and, for compare, DIR/comparison.* */
+    int threads;
+    const char *const *sets;       /* --set overrides of every file */
+    int n_sets;
+    int compare;                   /* write the comparison files */
+    int year;                      /* the year compared, 0 = each one's last */
+} BatchOptions;
 
-/* Runs every item with up to `jobs` threads (jobs <= 1: in this thread).
- * out_dir NULL: no files, results only. Returns ST_OK when every item ran
- * (items' own statuses say which failed), ST_NOMEM if the pool could not start. */
-Status batch_run(BatchItem *items, int n, int jobs, const char *out_dir,
-                 BatchProgress progress, void *ctx);
+typedef struct {
+    int load_errors;               /* files not loaded (or duplicate names) */
+    int usage;                     /* an override was malformed: nothing ran */
+    int jobs, ran, not_run;        /* jobs; ran; could not be made or run */
+    int not_made;                  /* of not_run: no scenario (a sweep point's overrides failed) */
+    int failed_targets;            /* jobs that ran with some target not met */
+    Status compare;                /* the comparison files (ST_OK when none were due) */
+} BatchOutcome;
 
-void batch_item_clear(BatchItem *item);
+/* Loads files[0..n) with the overrides and runs them. Returns ST_OK, or the
+ * error that stopped the engine or the comparison (messages in d). */
+Status batch_files(const char *const *files, int n, const BatchOptions *o,
+                   const BatchReport *rep, BatchOutcome *out, Diag *d);
 
-/* Default thread count: the number of online processors (at least 1). */
-int batch_default_jobs(void);
+/* The list sink that counts a list's outcome and forwards every result to
+ * rep->finished (used by batch and sweep). */
+typedef struct {
+    BatchOutcome *out;
+    const BatchReport *rep;
+} BatchTally;
+ListSink batch_tally_sink(BatchTally *t);
 
 #endif

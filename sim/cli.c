@@ -8,16 +8,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "batch.h"
 #include "bench.h"
-#include "compare.h"
 #include "metrics.h"
 #include "config.h"
-#include "output.h"
 #include "plot.h"
 #include "plotcmp.h"
 #include "report.h"
-#include "sim.h"
+#include "sweep.h"
 #include "version.h"
 
 #define EXIT_TARGETS 3
@@ -264,29 +261,22 @@ static int cmd_check(int argc, char **argv)
     return usage ? EXIT_USAGE : bad ? 1 : 0;
 }
 
-static void print_run_line(const BatchItem *it)
+static void print_run_line(const JobResult *r)
 {
-    const AnnualRow *last = &it->rows[it->n_years - 1];
-    printf("%s: %d years -> %s\n", it->scn->name, it->n_years, it->final_dir);
+    const RunResults *res = r->res;
+    const AnnualRow *last = &res->rows[res->n_years - 1];
+    printf("%s: %d years -> %s\n", r->scn->name, res->n_years, r->final_dir);
     printf("  %d: RE utilisation %.1f %%, curtailed %.0f GWh, coal power %.0f GWh, export %.0f GWh, unserved %.0f MWh\n",
            (int)last->year, 100 * last->re_utilisation, last->curtailed_mwh / 1000,
            last->coal_power_mwh / 1000, last->export_mwh / 1000, last->unserved_mwh);
-    if (it->n_targets) {
-        printf("  targets: %d of %d checks passed\n", it->n_targets - it->n_failed, it->n_targets);
-        for (int i = 0; i < it->n_targets; i++) {
-            const TargetResult *t = &it->targets[i];
+    if (res->n_targets) {
+        printf("  targets: %d of %d checks passed\n", res->n_targets - res->n_failed, res->n_targets);
+        for (int i = 0; i < res->n_targets; i++) {
+            const TargetResult *t = &res->targets[i];
             if (!t->pass)
                 printf("    FAIL %s %d: value %.6g, margin %.6g\n", t->id, t->year, t->value, t->margin);
         }
     }
-}
-
-static void progress_line(void *ctx, int done, int total, const BatchItem *it)
-{
-    (void)ctx;
-    fprintf(stderr, "\r[%d/%d] %-40.40s", done, total, it->scn->name);
-    if (done == total) fputs("\r\033[K", stderr);
-    fflush(stderr);
 }
 
 /* Charts and report.html of one output directory; messages printed. The
@@ -323,112 +313,108 @@ static int parse_jobs(const char *cmd, const char *arg, int *jobs)
     return 0;
 }
 
-/* Runs the loaded scenarios (NULL entries failed to load) and reports;
- * mode 0 run, 1 compare, 2 sweep (labels: nl columns per scenario). */
-static int execute(const char *cmd, const Opts *o, Scenario **scn, char **origin, int nscn,
-                   int load_errors, int mode, const char *const *lnames,
-                   const char *const *lvalues, const int *lindex, int nl)
+/* ---- messages while the library runs a job list -------------------------- */
+
+enum { MODE_RUN, MODE_COMPARE, MODE_SWEEP };
+
+typedef struct {
+    const Opts *o;
+    int mode;
+    const SweepGrid *grid;         /* sweep only */
+    int plot_errors, done;
+    int progress;                  /* a progress line on a terminal */
+    char **verdicts;               /* compare: one line per scenario, printed at the end */
+    int n_verdicts;
+} Report;
+
+static void on_loaded(void *ctx, const char *path, const Diag *d, const Scenario *s, const char *dup_of)
 {
-    BatchItem *items = calloc((size_t)nscn + 1, sizeof *items);
-    int *index = calloc((size_t)nscn + 1, sizeof *index);
-    const char **lv = calloc((size_t)(nscn * nl) + 1, sizeof *lv);
-    int *li = calloc((size_t)(nscn * nl) + 1, sizeof *li);
-    if (!items || !index || !lv || !li) {
-        fprintf(stderr, "ecsim: out of memory\n");
-        free(items); free(index); free(lv); free(li);
-        return 1;
-    }
-    int errors = load_errors, n = 0;
-    for (int i = 0; i < nscn; i++)
-        if (scn[i]) {
-            items[n].scn = scn[i];
-            for (int k = 0; k < nl; k++) {
-                lv[n * nl + k] = lvalues[i * nl + k];
-                li[n * nl + k] = lindex[i * nl + k];
-            }
-            index[n++] = i;
-        }
-    int show_progress = !o->quiet && n > 1 && isatty(STDERR_FILENO);
-    if (n > 0 && batch_run(items, n, o->jobs, o->out_dir, show_progress ? progress_line : NULL, NULL) != ST_OK) {
-        fprintf(stderr, "ecsim: cannot start worker threads\n");
-        errors += n;
-        n = 0;
-    }
-    int failed_targets = 0;
-    for (int k = 0; k < n; k++) {
-        BatchItem *it = &items[k];
-        diag_print(&it->diag, stderr);
-        if (it->status != ST_OK) {
-            fprintf(stderr, "%s: not run: %s; nothing written\n", origin[index[k]], status_message(it->status));
-            errors++;
-        } else {
-            if (!o->quiet && mode == 0) print_run_line(it);
-            if (it->n_failed) failed_targets++;
-            if (o->plot && plot_dir(it->final_dir, NULL, o->lang, o->quiet || mode == 2)) errors++;
-        }
-    }
-    if (mode > 0 && n > 0) {
-        Diag *d = malloc(sizeof *d);
-        Status st = ST_NOMEM;
-        if (d) {
-            diag_init(d);
-            st = compare_write(o->out_dir, items, n, o->year, lnames, lv, nl, d);
-            if (st == ST_OK && mode == 2)
-                st = compare_write_sweep(o->out_dir, items, n, o->year, lnames, lv, li, nl, d);
-            if (st == ST_OK && o->plot) {
-                Status ps = mode == 1
-                    ? plot_comparison(o->out_dir, NULL, o->lang, d)
-                    : plot_sweep(o->out_dir, o->metric ? o->metric : "re_utilisation", NULL, o->lang, d);
-                if (ps != ST_OK) errors++;
-                else if (!o->quiet) printf("charts: %s/charts/\n", o->out_dir);
-            }
-            diag_print(d, stderr);
-            free(d);
-        }
-        if (st != ST_OK) errors++;
-        else if (!o->quiet) {
-            if (mode == 1) {
-                printf("comparison of %d scenarios -> %s/\n", n, o->out_dir);
-                for (int k = 0; k < n; k++)
-                    if (items[k].status == ST_OK)
-                        printf("  %-28s targets %d of %d checks passed\n", items[k].scn->name,
-                               items[k].n_targets - items[k].n_failed, items[k].n_targets);
-                printf("  %s/summary.md, comparison.dat, comparison.csv, comparison-delta.*\n", o->out_dir);
-            } else {
-                printf("sweep of %d points -> %s/sweep.dat, comparison.*, summary.md\n", n, o->out_dir);
-            }
-        }
-    }
-    if (nscn > 1 && !o->quiet && mode == 0)
-        printf("batch: %d scenarios, %d ran, %d failed to run, %d with failed targets\n", nscn,
-               nscn - errors, errors, failed_targets);
-    for (int k = 0; k < n; k++) batch_item_clear(&items[k]);
-    free(items); free(index); free(lv); free(li);
-    (void)cmd;
-    if (errors) return 1;
-    return failed_targets ? EXIT_TARGETS : 0;
+    (void)ctx;
+    diag_print(d, stderr);
+    if (dup_of)
+        fprintf(stderr, "%s: scenario name '%s' is also the name of %s: results would "
+                        "overwrite each other (set scenario.name)\n", path, s->name, dup_of);
 }
 
-/* Loads every file; returns the number that failed (their messages printed).
- * Scenario names must be unique: each gets its own output directory. */
-static int load_all(const Opts *o, Scenario **scn, int *usage)
+static void job_messages(Report *rp, const JobResult *r)
 {
-    int errors = 0;
-    for (int i = 0; i < o->nfiles; i++) {
-        scn[i] = load_scenario(o->files[i], o->sets, o->nsets, usage);
-        if (!scn[i]) { errors++; continue; }
-        for (int j = 0; j < i; j++)
-            if (scn[j] && strcmp(scn[j]->name, scn[i]->name) == 0) {
-                fprintf(stderr, "%s: scenario name '%s' is also the name of %s: results would "
-                                "overwrite each other (set scenario.name)\n",
-                        o->files[i], scn[i]->name, o->files[j]);
-                free(scn[i]);
-                scn[i] = NULL;
-                errors++;
-                break;
-            }
+    const Opts *o = rp->o;
+    diag_print(r->diag, stderr);
+    if (!r->scn && rp->grid) {
+        fprintf(stderr, "  (sweep point %d:", r->job->point + 1);
+        for (int k = 0; k < rp->grid->n; k++)
+            fprintf(stderr, " %s=%s", rp->grid->names[k],
+                    rp->grid->values[k][sweep_index(rp->grid, r->job->point, k)]);
+        fputs(")\n", stderr);
+        return;
     }
-    return errors;
+    if (r->status != ST_OK) {
+        fprintf(stderr, "%s: not run: %s; nothing written\n", r->job->origin, status_message(r->status));
+        return;
+    }
+    if (!o->quiet && rp->mode == MODE_RUN) print_run_line(r);
+    if (o->plot && plot_dir(r->final_dir, NULL, o->lang, o->quiet || rp->mode == MODE_SWEEP)) rp->plot_errors++;
+    if (rp->mode == MODE_COMPARE && !o->quiet) {
+        char **v = realloc(rp->verdicts, sizeof *v * (size_t)(rp->n_verdicts + 1));
+        if (!v) return;
+        rp->verdicts = v;
+        char line[160];
+        snprintf(line, sizeof line, "  %-28s targets %d of %d checks passed", r->scn->name,
+                 r->res->n_targets - r->res->n_failed, r->res->n_targets);
+        if ((v[rp->n_verdicts] = strdup(line))) rp->n_verdicts++;
+    }
+}
+
+static void on_finished(void *ctx, const JobResult *r)
+{
+    Report *rp = ctx;
+    rp->done++;
+    if (rp->progress) fputs("\r\033[K", stderr);   /* messages replace the progress line */
+    job_messages(rp, r);
+    if (rp->progress) {
+        fprintf(stderr, "[%d/%d] %-40.40s", rp->done, r->n_jobs, r->scn ? r->scn->name : "");
+        fflush(stderr);
+    }
+}
+
+/* Exit status and closing messages of a finished run, compare or sweep. */
+static int conclude(Report *rp, Status st, const BatchOutcome *out, int nfiles, Diag *d)
+{
+    const Opts *o = rp->o;
+    if (rp->progress && rp->done) fputs("\r\033[K", stderr);
+    int errors = out->load_errors + out->not_run + rp->plot_errors;
+    (void)st;   /* its messages are in d; its jobs are counted in out */
+    int made = out->jobs - out->not_made;
+    if (rp->mode != MODE_RUN && made > 0) {
+        if (out->compare == ST_OK && o->plot) {
+            Status ps = rp->mode == MODE_COMPARE
+                ? plot_comparison(o->out_dir, NULL, o->lang, d)
+                : plot_sweep(o->out_dir, o->metric ? o->metric : "re_utilisation", NULL, o->lang, d);
+            if (ps != ST_OK) errors++;
+            else if (!o->quiet) printf("charts: %s/charts/\n", o->out_dir);
+        }
+        diag_print(d, stderr);
+        if (out->compare != ST_OK) errors++;
+        else if (!o->quiet) {
+            if (rp->mode == MODE_COMPARE) {
+                printf("comparison of %d scenarios -> %s/\n", made, o->out_dir);
+                for (int k = 0; k < rp->n_verdicts; k++) puts(rp->verdicts[k]);
+                printf("  %s/summary.md, comparison.dat, comparison.csv, comparison-delta.*\n", o->out_dir);
+            } else {
+                printf("sweep of %d points -> %s/sweep.dat, comparison.*, summary.md\n", made, o->out_dir);
+            }
+        }
+    } else {
+        diag_print(d, stderr);
+    }
+    if (nfiles > 1 && !o->quiet && rp->mode == MODE_RUN)
+        printf("batch: %d scenarios, %d ran, %d failed to run, %d with failed targets\n", nfiles,
+               nfiles - errors, errors, out->failed_targets);
+    for (int k = 0; k < rp->n_verdicts; k++) free(rp->verdicts[k]);
+    free(rp->verdicts);
+    if (out->usage) return EXIT_USAGE;
+    if (errors) return 1;
+    return out->failed_targets ? EXIT_TARGETS : 0;
 }
 
 static int run_files(const char *cmd, int argc, char **argv, int compare)
@@ -441,42 +427,20 @@ static int run_files(const char *cmd, int argc, char **argv, int compare)
         if (compare) { opts_free(&o); return usage_error(cmd, "%s", "-o DIR is required"); }
         o.out_dir = "out";
     }
-    Scenario **scn = calloc((size_t)o.nfiles, sizeof *scn);
-    if (!scn) { fprintf(stderr, "ecsim: out of memory\n"); opts_free(&o); return 1; }
-    int usage = 0, errors = load_all(&o, scn, &usage);
-    if (usage) rc = EXIT_USAGE;
-    else rc = execute(cmd, &o, scn, o.files, o.nfiles, errors, compare, NULL, NULL, NULL, 0);
-    for (int i = 0; i < o.nfiles; i++) free(scn[i]);
-    free(scn);
+    Diag *d = malloc(sizeof *d);
+    if (!d) { fprintf(stderr, "ecsim: out of memory\n"); opts_free(&o); return 1; }
+    diag_init(d);
+    Report rp = { .o = &o, .mode = compare ? MODE_COMPARE : MODE_RUN,
+                  .progress = !o.quiet && o.nfiles > 1 && isatty(STDERR_FILENO) };
+    BatchReport rep = { &rp, on_loaded, on_finished };
+    BatchOptions bo = { o.out_dir, o.jobs, o.sets, o.nsets, compare, o.year };
+    BatchOutcome out;
+    Status st = batch_files((const char *const *)o.files, o.nfiles, &bo, &rep, &out, d);
+    rc = conclude(&rp, st, &out, o.nfiles, d);
+    free(d);
     opts_free(&o);
     return rc;
 }
-
-/* Splits "path=v1,v2,..." at commas outside brackets and quotes, so that
- * a value may be a schedule "((2020,0),(2025,3200))". Writes NUL bytes into
- * text; returns the number of values (0 on a malformed list). */
-static int split_values(char *text, char **vals, int max)
-{
-    int n = 0, depth = 0, quoted = 0;
-    char *start = text;
-    for (char *p = text;; p++) {
-        if (*p == '"') quoted = !quoted;
-        else if (!quoted && (*p == '(' || *p == '[' || *p == '{')) depth++;
-        else if (!quoted && (*p == ')' || *p == ']' || *p == '}')) depth--;
-        if (*p == '\0' || (*p == ',' && depth == 0 && !quoted)) {
-            int end = *p == '\0';
-            *p = '\0';
-            if (*start == '\0' || n >= max) return 0;
-            vals[n++] = start;
-            start = p + 1;
-            if (end) break;
-        }
-    }
-    return depth == 0 && !quoted ? n : 0;
-}
-
-#define SWEEP_MAX_POINTS 10000
-#define SWEEP_MAX_VALUES 1000
 
 static int cmd_sweep(int argc, char **argv)
 {
@@ -493,92 +457,29 @@ static int cmd_sweep(int argc, char **argv)
         opts_free(&o);
         return EXIT_USAGE;
     }
-    int nv = o.nvary;
-    char **copy = calloc((size_t)nv, sizeof *copy);
-    char ***vals = calloc((size_t)nv, sizeof *vals);
-    int *count = calloc((size_t)nv, sizeof *count);
-    const char **names = calloc((size_t)nv, sizeof *names);
-    rc = -1;
-    long points = 1;
-    if (!copy || !vals || !count || !names) { fprintf(stderr, "ecsim: out of memory\n"); rc = 1; }
-    for (int k = 0; rc < 0 && k < nv; k++) {
-        copy[k] = strdup(o.vary[k]);
-        vals[k] = calloc(SWEEP_MAX_VALUES, sizeof *vals[k]);
-        if (!copy[k] || !vals[k]) { fprintf(stderr, "ecsim: out of memory\n"); rc = 1; break; }
-        char *eq = strchr(copy[k], '=');
-        *eq = '\0';
-        names[k] = copy[k];
-        count[k] = split_values(eq + 1, vals[k], SWEEP_MAX_VALUES);
-        if (count[k] == 0 || names[k][0] == '\0') {
-            rc = usage_error("sweep", "--vary %s: needs path=v1,v2,... (values separated by commas)", o.vary[k]);
-            break;
-        }
-        points *= count[k];
-        if (points > SWEEP_MAX_POINTS) {
-            rc = usage_error("sweep", "the grid has more than %s points", "10000");
-            break;
-        }
+    SweepGrid g;
+    int bad;
+    Status gs = sweep_grid_parse(&g, (const char *const *)o.vary, o.nvary, &bad);
+    Diag *d = gs == ST_OK ? malloc(sizeof *d) : NULL;
+    if (gs == ST_USAGE && bad >= 0)
+        rc = usage_error("sweep", "--vary %s: needs path=v1,v2,... (values separated by commas)", o.vary[bad]);
+    else if (gs == ST_USAGE)
+        rc = usage_error("sweep", "the grid has more than %s points", "10000");
+    else if (gs != ST_OK || !d) {
+        fprintf(stderr, "ecsim: out of memory\n");
+        rc = 1;
+    } else {
+        diag_init(d);
+        Report rp = { .o = &o, .mode = MODE_SWEEP, .grid = &g,
+                      .progress = !o.quiet && g.points > 1 && isatty(STDERR_FILENO) };
+        BatchReport rep = { &rp, on_loaded, on_finished };
+        SweepOptions so = { o.files[0], o.sets, o.nsets, o.out_dir, o.jobs, o.year };
+        BatchOutcome out;
+        Status st = sweep_run(&g, &so, &rep, &out, d);
+        rc = conclude(&rp, st, &out, 1, d);
     }
-    Scenario *base = NULL;
-    if (rc < 0) {
-        int usage = 0;
-        base = load_scenario(o.files[0], o.sets, o.nsets, &usage);
-        if (!base) rc = usage ? EXIT_USAGE : 1;
-    }
-    if (rc < 0) {
-        int np = (int)points, nsets = o.nsets + nv + 1;
-        Scenario **scn = calloc((size_t)np, sizeof *scn);
-        char **origin = calloc((size_t)np, sizeof *origin);
-        const char **lvalues = calloc((size_t)(np * nv), sizeof *lvalues);
-        int *lindex = calloc((size_t)(np * nv), sizeof *lindex);
-        const char **sets = calloc((size_t)nsets, sizeof *sets);
-        char **setbuf = calloc((size_t)(nv + 1), sizeof *setbuf);
-        int errors = 0, usage = 0;
-        if (!scn || !origin || !lvalues || !lindex || !sets || !setbuf) {
-            fprintf(stderr, "ecsim: out of memory\n");
-            rc = 1;
-        }
-        for (int k = 0; rc < 0 && k <= nv; k++)
-            if (!(setbuf[k] = malloc(4096))) { fprintf(stderr, "ecsim: out of memory\n"); rc = 1; }
-        for (int p = 0; rc < 0 && p < np; p++) {
-            /* point p: mixed-radix digits, the last --vary changing fastest */
-            int rem = p;
-            for (int k = nv - 1; k >= 0; k--) {
-                lindex[p * nv + k] = rem % count[k];
-                rem /= count[k];
-                lvalues[p * nv + k] = vals[k][lindex[p * nv + k]];
-            }
-            for (int i = 0; i < o.nsets; i++) sets[i] = o.sets[i];
-            for (int k = 0; k < nv; k++) {
-                snprintf(setbuf[k], 4096, "%s=%s", names[k], lvalues[p * nv + k]);
-                sets[o.nsets + k] = setbuf[k];
-            }
-            snprintf(setbuf[nv], 4096, "scenario.name=\"%s-p%03d\"", base->name, p + 1);
-            sets[o.nsets + nv] = setbuf[nv];
-            scn[p] = load_scenario(o.files[0], sets, nsets, &usage);
-            origin[p] = o.files[0];
-            if (!scn[p]) {
-                errors++;
-                fprintf(stderr, "  (sweep point %d:", p + 1);
-                for (int k = 0; k < nv; k++) fprintf(stderr, " %s=%s", names[k], lvalues[p * nv + k]);
-                fputs(")\n", stderr);
-            }
-        }
-        if (rc < 0 && usage) rc = EXIT_USAGE;
-        if (rc < 0) {
-            rc = execute("sweep", &o, scn, origin, np, errors, 2, names, lvalues, lindex, nv);
-            if (o.plot && !o.quiet) fputs("", stdout);
-        }
-        if (scn) for (int p = 0; p < np; p++) free(scn[p]);
-        if (setbuf) for (int k = 0; k <= nv; k++) free(setbuf[k]);
-        free(scn); free(origin); free(lvalues); free(lindex); free(sets); free(setbuf);
-    }
-    free(base);
-    for (int k = 0; k < nv; k++) {
-        if (copy) free(copy[k]);
-        if (vals) free(vals[k]);
-    }
-    free(copy); free(vals); free(count); free(names);
+    free(d);
+    sweep_grid_free(&g);
     opts_free(&o);
     return rc;
 }

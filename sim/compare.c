@@ -1,8 +1,14 @@
-/* compare.c — comparison tables across scenarios, a view of the batch
- * results (DESIGN §9). Columns: scenario, any sweep labels, every annual
+/* compare.c — comparison tables across scenarios, a list sink of the job
+ * engine (DESIGN §9). Columns: scenario, any sweep labels, every annual
  * metric of the chosen year, then per target id: pass (1 when every check
  * of that id passed) and the worst margin. Targets a scenario lacks are NaN
- * in .dat and empty in .csv. */
+ * in .dat and empty in .csv.
+ *
+ * Streaming: rows arrive in job order and go to temporary row files at
+ * once. Target ids are columns in the order they are first seen, so a row
+ * lacks exactly the ids first seen after it; those cells (NaN, empty, –)
+ * are padded when the file is assembled (tablebuf.h). The first row that
+ * ran is the reference of the differences; its row and verdicts are kept. */
 #include "compare.h"
 
 #include <math.h>
@@ -13,51 +19,87 @@
 #include "atomicfile.h"
 #include "output.h"
 #include "stagedir.h"
+#include "tablebuf.h"
 
 #define MAX_IDS 128
+#define ID_LEN 64
 
 typedef struct {
     int n;
-    const char *id[MAX_IDS];
+    char id[MAX_IDS][ID_LEN];
 } IdSet;
 
-static void collect_ids(const BatchItem *items, int n, IdSet *ids)
+/* Per target id of one result: pass of all its checks and the worst margin. */
+typedef struct {
+    int n;
+    char id[MAX_IDS][ID_LEN];
+    int pass[MAX_IDS];
+    double margin[MAX_IDS];
+} Verdicts;
+
+enum { T_DAT, T_CSV, T_DELTA_DAT, T_DELTA_CSV, T_SUM_VALUES, T_SUM_DELTA, T_SUM_VERDICTS,
+       T_SWEEP_DAT, T_SWEEP_CSV, T_COUNT };
+
+struct CompareSink {
+    CompareOptions o;
+    TableBuf t[T_COUNT];
+    int n_items;                  /* rows offered: jobs whose scenario was made */
+    IdSet ids;
+    Verdicts cur;
+    int has_ref;
+    char ref_name[NAME_MAX_LEN];
+    AnnualRow ref_row;
+    Verdicts ref_v;
+    const char **lvalues;         /* n_labels, the current row's */
+    int *lindex;
+};
+
+static void collect_verdicts(const RunResults *res, Verdicts *v)
 {
-    ids->n = 0;
-    for (int i = 0; i < n; i++) {
-        if (items[i].status != ST_OK) continue;
-        for (int t = 0; t < items[i].n_targets; t++) {
-            const char *id = items[i].targets[t].id;
-            int seen = 0;
-            for (int k = 0; k < ids->n && !seen; k++) seen = strcmp(ids->id[k], id) == 0;
-            if (!seen && ids->n < MAX_IDS) ids->id[ids->n++] = id;
+    v->n = 0;
+    for (int t = 0; t < res->n_targets; t++) {
+        const TargetResult *r = &res->targets[t];
+        int k = 0;
+        while (k < v->n && strcmp(v->id[k], r->id) != 0) k++;
+        if (k == v->n) {
+            if (v->n == MAX_IDS) continue;
+            snprintf(v->id[k], ID_LEN, "%s", r->id);
+            v->pass[k] = 1;
+            v->margin[k] = INFINITY;
+            v->n++;
         }
+        if (!r->pass) v->pass[k] = 0;
+        if (r->margin < v->margin[k]) v->margin[k] = r->margin;
     }
 }
 
-/* Verdict of one target id for one scenario: pass of all its checks and the
- * worst margin; returns 0 when the scenario has no such target. */
-static int verdict(const BatchItem *it, const char *id, int *pass, double *margin)
+static void merge_ids(IdSet *ids, const Verdicts *v)
 {
-    int found = 0;
-    *pass = 1;
-    *margin = INFINITY;
-    for (int t = 0; t < it->n_targets; t++) {
-        const TargetResult *r = &it->targets[t];
-        if (strcmp(r->id, id) != 0) continue;
-        found = 1;
-        if (!r->pass) *pass = 0;
-        if (r->margin < *margin) *margin = r->margin;
+    for (int k = 0; k < v->n; k++) {
+        int seen = 0;
+        for (int j = 0; j < ids->n && !seen; j++) seen = strcmp(ids->id[j], v->id[k]) == 0;
+        if (!seen && ids->n < MAX_IDS) snprintf(ids->id[ids->n++], ID_LEN, "%s", v->id[k]);
     }
-    return found;
 }
 
-static const AnnualRow *row_of(const BatchItem *it, int year)
+/* Verdict of one target id; returns 0 when the result has no such target. */
+static int verdict(const Verdicts *v, const char *id, int *pass, double *margin)
 {
-    if (it->n_years <= 0) return NULL;
-    if (year == 0) return &it->rows[it->n_years - 1];
-    for (int y = 0; y < it->n_years; y++)
-        if ((int)it->rows[y].year == year) return &it->rows[y];
+    for (int k = 0; k < v->n; k++)
+        if (strcmp(v->id[k], id) == 0) {
+            *pass = v->pass[k];
+            *margin = v->margin[k];
+            return 1;
+        }
+    return 0;
+}
+
+static const AnnualRow *row_of(const RunResults *res, int year)
+{
+    if (res->n_years <= 0) return NULL;
+    if (year == 0) return &res->rows[res->n_years - 1];
+    for (int y = 0; y < res->n_years; y++)
+        if ((int)res->rows[y].year == year) return &res->rows[y];
     return NULL;
 }
 
@@ -78,65 +120,68 @@ static void put_text(FILE *f, int csv, int first, const char *s)
     output_put_text(f, s, len, csv);
 }
 
-/* One table: values (delta = 0) or differences against the first row that
- * ran (delta = 1). */
-static Status write_table(const char *path, int csv, int delta, const BatchItem *items, int n,
-                          int year, const IdSet *ids, const char *const *lnames,
-                          const char *const *lvalues, int nl, Diag *d)
+/* A value is written unquoted when it is a plain number, so gnuplot and
+ * spreadsheets read it as one. */
+static int is_number(const char *v)
 {
-    AtomicFile *af = &(AtomicFile){0};
-    Status st = afile_open(af, path, d);
-    if (st != ST_OK) return st;
-    FILE *f = af->f;
-    const BatchItem *ref = NULL;
-    for (int i = 0; i < n && !ref; i++)
-        if (items[i].status == ST_OK && row_of(&items[i], year)) ref = &items[i];
+    char *end;
+    if (!*v) return 0;
+    double x = strtod(v, &end);
+    return *end == '\0' && isfinite(x);
+}
+
+/* ---- comparison.dat/.csv and the deltas -------------------------------------- */
+
+static void table_head(FILE *f, int csv, int delta, const CompareSink *c)
+{
+    const CompareOptions *o = &c->o;
     if (csv) fputs("\xEF\xBB\xBF", f);
     else {
-        fprintf(f, "# ecsim comparison of %d scenarios, %s%s\n", n,
-                year ? "year " : "each scenario's last year", "");
-        if (year) fprintf(f, "# year %d\n", year);
-        if (delta && ref) fprintf(f, "# differences against the first scenario, %s\n", ref->scn->name);
+        fprintf(f, "# ecsim comparison of %d scenarios, %s%s\n", c->n_items,
+                o->year ? "year " : "each scenario's last year", "");
+        if (o->year) fprintf(f, "# year %d\n", o->year);
+        if (delta && c->has_ref) fprintf(f, "# differences against the first scenario, %s\n", c->ref_name);
         fputs("# pass_<target> = 1 when every check of the target passed; margin_<target> = worst margin\n", f);
     }
     fputs("scenario", f);
-    for (int k = 0; k < nl; k++) fprintf(f, csv ? ",%s" : " %s", lnames[k]);
+    for (int k = 0; k < o->n_labels; k++) fprintf(f, csv ? ",%s" : " %s", o->label_names[k]);
     for (int k = 0; k < metrics_count(); k++) fprintf(f, csv ? ",%s" : " %s", metrics_get(k)->name);
-    for (int k = 0; k < ids->n; k++)
-        fprintf(f, csv ? ",pass_%s,margin_%s" : " pass_%s margin_%s", ids->id[k], ids->id[k]);
+    for (int k = 0; k < c->ids.n; k++)
+        fprintf(f, csv ? ",pass_%s,margin_%s" : " pass_%s margin_%s", c->ids.id[k], c->ids.id[k]);
     fputs(csv ? "\r\n" : "\n", f);
-    for (int i = 0; i < n; i++) {
-        const BatchItem *it = &items[i];
-        const AnnualRow *row = it->status == ST_OK ? row_of(it, year) : NULL;
-        if (!row) continue;
-        const AnnualRow *base = delta && ref ? row_of(ref, year) : NULL;
-        put_text(f, csv, 1, it->scn->name);
-        for (int k = 0; k < nl; k++) put_text(f, csv, 0, lvalues[i * nl + k]);
-        for (int k = 0; k < metrics_count(); k++) {
-            const Metric *m = metrics_get(k);
-            double v = metric_value(m, row);
-            if (base && k > 0) v -= metric_value(m, base);   /* the year column stays a year */
-            put_cell(f, csv, 0, v, m->format);
-        }
-        for (int k = 0; k < ids->n; k++) {
-            int pass, bpass;
-            double margin, bmargin;
-            int has = verdict(it, ids->id[k], &pass, &margin);
-            if (has && base && verdict(ref, ids->id[k], &bpass, &bmargin)) {
-                put_cell(f, csv, 0, pass - bpass, "%.0f");
-                put_cell(f, csv, 0, margin - bmargin, "%.9g");
-            } else if (has && !base) {
-                put_cell(f, csv, 0, pass, "%.0f");
-                put_cell(f, csv, 0, margin, "%.9g");
-            } else {
-                put_cell(f, csv, 0, NAN, "%g");
-                put_cell(f, csv, 0, NAN, "%g");
-            }
-        }
-        fputs(csv ? "\r\n" : "\n", f);
-    }
-    return afile_commit(af, d);
 }
+
+/* One row: values (delta = 0) or differences against the reference (delta = 1). */
+static void table_row(FILE *f, int csv, int delta, const CompareSink *c, const char *name,
+                      const AnnualRow *row)
+{
+    const AnnualRow *base = delta ? &c->ref_row : NULL;
+    put_text(f, csv, 1, name);
+    for (int k = 0; k < c->o.n_labels; k++) put_text(f, csv, 0, c->lvalues[k]);
+    for (int k = 0; k < metrics_count(); k++) {
+        const Metric *m = metrics_get(k);
+        double v = metric_value(m, row);
+        if (base && k > 0) v -= metric_value(m, base);   /* the year column stays a year */
+        put_cell(f, csv, 0, v, m->format);
+    }
+    for (int k = 0; k < c->ids.n; k++) {
+        int pass, bpass;
+        double margin, bmargin;
+        int has = verdict(&c->cur, c->ids.id[k], &pass, &margin);
+        if (has && base && verdict(&c->ref_v, c->ids.id[k], &bpass, &bmargin)) {
+            put_cell(f, csv, 0, pass - bpass, "%.0f");
+            put_cell(f, csv, 0, margin - bmargin, "%.9g");
+        } else if (has && !base) {
+            put_cell(f, csv, 0, pass, "%.0f");
+            put_cell(f, csv, 0, margin, "%.9g");
+        } else {
+            put_cell(f, csv, 0, NAN, "%g");
+            put_cell(f, csv, 0, NAN, "%g");
+        }
+    }
+}
+
+/* ---- summary.md ------------------------------------------------------------------ */
 
 typedef struct {
     const char *head;
@@ -166,181 +211,271 @@ static double col_value(const Col *c, const AnnualRow *r)
     return *(const double *)((const char *)r + c->offset) * c->scale;
 }
 
-static Status write_summary(const char *path, const BatchItem *items, int n, int year,
-                            const IdSet *ids, Diag *d)
+
+/* The key figures of summary.md: the only use of the table above. */
+#define N_KEY ((int)(sizeof key_cols / sizeof key_cols[0]))
+static const char *key_head(int k) { return key_cols[k].head; }
+static double key_value(int k, const AnnualRow *r) { return col_value(&key_cols[k], r); }
+static const char *key_format(int k) { return key_cols[k].fmt; }
+
+static void summary_head(FILE *f, int pass)
 {
-    AtomicFile *af = &(AtomicFile){0};
-    Status st = afile_open(af, path, d);
-    if (st != ST_OK) return st;
-    FILE *f = af->f;
-    const int nk = (int)(sizeof key_cols / sizeof key_cols[0]);
-    const BatchItem *ref = NULL;
-    for (int i = 0; i < n && !ref; i++)
-        if (items[i].status == ST_OK && row_of(&items[i], year)) ref = &items[i];
-    fprintf(f, "# Comparison of %d scenarios", n);
-    if (year) fprintf(f, ", %d", year);
+    fputs("| scenario |", f);
+    for (int k = 0; k < N_KEY; k++) fprintf(f, " %s |", key_head(k));
+    fputs(pass ? "\n" : " targets passed |\n", f);
+    fputs("|---|", f);
+    for (int k = 0; k < N_KEY + (pass ? 0 : 1); k++) fputs("---:|", f);
+    fputc('\n', f);
+}
+
+/* A row of the key figures (pass 0) or of their differences (pass 1). */
+static void summary_row(FILE *f, int pass, const CompareSink *c, const char *name, const AnnualRow *row)
+{
+    fprintf(f, "| %s |", name);
+    for (int k = 0; k < N_KEY; k++) {
+        double v = key_value(k, row);
+        if (pass) v -= key_value(k, &c->ref_row);
+        fputc(' ', f);
+        fprintf(f, pass ? "%+.4g" : key_format(k), v);
+        fputs(" |", f);
+    }
+    if (!pass) {
+        int ok = 0, all = 0;
+        for (int k = 0; k < c->ids.n; k++) {
+            int p;
+            double m;
+            if (verdict(&c->cur, c->ids.id[k], &p, &m)) { all++; ok += p; }
+        }
+        fprintf(f, " %d/%d |", ok, all);
+    }
+}
+
+static void verdicts_row(FILE *f, const CompareSink *c, const char *name)
+{
+    fprintf(f, "| %s |", name);
+    for (int k = 0; k < c->ids.n; k++) {
+        int p;
+        double m;
+        if (verdict(&c->cur, c->ids.id[k], &p, &m))
+            fprintf(f, " %s %+.3g |", p ? "✅" : "❌", m);
+        else
+            fputs(" – |", f);
+    }
+}
+
+static Status write_summary(FILE *f, CompareSink *c, Diag *d)
+{
+    fprintf(f, "# Comparison of %d scenarios", c->n_items);
+    if (c->o.year) fprintf(f, ", %d", c->o.year);
     fputs("\n\n", f);
-    for (int pass = 0; pass < 2; pass++) {
-        if (pass == 1 && !ref) break;
-        if (pass == 1) fprintf(f, "\n## Differences against %s\n\n", ref->scn->name);
-        fputs("| scenario |", f);
-        for (int k = 0; k < nk; k++) fprintf(f, " %s |", key_cols[k].head);
-        fputs(pass ? "\n" : " targets passed |\n", f);
-        fputs("|---|", f);
-        for (int k = 0; k < nk + (pass ? 0 : 1); k++) fputs("---:|", f);
-        fputc('\n', f);
-        for (int i = 0; i < n; i++) {
-            const AnnualRow *row = items[i].status == ST_OK ? row_of(&items[i], year) : NULL;
-            if (!row) {
-                if (pass == 0) fprintf(f, "| %s | (not run) |\n", items[i].scn->name);
-                continue;
-            }
-            fprintf(f, "| %s |", items[i].scn->name);
-            for (int k = 0; k < nk; k++) {
-                double v = col_value(&key_cols[k], row);
-                if (pass) v -= col_value(&key_cols[k], row_of(ref, year));
-                fputc(' ', f);
-                fprintf(f, pass ? "%+.4g" : key_cols[k].fmt, v);
-                fputs(" |", f);
-            }
-            if (!pass) {
-                int ok = 0, all = 0;
-                for (int k = 0; k < ids->n; k++) {
-                    int p;
-                    double m;
-                    if (verdict(&items[i], ids->id[k], &p, &m)) { all++; ok += p; }
-                }
-                fprintf(f, " %d/%d |", ok, all);
-            }
-            fputc('\n', f);
-        }
+    summary_head(f, 0);
+    Status st = tablebuf_copy(&c->t[T_SUM_VALUES], f, 0, "", "\n", d);
+    if (st == ST_OK && c->has_ref) {
+        fprintf(f, "\n## Differences against %s\n\n", c->ref_name);
+        summary_head(f, 1);
+        st = tablebuf_copy(&c->t[T_SUM_DELTA], f, 0, "", "\n", d);
     }
-    if (ids->n) {
+    if (st == ST_OK && c->ids.n) {
         fputs("\n## Target verdicts (worst margin over the years checked)\n\n| scenario |", f);
-        for (int k = 0; k < ids->n; k++) fprintf(f, " %s |", ids->id[k]);
+        for (int k = 0; k < c->ids.n; k++) fprintf(f, " %s |", c->ids.id[k]);
         fputs("\n|---|", f);
-        for (int k = 0; k < ids->n; k++) fputs("---|", f);
+        for (int k = 0; k < c->ids.n; k++) fputs("---|", f);
         fputc('\n', f);
-        for (int i = 0; i < n; i++) {
-            if (items[i].status != ST_OK) continue;
-            fprintf(f, "| %s |", items[i].scn->name);
-            for (int k = 0; k < ids->n; k++) {
-                int p;
-                double m;
-                if (verdict(&items[i], ids->id[k], &p, &m))
-                    fprintf(f, " %s %+.3g |", p ? "✅" : "❌", m);
-                else
-                    fputs(" – |", f);
-            }
-            fputc('\n', f);
-        }
+        st = tablebuf_copy(&c->t[T_SUM_VERDICTS], f, c->ids.n, " – |", "\n", d);
     }
-    return afile_commit(af, d);
+    return st;
 }
 
-Status compare_write(const char *dir, const BatchItem *items, int n, int year,
-                     const char *const *label_names, const char *const *label_values,
-                     int n_labels, Diag *d)
-{
-    if (make_dirs(dir) != 0) {
-        diag_error(d, ST_IO, dir, 0, NULL, "cannot create the output directory");
-        return ST_IO;
-    }
-    IdSet ids;
-    collect_ids(items, n, &ids);
-    char path[STAGE_PATH_MAX];
-    static const struct { const char *name; int csv, delta; } files[] = {
-        { "comparison.dat", 0, 0 }, { "comparison.csv", 1, 0 },
-        { "comparison-delta.dat", 0, 1 }, { "comparison-delta.csv", 1, 1 },
-    };
-    for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
-        if (snprintf(path, sizeof path, "%s/%s", dir, files[k].name) >= (int)sizeof path) {
-            diag_error(d, ST_IO, dir, 0, NULL, "path too long");
-            return ST_IO;
-        }
-        Status st = write_table(path, files[k].csv, files[k].delta, items, n, year, &ids,
-                                label_names, label_values, n_labels, d);
-        if (st != ST_OK) return st;
-    }
-    snprintf(path, sizeof path, "%s/summary.md", dir);
-    return write_summary(path, items, n, year, &ids, d);
-}
+/* ---- sweep.dat/.csv -------------------------------------------------------------- */
 
-/* A value is written unquoted when it is a plain number, so gnuplot and
- * spreadsheets read it as one. */
-static int is_number(const char *v)
+static void sweep_head(FILE *f, int csv, const CompareSink *c)
 {
-    char *end;
-    if (!*v) return 0;
-    double x = strtod(v, &end);
-    return *end == '\0' && isfinite(x);
-}
-
-static Status write_sweep(const char *path, int csv, const BatchItem *items, int n_items, int year,
-                          const IdSet *ids, const char *const *names, const char *const *values,
-                          const int *index, int n, Diag *d)
-{
-    AtomicFile *af = &(AtomicFile){0};
-    Status st = afile_open(af, path, d);
-    if (st != ST_OK) return st;
-    FILE *f = af->f;
+    const CompareOptions *o = &c->o;
     const char *sep = csv ? "," : " ";
     if (csv) fputs("\xEF\xBB\xBF", f);
     else {
-        fprintf(f, "# ecsim sweep: %d points, %s\n# varied:", n_items,
-                year ? "the year given" : "each point's last year");
-        for (int k = 0; k < n; k++) fprintf(f, " %s", names[k]);
+        fprintf(f, "# ecsim sweep: %d points, %s\n# varied:", c->n_items,
+                o->year ? "the year given" : "each point's last year");
+        for (int k = 0; k < o->n_labels; k++) fprintf(f, " %s", o->label_names[k]);
         fputs("\n# i_k: index of the value in the k-th --vary list (0-based)\n", f);
     }
     fputs("point", f);
-    for (int k = 0; k < n; k++) fprintf(f, "%s%s", sep, names[k]);
-    for (int k = 0; k < n; k++) fprintf(f, "%si_%d", sep, k + 1);
+    for (int k = 0; k < o->n_labels; k++) fprintf(f, "%s%s", sep, o->label_names[k]);
+    for (int k = 0; k < o->n_labels; k++) fprintf(f, "%si_%d", sep, k + 1);
     for (int k = 0; k < metrics_count(); k++) fprintf(f, "%s%s", sep, metrics_get(k)->name);
-    for (int k = 0; k < ids->n; k++) fprintf(f, "%spass_%s%smargin_%s", sep, ids->id[k], sep, ids->id[k]);
+    for (int k = 0; k < c->ids.n; k++) fprintf(f, "%spass_%s%smargin_%s", sep, c->ids.id[k], sep, c->ids.id[k]);
     fputs(csv ? "\r\n" : "\n", f);
-    for (int i = 0; i < n_items; i++) {
-        const BatchItem *it = &items[i];
-        const AnnualRow *row = it->status == ST_OK ? row_of(it, year) : NULL;
-        if (!row) continue;
-        put_text(f, csv, 1, it->scn->name);
-        for (int k = 0; k < n; k++) {
-            const char *v = values[i * n + k];
-            if (is_number(v)) fprintf(f, "%s%s", sep, v);
-            else put_text(f, csv, 0, v);
+}
+
+static void sweep_row(FILE *f, int csv, const CompareSink *c, const char *name, const AnnualRow *row)
+{
+    const char *sep = csv ? "," : " ";
+    put_text(f, csv, 1, name);
+    for (int k = 0; k < c->o.n_labels; k++) {
+        const char *v = c->lvalues[k];
+        if (is_number(v)) fprintf(f, "%s%s", sep, v);
+        else put_text(f, csv, 0, v);
+    }
+    for (int k = 0; k < c->o.n_labels; k++) fprintf(f, "%s%d", sep, c->lindex[k]);
+    for (int k = 0; k < metrics_count(); k++)
+        put_cell(f, csv, 0, metric_value(metrics_get(k), row), metrics_get(k)->format);
+    for (int k = 0; k < c->ids.n; k++) {
+        int pass;
+        double margin;
+        if (verdict(&c->cur, c->ids.id[k], &pass, &margin)) {
+            put_cell(f, csv, 0, pass, "%.0f");
+            put_cell(f, csv, 0, margin, "%.9g");
+        } else {
+            put_cell(f, csv, 0, NAN, "%g");
+            put_cell(f, csv, 0, NAN, "%g");
         }
-        for (int k = 0; k < n; k++) fprintf(f, "%s%d", sep, index[i * n + k]);
-        for (int k = 0; k < metrics_count(); k++)
-            put_cell(f, csv, 0, metric_value(metrics_get(k), row), metrics_get(k)->format);
-        for (int k = 0; k < ids->n; k++) {
-            int pass;
-            double margin;
-            if (verdict(it, ids->id[k], &pass, &margin)) {
-                put_cell(f, csv, 0, pass, "%.0f");
-                put_cell(f, csv, 0, margin, "%.9g");
-            } else {
-                put_cell(f, csv, 0, NAN, "%g");
-                put_cell(f, csv, 0, NAN, "%g");
-            }
+    }
+}
+
+/* ---- the sink ------------------------------------------------------------------- */
+
+/* One row of table `which` with `groups` target ids, its text written by
+ * the statement `write` to the stream f. */
+#define ROW(which, groups, write) do { \
+        FILE *f = tablebuf_row(&c->t[which]); \
+        if (f) { write; } \
+        if ((st = tablebuf_end_row(&c->t[which], groups, d)) != ST_OK) return st; \
+    } while (0)
+
+static Status on_job(void *ctx, const JobResult *r, Diag *d)
+{
+    CompareSink *c = ctx;
+    if (!r->scn) return ST_OK;   /* never made: not a row */
+    c->n_items++;
+    const char *name = r->scn->name;
+    const AnnualRow *row = r->res ? row_of(r->res, c->o.year) : NULL;
+    c->cur.n = 0;
+    if (r->res) {
+        collect_verdicts(r->res, &c->cur);
+        merge_ids(&c->ids, &c->cur);
+    }
+    if (row && !c->has_ref) {
+        c->has_ref = 1;
+        snprintf(c->ref_name, sizeof c->ref_name, "%s", name);
+        c->ref_row = *row;
+        c->ref_v = c->cur;
+    }
+    if (c->o.n_labels && c->o.labels) c->o.labels(c->o.labels_ctx, r->job, c->lvalues, c->lindex);
+    const int g = c->ids.n;
+    Status st;
+    if (row) {
+        ROW(T_DAT, g, table_row(f, 0, 0, c, name, row));
+        ROW(T_CSV, g, table_row(f, 1, 0, c, name, row));
+        ROW(T_DELTA_DAT, g, table_row(f, 0, 1, c, name, row));
+        ROW(T_DELTA_CSV, g, table_row(f, 1, 1, c, name, row));
+        ROW(T_SUM_VALUES, 0, summary_row(f, 0, c, name, row));
+        ROW(T_SUM_DELTA, 0, summary_row(f, 1, c, name, row));
+        if (c->o.sweep) {
+            ROW(T_SWEEP_DAT, g, sweep_row(f, 0, c, name, row));
+            ROW(T_SWEEP_CSV, g, sweep_row(f, 1, c, name, row));
         }
-        fputs(csv ? "\r\n" : "\n", f);
+    } else {
+        ROW(T_SUM_VALUES, 0, fprintf(f, "| %s | (not run) |", name));
+    }
+    if (r->res) ROW(T_SUM_VERDICTS, g, verdicts_row(f, c, name));
+    return ST_OK;
+}
+#undef ROW
+
+Status compare_open(CompareSink **out, const CompareOptions *o, Diag *d)
+{
+    *out = NULL;
+    if (make_dirs(o->dir) != 0) {
+        diag_error(d, ST_IO, o->dir, 0, NULL, "cannot create the output directory");
+        return ST_IO;
+    }
+    CompareSink *c = calloc(1, sizeof *c);
+    if (c) {
+        c->lvalues = calloc((size_t)o->n_labels + 1, sizeof *c->lvalues);
+        c->lindex = calloc((size_t)o->n_labels + 1, sizeof *c->lindex);
+    }
+    if (!c || !c->lvalues || !c->lindex) {
+        if (c) { free(c->lvalues); free(c->lindex); }
+        free(c);
+        diag_error(d, ST_NOMEM, o->dir, 0, NULL, "out of memory");
+        return ST_NOMEM;
+    }
+    c->o = *o;
+    for (int k = 0; k < o->n_labels; k++) c->lvalues[k] = "";
+    for (int t = 0; t < T_COUNT; t++) {
+        if (!o->sweep && (t == T_SWEEP_DAT || t == T_SWEEP_CSV)) continue;
+        Status st = tablebuf_open(&c->t[t], o->dir, d);
+        if (st != ST_OK) {
+            compare_close(c);
+            return st;
+        }
+    }
+    *out = c;
+    return ST_OK;
+}
+
+ListSink compare_list_sink(CompareSink *c)
+{
+    return (ListSink){ c, on_job };
+}
+
+static Status assemble(CompareSink *c, const char *file, int kind, Diag *d)
+{
+    char path[STAGE_PATH_MAX];
+    if (snprintf(path, sizeof path, "%s/%s", c->o.dir, file) >= (int)sizeof path) {
+        diag_error(d, ST_IO, c->o.dir, 0, NULL, "path too long");
+        return ST_IO;
+    }
+    AtomicFile *af = &(AtomicFile){0};
+    Status st = afile_open(af, path, d);
+    if (st != ST_OK) return st;
+    FILE *f = af->f;
+    const int g = c->ids.n;
+    switch (kind) {
+    case T_DAT: case T_CSV: case T_DELTA_DAT: case T_DELTA_CSV: {
+        int csv = kind == T_CSV || kind == T_DELTA_CSV;
+        table_head(f, csv, kind == T_DELTA_DAT || kind == T_DELTA_CSV, c);
+        st = tablebuf_copy(&c->t[kind], f, g, csv ? ",," : " NaN NaN", csv ? "\r\n" : "\n", d);
+        break;
+    }
+    case T_SWEEP_DAT: case T_SWEEP_CSV: {
+        int csv = kind == T_SWEEP_CSV;
+        sweep_head(f, csv, c);
+        st = tablebuf_copy(&c->t[kind], f, g, csv ? ",," : " NaN NaN", csv ? "\r\n" : "\n", d);
+        break;
+    }
+    default:
+        st = write_summary(f, c, d);
+        break;
+    }
+    if (st != ST_OK) {
+        afile_abort(af);
+        return st;
     }
     return afile_commit(af, d);
 }
 
-Status compare_write_sweep(const char *dir, const BatchItem *items, int n_items, int year,
-                           const char *const *names, const char *const *values,
-                           const int *index, int n, Diag *d)
+Status compare_finish(CompareSink *c, Diag *d)
 {
-    IdSet ids;
-    collect_ids(items, n_items, &ids);
-    char path[STAGE_PATH_MAX];
-    for (int csv = 0; csv < 2; csv++) {
-        if (snprintf(path, sizeof path, "%s/sweep.%s", dir, csv ? "csv" : "dat") >= (int)sizeof path) {
-            diag_error(d, ST_IO, dir, 0, NULL, "path too long");
-            return ST_IO;
-        }
-        Status st = write_sweep(path, csv, items, n_items, year, &ids, names, values, index, n, d);
+    if (c->n_items == 0) return ST_OK;   /* nothing was made: no tables */
+    static const struct { const char *name; int kind; } files[] = {
+        { "comparison.dat", T_DAT }, { "comparison.csv", T_CSV },
+        { "comparison-delta.dat", T_DELTA_DAT }, { "comparison-delta.csv", T_DELTA_CSV },
+        { "summary.md", T_SUM_VALUES }, { "sweep.dat", T_SWEEP_DAT }, { "sweep.csv", T_SWEEP_CSV },
+    };
+    for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
+        if (!c->o.sweep && (files[k].kind == T_SWEEP_DAT || files[k].kind == T_SWEEP_CSV)) continue;
+        Status st = assemble(c, files[k].name, files[k].kind, d);
         if (st != ST_OK) return st;
     }
     return ST_OK;
+}
+
+void compare_close(CompareSink *c)
+{
+    if (!c) return;
+    for (int t = 0; t < T_COUNT; t++) tablebuf_close(&c->t[t]);
+    free(c->lvalues);
+    free(c->lindex);
+    free(c);
 }

@@ -1,27 +1,40 @@
-/* compare.h — side-by-side comparison of scenarios (DESIGN §9, §11):
- * comparison.dat/.csv (one row per scenario: every annual metric of one
- * year and every target verdict), comparison-delta.dat/.csv (the same
- * against the first scenario) and a summary.md table. */
+/* compare.h — side-by-side comparison of scenarios (DESIGN §9, §11), a list
+ * sink of the job engine: comparison.dat/.csv (one row per scenario: every
+ * annual metric of one year and every target verdict),
+ * comparison-delta.dat/.csv (the same against the first scenario), a
+ * summary.md table and, for sweeps, sweep.dat/.csv. Rows are streamed to
+ * temporary files beside the output as jobs finish, in job order; each
+ * file is assembled (header, rows) and renamed into place by
+ * compare_finish. Only one row's data is held, whatever the number of jobs. */
 #ifndef ECSIM_COMPARE_H
 #define ECSIM_COMPARE_H
 
-#include "batch.h"
+#include "jobs.h"
 
-/* Writes the comparison files into dir (created if needed) for the items
- * that ran (status ST_OK). year 0 = each scenario's last year. Each file is
- * written to a temporary name and renamed. Extra text columns may label the
- * rows (sweeps): n_labels columns named label_names, values label_values[i *
- * n_labels + k] for item i; NULL/0 for none. */
-Status compare_write(const char *dir, const BatchItem *items, int n, int year,
-                     const char *const *label_names, const char *const *label_values,
-                     int n_labels, Diag *d);
+/* Fills the label values of a job's row (n_labels of them): the text of
+ * each (a libconfig value; plain numbers are written unquoted in sweep.dat)
+ * and, for sweep.dat, its 0-based index in its list of values. */
+typedef void (*CompareLabels)(void *ctx, const Job *job, const char **values, int *index);
 
-/* DIR/sweep.dat (and .csv): one row per grid point: `point`, the n varied
- * settings' values (numbers unquoted), `i_1..i_n` (each value's 0-based index
- * in its --vary list), every annual metric of the year, then pass_/margin_
- * per target id. values/index hold n entries per item. */
-Status compare_write_sweep(const char *dir, const BatchItem *items, int n_items, int year,
-                           const char *const *names, const char *const *values,
-                           const int *index, int n, Diag *d);
+typedef struct {
+    const char *dir;                 /* created if needed */
+    int year;                        /* 0: each scenario's last year */
+    int n_labels;                    /* extra text columns (sweeps), 0 for none */
+    const char *const *label_names;
+    CompareLabels labels;
+    void *labels_ctx;
+    int sweep;                       /* also DIR/sweep.dat and sweep.csv */
+} CompareOptions;
+
+typedef struct CompareSink CompareSink;
+
+/* Creates dir and the temporary row files. Jobs whose scenario could not
+ * be made are not rows; jobs that did not run are "(not run)" in summary.md. */
+Status compare_open(CompareSink **out, const CompareOptions *o, Diag *d);
+ListSink compare_list_sink(CompareSink *c);
+/* Writes the files (each to a temporary name, then renamed). */
+Status compare_finish(CompareSink *c, Diag *d);
+/* Frees c and its temporary files (nothing is left behind). */
+void compare_close(CompareSink *c);
 
 #endif

@@ -4,7 +4,7 @@
 #ifndef ECSIM_OUTPUT_H
 #define ECSIM_OUTPUT_H
 
-#include "sim.h"
+#include "sink.h"
 #include "stagedir.h"
 
 typedef struct {

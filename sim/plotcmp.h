@@ -7,7 +7,7 @@
 
 #include "status.h"
 
-/* Draws the comparison charts of dir (as written by compare_write:
+/* Draws the comparison charts of dir (as written by the comparison sink of compare.h:
  * comparison.dat, and dir/<scenario>/annual.dat and targets.dat of each
  * scenario) into dir/charts/, PNG 1600x900 and SVG:
  *   compare-figures       key figures of the compared year, one panel each,
@@ -28,7 +28,7 @@
 Status plot_comparison(const char *dir, const char *plots_dir, const char *lang, Diag *d);
 
 /* Draws metric (an annual metric name, metrics.h) of dir/sweep.dat (as
- * written by compare_write_sweep) into dir/charts/sweep-<metric>.png and
+ * written by a sweep's comparison sink) into dir/charts/sweep-<metric>.png and
  * .svg: against the varied setting as a line with points (one setting), as
  * a heat map over the two settings' values with each cell labelled (two),
  * or against the first setting with one line per combination of the others

@@ -8,29 +8,10 @@
 #include "calendar.h"
 #include "metrics.h"
 #include "model.h"
+#include "sink.h"
 #include "status.h"
 #include "targets.h"
 #include "weather.h"
-
-#define SIM_MAX_YEARS 51
-#define SIM_MAX_TARGET_RESULTS (TARGET_MAX * SIM_MAX_YEARS)
-
-typedef struct {
-    int n_years;
-    AnnualRow rows[SIM_MAX_YEARS];
-    int n_targets, n_failed;
-    TargetResult targets[SIM_MAX_TARGET_RESULTS];
-} RunResults;
-
-/* Where finished years go (files, statistics, comparison tables). Any
- * callback may be NULL. A non-OK status stops the run. */
-typedef struct {
-    void *ctx;
-    Status (*begin)(void *ctx, const Scenario *s);
-    Status (*year)(void *ctx, const Scenario *s, const Calendar *cal, const WeatherYear *wx,
-                   const YearInputs *in, const YearSeries *out, const AnnualRow *row);
-    Status (*end)(void *ctx, const Scenario *s, const RunResults *res);
-} Sink;
 
 typedef struct Run Run;
 

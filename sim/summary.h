@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 
-#include "sim.h"
+#include "sink.h"
 
 void summary_write(FILE *f, const Scenario *s, const RunResults *res);
 

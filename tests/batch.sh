@@ -32,6 +32,13 @@ rc=$?
 [ "$(col "$tmp/sw/sweep.dat" 4 storage_energy_mwh)" = 1200.000 ] && ok || bad "point 4: 300 MW x 4 h != 1200 MWh"
 [ "$(col "$tmp/sw/sweep.dat" 2 i_2)" = 1 ] && ok || bad "point 2 index of the second setting"
 
+# a sweep point whose value is invalid is reported and loses nothing of the others
+"$ecsim" sweep -q configs/yiwu-14fyp.cfg --vary storage.power_mw=0,-5,300 --set 'output.hourly_years=[]' -j 2 -o "$tmp/swbad" >/dev/null 2>"$tmp/err"
+rc=$?
+[ $rc = 1 ] && grep -q "sweep point 2: storage.power_mw=-5" "$tmp/err" && ok || bad "invalid sweep point: exit $rc"
+[ "$(grep -vc '^#' "$tmp/swbad/sweep.dat")" = 3 ] && [ "$(col "$tmp/swbad/sweep.dat" 2 storage_power_mw)" = 300.000 ] \
+  && [ -d "$tmp/swbad/yiwu-14fyp-p003" ] && [ ! -d "$tmp/swbad/yiwu-14fyp-p002" ] && ok || bad "invalid sweep point: other points lost"
+
 # --set reaches the model and run.cfg records it
 "$ecsim" run -q configs/yiwu-14fyp.cfg --set storage.duration_h=4 --set 'solar.capacity_mw="80万千瓦"' -o "$tmp/set" >/dev/null 2>&1
 [ "$(col "$tmp/set/yiwu-14fyp/annual.dat" 1 solar_capacity_mw)" = 800.000 ] && ok || bad "--set quantity string"

@@ -14,9 +14,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "batch.h"
 #include "compare.h"
 #include "config.h"
+#include "jobfiles.h"
 #include "output.h"
 #include "plotcmp.h"
 #include "stagedir.h"
@@ -83,11 +83,8 @@ static int setup(void)
     snprintf(root, sizeof root, "/tmp/ecsim-test-plotcmp-XXXXXX");
     if (!mkdtemp(root)) return 1;
     Scenario *s = calloc(2, sizeof *s);
-    RunResults *res = calloc(2, sizeof *res);
-    BatchItem *items = calloc(2, sizeof *items);
     Diag *d = malloc(sizeof *d);
-    Run *run = run_new();
-    int bad = !s || !res || !items || !d || !run;
+    int bad = !s || !d;
     if (!bad) {
         diag_init(d);
         bad = config_load(SMALL_CFG, &s[0], d) != ST_OK;
@@ -97,21 +94,19 @@ static int setup(void)
         s[1] = s[0];
         snprintf(s[1].name, sizeof s[1].name, "plot-small-b");
     }
-    for (int i = 0; i < 2 && !bad; i++) {
-        FileSink fs;
-        file_sink_init(&fs, root, d);
-        Sink sink = file_sink(&fs);
-        bad = sim_run(run, &s[i], 0, &sink, &res[i], d) != ST_OK;
-        if (bad) file_sink_abort(&fs);
-        items[i].scn = &s[i];
-        items[i].status = ST_OK;
-        items[i].n_years = res[i].n_years;
-        memcpy(items[i].rows, res[i].rows, sizeof res[i].rows);
-        items[i].n_targets = res[i].n_targets;
-        items[i].n_failed = res[i].n_failed;
-        items[i].targets = res[i].targets;
+    CompareSink *cs = NULL;
+    if (!bad) {
+        CompareOptions co = { .dir = root };
+        bad = compare_open(&cs, &co, d) != ST_OK;
     }
-    if (!bad) bad = compare_write(root, items, 2, 0, NULL, NULL, 0, d) != ST_OK;
+    if (!bad) {
+        Job jobs[2] = { { &s[0], 0, -1, SMALL_CFG }, { &s[1], 0, -1, SMALL_CFG } };
+        JobList list = { 2, jobs, NULL, NULL };
+        JobSink files = jobfiles_sink(root);
+        ListSink cmp = compare_list_sink(cs);
+        bad = jobs_run(&list, 1, &files, &cmp, 1, d) != ST_OK || compare_finish(cs, d) != ST_OK;
+    }
+    compare_close(cs);
     snprintf(sweep1, sizeof sweep1, "%s/sweep1", root);
     snprintf(sweep2, sizeof sweep2, "%s/sweep2", root);
     char path[256];
@@ -124,10 +119,7 @@ static int setup(void)
         bad = mkdir(sweep2, 0700) != 0 || write_text(path, sweep2_dat) != 0;
     }
     if (bad && d) diag_print(d, stderr);
-    run_free(run);
     free(s);
-    free(res);
-    free(items);
     free(d);
     return bad;
 }
