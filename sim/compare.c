@@ -12,6 +12,7 @@
 
 #include "atomicfile.h"
 #include "output.h"
+#include "present.h"
 #include "stagedir.h"
 
 #define MAX_IDS 128
@@ -138,32 +139,26 @@ static Status write_table(const char *path, int csv, int delta, const BatchItem 
     return afile_commit(af, d);
 }
 
-typedef struct {
-    const char *head;
-    size_t offset;
-    double scale;
-    const char *fmt;
-} Col;
-
-#define C(h, field, scale, fmt) { h, offsetof(AnnualRow, field), scale, fmt }
-static const Col key_cols[] = {
-    C("风电 wind (万千瓦)", wind_capacity_mw, 0.1, "%.0f"),
-    C("光伏 PV (万千瓦)", solar_capacity_mw, 0.1, "%.0f"),
-    C("储能 storage (万千瓦)", storage_power_mw, 0.1, "%.0f"),
-    C("煤炭产能 coal (万吨)", coal_capacity_mt, 100, "%.0f"),
-    C("弃电 curtailed (亿kWh)", curtailed_mwh, 1e-5, "%.2f"),
-    C("利用率 RE util. (%)", re_utilisation, 100, "%.1f"),
-    C("煤电 coal power (亿kWh)", coal_power_mwh, 1e-5, "%.1f"),
-    C("外送 export (亿kWh)", export_mwh, 1e-5, "%.1f"),
-    C("生产能力 capacity (亿tce)", energy_production_capacity_yi_tce, 1, "%.3f"),
-    C("能耗强度变化 EI change (%)", energy_intensity_change_frac, 100, "%+.1f"),
-    C("碳强度变化 CI change (%)", carbon_intensity_change_frac, 100, "%+.1f"),
+/* The columns of summary.md, in the plan's units (present.h). */
+static const Figure key_cols[] = {
+    { "wind_capacity_mw", "%.0f", NULL, 0 },
+    { "solar_capacity_mw", "%.0f", NULL, 0 },
+    { "storage_power_mw", "%.0f", NULL, 0 },
+    { "coal_capacity_mt", "%.0f", NULL, 0 },
+    { "curtailed_mwh", "%.2f", NULL, 0 },
+    { "re_utilisation", "%.1f", NULL, 0 },
+    { "coal_power_mwh", "%.1f", NULL, 0 },
+    { "export_mwh", "%.1f", NULL, 0 },
+    { "energy_production_capacity_yi_tce", "%.3f", NULL, 0 },
+    { "energy_intensity_change_frac", "%+.1f", NULL, 0 },
+    { "carbon_intensity_change_frac", "%+.1f", NULL, 0 },
 };
-#undef C
+#define N_KEY_COLS ((int)(sizeof key_cols / sizeof key_cols[0]))
 
-static double col_value(const Col *c, const AnnualRow *r)
+const Figure *compare_key_figures(int *n)
 {
-    return *(const double *)((const char *)r + c->offset) * c->scale;
+    *n = N_KEY_COLS;
+    return key_cols;
 }
 
 static Status write_summary(const char *path, const BatchItem *items, int n, int year,
@@ -173,7 +168,9 @@ static Status write_summary(const char *path, const BatchItem *items, int n, int
     Status st = afile_open(af, path, d);
     if (st != ST_OK) return st;
     FILE *f = af->f;
-    const int nk = (int)(sizeof key_cols / sizeof key_cols[0]);
+    FigureCol col[N_KEY_COLS];
+    int nk = 0;
+    for (int k = 0; k < N_KEY_COLS; k++) nk += present_figure(&key_cols[k], &col[nk]);
     const BatchItem *ref = NULL;
     for (int i = 0; i < n && !ref; i++)
         if (items[i].status == ST_OK && row_of(&items[i], year)) ref = &items[i];
@@ -184,7 +181,7 @@ static Status write_summary(const char *path, const BatchItem *items, int n, int
         if (pass == 1 && !ref) break;
         if (pass == 1) fprintf(f, "\n## Differences against %s\n\n", ref->scn->name);
         fputs("| scenario |", f);
-        for (int k = 0; k < nk; k++) fprintf(f, " %s |", key_cols[k].head);
+        for (int k = 0; k < nk; k++) fprintf(f, " %s |", col[k].heading);
         fputs(pass ? "\n" : " targets passed |\n", f);
         fputs("|---|", f);
         for (int k = 0; k < nk + (pass ? 0 : 1); k++) fputs("---:|", f);
@@ -197,10 +194,10 @@ static Status write_summary(const char *path, const BatchItem *items, int n, int
             }
             fprintf(f, "| %s |", items[i].scn->name);
             for (int k = 0; k < nk; k++) {
-                double v = col_value(&key_cols[k], row);
-                if (pass) v -= col_value(&key_cols[k], row_of(ref, year));
+                double v = present_figure_value(&col[k], row);
+                if (pass) v -= present_figure_value(&col[k], row_of(ref, year));
                 fputc(' ', f);
-                fprintf(f, pass ? "%+.4g" : key_cols[k].fmt, v);
+                fprintf(f, pass ? "%+.4g" : col[k].format, v);
                 fputs(" |", f);
             }
             if (!pass) {

@@ -6,6 +6,7 @@
 #define ECSIM_COMPARE_H
 
 #include "batch.h"
+#include "present.h"
 
 /* Writes the comparison files into dir (created if needed) for the items
  * that ran (status ST_OK). year 0 = each scenario's last year. Each file is
@@ -23,5 +24,8 @@ Status compare_write(const char *dir, const BatchItem *items, int n, int year,
 Status compare_write_sweep(const char *dir, const BatchItem *items, int n_items, int year,
                            const char *const *names, const char *const *values,
                            const int *index, int n, Diag *d);
+
+/* The figures of the comparison's summary.md, n of them (for tests). */
+const Figure *compare_key_figures(int *n);
 
 #endif

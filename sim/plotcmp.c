@@ -15,7 +15,9 @@
 #include "atomicfile.h"
 #include "chartdata.h"
 #include "gnuplot.h"
+#include "enums.h"
 #include "metrics.h"
+#include "present.h"
 #include "results.h"
 
 #define PATH_LEN GP_PATH_LEN
@@ -369,16 +371,16 @@ static const TargetRow *worst_row(const TargetTable *tt, const char *id)
 static void target_tic(char *buf, size_t n, const TargetRow *r, int en)
 {
     char label[160], a[96], b[96];
-    const char *unit = chart_metric_unit(r->metric);
-    chart_metric_label(r->metric, en, label, sizeof label);
-    if (strcmp(r->op, "reduction") == 0)
-        snprintf(buf, n, "%s %s", label, chart_format(a, sizeof a, "1", -r->threshold, en, 0, 0));
-    else if (strcmp(r->op, "range") == 0)
-        snprintf(buf, n, "%s %s–%s", label, chart_format(a, sizeof a, unit, r->threshold, en, 0, 0),
-                 chart_format(b, sizeof b, unit, r->upper, en, 0, 0));
+    const char *unit = present_metric_unit(r->metric);
+    present_metric_label(r->metric, en, label, sizeof label);
+    if (enum_value(ENUM_TARGET_OP, r->op) == OP_REDUCTION)
+        snprintf(buf, n, "%s %s", label, present_format(a, sizeof a, "1", -r->threshold, en, 0, 0));
+    else if (enum_value(ENUM_TARGET_OP, r->op) == OP_RANGE)
+        snprintf(buf, n, "%s %s–%s", label, present_format(a, sizeof a, unit, r->threshold, en, 0, 0),
+                 present_format(b, sizeof b, unit, r->upper, en, 0, 0));
     else
-        snprintf(buf, n, "%s %s %s", label, strcmp(r->op, "<=") == 0 ? "≤" : "≥",
-                 chart_format(a, sizeof a, unit, r->threshold, en, 0, 0));
+        snprintf(buf, n, "%s %s %s", label, present_op_symbol((TargetOp)enum_value(ENUM_TARGET_OP, r->op)),
+                 present_format(a, sizeof a, unit, r->threshold, en, 0, 0));
 }
 
 Status plot_comparison(const char *dir, const char *plots_dir, const char *lang, Diag *d)
@@ -471,12 +473,12 @@ Status plot_comparison(const char *dir, const char *plots_dir, const char *lang,
             for (int i = 0; i < ns && !r; i++) r = worst_row(&tts[i], id);
             char tic[256];
             k++;
-            const char *unit = !r ? "" : strcmp(r->op, "reduction") == 0 ? "1" : chart_metric_unit(r->metric);
+            const char *unit = !r ? "" : enum_value(ENUM_TARGET_OP, r->op) == OP_REDUCTION ? "1" : present_metric_unit(r->metric);
             for (int en = 0; en < 2; en++) {
                 if (r) target_tic(tic, sizeof tic, r, en);
                 else snprintf(tic, sizeof tic, "%s", id);
                 put_gp_tic(f, en ? "tgt_tic_en" : "tgt_tic_zh", k, tic);
-                ChartUnit u = chart_unit(unit, r ? fabs(r->threshold) : 0, en);
+                DisplayUnit u = present_unit(unit, r ? fabs(r->threshold) : 0, en);
                 const char *mu = u.percent ? (en ? "pp" : "个百分点") : u.unit + (u.unit[0] == ' ');
                 put_gp_tic(f, en ? "tgt_unit_en" : "tgt_unit_zh", k, mu);
             }
@@ -503,14 +505,14 @@ Status plot_comparison(const char *dir, const char *plots_dir, const char *lang,
             k++;
             const TargetRow *r0 = NULL;
             for (int i = 0; i < ns && !r0; i++) r0 = worst_row(&tts[i], id);
-            const char *unit = !r0 ? "" : strcmp(r0->op, "reduction") == 0 ? "1" : chart_metric_unit(r0->metric);
+            const char *unit = !r0 ? "" : enum_value(ENUM_TARGET_OP, r0->op) == OP_REDUCTION ? "1" : present_metric_unit(r0->metric);
             double mag = r0 ? fabs(r0->threshold) : 0;
             for (int i = 0; i < ns; i++) {
                 double pass = table_num(&t, i, c), margin = table_num(&t, i, cm);
                 char zh[96], en[96];
                 if (isfinite(pass) && isfinite(margin)) {
-                    margin_text(zh, sizeof zh, margin, chart_unit(unit, mag, 0).scale);
-                    margin_text(en, sizeof en, margin, chart_unit(unit, mag, 1).scale);
+                    margin_text(zh, sizeof zh, margin, present_unit(unit, mag, 0).scale);
+                    margin_text(en, sizeof en, margin, present_unit(unit, mag, 1).scale);
                 } else {
                     snprintf(zh, sizeof zh, "–");
                     snprintf(en, sizeof en, "–");
@@ -631,7 +633,7 @@ Status plot_sweep(const char *dir, const char *metric, const char *plots_dir, co
         double v = table_num(&t, r, cm);
         if (isfinite(v) && fabs(v) > mag) mag = fabs(v);
     }
-    ChartUnit u[2] = { chart_unit(m->unit, mag, 0), chart_unit(m->unit, mag, 1) };
+    DisplayUnit u[2] = { present_unit(m->unit, mag, 0), present_unit(m->unit, mag, 1) };
     st = prepare_charts_dir(dir, charts, sizeof charts, d);
 
     /* sweep-<metric>.dat: one block per combination (1 or > 2 settings), or the grid (2) */

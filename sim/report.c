@@ -12,7 +12,9 @@
 
 #include "atomicfile.h"
 #include "chartdata.h"
+#include "enums.h"
 #include "metrics.h"
+#include "present.h"
 #include "plot.h"
 #include "results.h"
 
@@ -164,38 +166,38 @@ static void header(FILE *f, Report *r)
 /* The value of a target row in plan units ("降低40.5%" for reductions). */
 static void target_value(const Report *r, const TargetRow *t, char *buf, size_t n)
 {
-    if (strcmp(t->op, "reduction") == 0) {
+    if (enum_value(ENUM_TARGET_OP, t->op) == OP_REDUCTION) {
         char a[64];
-        chart_format(a, sizeof a, "1", fabs(t->value), r->en, 0, 0);
+        present_format(a, sizeof a, "1", fabs(t->value), r->en, 0, 0);
         if (r->en) snprintf(buf, n, "%s %s", a, t->value >= 0 ? "lower" : "higher");
         else snprintf(buf, n, "%s%s", t->value >= 0 ? "降低" : "上升", a);
     } else {
-        chart_format(buf, n, chart_metric_unit(t->metric), t->value, r->en, 0, 0);
+        present_format(buf, n, present_metric_unit(t->metric), t->value, r->en, 0, 0);
     }
 }
 
 static void target_check(const Report *r, const TargetRow *t, char *buf, size_t n)
 {
-    const char *unit = chart_metric_unit(t->metric);
+    const char *unit = present_metric_unit(t->metric);
     char a[64], b[64];
-    if (strcmp(t->op, "reduction") == 0) {
-        chart_format(a, sizeof a, "1", t->threshold, r->en, 0, 0);
+    if (enum_value(ENUM_TARGET_OP, t->op) == OP_REDUCTION) {
+        present_format(a, sizeof a, "1", t->threshold, r->en, 0, 0);
         if (r->en) snprintf(buf, n, "≥ %s below %d", a, t->base_year);
         else snprintf(buf, n, "较%d年降低 ≥ %s", t->base_year, a);
-    } else if (strcmp(t->op, "range") == 0) {
-        chart_format(a, sizeof a, unit, t->threshold, r->en, 0, 0);
-        chart_format(b, sizeof b, unit, t->upper, r->en, 0, 0);
+    } else if (enum_value(ENUM_TARGET_OP, t->op) == OP_RANGE) {
+        present_format(a, sizeof a, unit, t->threshold, r->en, 0, 0);
+        present_format(b, sizeof b, unit, t->upper, r->en, 0, 0);
         snprintf(buf, n, "%s – %s", a, b);
     } else {
-        chart_format(a, sizeof a, unit, t->threshold, r->en, 0, 0);
-        snprintf(buf, n, "%s %s", strcmp(t->op, "<=") == 0 ? "≤" : "≥", a);
+        present_format(a, sizeof a, unit, t->threshold, r->en, 0, 0);
+        snprintf(buf, n, "%s %s", present_op_symbol((TargetOp)enum_value(ENUM_TARGET_OP, t->op)), a);
     }
 }
 
 static void target_margin(const Report *r, const TargetRow *t, char *buf, size_t n)
 {
-    const char *unit = strcmp(t->op, "reduction") == 0 ? "1" : chart_metric_unit(t->metric);
-    chart_format(buf, n, unit, t->margin, r->en, 1, 1);
+    const char *unit = enum_value(ENUM_TARGET_OP, t->op) == OP_REDUCTION ? "1" : present_metric_unit(t->metric);
+    present_format(buf, n, unit, t->margin, r->en, 1, 1);
 }
 
 static void target_label(const Report *r, const TargetRow *t, char *buf, size_t n)
@@ -205,8 +207,8 @@ static void target_label(const Report *r, const TargetRow *t, char *buf, size_t 
         return;
     }
     char base[160];
-    chart_metric_label(t->metric, 1, base, sizeof base);
-    snprintf(buf, n, strcmp(t->op, "reduction") == 0 ? "%s reduction" : "%s", base);
+    present_metric_label(t->metric, 1, base, sizeof base);
+    snprintf(buf, n, enum_value(ENUM_TARGET_OP, t->op) == OP_REDUCTION ? "%s reduction" : "%s", base);
     if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
 }
 
@@ -266,9 +268,9 @@ static void key_figures(FILE *f, const Report *r)
         double a = results_dat_get(&r->annual, 0, c), b = results_dat_get(&r->annual, last, c);
         double mag = fmax(fabs(a), fabs(b));
         char sa[64], sb[64], sd[64];
-        chart_format_as(sa, sizeof sa, m->unit, a, mag, r->en, 0, 0);
-        chart_format_as(sb, sizeof sb, m->unit, b, mag, r->en, 0, 0);
-        if (strcmp(m->unit, "1") == 0) chart_format_as(sd, sizeof sd, "1", b - a, mag, r->en, 1, 1);
+        present_format_as(sa, sizeof sa, m->unit, a, mag, r->en, 0, 0);
+        present_format_as(sb, sizeof sb, m->unit, b, mag, r->en, 0, 0);
+        if (strcmp(m->unit, "1") == 0) present_format_as(sd, sizeof sd, "1", b - a, mag, r->en, 1, 1);
         else if (a != 0 && isfinite(a) && isfinite(b)) snprintf(sd, sizeof sd, "%+.1f%%", 100 * (b - a) / fabs(a));
         else snprintf(sd, sizeof sd, "–");
         if (sd[0] == '-') {   /* a true minus sign */
@@ -276,7 +278,7 @@ static void key_figures(FILE *f, const Report *r)
             memcpy(sd, "−", 3);
         }
         char lab[160];
-        chart_metric_label(key_metrics[k], r->en, lab, sizeof lab);
+        present_metric_label(key_metrics[k], r->en, lab, sizeof lab);
         fputs("<tr><td>", f);
         esc(f, lab);
         fputs("</td><td class=\"n\">", f);
