@@ -209,6 +209,35 @@ static void path_vars(FILE *f, const Ctx *c, const char *prefix, const char *met
     gp_text(f, name, src);
 }
 
+/* The display units the scripts scale by (common.gp: p_scale, p_unit, ...):
+ * the script's name for the unit, the canonical unit and the magnitude that
+ * picks the form (0: the small one, 万千瓦时 / MWh). */
+static const struct { const char *var, *unit; double magnitude; } gp_units[] = {
+    { "p", "MW", HUGE_VAL },        /* power */
+    { "soc", "MWh", 0 },            /* stored energy */
+    { "e", "MWh", HUGE_VAL },       /* energy of a year */
+    { "t", "Mt", HUGE_VAL },        /* coal */
+    { "yi", "亿tce", HUGE_VAL },    /* energy production capacity */
+    { "ei", "tce/万元", HUGE_VAL }, /* energy intensity */
+    { "ci", "tCO2/万元", HUGE_VAL },/* carbon intensity */
+};
+
+void chart_write_units(FILE *f)
+{
+    fputs("# display units (present.c): value x <u>_scale_<lang> in <u>_unit_<lang>; zh the plan's, en SI\n", f);
+    for (size_t i = 0; i < sizeof gp_units / sizeof gp_units[0]; i++)
+        for (int en = 0; en < 2; en++) {
+            DisplayUnit u = present_unit(gp_units[i].unit, gp_units[i].magnitude, en);
+            char name[64];
+            snprintf(name, sizeof name, "%s_scale_%s", gp_units[i].var, en ? "en" : "zh");
+            /* a real, never a gnuplot integer: 1 / 2 would be 0 */
+            fprintf(f, "if (!exists(\"%s\")) %s = %.10g%s\n", name, name, u.scale,
+                    u.scale == floor(u.scale) ? ".0" : "");
+            snprintf(name, sizeof name, "%s_unit_%s", gp_units[i].var, en ? "en" : "zh");
+            gp_text(f, name, present_unit_text(&u));
+        }
+}
+
 static Status write_chartdata_gp(Ctx *c, int summer_start, int winter_start, int n_dash, int n_range)
 {
     AtomicFile *af = open_in(c->charts_dir, "chartdata.gp", c->d);
@@ -219,6 +248,7 @@ static Status write_chartdata_gp(Ctx *c, int summer_start, int winter_start, int
                "# Any value can be overridden by hand: gnuplot -e \"name=value\" (docs/charts.md).\n",
             c->name);
     gp_text(f, "scenario", c->name);
+    chart_write_units(f);
     gp_number(f, "first_year", c->first_year);
     gp_number(f, "last_year", c->last_year);
     char list[64 * 6] = "";

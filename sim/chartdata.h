@@ -6,6 +6,7 @@
 #define ECSIM_CHARTDATA_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "status.h"
 
@@ -22,5 +23,10 @@ Status chart_write_data(const char *scenario_dir, const char *charts_dir, Diag *
  * January, February and December of the same year. Returns the first hour
  * of the week (ties: the earliest), or -1 if no window fits. */
 int chart_median_week(const int *month, const double *series, int n_hours, int summer);
+
+/* Writes the display units that plots/common.gp scales by (p_scale_zh,
+ * p_unit_zh, ..., from present.h) as gnuplot assignments that a "-e"
+ * setting overrides; part of every chartdata.gp. */
+void chart_write_units(FILE *f);
 
 #endif

@@ -269,8 +269,8 @@ static void put_gp_array(FILE *f, const char *name, int i, const char *value)
 }
 
 /* Creates dir/charts and writes dir/charts/chartdata.gp, which common.gp
- * loads: only the chart set's name (the same content for comparisons and
- * sweeps, so that both may share a directory). */
+ * loads: only the chart set's name and the display units (the same content
+ * for comparisons and sweeps, so that both may share a directory). */
 static Status prepare_charts_dir(const char *dir, char *charts, size_t n, Diag *d)
 {
     if (snprintf(charts, n, "%s/charts", dir) >= (int)n) {
@@ -290,6 +290,7 @@ static Status prepare_charts_dir(const char *dir, char *charts, size_t n, Diag *
     base = base && base[1] ? base + 1 : dir;
     fputs("# chartdata.gp — written by ecsim for the charts across scenarios (plotcmp.c)\n", af->f);
     put_gp_var(af->f, "scenario", base);
+    chart_write_units(af->f);
     return afile_commit(af, d);
 }
 
@@ -365,6 +366,34 @@ static const TargetRow *worst_row(const TargetTable *tt, const char *id)
     for (int i = 0; i < tt->n; i++)
         if (strcmp(tt->rows[i].id, id) == 0 && (!w || tt->rows[i].margin < w->margin)) w = &tt->rows[i];
     return w;
+}
+
+/* The panels of compare-figures.gp, one per metric of comparison.dat; titles,
+ * units and scales come from the registries (present.h). */
+static const char *const figure_panels[] = {
+    "curtailed_mwh", "re_utilisation", "coal_power_mwh", "export_mwh", "coal_output_mt",
+    "energy_production_capacity_yi_tce", "energy_intensity_change_frac", "carbon_intensity_change_frac",
+};
+
+static void put_figure_panels(FILE *f)
+{
+    const int n = (int)(sizeof figure_panels / sizeof figure_panels[0]);
+    fputs("# compare-figures panels: column, display scale and title per language\n", f);
+    fprintf(f, "n_fig = %d\narray fig_col[%d]\narray fig_scale_zh[%d]\narray fig_scale_en[%d]\n"
+               "array fig_title_zh[%d]\narray fig_title_en[%d]\n", n, n, n, n, n, n);
+    for (int k = 0; k < n; k++) {
+        const char *unit = present_metric_unit(figure_panels[k]);
+        put_gp_array(f, "fig_col", k + 1, figure_panels[k]);
+        for (int en = 0; en < 2; en++) {
+            DisplayUnit u = present_unit(unit, HUGE_VAL, en);
+            char label[160], title[256];
+            present_metric_label(figure_panels[k], en, label, sizeof label);
+            snprintf(title, sizeof title, "%s (%s)", label, present_unit_text(&u));
+            fprintf(f, "fig_scale_%s[%d] = %.10g%s\n", en ? "en" : "zh", k + 1, u.scale,
+                    u.scale == floor(u.scale) ? ".0" : "");   /* a real, not a gnuplot integer */
+            put_gp_array(f, en ? "fig_title_en" : "fig_title_zh", k + 1, title);
+        }
+    }
 }
 
 /* The row label of a target: its metric and condition, e.g. "风电装机 ≥ 320万千瓦". */
@@ -456,6 +485,7 @@ Status plot_comparison(const char *dir, const char *plots_dir, const char *lang,
         fprintf(f, "array scen_tic[%d]\n", ns);
         for (int i = 0; i < ns; i++) put_gp_tic(f, "scen_tic", i + 1, table_get(&t, i, c_scen));
         fprintf(f, "first_year = %d\nlast_year = %d\nn_traj = %d\n", first_year, last_year, n_traj);
+        put_figure_panels(f);
         fprintf(f, "array traj_name[%d]\narray traj_col[%d]\n", n_traj ? n_traj : 1, n_traj ? n_traj : 1);
         for (int i = 0, k = 0; i < ns; i++)
             if (has_annual[i]) {
