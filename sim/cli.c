@@ -16,6 +16,7 @@
 #include "output.h"
 #include "plot.h"
 #include "plotcmp.h"
+#include "present.h"
 #include "report.h"
 #include "sim.h"
 #include "version.h"
@@ -268,9 +269,8 @@ static void print_run_line(const BatchItem *it)
 {
     const AnnualRow *last = &it->rows[it->n_years - 1];
     printf("%s: %d years -> %s\n", it->scn->name, it->n_years, it->final_dir);
-    printf("  %d: RE utilisation %.1f %%, curtailed %.0f GWh, coal power %.0f GWh, export %.0f GWh, unserved %.0f MWh\n",
-           (int)last->year, 100 * last->re_utilisation, last->curtailed_mwh / 1000,
-           last->coal_power_mwh / 1000, last->export_mwh / 1000, last->unserved_mwh);
+    char figures[512];
+    printf("  %d: %s\n", (int)last->year, present_console_line(figures, sizeof figures, last));
     if (it->n_targets) {
         printf("  targets: %d of %d checks passed\n", it->n_targets - it->n_failed, it->n_targets);
         for (int i = 0; i < it->n_targets; i++) {

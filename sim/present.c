@@ -182,6 +182,27 @@ double present_figure_value(const FigureCol *c, const AnnualRow *r)
     return metric_value(c->m, r) * c->u.scale;
 }
 
+char *present_console_line(char *buf, size_t n, const AnnualRow *r)
+{
+    static const Figure figs[] = {
+        { "re_utilisation", "%.1f", NULL, 0 }, { "curtailed_mwh", "%.0f", NULL, 0 },
+        { "coal_power_mwh", "%.0f", NULL, 0 }, { "export_mwh", "%.0f", NULL, 0 },
+        { "unserved_mwh", "%.0f", "MWh", 0 },
+    };
+    size_t w = 0;
+    buf[0] = '\0';
+    for (size_t k = 0; k < sizeof figs / sizeof figs[0] && w < n; k++) {
+        const Metric *m = metrics_find(figs[k].metric);
+        DisplayUnit u = present_unit(m ? m->unit : "", HUGE_VAL, 1);
+        if (!m || (figs[k].unit && !present_unit_named(m->unit, figs[k].unit, 1, &u))) continue;
+        char label[128], num[64];
+        present_metric_label(m->name, 1, label, sizeof label);
+        snprintf(num, sizeof num, figs[k].format, metric_value(m, r) * u.scale);
+        w += (size_t)snprintf(buf + w, n - w, "%s%s %s%s", w ? ", " : "", label, num, u.unit);
+    }
+    return buf;
+}
+
 const char *present_op_symbol(TargetOp op)
 {
     switch (op) {

@@ -74,6 +74,11 @@ int present_figure(const Figure *f, FigureCol *out);
 /* The figure's value of a row in its display unit. */
 double present_figure_value(const FigureCol *c, const AnnualRow *r);
 
+/* The console line of a finished run: a few figures of row r with their
+ * English labels and SI units ("renewable utilisation 85.0%, curtailed
+ * 747 GWh, ..."). Returns buf. */
+char *present_console_line(char *buf, size_t n, const AnnualRow *r);
+
 /* The comparison sign of an operator: "≥" for OP_GE and OP_REDUCTION, "≤"
  * for OP_LE, "–" for OP_RANGE. */
 const char *present_op_symbol(TargetOp op);

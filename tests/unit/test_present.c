@@ -119,6 +119,17 @@ static void figure_lists(void)
     CU_ASSERT(!present_figure(&(Figure){ "no_such_metric", "%.1f", NULL, 0 }, &c));
 }
 
+/* The console line: 0.85 = 85.0%, 7.47e5 MWh = 747 GWh, 250 MWh kept in MWh. */
+static void console_line(void)
+{
+    AnnualRow r = { .re_utilisation = 0.85, .curtailed_mwh = 7.47e5, .coal_power_mwh = 5.098e6,
+                    .export_mwh = 1.0735e7, .unserved_mwh = 250 };
+    char b[512];
+    CU_ASSERT_STRING_EQUAL(present_console_line(b, sizeof b, &r),
+                           "renewable utilisation 85.0%, curtailed 747 GWh, coal power generation 5098 GWh, "
+                           "export 10735 GWh, unserved energy 250 MWh");
+}
+
 /* Names round-trip through values in every table, and they are the
  * schema's: the enum setting's default is the name of the default value. */
 static void enum_names(void)
@@ -154,5 +165,6 @@ void register_test_present(void)
     CU_add_test(s, "units by name", named_units);
     CU_add_test(s, "every metric has a display unit and label", every_metric_presented);
     CU_add_test(s, "figure lists resolve", figure_lists);
+    CU_add_test(s, "console line", console_line);
     CU_add_test(s, "enum names round trip", enum_names);
 }
