@@ -142,13 +142,16 @@ static void gp_text(FILE *f, const char *name, const char *v)
     fputc('\n', f);
 }
 
+/* A target row's operator (targets.dat spells it as the schema does). */
+static TargetOp op_of(const TargetRow *t) { return (TargetOp)enum_value(ENUM_TARGET_OP, t->op); }
+
 /* The latest row of a target on metric with op, or NULL. */
 static const TargetRow *find_target(const TargetTable *tt, const char *metric, TargetOp op)
 {
     const TargetRow *best = NULL;
     for (int i = 0; i < tt->n; i++) {
         const TargetRow *r = &tt->rows[i];
-        if (strcmp(r->metric, metric) == 0 && enum_value(ENUM_TARGET_OP, r->op) == (int)op
+        if (strcmp(r->metric, metric) == 0 && op_of(r) == op
             && (!best || r->year >= best->year))
             best = r;
     }
@@ -375,18 +378,9 @@ static double target_ratio(const TargetRow *t)
 {
     double r;
     if (t->threshold > 0) r = t->value / t->threshold;
-    else if (enum_value(ENUM_TARGET_OP, t->op) == OP_LE) r = t->pass ? 1.0 : RATIO_OVER;
+    else if (op_of(t) == OP_LE) r = t->pass ? 1.0 : RATIO_OVER;
     else r = t->pass ? 1.0 : 0.0;
     return isfinite(r) ? r : (t->pass ? 1.0 : 0.0);
-}
-
-static void label_en(const TargetRow *t, char *buf, size_t n)
-{
-    char base[160];
-    present_metric_label(t->metric, 1, base, sizeof base);
-    if (enum_value(ENUM_TARGET_OP, t->op) == OP_REDUCTION) snprintf(buf, n, "%s reduction", base);
-    else snprintf(buf, n, "%s", base);
-    if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
 }
 
 /* The check, e.g. "≥ 0.29亿吨标煤", "4500–6000万吨", "较2020年降低 ≥ 12%". */
@@ -394,10 +388,10 @@ static void check_text(const TargetRow *t, int en, char *buf, size_t n)
 {
     const char *unit = present_metric_unit(t->metric);
     char a[64], b[64];
-    if (enum_value(ENUM_TARGET_OP, t->op) == OP_REDUCTION) {
+    if (op_of(t) == OP_REDUCTION) {
         present_format(a, sizeof a, "1", t->threshold, en, 0, 0);
         snprintf(buf, n, "≥ %s", a);
-    } else if (enum_value(ENUM_TARGET_OP, t->op) == OP_RANGE) {
+    } else if (op_of(t) == OP_RANGE) {
         DisplayUnit u = present_unit(unit, fabs(t->upper), en);
         present_format(a, sizeof a, unit, t->threshold, en, 0, 0);
         present_format(b, sizeof b, unit, t->upper, en, 0, 0);
@@ -407,24 +401,16 @@ static void check_text(const TargetRow *t, int en, char *buf, size_t n)
         snprintf(buf, n, "%s–%s", a, b);
     } else {
         present_format(a, sizeof a, unit, t->threshold, en, 0, 0);
-        snprintf(buf, n, "%s %s", present_op_symbol((TargetOp)enum_value(ENUM_TARGET_OP, t->op)), a);
+        snprintf(buf, n, "%s %s", present_op_symbol(op_of(t)), a);
     }
 }
 
 /* The value and margin written on the bar. */
 static void bar_text(const TargetRow *t, int en, char *buf, size_t n)
 {
-    const char *unit = present_metric_unit(t->metric);
     char v[96], m[64];
-    if (enum_value(ENUM_TARGET_OP, t->op) == OP_REDUCTION) {
-        present_format(m, sizeof m, "1", fabs(t->value), en, 0, 0);
-        if (en) snprintf(v, sizeof v, "%s %s", m, t->value >= 0 ? "lower" : "higher");
-        else snprintf(v, sizeof v, "%s%s", t->value >= 0 ? "降低" : "上升", m);
-        present_format(m, sizeof m, "1", t->margin, en, 1, 1);
-    } else {
-        present_format(v, sizeof v, unit, t->value, en, 0, 0);
-        present_format(m, sizeof m, unit, t->margin, en, 1, 1);
-    }
+    present_target_value(v, sizeof v, t->metric, op_of(t), t->value, en);
+    present_target_margin(m, sizeof m, t->metric, op_of(t), t->margin, en);
     snprintf(buf, n, en ? "%s, margin %s" : "%s，余量 %s", v, m);
 }
 
@@ -459,7 +445,7 @@ static Status write_dashboard(Ctx *c, int *n_rows, int *n_range)
             if (r->year > y_hi) y_hi = r->year;
         }
         char check[2][160], tic[2][512], text[2][192], lab_en[192];
-        label_en(worst, lab_en, sizeof lab_en);
+        present_target_label_en(worst->metric, op_of(worst), lab_en, sizeof lab_en);
         for (int en = 0; en < 2; en++) {
             check_text(worst, en, check[en], sizeof check[en]);
             bar_text(worst, en, text[en], sizeof text[en]);
@@ -469,7 +455,7 @@ static Status write_dashboard(Ctx *c, int *n_rows, int *n_range)
                      worst->year);
             snprintf(tic[1], sizeof tic[1], "%s %s (every year %d–%d; worst %d)", lab_en, check[1], y_lo, y_hi,
                      worst->year);
-        } else if (enum_value(ENUM_TARGET_OP, worst->op) == OP_REDUCTION) {
+        } else if (op_of(worst) == OP_REDUCTION) {
             snprintf(tic[0], sizeof tic[0], "%s %s (%d→%d年)", worst->label, check[0], worst->base_year,
                      worst->year);
             snprintf(tic[1], sizeof tic[1], "%s %s (%d→%d)", lab_en, check[1], worst->base_year, worst->year);
@@ -477,7 +463,7 @@ static Status write_dashboard(Ctx *c, int *n_rows, int *n_range)
             snprintf(tic[0], sizeof tic[0], "%s %s (%d年)", worst->label, check[0], worst->year);
             snprintf(tic[1], sizeof tic[1], "%s %s (%d)", lab_en, check[1], worst->year);
         }
-        int is_range = enum_value(ENUM_TARGET_OP, worst->op) == OP_RANGE && worst->threshold > 0;
+        int is_range = op_of(worst) == OP_RANGE && worst->threshold > 0;
         double upper = is_range ? worst->upper / worst->threshold : (double)NAN;
         fprintf(f, "%d %s %d %d %.6g ", ++*n_rows, worst->id, worst->year, count, target_ratio(worst));
         if (isfinite(upper)) fprintf(f, "%.6g", upper);

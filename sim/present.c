@@ -203,6 +203,30 @@ char *present_console_line(char *buf, size_t n, const AnnualRow *r)
     return buf;
 }
 
+char *present_target_label_en(const char *metric, TargetOp op, char *buf, size_t n)
+{
+    char base[160];
+    present_metric_label(metric, 1, base, sizeof base);
+    snprintf(buf, n, op == OP_REDUCTION ? "%s reduction" : "%s", base);
+    if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
+    return buf;
+}
+
+char *present_target_value(char *buf, size_t n, const char *metric, TargetOp op, double value, int en)
+{
+    if (op != OP_REDUCTION) return present_format(buf, n, present_metric_unit(metric), value, en, 0, 0);
+    char a[64];
+    present_format(a, sizeof a, "1", fabs(value), en, 0, 0);
+    if (en) snprintf(buf, n, "%s %s", a, value >= 0 ? "lower" : "higher");
+    else snprintf(buf, n, "%s%s", value >= 0 ? "降低" : "上升", a);
+    return buf;
+}
+
+char *present_target_margin(char *buf, size_t n, const char *metric, TargetOp op, double margin, int en)
+{
+    return present_format(buf, n, op == OP_REDUCTION ? "1" : present_metric_unit(metric), margin, en, 1, 1);
+}
+
 const char *present_op_symbol(TargetOp op)
 {
     switch (op) {

@@ -79,6 +79,15 @@ double present_figure_value(const FigureCol *c, const AnnualRow *r);
  * 747 GWh, ..."). Returns buf. */
 char *present_console_line(char *buf, size_t n, const AnnualRow *r);
 
+/* Target rows (targets.dat) in words. The English label of a target on
+ * metric: "Wind capacity", "Energy intensity reduction". Returns buf. */
+char *present_target_label_en(const char *metric, TargetOp op, char *buf, size_t n);
+/* A target's value in display units; reductions as "降低40.5%" / "40.5%
+ * lower". Returns buf. */
+char *present_target_value(char *buf, size_t n, const char *metric, TargetOp op, double value, int en);
+/* A target's margin, signed; of a reduction in percentage points. */
+char *present_target_margin(char *buf, size_t n, const char *metric, TargetOp op, double margin, int en);
+
 /* The comparison sign of an operator: "≥" for OP_GE and OP_REDUCTION, "≤"
  * for OP_LE, "–" for OP_RANGE. */
 const char *present_op_symbol(TargetOp op);

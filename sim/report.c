@@ -163,53 +163,41 @@ static void header(FILE *f, Report *r)
     fputs("</p>\n", f);
 }
 
+static TargetOp op_of(const TargetRow *t) { return (TargetOp)enum_value(ENUM_TARGET_OP, t->op); }
+
 /* The value of a target row in plan units ("降低40.5%" for reductions). */
 static void target_value(const Report *r, const TargetRow *t, char *buf, size_t n)
 {
-    if (enum_value(ENUM_TARGET_OP, t->op) == OP_REDUCTION) {
-        char a[64];
-        present_format(a, sizeof a, "1", fabs(t->value), r->en, 0, 0);
-        if (r->en) snprintf(buf, n, "%s %s", a, t->value >= 0 ? "lower" : "higher");
-        else snprintf(buf, n, "%s%s", t->value >= 0 ? "降低" : "上升", a);
-    } else {
-        present_format(buf, n, present_metric_unit(t->metric), t->value, r->en, 0, 0);
-    }
+    present_target_value(buf, n, t->metric, op_of(t), t->value, r->en);
 }
 
 static void target_check(const Report *r, const TargetRow *t, char *buf, size_t n)
 {
     const char *unit = present_metric_unit(t->metric);
     char a[64], b[64];
-    if (enum_value(ENUM_TARGET_OP, t->op) == OP_REDUCTION) {
+    if (op_of(t) == OP_REDUCTION) {
         present_format(a, sizeof a, "1", t->threshold, r->en, 0, 0);
         if (r->en) snprintf(buf, n, "≥ %s below %d", a, t->base_year);
         else snprintf(buf, n, "较%d年降低 ≥ %s", t->base_year, a);
-    } else if (enum_value(ENUM_TARGET_OP, t->op) == OP_RANGE) {
+    } else if (op_of(t) == OP_RANGE) {
         present_format(a, sizeof a, unit, t->threshold, r->en, 0, 0);
         present_format(b, sizeof b, unit, t->upper, r->en, 0, 0);
         snprintf(buf, n, "%s – %s", a, b);
     } else {
         present_format(a, sizeof a, unit, t->threshold, r->en, 0, 0);
-        snprintf(buf, n, "%s %s", present_op_symbol((TargetOp)enum_value(ENUM_TARGET_OP, t->op)), a);
+        snprintf(buf, n, "%s %s", present_op_symbol(op_of(t)), a);
     }
 }
 
 static void target_margin(const Report *r, const TargetRow *t, char *buf, size_t n)
 {
-    const char *unit = enum_value(ENUM_TARGET_OP, t->op) == OP_REDUCTION ? "1" : present_metric_unit(t->metric);
-    present_format(buf, n, unit, t->margin, r->en, 1, 1);
+    present_target_margin(buf, n, t->metric, op_of(t), t->margin, r->en);
 }
 
 static void target_label(const Report *r, const TargetRow *t, char *buf, size_t n)
 {
-    if (!r->en || !metrics_find(t->metric)) {
-        snprintf(buf, n, "%s", t->label);
-        return;
-    }
-    char base[160];
-    present_metric_label(t->metric, 1, base, sizeof base);
-    snprintf(buf, n, enum_value(ENUM_TARGET_OP, t->op) == OP_REDUCTION ? "%s reduction" : "%s", base);
-    if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
+    if (!r->en || !metrics_find(t->metric)) snprintf(buf, n, "%s", t->label);
+    else present_target_label_en(t->metric, op_of(t), buf, n);
 }
 
 static void verdict(FILE *f, const Report *r)
