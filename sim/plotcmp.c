@@ -706,8 +706,9 @@ Status plot_sweep(const char *dir, const char *metric, const char *plots_dir, co
         FILE *f = af->f;
         fprintf(f, "# sweep-%s.gp — written by ecsim (plotcmp.c) for plots/sweep.gp\n", m->name);
         fprintf(f, "sw_n_vary = %d\nsw_n_points = %d\n", nv, t.nr);
-        put_gp_var(f, "sw_label_zh", m->label_zh);
-        put_gp_var(f, "sw_label_en", m->label_en);
+        char label[160];   /* without a unit in parentheses: sweep.gp adds the display unit */
+        put_gp_var(f, "sw_label_zh", present_metric_label(m->name, 0, label, sizeof label));
+        put_gp_var(f, "sw_label_en", present_metric_label(m->name, 1, label, sizeof label));
         put_gp_var(f, "sw_unit_zh", u[0].unit + (u[0].unit[0] == ' '));
         put_gp_var(f, "sw_unit_en", u[1].unit + (u[1].unit[0] == ' '));
         for (int k = 0; k < nv && k < 2; k++) {
