@@ -258,7 +258,7 @@ static void key_figures(FILE *f, const Report *r)
         char sa[64], sb[64], sd[64];
         present_format_as(sa, sizeof sa, m->unit, a, mag, r->en, 0, 0);
         present_format_as(sb, sizeof sb, m->unit, b, mag, r->en, 0, 0);
-        if (strcmp(m->unit, "1") == 0) present_format_as(sd, sizeof sd, "1", b - a, mag, r->en, 1, 1);
+        if (present_unit(m->unit, mag, r->en).percent) present_format_as(sd, sizeof sd, m->unit, b - a, mag, r->en, 1, 1);
         else if (a != 0 && isfinite(a) && isfinite(b)) snprintf(sd, sizeof sd, "%+.1f%%", 100 * (b - a) / fabs(a));
         else snprintf(sd, sizeof sd, "–");
         if (sd[0] == '-') {   /* a true minus sign */
