@@ -139,7 +139,7 @@ static Status write_table(const char *path, int csv, int delta, const BatchItem 
     return afile_commit(af, d);
 }
 
-/* The columns of summary.md, in the plan's units (present.h). */
+/* The columns of the comparison's summary.md, in the plan's units (present.h). */
 static const Figure key_cols[] = {
     { "wind_capacity_mw", "%.0f", NULL, 0 },
     { "solar_capacity_mw", "%.0f", NULL, 0 },
