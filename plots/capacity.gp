@@ -8,7 +8,7 @@ i = strlen(ARG0); while (i > 0 && ARG0[i:i] ne '/') { i = i - 1 }
 load ARG0[1:i].'common.gp'
 
 set title chart_title(L('装机容量', 'Installed capacity'))
-set ylabel L('装机容量 (万千瓦)', 'capacity (MW)')
+set ylabel L('装机容量', 'capacity').' ('.p_unit.')'
 set xrange [first_year - 0.6 : last_year + 0.6]
 set xtics 1 format '%.0f'
 set mxtics 1

@@ -10,7 +10,7 @@ i = strlen(ARG0); while (i > 0 && ARG0[i:i] ne '/') { i = i - 1 }
 load ARG0[1:i].'common.gp'
 
 set title chart_title(L('煤炭产能与原煤产量', 'Coal production capacity and output'))
-set ylabel L('万吨/年', 'Mt/yr')
+set ylabel t_unit.L('/年', '/yr')
 set xrange [first_year - 0.6 : last_year + 0.6]
 set xtics 1 format '%.0f'
 stats annual using 'coal_capacity_mt' nooutput
@@ -26,7 +26,7 @@ set yrange [0 : top * 1.18]
 what = (coal_band_metric eq 'coal_output_mt') ? L('原煤产量', 'coal output') : L('煤炭产能', 'production capacity')
 src = (coal_band_src eq 'targets') ? L('规划目标', 'plan target') : L('十四五规划区间', '14th FYP band')
 set object 1 rectangle from graph 0, first lo to graph 1, first hi fc rgb c_band fs solid 0.35 noborder behind
-set label 1 sprintf(L('%s: %d年%s %.0f–%.0f万吨', '%s: %s %d %.0f–%.0f Mt'), src, \
+set label 1 sprintf(L('%s: %d年%s %.0f–%.0f', '%s: %s %d %.0f–%.0f ').t_unit, src, \
     L(coal_band_year, what), L(what, coal_band_year), lo, hi) \
     at graph 0.02, first (lo + hi) / 2 left font font.','.(fontsize - 2) tc rgb '#2F6B2F' front
 set arrow 1 from graph 0, first lo to graph 1, first lo nohead lw 1.5 dt 2 lc rgb '#2F6B2F' back

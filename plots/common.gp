@@ -59,15 +59,20 @@ c_grid      = '#D0D0D0'
 # L(zh, en): the label of the chosen language (also numbers: scales).
 L(zh, en) = (lang eq 'en') ? en : zh
 
-# Units: the plan's in Chinese (万千瓦, 万千瓦时, 亿千瓦时, 万吨), SI in English.
-p_scale  = L(0.1, 1.0)          # MW  -> 万千瓦 | MW
-p_unit   = L('万千瓦', 'MW')
-soc_scale = L(0.1, 1.0)         # MWh -> 万千瓦时 | MWh
-soc_unit = L('万千瓦时', 'MWh')
-e_scale  = L(1e-5, 1e-3)        # MWh -> 亿千瓦时 | GWh
-e_unit   = L('亿千瓦时', 'GWh')
-t_scale  = L(100.0, 1.0)        # Mt  -> 万吨 | Mt
-t_unit   = L('万吨', 'Mt')
+# Units: the plan's in Chinese (万千瓦, 万千瓦时, 亿千瓦时, 万吨), SI in English;
+# scales and names from ecsim's unit table (chartdata.gp, written from present.c).
+p_scale  = L(p_scale_zh, p_scale_en)       # MW  -> 万千瓦 | MW
+p_unit   = L(p_unit_zh, p_unit_en)
+soc_scale = L(soc_scale_zh, soc_scale_en)  # MWh -> 万千瓦时 | MWh
+soc_unit = L(soc_unit_zh, soc_unit_en)
+e_scale  = L(e_scale_zh, e_scale_en)       # MWh -> 亿千瓦时 | GWh
+e_unit   = L(e_unit_zh, e_unit_en)
+t_scale  = L(t_scale_zh, t_scale_en)       # Mt  -> 万吨 | Mt
+t_unit   = L(t_unit_zh, t_unit_en)
+yi_scale = L(yi_scale_zh, yi_scale_en)     # 亿tce -> 亿吨标煤 | Mtce
+yi_unit  = L(yi_unit_zh, yi_unit_en)
+ei_unit  = L(ei_unit_zh, ei_unit_en)       # tce/万元 -> 吨标煤/万元 | tce/10k CNY
+ci_unit  = L(ci_unit_zh, ci_unit_en)       # tCO2/万元 -> 吨二氧化碳/万元 | tCO2/10k CNY
 
 # Month names for time axes.
 month_name(m) = L(sprintf('%d月', m), word('Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec', int(m)))

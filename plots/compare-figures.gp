@@ -10,21 +10,16 @@ load ARG0[1:i].'compare-common.gp'
 load dir.'/charts/compare.gp'
 set datafile columnheaders
 
-yi_scale = L(1.0, 100.0)   # 亿tce -> 亿吨标煤 | Mtce
-# The panels: column, scale, label.
-array pc[8] = ['curtailed_mwh', 're_utilisation', 'coal_power_mwh', 'export_mwh', \
-               'coal_output_mt', 'energy_production_capacity_yi_tce', \
-               'energy_intensity_change_frac', 'carbon_intensity_change_frac']
-array ps[8] = [e_scale, 100, e_scale, e_scale, t_scale, yi_scale, 100, 100]
-array pl[8]
-pl[1] = L('弃风弃光电量 (亿千瓦时)', 'curtailed (GWh)')
-pl[2] = L('新能源利用率 (%)', 'renewable utilisation (%)')
-pl[3] = L('煤电发电量 (亿千瓦时)', 'coal power (GWh)')
-pl[4] = L('外送电量 (亿千瓦时)', 'export (GWh)')
-pl[5] = L('原煤产量 (万吨)', 'coal output (Mt)')
-pl[6] = L('能源综合生产能力 (亿吨标煤)', 'energy production capacity (Mtce)')
-pl[7] = L('单位GDP能耗累计变化 (%)', 'energy intensity change (%)')
-pl[8] = L('单位GDP碳排放累计变化 (%)', 'carbon intensity change (%)')
+# The panels (charts/compare.gp, from ecsim's metric and unit registries):
+# column, scale to the display unit, title.
+array pc[n_fig]
+array ps[n_fig]
+array pl[n_fig]
+do for [p=1:n_fig] {
+    pc[p] = fig_col[p]
+    ps[p] = L(fig_scale_zh[p], fig_scale_en[p])
+    pl[p] = L(fig_title_zh[p], fig_title_en[p])
+}
 
 anum(v) = (abs(v) >= 100) ? sprintf('%.0f', abs(v)) : (abs(v) >= 10) ? sprintf('%.1f', abs(v)) : sprintf('%.2f', abs(v))
 num(v) = (v == 0) ? '0' : ((v < 0) ? '−' : '').anum(v)
@@ -46,7 +41,7 @@ set rmargin 2
 set tmargin 2.5
 set bmargin 1.8
 bw = 0.7
-do for [p=1:8] {
+do for [p=1:n_fig] {
     set origin ((p - 1) % 4) * 0.25, legend_h + (1 - int((p - 1) / 4)) * ph
     set size 0.25, ph
     set title pl[p] font font.','.(fontsize - 4) noenhanced

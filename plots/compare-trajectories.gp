@@ -13,11 +13,11 @@ load dir.'/charts/compare.gp'
 file(k) = dir.'/'.traj_name[k].'/annual.dat'
 lw(k) = (n_traj > 1) ? 2 + 4.0 * (n_traj - k) / (n_traj - 1) : 3
 array tl[5]
-tl[1] = L('风电 + 光伏装机 (万千瓦)', 'wind + PV capacity (MW)')
-tl[2] = L('弃风弃光电量 (亿千瓦时)', 'curtailed (GWh)')
-tl[3] = L('原煤产量 (万吨)', 'coal output (Mt)')
-tl[4] = L('单位GDP能耗 (吨标煤/万元)', 'energy intensity (tce per 10^4 CNY)')
-tl[5] = L('单位GDP二氧化碳排放 (吨/万元)', 'carbon intensity (tCO_2 per 10^4 CNY)')
+tl[1] = L('风电 + 光伏装机', 'wind + PV capacity').' ('.p_unit.')'
+tl[2] = L('弃风弃光电量', 'curtailed').' ('.e_unit.')'
+tl[3] = L('原煤产量', 'coal output').' ('.t_unit.')'
+tl[4] = L('单位GDP能耗', 'energy intensity').' ('.ei_unit.')'
+tl[5] = L('单位GDP二氧化碳排放', 'carbon intensity').' ('.ci_unit.')'
 val(p) = (p == 1) ? (column('wind_capacity_mw') + column('solar_capacity_mw')) * p_scale \
        : (p == 2) ? column('curtailed_mwh') * e_scale \
        : (p == 3) ? column('coal_output_mt') * t_scale \

@@ -45,7 +45,7 @@ set size 0.58, 0.92
 set title L('净负荷 = 本地负荷 − 风电可发 − 光伏可发', 'net load = local load − wind available − PV available') \
     font font.','.fontsize
 set xlabel L('年内小时数 (h)', 'hours of the year (h)')
-set ylabel L('电力 (万千瓦)', 'power (MW)')
+set ylabel L('电力', 'power').' ('.p_unit.')'
 set xrange [0:8784]
 set xtics 0, 2000 format '%.0f'
 set mxtics 2
@@ -71,7 +71,7 @@ unset label
 set origin 0.58, 0
 set size 0.42, 0.92
 set title L('弃风弃光电力', 'curtailed power') font font.','.fontsize
-set ylabel L('电力 (万千瓦)', 'power (MW)')
+set ylabel L('电力', 'power').' ('.p_unit.')'
 set xtics 0, 2000
 set key inside top right reverse Left samplen 2 spacing 1.2
 if (curt_max > 0) {

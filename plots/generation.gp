@@ -9,7 +9,7 @@ i = strlen(ARG0); while (i > 0 && ARG0[i:i] ne '/') { i = i - 1 }
 load ARG0[1:i].'common.gp'
 
 set title chart_title(L('年度电量平衡与弃风弃光', 'Annual electricity balance and curtailment'))
-set ylabel L('电量 (亿千瓦时)', 'energy (GWh)')
+set ylabel L('电量', 'energy').' ('.e_unit.')'
 set xrange [first_year - 0.6 : last_year + 0.6]
 set xtics 1 format '%.0f'
 set yrange [0:*]

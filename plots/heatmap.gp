@@ -30,12 +30,12 @@ set ytics 0, 3, 21 format '%.0f:00' out nomirror
 set grid noxtics noytics
 set border 15 lw 1 lc rgb '#404040'
 set palette defined (0 '#FFFFFF', 0.15 '#F9D3D4', 0.5 c_curtail, 1 '#7A0F14')
-set cblabel L('弃电功率 (万千瓦)', 'curtailed power (MW)')
+set cblabel L('弃电功率', 'curtailed power').' ('.p_unit.')'
 set colorbox user origin graph 1.02, graph 0 size graph 0.02, graph 1
 set rmargin 14
 if (curt_max > 0) {
     set cbrange [0 : curt_max]
-    set label 1 sprintf(L('全年弃电 %.2f 亿千瓦时', 'curtailed in the year: %.0f GWh'), curt_sum) \
+    set label 1 sprintf(L('全年弃电 %.2f ', 'curtailed in the year: %.0f ').e_unit, curt_sum) \
         at graph 0.01, graph 1.03 left font font.','.(fontsize - 2)
 } else {
     set cbrange [0 : 1]

@@ -52,7 +52,7 @@ do for [p=1:2] {
     set yrange [lo - 2.5 * gap : hi + 2.5 * gap]
     set title ((p == 1) ? L('单位GDP能耗', 'energy intensity') : L('单位GDP二氧化碳排放', 'carbon intensity')) \
         font font.','.fontsize
-    set ylabel ((p == 1) ? L('吨标煤/万元', 'tce per 10^4 CNY') : L('吨二氧化碳/万元', 'tCO_2 per 10^4 CNY'))
+    set ylabel ((p == 1) ? ei_unit : ci_unit)
     unset label
     unset arrow
     if (!has_path) {

@@ -43,8 +43,8 @@ how = median ? L(', 季节中位风速周', ': median-wind week') : ''
 set title chart_title(sprintf(L('典型%s周逐时电力平衡 (%d年%d月%d日起%s)', \
     'Hourly dispatch of a typical %s week (from %s %d, %d%s)'), \
     sname, L(year, month_name(mon(0))), L(mon(0), dom(0)), L(dom(0), year), how))
-set ylabel L('电力 (万千瓦)', 'power (MW)')
-set y2label L('储能电量 (万千瓦时)', 'storage energy (MWh)')
+set ylabel L('电力', 'power').' ('.p_unit.')'
+set y2label L('储能电量', 'storage energy').' ('.soc_unit.')'
 set y2tics
 set ytics nomirror
 set yrange [0:*]

@@ -1,7 +1,7 @@
 /* chartdata.c — the chart data derived from a scenario's result files
  * (DESIGN §10): the sorted duration curves, the typical weeks, the target
  * dashboard, the target paths and bands — what the gnuplot scripts cannot
- * compute exactly or robustly themselves — and the plan units. Everything
+ * compute exactly or robustly themselves. Everything
  * comes from the files of the output directory (results.c), never from a
  * run in memory (STYLE §8). */
 #include "chartdata.h"
@@ -13,7 +13,9 @@
 #include <string.h>
 
 #include "atomicfile.h"
+#include "enums.h"
 #include "metrics.h"
+#include "present.h"
 #include "results.h"
 
 #define PATH_LEN 4096
@@ -67,79 +69,6 @@ done:
     free(day_sum);
     free(w);
     return best;
-}
-
-/* ---- plan units ----------------------------------------------------------- */
-
-const char *chart_metric_unit(const char *metric)
-{
-    const Metric *m = metrics_find(metric);
-    return m ? m->unit : "";
-}
-
-ChartUnit chart_unit(const char *unit, double magnitude, int en)
-{
-    if (strcmp(unit, "MW") == 0) return en ? (ChartUnit){ 1, " MW", 0 } : (ChartUnit){ 0.1, "万千瓦", 0 };
-    if (strcmp(unit, "MWh") == 0) {
-        if (en) return magnitude >= 1e4 ? (ChartUnit){ 1e-3, " GWh", 0 } : (ChartUnit){ 1, " MWh", 0 };
-        return magnitude >= 1e5 ? (ChartUnit){ 1e-5, "亿千瓦时", 0 } : (ChartUnit){ 0.1, "万千瓦时", 0 };
-    }
-    if (strcmp(unit, "Mt") == 0 || strcmp(unit, "Mt/a") == 0)
-        return en ? (ChartUnit){ 1, " Mt", 0 } : (ChartUnit){ 100, "万吨", 0 };
-    if (strcmp(unit, "Mtce") == 0) return en ? (ChartUnit){ 1, " Mtce", 0 } : (ChartUnit){ 100, "万吨标煤", 0 };
-    if (strcmp(unit, "亿tce") == 0) return en ? (ChartUnit){ 100, " Mtce", 0 } : (ChartUnit){ 1, "亿吨标煤", 0 };
-    if (strcmp(unit, "1") == 0) return (ChartUnit){ 100, "%", 1 };
-    if (strcmp(unit, "h") == 0) return en ? (ChartUnit){ 1, " h", 0 } : (ChartUnit){ 1, "小时", 0 };
-    if (strcmp(unit, "tce") == 0) return en ? (ChartUnit){ 1e-6, " Mtce", 0 } : (ChartUnit){ 1e-4, "万吨标煤", 0 };
-    if (strcmp(unit, "亿元") == 0) return en ? (ChartUnit){ 0.1, " bn CNY", 0 } : (ChartUnit){ 1, "亿元", 0 };
-    if (strcmp(unit, "tce/万元") == 0) return en ? (ChartUnit){ 1, " tce/10k CNY", 0 } : (ChartUnit){ 1, "吨标煤/万元", 0 };
-    if (strcmp(unit, "tCO2/万元") == 0) return en ? (ChartUnit){ 1, " tCO2/10k CNY", 0 } : (ChartUnit){ 1, "吨二氧化碳/万元", 0 };
-    if (strcmp(unit, "a") == 0) return (ChartUnit){ 1, "", 0 };
-    if (strcmp(unit, "C") == 0) return (ChartUnit){ 1, " °C", 0 };
-    if (strcmp(unit, "m/s") == 0) return (ChartUnit){ 1, " m/s", 0 };
-    if (strcmp(unit, "kWh/m2") == 0) return (ChartUnit){ 1, " kWh/m²", 0 };
-    return (ChartUnit){ 1, "", 0 };
-}
-
-/* Decimals for about 3-4 significant digits. */
-static int decimals_for(double x)
-{
-    x = fabs(x);
-    if (x == 0 || x >= 100) return 0;
-    if (x >= 10) return 1;
-    if (x >= 1) return 2;
-    return 3;
-}
-
-char *chart_format(char *buf, size_t n, const char *unit, double v, int en, int sign, int is_margin)
-{
-    return chart_format_as(buf, n, unit, v, fabs(v), en, sign, is_margin);
-}
-
-char *chart_format_as(char *buf, size_t n, const char *unit, double v, double magnitude, int en, int sign,
-                      int is_margin)
-{
-    if (!isfinite(v)) {
-        snprintf(buf, n, "%s", en ? "n/a" : "无");
-        return buf;
-    }
-    ChartUnit u = chart_unit(unit, magnitude, en);
-    double x = v * u.scale;
-    int dec = decimals_for(x);
-    const char *suffix = u.unit;
-    if (u.percent && is_margin) suffix = en ? " pp" : "个百分点";
-    char num[64];
-    snprintf(num, sizeof num, "%.*f", dec, fabs(x));
-    if (strchr(num, '.')) {   /* "80.0" -> "80", "0.290" -> "0.29" */
-        size_t k = strlen(num);
-        while (num[k - 1] == '0') num[--k] = '\0';
-        if (num[k - 1] == '.') num[--k] = '\0';
-    }
-    /* "-0.0" and friends are written as 0 */
-    int zero = strspn(num, "0.") == strlen(num);
-    const char *s = (x < 0 && !zero) ? "−" : (sign ? (zero ? "±" : "+") : "");
-    snprintf(buf, n, "%s%s%s", s, num, suffix);
-    return buf;
 }
 
 /* ---- writing -------------------------------------------------------------- */
@@ -213,13 +142,16 @@ static void gp_text(FILE *f, const char *name, const char *v)
     fputc('\n', f);
 }
 
-/* The latest row of a target on metric with op (NULL: any op), or NULL. */
-static const TargetRow *find_target(const TargetTable *tt, const char *metric, const char *op)
+/* A target row's operator (targets.dat spells it as the schema does). */
+static TargetOp op_of(const TargetRow *t) { return (TargetOp)enum_value(ENUM_TARGET_OP, t->op); }
+
+/* The latest row of a target on metric with op, or NULL. */
+static const TargetRow *find_target(const TargetTable *tt, const char *metric, TargetOp op)
 {
     const TargetRow *best = NULL;
     for (int i = 0; i < tt->n; i++) {
         const TargetRow *r = &tt->rows[i];
-        if (strcmp(r->metric, metric) == 0 && (!op || strcmp(r->op, op) == 0)
+        if (strcmp(r->metric, metric) == 0 && op_of(r) == op
             && (!best || r->year >= best->year))
             best = r;
     }
@@ -253,7 +185,7 @@ typedef struct {
 /* Intensity target path: base year and value, target year, reduction. */
 static void path_vars(FILE *f, const Ctx *c, const char *prefix, const char *metric, double plan_red)
 {
-    const TargetRow *t = find_target(&c->targets, metric, "reduction");
+    const TargetRow *t = find_target(&c->targets, metric, OP_REDUCTION);
     /* Without a target: the 14th Five-Year Plan's path, 2020 -> 2025, when
      * the run covers both years; else none. */
     int by = 2020, ty = 2025;
@@ -280,6 +212,35 @@ static void path_vars(FILE *f, const Ctx *c, const char *prefix, const char *met
     gp_text(f, name, src);
 }
 
+/* The display units the scripts scale by (common.gp: p_scale, p_unit, ...):
+ * the script's name for the unit, the canonical unit and the magnitude that
+ * picks the form (0: the small one, 万千瓦时 / MWh). */
+static const struct { const char *var, *unit; double magnitude; } gp_units[] = {
+    { "p", "MW", HUGE_VAL },        /* power */
+    { "soc", "MWh", 0 },            /* stored energy */
+    { "e", "MWh", HUGE_VAL },       /* energy of a year */
+    { "t", "Mt", HUGE_VAL },        /* coal */
+    { "yi", "亿tce", HUGE_VAL },    /* energy production capacity */
+    { "ei", "tce/万元", HUGE_VAL }, /* energy intensity */
+    { "ci", "tCO2/万元", HUGE_VAL },/* carbon intensity */
+};
+
+void chart_write_units(FILE *f)
+{
+    fputs("# display units (present.c): value x <u>_scale_<lang> in <u>_unit_<lang>; zh the plan's, en SI\n", f);
+    for (size_t i = 0; i < sizeof gp_units / sizeof gp_units[0]; i++)
+        for (int en = 0; en < 2; en++) {
+            DisplayUnit u = present_unit(gp_units[i].unit, gp_units[i].magnitude, en);
+            char name[64];
+            snprintf(name, sizeof name, "%s_scale_%s", gp_units[i].var, en ? "en" : "zh");
+            /* a real, never a gnuplot integer: 1 / 2 would be 0 */
+            fprintf(f, "if (!exists(\"%s\")) %s = %.10g%s\n", name, name, u.scale,
+                    u.scale == floor(u.scale) ? ".0" : "");
+            snprintf(name, sizeof name, "%s_unit_%s", gp_units[i].var, en ? "en" : "zh");
+            gp_text(f, name, present_unit_text(&u));
+        }
+}
+
 static Status write_chartdata_gp(Ctx *c, int summer_start, int winter_start, int n_dash, int n_range)
 {
     AtomicFile *af = open_in(c->charts_dir, "chartdata.gp", c->d);
@@ -290,6 +251,7 @@ static Status write_chartdata_gp(Ctx *c, int summer_start, int winter_start, int
                "# Any value can be overridden by hand: gnuplot -e \"name=value\" (docs/charts.md).\n",
             c->name);
     gp_text(f, "scenario", c->name);
+    chart_write_units(f);
     gp_number(f, "first_year", c->first_year);
     gp_number(f, "last_year", c->last_year);
     char list[64 * 6] = "";
@@ -312,7 +274,7 @@ static Status write_chartdata_gp(Ctx *c, int summer_start, int winter_start, int
     static const char *const caps[] = { "wind_capacity_mw", "solar_capacity_mw", "storage_power_mw",
                                          "coal_power_capacity_mw" };
     for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
-        const TargetRow *t = find_target(&c->targets, caps[i], ">=");
+        const TargetRow *t = find_target(&c->targets, caps[i], OP_GE);
         char name[96];
         snprintf(name, sizeof name, "tgt_%s", caps[i]);
         gp_number(f, name, t ? t->threshold : (double)NAN);
@@ -321,8 +283,8 @@ static Status write_chartdata_gp(Ctx *c, int summer_start, int winter_start, int
     }
 
     fputs("# coal band, Mt/yr (coal.gp): a range target, else the 14th FYP's 45-60 Mt in 2025\n", f);
-    const TargetRow *band = find_target(&c->targets, "coal_capacity_mt", "range");
-    if (!band) band = find_target(&c->targets, "coal_output_mt", "range");
+    const TargetRow *band = find_target(&c->targets, "coal_capacity_mt", OP_RANGE);
+    if (!band) band = find_target(&c->targets, "coal_output_mt", OP_RANGE);
     gp_number(f, "coal_band_lo_mt", band ? band->threshold : 45.0);
     gp_number(f, "coal_band_hi_mt", band ? band->upper : 60.0);
     gp_number(f, "coal_band_year", band ? band->year : 2025);
@@ -416,67 +378,39 @@ static double target_ratio(const TargetRow *t)
 {
     double r;
     if (t->threshold > 0) r = t->value / t->threshold;
-    else if (strcmp(t->op, "<=") == 0) r = t->pass ? 1.0 : RATIO_OVER;
+    else if (op_of(t) == OP_LE) r = t->pass ? 1.0 : RATIO_OVER;
     else r = t->pass ? 1.0 : 0.0;
     return isfinite(r) ? r : (t->pass ? 1.0 : 0.0);
-}
-
-char *chart_metric_label(const char *metric, int en, char *buf, size_t n)
-{
-    const Metric *m = metrics_find(metric);
-    snprintf(buf, n, "%s", m ? (en ? m->label_en : m->label_zh) : metric);
-    /* a unit in the label ("(100 Mtce)", "(亿吨标煤)") goes: the value states its unit */
-    char *par = strrchr(buf, '(');
-    if (par && par > buf && buf[strlen(buf) - 1] == ')' && (strstr(par, "tce") || strstr(par, "吨标煤")))
-        par[par[-1] == ' ' ? -1 : 0] = '\0';
-    return buf;
-}
-
-static void label_en(const TargetRow *t, char *buf, size_t n)
-{
-    char base[160];
-    chart_metric_label(t->metric, 1, base, sizeof base);
-    if (strcmp(t->op, "reduction") == 0) snprintf(buf, n, "%s reduction", base);
-    else snprintf(buf, n, "%s", base);
-    if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
 }
 
 /* The check, e.g. "≥ 0.29亿吨标煤", "4500–6000万吨", "较2020年降低 ≥ 12%". */
 static void check_text(const TargetRow *t, int en, char *buf, size_t n)
 {
-    const char *unit = chart_metric_unit(t->metric);
+    const char *unit = present_metric_unit(t->metric);
     char a[64], b[64];
-    if (strcmp(t->op, "reduction") == 0) {
-        chart_format(a, sizeof a, "1", t->threshold, en, 0, 0);
+    if (op_of(t) == OP_REDUCTION) {
+        present_format(a, sizeof a, "1", t->threshold, en, 0, 0);
         snprintf(buf, n, "≥ %s", a);
-    } else if (strcmp(t->op, "range") == 0) {
-        ChartUnit u = chart_unit(unit, fabs(t->upper), en);
-        chart_format(a, sizeof a, unit, t->threshold, en, 0, 0);
-        chart_format(b, sizeof b, unit, t->upper, en, 0, 0);
+    } else if (op_of(t) == OP_RANGE) {
+        DisplayUnit u = present_unit(unit, fabs(t->upper), en);
+        present_format(a, sizeof a, unit, t->threshold, en, 0, 0);
+        present_format(b, sizeof b, unit, t->upper, en, 0, 0);
         /* the unit once: "4500–6000万吨" */
         size_t la = strlen(a), lu = strlen(u.unit);
         if (la >= lu && strcmp(a + la - lu, u.unit) == 0) a[la - lu] = '\0';
         snprintf(buf, n, "%s–%s", a, b);
     } else {
-        chart_format(a, sizeof a, unit, t->threshold, en, 0, 0);
-        snprintf(buf, n, "%s %s", strcmp(t->op, "<=") == 0 ? "≤" : "≥", a);
+        present_format(a, sizeof a, unit, t->threshold, en, 0, 0);
+        snprintf(buf, n, "%s %s", present_op_symbol(op_of(t)), a);
     }
 }
 
 /* The value and margin written on the bar. */
 static void bar_text(const TargetRow *t, int en, char *buf, size_t n)
 {
-    const char *unit = chart_metric_unit(t->metric);
     char v[96], m[64];
-    if (strcmp(t->op, "reduction") == 0) {
-        chart_format(m, sizeof m, "1", fabs(t->value), en, 0, 0);
-        if (en) snprintf(v, sizeof v, "%s %s", m, t->value >= 0 ? "lower" : "higher");
-        else snprintf(v, sizeof v, "%s%s", t->value >= 0 ? "降低" : "上升", m);
-        chart_format(m, sizeof m, "1", t->margin, en, 1, 1);
-    } else {
-        chart_format(v, sizeof v, unit, t->value, en, 0, 0);
-        chart_format(m, sizeof m, unit, t->margin, en, 1, 1);
-    }
+    present_target_value(v, sizeof v, t->metric, op_of(t), t->value, en);
+    present_target_margin(m, sizeof m, t->metric, op_of(t), t->margin, en);
     snprintf(buf, n, en ? "%s, margin %s" : "%s，余量 %s", v, m);
 }
 
@@ -511,7 +445,7 @@ static Status write_dashboard(Ctx *c, int *n_rows, int *n_range)
             if (r->year > y_hi) y_hi = r->year;
         }
         char check[2][160], tic[2][512], text[2][192], lab_en[192];
-        label_en(worst, lab_en, sizeof lab_en);
+        present_target_label_en(worst->metric, op_of(worst), lab_en, sizeof lab_en);
         for (int en = 0; en < 2; en++) {
             check_text(worst, en, check[en], sizeof check[en]);
             bar_text(worst, en, text[en], sizeof text[en]);
@@ -521,7 +455,7 @@ static Status write_dashboard(Ctx *c, int *n_rows, int *n_range)
                      worst->year);
             snprintf(tic[1], sizeof tic[1], "%s %s (every year %d–%d; worst %d)", lab_en, check[1], y_lo, y_hi,
                      worst->year);
-        } else if (strcmp(worst->op, "reduction") == 0) {
+        } else if (op_of(worst) == OP_REDUCTION) {
             snprintf(tic[0], sizeof tic[0], "%s %s (%d→%d年)", worst->label, check[0], worst->base_year,
                      worst->year);
             snprintf(tic[1], sizeof tic[1], "%s %s (%d→%d)", lab_en, check[1], worst->base_year, worst->year);
@@ -529,7 +463,7 @@ static Status write_dashboard(Ctx *c, int *n_rows, int *n_range)
             snprintf(tic[0], sizeof tic[0], "%s %s (%d年)", worst->label, check[0], worst->year);
             snprintf(tic[1], sizeof tic[1], "%s %s (%d)", lab_en, check[1], worst->year);
         }
-        int is_range = strcmp(worst->op, "range") == 0 && worst->threshold > 0;
+        int is_range = op_of(worst) == OP_RANGE && worst->threshold > 0;
         double upper = is_range ? worst->upper / worst->threshold : (double)NAN;
         fprintf(f, "%d %s %d %d %.6g ", ++*n_rows, worst->id, worst->year, count, target_ratio(worst));
         if (isfinite(upper)) fprintf(f, "%.6g", upper);

@@ -13,6 +13,7 @@
 #include "config.h"
 #include "plot.h"
 #include "plotcmp.h"
+#include "present.h"
 #include "report.h"
 #include "sweep.h"
 #include "version.h"
@@ -266,9 +267,8 @@ static void print_run_line(const JobResult *r)
     const RunResults *res = r->res;
     const AnnualRow *last = &res->rows[res->n_years - 1];
     printf("%s: %d years -> %s\n", r->scn->name, res->n_years, r->final_dir);
-    printf("  %d: RE utilisation %.1f %%, curtailed %.0f GWh, coal power %.0f GWh, export %.0f GWh, unserved %.0f MWh\n",
-           (int)last->year, 100 * last->re_utilisation, last->curtailed_mwh / 1000,
-           last->coal_power_mwh / 1000, last->export_mwh / 1000, last->unserved_mwh);
+    char figures[512];
+    printf("  %d: %s\n", (int)last->year, present_console_line(figures, sizeof figures, last));
     if (res->n_targets) {
         printf("  targets: %d of %d checks passed\n", res->n_targets - res->n_failed, res->n_targets);
         for (int i = 0; i < res->n_targets; i++) {

@@ -18,6 +18,7 @@
 
 #include "atomicfile.h"
 #include "output.h"
+#include "present.h"
 #include "stagedir.h"
 #include "tablebuf.h"
 
@@ -40,6 +41,8 @@ typedef struct {
 enum { T_DAT, T_CSV, T_DELTA_DAT, T_DELTA_CSV, T_SUM_VALUES, T_SUM_DELTA, T_SUM_VERDICTS,
        T_SWEEP_DAT, T_SWEEP_CSV, T_COUNT };
 
+#define KEY_MAX 16
+
 struct CompareSink {
     CompareOptions o;
     TableBuf t[T_COUNT];
@@ -52,6 +55,8 @@ struct CompareSink {
     Verdicts ref_v;
     const char **lvalues;         /* n_labels, the current row's */
     int *lindex;
+    FigureCol key[KEY_MAX];       /* the columns of summary.md, resolved once */
+    int n_key;
 };
 
 static void collect_verdicts(const RunResults *res, Verdicts *v)
@@ -183,48 +188,36 @@ static void table_row(FILE *f, int csv, int delta, const CompareSink *c, const c
 
 /* ---- summary.md ------------------------------------------------------------------ */
 
-typedef struct {
-    const char *head;
-    size_t offset;
-    double scale;
-    const char *fmt;
-} Col;
-
-#define C(h, field, scale, fmt) { h, offsetof(AnnualRow, field), scale, fmt }
-static const Col key_cols[] = {
-    C("风电 wind (万千瓦)", wind_capacity_mw, 0.1, "%.0f"),
-    C("光伏 PV (万千瓦)", solar_capacity_mw, 0.1, "%.0f"),
-    C("储能 storage (万千瓦)", storage_power_mw, 0.1, "%.0f"),
-    C("煤炭产能 coal (万吨)", coal_capacity_mt, 100, "%.0f"),
-    C("弃电 curtailed (亿kWh)", curtailed_mwh, 1e-5, "%.2f"),
-    C("利用率 RE util. (%)", re_utilisation, 100, "%.1f"),
-    C("煤电 coal power (亿kWh)", coal_power_mwh, 1e-5, "%.1f"),
-    C("外送 export (亿kWh)", export_mwh, 1e-5, "%.1f"),
-    C("生产能力 capacity (亿tce)", energy_production_capacity_yi_tce, 1, "%.3f"),
-    C("能耗强度变化 EI change (%)", energy_intensity_change_frac, 100, "%+.1f"),
-    C("碳强度变化 CI change (%)", carbon_intensity_change_frac, 100, "%+.1f"),
+/* The columns of the comparison's summary.md, in the plan's units (present.h). */
+static const Figure key_cols[] = {
+    { "wind_capacity_mw", "%.0f", NULL, 0 },
+    { "solar_capacity_mw", "%.0f", NULL, 0 },
+    { "storage_power_mw", "%.0f", NULL, 0 },
+    { "coal_capacity_mt", "%.0f", NULL, 0 },
+    { "curtailed_mwh", "%.2f", NULL, 0 },
+    { "re_utilisation", "%.1f", NULL, 0 },
+    { "coal_power_mwh", "%.1f", NULL, 0 },
+    { "export_mwh", "%.1f", NULL, 0 },
+    { "energy_production_capacity_yi_tce", "%.3f", NULL, 0 },
+    { "energy_intensity_change_frac", "%+.1f", NULL, 0 },
+    { "carbon_intensity_change_frac", "%+.1f", NULL, 0 },
 };
-#undef C
+#define N_KEY_COLS ((int)(sizeof key_cols / sizeof key_cols[0]))
+_Static_assert(sizeof key_cols / sizeof key_cols[0] <= KEY_MAX, "KEY_MAX");
 
-static double col_value(const Col *c, const AnnualRow *r)
+const Figure *compare_key_figures(int *n)
 {
-    return *(const double *)((const char *)r + c->offset) * c->scale;
+    *n = N_KEY_COLS;
+    return key_cols;
 }
 
-
-/* The key figures of summary.md: the only use of the table above. */
-#define N_KEY ((int)(sizeof key_cols / sizeof key_cols[0]))
-static const char *key_head(int k) { return key_cols[k].head; }
-static double key_value(int k, const AnnualRow *r) { return col_value(&key_cols[k], r); }
-static const char *key_format(int k) { return key_cols[k].fmt; }
-
-static void summary_head(FILE *f, int pass)
+static void summary_head(FILE *f, int pass, const CompareSink *c)
 {
     fputs("| scenario |", f);
-    for (int k = 0; k < N_KEY; k++) fprintf(f, " %s |", key_head(k));
+    for (int k = 0; k < c->n_key; k++) fprintf(f, " %s |", c->key[k].heading);
     fputs(pass ? "\n" : " targets passed |\n", f);
     fputs("|---|", f);
-    for (int k = 0; k < N_KEY + (pass ? 0 : 1); k++) fputs("---:|", f);
+    for (int k = 0; k < c->n_key + (pass ? 0 : 1); k++) fputs("---:|", f);
     fputc('\n', f);
 }
 
@@ -232,11 +225,11 @@ static void summary_head(FILE *f, int pass)
 static void summary_row(FILE *f, int pass, const CompareSink *c, const char *name, const AnnualRow *row)
 {
     fprintf(f, "| %s |", name);
-    for (int k = 0; k < N_KEY; k++) {
-        double v = key_value(k, row);
-        if (pass) v -= key_value(k, &c->ref_row);
+    for (int k = 0; k < c->n_key; k++) {
+        double v = present_figure_value(&c->key[k], row);
+        if (pass) v -= present_figure_value(&c->key[k], &c->ref_row);
         fputc(' ', f);
-        fprintf(f, pass ? "%+.4g" : key_format(k), v);
+        fprintf(f, pass ? "%+.4g" : c->key[k].format, v);
         fputs(" |", f);
     }
     if (!pass) {
@@ -268,11 +261,11 @@ static Status write_summary(FILE *f, CompareSink *c, Diag *d)
     fprintf(f, "# Comparison of %d scenarios", c->n_items);
     if (c->o.year) fprintf(f, ", %d", c->o.year);
     fputs("\n\n", f);
-    summary_head(f, 0);
+    summary_head(f, 0, c);
     Status st = tablebuf_copy(&c->t[T_SUM_VALUES], f, 0, "", "\n", d);
     if (st == ST_OK && c->has_ref) {
         fprintf(f, "\n## Differences against %s\n\n", c->ref_name);
-        summary_head(f, 1);
+        summary_head(f, 1, c);
         st = tablebuf_copy(&c->t[T_SUM_DELTA], f, 0, "", "\n", d);
     }
     if (st == ST_OK && c->ids.n) {
@@ -402,6 +395,7 @@ Status compare_open(CompareSink **out, const CompareOptions *o, Diag *d)
     }
     c->o = *o;
     for (int k = 0; k < o->n_labels; k++) c->lvalues[k] = "";
+    for (int k = 0; k < N_KEY_COLS; k++) c->n_key += present_figure(&key_cols[k], &c->key[c->n_key]);
     for (int t = 0; t < T_COUNT; t++) {
         if (!o->sweep && (t == T_SWEEP_DAT || t == T_SWEEP_CSV)) continue;
         Status st = tablebuf_open(&c->t[t], o->dir, d);

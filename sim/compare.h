@@ -10,6 +10,7 @@
 #define ECSIM_COMPARE_H
 
 #include "jobs.h"
+#include "present.h"
 
 /* Fills the label values of a job's row (n_labels of them): the text of
  * each (a libconfig value; plain numbers are written unquoted in sweep.dat)
@@ -36,5 +37,8 @@ ListSink compare_list_sink(CompareSink *c);
 Status compare_finish(CompareSink *c, Diag *d);
 /* Frees c and its temporary files (nothing is left behind). */
 void compare_close(CompareSink *c);
+
+/* The figures of the comparison's summary.md, n of them (for tests). */
+const Figure *compare_key_figures(int *n);
 
 #endif

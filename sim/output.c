@@ -10,6 +10,7 @@
 
 #include "atomicfile.h"
 #include "config.h"
+#include "enums.h"
 #include "numfmt.h"
 #include "summary.h"
 #include "version.h"
@@ -134,17 +135,6 @@ Status output_hourly_dat(const char *path, const Scenario *s, const Calendar *ca
     return afile_commit(af, d);
 }
 
-static const char *op_text(TargetOp op)
-{
-    switch (op) {
-    case OP_GE: return ">=";
-    case OP_LE: return "<=";
-    case OP_RANGE: return "range";
-    case OP_REDUCTION: return "reduction";
-    }
-    return "?";
-}
-
 Status output_targets(const char *dat_path, const char *csv_path, const RunResults *res, Diag *d)
 {
     AtomicFile *af = &(AtomicFile){0};
@@ -158,7 +148,7 @@ Status output_targets(const char *dat_path, const char *csv_path, const RunResul
         fprintf(f, "%s ", t->id);
         output_put_text(f, t->label, strlen(t->label), 0);
         fprintf(f, " %s %d %.9g %s %.9g %.9g %d %d %.9g\n", t->metric, t->year, t->value,
-                op_text(t->op), t->threshold, t->upper, t->base_year, t->pass, t->margin);
+                enum_name(ENUM_TARGET_OP, (int)t->op), t->threshold, t->upper, t->base_year, t->pass, t->margin);
     }
     if ((st = afile_commit(af, d)) != ST_OK) return st;
 
@@ -170,7 +160,7 @@ Status output_targets(const char *dat_path, const char *csv_path, const RunResul
         fprintf(f, "%s,", t->id);
         output_put_text(f, t->label, strlen(t->label), 1);
         fprintf(f, ",%s,%d,%.9g,%s,%.9g,%.9g,%d,%d,%.9g\r\n", t->metric, t->year, t->value,
-                op_text(t->op), t->threshold, t->upper, t->base_year, t->pass, t->margin);
+                enum_name(ENUM_TARGET_OP, (int)t->op), t->threshold, t->upper, t->base_year, t->pass, t->margin);
     }
     return afile_commit(af, d);
 }

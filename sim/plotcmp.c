@@ -15,7 +15,9 @@
 #include "atomicfile.h"
 #include "chartdata.h"
 #include "gnuplot.h"
+#include "enums.h"
 #include "metrics.h"
+#include "present.h"
 #include "results.h"
 
 #define PATH_LEN GP_PATH_LEN
@@ -267,8 +269,8 @@ static void put_gp_array(FILE *f, const char *name, int i, const char *value)
 }
 
 /* Creates dir/charts and writes dir/charts/chartdata.gp, which common.gp
- * loads: only the chart set's name (the same content for comparisons and
- * sweeps, so that both may share a directory). */
+ * loads: only the chart set's name and the display units (the same content
+ * for comparisons and sweeps, so that both may share a directory). */
 static Status prepare_charts_dir(const char *dir, char *charts, size_t n, Diag *d)
 {
     if (snprintf(charts, n, "%s/charts", dir) >= (int)n) {
@@ -288,6 +290,7 @@ static Status prepare_charts_dir(const char *dir, char *charts, size_t n, Diag *
     base = base && base[1] ? base + 1 : dir;
     fputs("# chartdata.gp — written by ecsim for the charts across scenarios (plotcmp.c)\n", af->f);
     put_gp_var(af->f, "scenario", base);
+    chart_write_units(af->f);
     return afile_commit(af, d);
 }
 
@@ -365,20 +368,48 @@ static const TargetRow *worst_row(const TargetTable *tt, const char *id)
     return w;
 }
 
+/* The panels of compare-figures.gp, one per metric of comparison.dat; titles,
+ * units and scales come from the registries (present.h). */
+static const char *const figure_panels[] = {
+    "curtailed_mwh", "re_utilisation", "coal_power_mwh", "export_mwh", "coal_output_mt",
+    "energy_production_capacity_yi_tce", "energy_intensity_change_frac", "carbon_intensity_change_frac",
+};
+
+static void put_figure_panels(FILE *f)
+{
+    const int n = (int)(sizeof figure_panels / sizeof figure_panels[0]);
+    fputs("# compare-figures panels: column, display scale and title per language\n", f);
+    fprintf(f, "n_fig = %d\narray fig_col[%d]\narray fig_scale_zh[%d]\narray fig_scale_en[%d]\n"
+               "array fig_title_zh[%d]\narray fig_title_en[%d]\n", n, n, n, n, n, n);
+    for (int k = 0; k < n; k++) {
+        const char *unit = present_metric_unit(figure_panels[k]);
+        put_gp_array(f, "fig_col", k + 1, figure_panels[k]);
+        for (int en = 0; en < 2; en++) {
+            DisplayUnit u = present_unit(unit, HUGE_VAL, en);
+            char label[160], title[256];
+            present_metric_label(figure_panels[k], en, label, sizeof label);
+            snprintf(title, sizeof title, "%s (%s)", label, present_unit_text(&u));
+            fprintf(f, "fig_scale_%s[%d] = %.10g%s\n", en ? "en" : "zh", k + 1, u.scale,
+                    u.scale == floor(u.scale) ? ".0" : "");   /* a real, not a gnuplot integer */
+            put_gp_array(f, en ? "fig_title_en" : "fig_title_zh", k + 1, title);
+        }
+    }
+}
+
 /* The row label of a target: its metric and condition, e.g. "风电装机 ≥ 320万千瓦". */
 static void target_tic(char *buf, size_t n, const TargetRow *r, int en)
 {
     char label[160], a[96], b[96];
-    const char *unit = chart_metric_unit(r->metric);
-    chart_metric_label(r->metric, en, label, sizeof label);
-    if (strcmp(r->op, "reduction") == 0)
-        snprintf(buf, n, "%s %s", label, chart_format(a, sizeof a, "1", -r->threshold, en, 0, 0));
-    else if (strcmp(r->op, "range") == 0)
-        snprintf(buf, n, "%s %s–%s", label, chart_format(a, sizeof a, unit, r->threshold, en, 0, 0),
-                 chart_format(b, sizeof b, unit, r->upper, en, 0, 0));
+    const char *unit = present_metric_unit(r->metric);
+    present_metric_label(r->metric, en, label, sizeof label);
+    if (enum_value(ENUM_TARGET_OP, r->op) == OP_REDUCTION)
+        snprintf(buf, n, "%s %s", label, present_format(a, sizeof a, "1", -r->threshold, en, 0, 0));
+    else if (enum_value(ENUM_TARGET_OP, r->op) == OP_RANGE)
+        snprintf(buf, n, "%s %s–%s", label, present_format(a, sizeof a, unit, r->threshold, en, 0, 0),
+                 present_format(b, sizeof b, unit, r->upper, en, 0, 0));
     else
-        snprintf(buf, n, "%s %s %s", label, strcmp(r->op, "<=") == 0 ? "≤" : "≥",
-                 chart_format(a, sizeof a, unit, r->threshold, en, 0, 0));
+        snprintf(buf, n, "%s %s %s", label, present_op_symbol((TargetOp)enum_value(ENUM_TARGET_OP, r->op)),
+                 present_format(a, sizeof a, unit, r->threshold, en, 0, 0));
 }
 
 Status plot_comparison(const char *dir, const char *plots_dir, const char *lang, Diag *d)
@@ -454,6 +485,7 @@ Status plot_comparison(const char *dir, const char *plots_dir, const char *lang,
         fprintf(f, "array scen_tic[%d]\n", ns);
         for (int i = 0; i < ns; i++) put_gp_tic(f, "scen_tic", i + 1, table_get(&t, i, c_scen));
         fprintf(f, "first_year = %d\nlast_year = %d\nn_traj = %d\n", first_year, last_year, n_traj);
+        put_figure_panels(f);
         fprintf(f, "array traj_name[%d]\narray traj_col[%d]\n", n_traj ? n_traj : 1, n_traj ? n_traj : 1);
         for (int i = 0, k = 0; i < ns; i++)
             if (has_annual[i]) {
@@ -471,12 +503,12 @@ Status plot_comparison(const char *dir, const char *plots_dir, const char *lang,
             for (int i = 0; i < ns && !r; i++) r = worst_row(&tts[i], id);
             char tic[256];
             k++;
-            const char *unit = !r ? "" : strcmp(r->op, "reduction") == 0 ? "1" : chart_metric_unit(r->metric);
+            const char *unit = !r ? "" : enum_value(ENUM_TARGET_OP, r->op) == OP_REDUCTION ? "1" : present_metric_unit(r->metric);
             for (int en = 0; en < 2; en++) {
                 if (r) target_tic(tic, sizeof tic, r, en);
                 else snprintf(tic, sizeof tic, "%s", id);
                 put_gp_tic(f, en ? "tgt_tic_en" : "tgt_tic_zh", k, tic);
-                ChartUnit u = chart_unit(unit, r ? fabs(r->threshold) : 0, en);
+                DisplayUnit u = present_unit(unit, r ? fabs(r->threshold) : 0, en);
                 const char *mu = u.percent ? (en ? "pp" : "个百分点") : u.unit + (u.unit[0] == ' ');
                 put_gp_tic(f, en ? "tgt_unit_en" : "tgt_unit_zh", k, mu);
             }
@@ -503,14 +535,14 @@ Status plot_comparison(const char *dir, const char *plots_dir, const char *lang,
             k++;
             const TargetRow *r0 = NULL;
             for (int i = 0; i < ns && !r0; i++) r0 = worst_row(&tts[i], id);
-            const char *unit = !r0 ? "" : strcmp(r0->op, "reduction") == 0 ? "1" : chart_metric_unit(r0->metric);
+            const char *unit = !r0 ? "" : enum_value(ENUM_TARGET_OP, r0->op) == OP_REDUCTION ? "1" : present_metric_unit(r0->metric);
             double mag = r0 ? fabs(r0->threshold) : 0;
             for (int i = 0; i < ns; i++) {
                 double pass = table_num(&t, i, c), margin = table_num(&t, i, cm);
                 char zh[96], en[96];
                 if (isfinite(pass) && isfinite(margin)) {
-                    margin_text(zh, sizeof zh, margin, chart_unit(unit, mag, 0).scale);
-                    margin_text(en, sizeof en, margin, chart_unit(unit, mag, 1).scale);
+                    margin_text(zh, sizeof zh, margin, present_unit(unit, mag, 0).scale);
+                    margin_text(en, sizeof en, margin, present_unit(unit, mag, 1).scale);
                 } else {
                     snprintf(zh, sizeof zh, "–");
                     snprintf(en, sizeof en, "–");
@@ -631,7 +663,7 @@ Status plot_sweep(const char *dir, const char *metric, const char *plots_dir, co
         double v = table_num(&t, r, cm);
         if (isfinite(v) && fabs(v) > mag) mag = fabs(v);
     }
-    ChartUnit u[2] = { chart_unit(m->unit, mag, 0), chart_unit(m->unit, mag, 1) };
+    DisplayUnit u[2] = { present_unit(m->unit, mag, 0), present_unit(m->unit, mag, 1) };
     st = prepare_charts_dir(dir, charts, sizeof charts, d);
 
     /* sweep-<metric>.dat: one block per combination (1 or > 2 settings), or the grid (2) */
@@ -674,8 +706,9 @@ Status plot_sweep(const char *dir, const char *metric, const char *plots_dir, co
         FILE *f = af->f;
         fprintf(f, "# sweep-%s.gp — written by ecsim (plotcmp.c) for plots/sweep.gp\n", m->name);
         fprintf(f, "sw_n_vary = %d\nsw_n_points = %d\n", nv, t.nr);
-        put_gp_var(f, "sw_label_zh", m->label_zh);
-        put_gp_var(f, "sw_label_en", m->label_en);
+        char label[160];   /* without a unit in parentheses: sweep.gp adds the display unit */
+        put_gp_var(f, "sw_label_zh", present_metric_label(m->name, 0, label, sizeof label));
+        put_gp_var(f, "sw_label_en", present_metric_label(m->name, 1, label, sizeof label));
         put_gp_var(f, "sw_unit_zh", u[0].unit + (u[0].unit[0] == ' '));
         put_gp_var(f, "sw_unit_en", u[1].unit + (u[1].unit[0] == ' '));
         for (int k = 0; k < nv && k < 2; k++) {

@@ -13,7 +13,9 @@
 #include "assumptions.h"
 #include "atomicfile.h"
 #include "chartdata.h"
+#include "enums.h"
 #include "metrics.h"
+#include "present.h"
 #include "plot.h"
 #include "results.h"
 
@@ -162,53 +164,41 @@ static void header(FILE *f, Report *r)
     fputs("</p>\n", f);
 }
 
+static TargetOp op_of(const TargetRow *t) { return (TargetOp)enum_value(ENUM_TARGET_OP, t->op); }
+
 /* The value of a target row in plan units ("降低40.5%" for reductions). */
 static void target_value(const Report *r, const TargetRow *t, char *buf, size_t n)
 {
-    if (strcmp(t->op, "reduction") == 0) {
-        char a[64];
-        chart_format(a, sizeof a, "1", fabs(t->value), r->en, 0, 0);
-        if (r->en) snprintf(buf, n, "%s %s", a, t->value >= 0 ? "lower" : "higher");
-        else snprintf(buf, n, "%s%s", t->value >= 0 ? "降低" : "上升", a);
-    } else {
-        chart_format(buf, n, chart_metric_unit(t->metric), t->value, r->en, 0, 0);
-    }
+    present_target_value(buf, n, t->metric, op_of(t), t->value, r->en);
 }
 
 static void target_check(const Report *r, const TargetRow *t, char *buf, size_t n)
 {
-    const char *unit = chart_metric_unit(t->metric);
+    const char *unit = present_metric_unit(t->metric);
     char a[64], b[64];
-    if (strcmp(t->op, "reduction") == 0) {
-        chart_format(a, sizeof a, "1", t->threshold, r->en, 0, 0);
+    if (op_of(t) == OP_REDUCTION) {
+        present_format(a, sizeof a, "1", t->threshold, r->en, 0, 0);
         if (r->en) snprintf(buf, n, "≥ %s below %d", a, t->base_year);
         else snprintf(buf, n, "较%d年降低 ≥ %s", t->base_year, a);
-    } else if (strcmp(t->op, "range") == 0) {
-        chart_format(a, sizeof a, unit, t->threshold, r->en, 0, 0);
-        chart_format(b, sizeof b, unit, t->upper, r->en, 0, 0);
+    } else if (op_of(t) == OP_RANGE) {
+        present_format(a, sizeof a, unit, t->threshold, r->en, 0, 0);
+        present_format(b, sizeof b, unit, t->upper, r->en, 0, 0);
         snprintf(buf, n, "%s – %s", a, b);
     } else {
-        chart_format(a, sizeof a, unit, t->threshold, r->en, 0, 0);
-        snprintf(buf, n, "%s %s", strcmp(t->op, "<=") == 0 ? "≤" : "≥", a);
+        present_format(a, sizeof a, unit, t->threshold, r->en, 0, 0);
+        snprintf(buf, n, "%s %s", present_op_symbol(op_of(t)), a);
     }
 }
 
 static void target_margin(const Report *r, const TargetRow *t, char *buf, size_t n)
 {
-    const char *unit = strcmp(t->op, "reduction") == 0 ? "1" : chart_metric_unit(t->metric);
-    chart_format(buf, n, unit, t->margin, r->en, 1, 1);
+    present_target_margin(buf, n, t->metric, op_of(t), t->margin, r->en);
 }
 
 static void target_label(const Report *r, const TargetRow *t, char *buf, size_t n)
 {
-    if (!r->en || !metrics_find(t->metric)) {
-        snprintf(buf, n, "%s", t->label);
-        return;
-    }
-    char base[160];
-    chart_metric_label(t->metric, 1, base, sizeof base);
-    snprintf(buf, n, strcmp(t->op, "reduction") == 0 ? "%s reduction" : "%s", base);
-    if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
+    if (!r->en || !metrics_find(t->metric)) snprintf(buf, n, "%s", t->label);
+    else present_target_label_en(t->metric, op_of(t), buf, n);
 }
 
 static void verdict(FILE *f, const Report *r)
@@ -267,9 +257,9 @@ static void key_figures(FILE *f, const Report *r)
         double a = results_dat_get(&r->annual, 0, c), b = results_dat_get(&r->annual, last, c);
         double mag = fmax(fabs(a), fabs(b));
         char sa[64], sb[64], sd[64];
-        chart_format_as(sa, sizeof sa, m->unit, a, mag, r->en, 0, 0);
-        chart_format_as(sb, sizeof sb, m->unit, b, mag, r->en, 0, 0);
-        if (strcmp(m->unit, "1") == 0) chart_format_as(sd, sizeof sd, "1", b - a, mag, r->en, 1, 1);
+        present_format_as(sa, sizeof sa, m->unit, a, mag, r->en, 0, 0);
+        present_format_as(sb, sizeof sb, m->unit, b, mag, r->en, 0, 0);
+        if (present_unit(m->unit, mag, r->en).percent) present_format_as(sd, sizeof sd, m->unit, b - a, mag, r->en, 1, 1);
         else if (a != 0 && isfinite(a) && isfinite(b)) snprintf(sd, sizeof sd, "%+.1f%%", 100 * (b - a) / fabs(a));
         else snprintf(sd, sizeof sd, "–");
         if (sd[0] == '-') {   /* a true minus sign */
@@ -277,7 +267,7 @@ static void key_figures(FILE *f, const Report *r)
             memcpy(sd, "−", 3);
         }
         char lab[160];
-        chart_metric_label(key_metrics[k], r->en, lab, sizeof lab);
+        present_metric_label(key_metrics[k], r->en, lab, sizeof lab);
         fputs("<tr><td>", f);
         esc(f, lab);
         fputs("</td><td class=\"n\">", f);
@@ -369,6 +359,33 @@ static void note(FILE *f, const char *label, const char *text)
     fputs("</li>\n", f);
 }
 
+/* The units of the key figures, from the unit table (present.h):
+ * "装机 万千瓦；电量 亿千瓦时；..." — the same unit only once per kind. */
+static void units_note(char *buf, size_t n, int en)
+{
+    static const struct { const char *zh, *en, *units[3]; } kinds[] = {
+        { "装机", "capacity", { "MW" } },
+        { "电量", "energy", { "MWh" } },
+        { "煤炭", "coal", { "Mt" } },
+        { "能源", "energy", { "Mtce", "亿tce" } },
+        { "强度", "intensities", { "tce/万元", "tCO2/万元" } },
+    };
+    size_t w = 0;
+    buf[0] = '\0';
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0] && w < n; k++) {
+        w += (size_t)snprintf(buf + w, n - w, "%s%s ", k ? (en ? "; " : "；") : "", en ? kinds[k].en : kinds[k].zh);
+        const char *prev = NULL;
+        for (int i = 0; i < 3 && kinds[k].units[i] && w < n; i++) {
+            DisplayUnit u = present_unit(kinds[k].units[i], HUGE_VAL, en);
+            const char *t = present_unit_text(&u);
+            if (prev && strcmp(prev, t) == 0) continue;
+            w += (size_t)snprintf(buf + w, n - w, "%s%s", prev ? (en ? ", " : "、") : "", t);
+            prev = t;
+        }
+    }
+    if (w < n) snprintf(buf + w, n - w, "%s", en ? "." : "。");
+}
+
 static void method_notes(FILE *f, const Report *r)
 {
     char method[64], gce[512], cal[64], coal_co2[64], grid[512], scope[64], gdp[64], growth[512], strategy[64];
@@ -384,7 +401,11 @@ static void method_notes(FILE *f, const Report *r)
     results_cfg_get(r->cfg, "dispatch", "strategy", strategy, sizeof strategy);
 
     fputs(tr(r, "<h2>方法说明</h2>\n<ul class=\"notes\">\n", "<h2>Method notes</h2>\n<ul class=\"notes\">\n"), f);
-    if (strcmp(method, "calorific") == 0) {
+    int mv = enum_value(ENUM_METHOD, method);
+    if (mv < 0) mv = CONV_COAL_EQUIVALENT;   /* the schema's default */
+    int stv = enum_value(ENUM_STRATEGY, strategy);
+    if (stv < 0) stv = STRATEGY_RENEWABLE_FIRST;
+    if (mv == CONV_CALORIFIC) {
         snprintf(buf, sizeof buf, tr(r, "电热当量计算法（calorific）：非化石能源电力按 %s 千克标煤/千瓦时折算。",
                                     "calorific method: non-fossil electricity at %s kgce/kWh."), cal);
     } else {
@@ -393,26 +414,28 @@ static void method_notes(FILE *f, const Report *r)
                  tr(r, "发电煤耗计算法（%s）：非化石能源电力按当年全国火电平均供电煤耗折算标准煤（克标煤/千瓦时：%s）。",
                    "coal-equivalent method (%s): non-fossil electricity at the year's national average coal use of "
                    "thermal power supply (gce/kWh: %s)."),
-                 method[0] ? method : "coal-equivalent", sched);
+                 enum_name(ENUM_METHOD, mv), sched);
     }
     note(f, tr(r, "能源折算：", "Energy conversion: "), buf);
 
     schedule_text(grid, r->en, 1, "", sched, sizeof sched);
-    const char *scope_zh = strcmp(scope, "consumption") == 0
-        ? "消费口径：本地化石能源燃烧排放，加调入电量 × 区域电网排放因子"
-        : strcmp(scope, "net-exchange") == 0
-        ? "净调入口径：本地化石能源燃烧排放，加（调入电量 − 外送电量）× 区域电网排放因子，外送电力的排放从本县扣除"
-        : "生产口径：仅本地化石能源燃烧排放（煤电、煤化工及其他工业用能）";
-    const char *scope_en = strcmp(scope, "consumption") == 0
-        ? "consumption: local fossil combustion plus imported electricity x the regional grid factor"
-        : strcmp(scope, "net-exchange") == 0
-        ? "net exchange: local fossil combustion plus (imports - exports) x the regional grid factor; the "
-          "emissions of exported electricity are deducted from the county"
-        : "production: local fossil combustion only (coal power, coal chemicals, other industry)";
+    int sv = enum_value(ENUM_SCOPE, scope);
+    if (sv < 0) sv = SCOPE_PRODUCTION;   /* the schema's default */
+    static const char *const scope_text[][2] = {
+        [SCOPE_PRODUCTION] = { "生产口径：仅本地化石能源燃烧排放（煤电、煤化工及其他工业用能）",
+                               "production: local fossil combustion only (coal power, coal chemicals, other industry)" },
+        [SCOPE_CONSUMPTION_IMPORTS] = {
+            "消费口径：本地化石能源燃烧排放，加调入电量 × 区域电网排放因子",
+            "consumption: local fossil combustion plus imported electricity x the regional grid factor" },
+        [SCOPE_NET_EXCHANGE] = {
+            "净调入口径：本地化石能源燃烧排放，加（调入电量 − 外送电量）× 区域电网排放因子，外送电力的排放从本县扣除",
+            "net exchange: local fossil combustion plus (imports - exports) x the regional grid factor; the "
+            "emissions of exported electricity are deducted from the county" },
+    };
     snprintf(buf, sizeof buf,
              tr(r, "%s（scope = %s）。燃煤排放因子 %s 吨二氧化碳/吨标煤；电网排放因子（千克/千瓦时）：%s。",
                "%s (scope = %s). Coal %s tCO2/tce; grid factor (kg/kWh): %s."),
-             r->en ? scope_en : scope_zh, scope[0] ? scope : "production", coal_co2, sched);
+             scope_text[sv][r->en], enum_name(ENUM_SCOPE, sv), coal_co2, sched);
     note(f, tr(r, "二氧化碳口径：", "CO2 scope: "), buf);
 
     schedule_text(growth, r->en, 100, "%", sched, sizeof sched);
@@ -427,7 +450,7 @@ static void method_notes(FILE *f, const Report *r)
              tr(r, "%s：逐时求解电力平衡（风电+光伏+煤电+储能放电+受入+缺电 = 本地负荷+外送+储能充电），富余新能源先充储能、再外送，其余为弃风弃光。",
                "%s: the balance wind + PV + coal + discharge + import + unserved = load + export + charge is solved "
                "every hour; surplus wind and PV charge storage, then go out on the line, the rest is curtailed."),
-             strategy[0] ? strategy : "renewable-first");
+             enum_name(ENUM_STRATEGY, stv));
     note(f, tr(r, "调度：", "Dispatch: "), buf);
 
     double worst = 0;
@@ -443,9 +466,8 @@ static void method_notes(FILE *f, const Report *r)
            "the 7 days of median mean wind speed within the season (summer June–August; winter January, February, "
            "December) of the last year with hourly output; the choice depends on the weather only, so scenarios "
            "compare directly."));
-    note(f, tr(r, "单位：", "Units: "),
-         tr(r, "装机 万千瓦；电量 亿千瓦时；煤炭 万吨；能源 万吨标煤、亿吨标煤；强度 吨标煤/万元、吨二氧化碳/万元。",
-           "capacity MW; energy GWh; coal Mt; energy Mtce; intensities t per 10^4 CNY."));
+    units_note(buf, sizeof buf, r->en);
+    note(f, tr(r, "单位：", "Units: "), buf);
     fputs("</ul>\n", f);
 }
 

@@ -7,29 +7,69 @@
 
 #include "accounting.h"
 #include "assumptions.h"
+#include "enums.h"
+#include "present.h"
 #include "schedule.h"
 #include "version.h"
 
-static void row_out(FILE *f, const char *label, const RunResults *res, double scale,
-                    const char *fmt, size_t offset)
+/* The key figures, in the plan's units (present.h); labels and units come
+ * from the metric and unit registries. */
+static const Figure key_figures[] = {
+    { "wind_capacity_mw", "%.1f", NULL, 0 },
+    { "solar_capacity_mw", "%.1f", NULL, 0 },
+    { "storage_power_mw", "%.1f", NULL, 0 },
+    { "coal_power_capacity_mw", "%.1f", NULL, 0 },
+    { "coal_capacity_mt", "%.0f", NULL, 0 },
+    { "coal_output_mt", "%.0f", NULL, 0 },
+    { "wind_avail_mwh", "%.2f", NULL, 0 },
+    { "solar_avail_mwh", "%.2f", NULL, 0 },
+    { "curtailed_mwh", "%.2f", NULL, 0 },
+    { "re_utilisation", "%.1f", NULL, 0 },
+    { "wind_full_load_hours", "%.0f", NULL, 0 },
+    { "solar_full_load_hours", "%.0f", NULL, 0 },
+    { "coal_power_mwh", "%.2f", NULL, 0 },
+    { "load_mwh", "%.2f", NULL, 0 },
+    { "export_mwh", "%.2f", NULL, 0 },
+    { "import_mwh", "%.2f", NULL, 0 },
+    { "storage_cycles", "%.0f", "", 0 },
+    { "unserved_mwh", "%.2f", "万千瓦时", 0 },
+    { "energy_production_mtce", "%.0f", NULL, 0 },
+    { "energy_production_coal_equiv_mtce", "%.0f", NULL, 1 },
+    { "energy_production_calorific_mtce", "%.0f", NULL, 1 },
+    { "energy_production_capacity_yi_tce", "%.4f", NULL, 0 },
+    { "energy_production_capacity_calorific_mtce", "%.4f", "亿吨标煤", 0 },
+    { "energy_consumption_mtce", "%.1f", NULL, 0 },
+    { "co2_mt", "%.1f", NULL, 0 },
+    { "gdp_yi_yuan", "%.1f", NULL, 0 },
+    { "energy_intensity_tce_per_10k_yuan", "%.3f", NULL, 0 },
+    { "carbon_intensity_t_per_10k_yuan", "%.3f", NULL, 0 },
+    { "energy_intensity_change_frac", "%+.1f", NULL, 0 },
+    { "carbon_intensity_change_frac", "%+.1f", NULL, 0 },
+};
+
+const Figure *summary_key_figures(int *n)
 {
-    fprintf(f, "| %s |", label);
+    *n = (int)(sizeof key_figures / sizeof key_figures[0]);
+    return key_figures;
+}
+
+static void figure_row(FILE *f, const Figure *fig, const RunResults *res)
+{
+    FigureCol c;
+    if (!present_figure(fig, &c)) return;   /* the unit test checks every figure resolves */
+    fprintf(f, "| %s |", c.heading);
     for (int i = 0; i < res->n_years; i++) {
-        double v = *(const double *)((const char *)&res->rows[i] + offset) * scale;
         fputc(' ', f);
-        fprintf(f, fmt, v);
+        fprintf(f, c.format, present_figure_value(&c, &res->rows[i]));
         fputs(" |", f);
     }
     fputc('\n', f);
 }
 
-#define ROW(label, field, scale, fmt) row_out(f, label, res, scale, fmt, offsetof(AnnualRow, field))
-
 static const char *op_words(TargetOp op)
 {
     switch (op) {
-    case OP_GE: return "≥";
-    case OP_LE: return "≤";
+    case OP_GE: case OP_LE: return present_op_symbol(op);
     case OP_RANGE: return "in";
     case OP_REDUCTION: return "reduction ≥";
     }
@@ -42,45 +82,14 @@ void summary_write(FILE *f, const Scenario *s, const RunResults *res)
     if (s->description[0]) fprintf(f, "%s\n\n", s->description);
     fprintf(f, "ecsim %s, seed %lu, years %d–%d, dispatch `%s`, config `%s`.\n\n", ECSIM_VERSION,
             s->seed, s->first_year, s->last_year,
-            s->dispatch.strategy == STRATEGY_PEAK_SHAVING ? "peak-shaving"
-            : s->dispatch.strategy == STRATEGY_LINE_FIRST ? "line-first" : "renewable-first",
-            s->source_file);
+            enum_name(ENUM_STRATEGY, (int)s->dispatch.strategy), s->source_file);
 
     fputs("## Key figures\n\n| | ", f);
     for (int i = 0; i < res->n_years; i++) fprintf(f, "%.0f | ", res->rows[i].year);
     fputs("\n|---|", f);
     for (int i = 0; i < res->n_years; i++) fputs("---:|", f);
     fputc('\n', f);
-    ROW("风电装机 wind capacity (万千瓦)", wind_capacity_mw, 0.1, "%.1f");
-    ROW("光伏装机 PV capacity, DC (万千瓦)", solar_capacity_mw, 0.1, "%.1f");
-    ROW("储能 storage (万千瓦)", storage_power_mw, 0.1, "%.1f");
-    ROW("煤电装机 coal power (万千瓦)", coal_power_capacity_mw, 0.1, "%.1f");
-    ROW("煤炭产能 coal capacity (万吨)", coal_capacity_mt, 100.0, "%.0f");
-    ROW("原煤产量 coal output (万吨)", coal_output_mt, 100.0, "%.0f");
-    ROW("风电可发 wind available (亿千瓦时)", wind_avail_mwh, 1e-5, "%.2f");
-    ROW("光伏可发 PV available (亿千瓦时)", solar_avail_mwh, 1e-5, "%.2f");
-    ROW("弃风弃光 curtailed (亿千瓦时)", curtailed_mwh, 1e-5, "%.2f");
-    ROW("新能源利用率 RE utilisation (%)", re_utilisation, 100.0, "%.1f");
-    ROW("风电利用小时 wind full-load hours", wind_full_load_hours, 1.0, "%.0f");
-    ROW("光伏利用小时 PV full-load hours", solar_full_load_hours, 1.0, "%.0f");
-    ROW("煤电发电 coal power (亿千瓦时)", coal_power_mwh, 1e-5, "%.2f");
-    ROW("本地用电 local load (亿千瓦时)", load_mwh, 1e-5, "%.2f");
-    ROW("外送 export (亿千瓦时)", export_mwh, 1e-5, "%.2f");
-    ROW("受入 import (亿千瓦时)", import_mwh, 1e-5, "%.2f");
-    ROW("储能循环 storage cycles", storage_cycles, 1.0, "%.0f");
-    ROW("缺电 unserved (MWh)", unserved_mwh, 1.0, "%.1f");
-    ROW("能源生产 energy production (万吨标煤)", energy_production_mtce, 100.0, "%.0f");
-    ROW("  发电煤耗法 coal-equivalent (万吨标煤)", energy_production_coal_equiv_mtce, 100.0, "%.0f");
-    ROW("  电热当量法 calorific (万吨标煤)", energy_production_calorific_mtce, 100.0, "%.0f");
-    ROW("能源综合生产能力 production capacity (亿吨标煤)", energy_production_capacity_yi_tce, 1.0, "%.4f");
-    ROW("能源综合生产能力, 电热当量法 calorific (亿吨标煤)", energy_production_capacity_calorific_mtce, 0.01, "%.4f");
-    ROW("能源消费 energy consumption (万吨标煤)", energy_consumption_mtce, 100.0, "%.1f");
-    ROW("二氧化碳 CO2 (万吨)", co2_mt, 100.0, "%.1f");
-    ROW("GDP (亿元, 2020年价)", gdp_yi_yuan, 1.0, "%.1f");
-    ROW("单位GDP能耗 (吨标煤/万元)", energy_intensity_tce_per_10k_yuan, 1.0, "%.3f");
-    ROW("单位GDP二氧化碳 (吨/万元)", carbon_intensity_t_per_10k_yuan, 1.0, "%.3f");
-    ROW("能耗强度累计变化 energy intensity change (%)", energy_intensity_change_frac, 100.0, "%+.1f");
-    ROW("碳排放强度累计变化 carbon intensity change (%)", carbon_intensity_change_frac, 100.0, "%+.1f");
+    for (size_t k = 0; k < sizeof key_figures / sizeof key_figures[0]; k++) figure_row(f, &key_figures[k], res);
 
     if (res->n_targets > 0) {
         fprintf(f, "\n## Targets: %d checked, %d failed\n\n", res->n_targets, res->n_failed);

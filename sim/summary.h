@@ -5,8 +5,11 @@
 
 #include <stdio.h>
 
+#include "present.h"
 #include "sink.h"
 
 void summary_write(FILE *f, const Scenario *s, const RunResults *res);
+/* The key figures of summary.md, n of them (for tests). */
+const Figure *summary_key_figures(int *n);
 
 #endif

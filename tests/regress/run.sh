@@ -1,6 +1,8 @@
 #!/bin/sh
 # Whole-run regression: runs every tests/regress/<case>/scenario.cfg and
-# compares the outputs with <case>/expected/ (datcmp: |test-ref| <= atol + rtol|ref|).
+# compares the outputs with <case>/expected/ (datcmp: |test-ref| <= atol + rtol|ref|,
+# columns matched by name: a column new in the output is reported, not a failure).
+# datcmp itself is tested first (tests/datcmp.sh).
 # usage: run.sh ECSIM DATCMP [bless]   — "bless" rewrites expected/ (review the diff!)
 set -u
 ecsim=$1; datcmp=$2; mode=${3:-}
@@ -8,6 +10,9 @@ here=$(dirname "$0")
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 fail=0; n=0
+if [ "$mode" != bless ]; then
+  sh "$here/../datcmp.sh" "$datcmp" || exit 1
+fi
 for case_dir in "$here"/*/; do
   cfg="$case_dir/scenario.cfg"
   [ -f "$cfg" ] || continue

@@ -1,6 +1,9 @@
 /* datcmp.c — compares two ecsim .dat/.csv result files column by column
  * (EPANET nrtest's allclose rule): |test - ref| <= atol + rtol * |ref|.
- * Comment lines (#) are skipped, header lines and text fields must match
+ * Columns are matched by the names of the header line, not by position: a
+ * column of REF missing from TEST is a difference; a column only in TEST is
+ * reported as new and is not (adding a metric does not invalidate the
+ * references). Comment lines (#) are skipped; text fields must match
  * exactly. Prints the first differences with file, row and column.
  * usage: datcmp [-r RTOL] [-a ATOL] REF TEST   (exit 0 same, 1 differ, 2 error) */
 #include <math.h>
@@ -63,47 +66,64 @@ int main(int argc, char **argv)
         fprintf(stderr, "datcmp: cannot open %s\n", !rf ? rp : tp);
         return 2;
     }
-    static char rl[LINE_MAX_LEN], tl[LINE_MAX_LEN];
-    char *rfield[FIELDS_MAX], *tfield[FIELDS_MAX], *names[FIELDS_MAX];
-    static char header[LINE_MAX_LEN];
-    int rline = 0, tline = 0, row = 0, ndiff = 0, ncols = 0;
+    static char rl[LINE_MAX_LEN], tl[LINE_MAX_LEN], rhead[LINE_MAX_LEN], thead[LINE_MAX_LEN];
+    char *rfield[FIELDS_MAX], *tfield[FIELDS_MAX], *rname[FIELDS_MAX], *tname[FIELDS_MAX];
+    int map[FIELDS_MAX];   /* column of TEST holding REF's column k, or -1 */
+    int rline = 0, tline = 0, ndiff = 0, nr = 0, nt = 0;
+    int hr = next_line(rf, rhead, &rline), ht = next_line(tf, thead, &tline);
+    if (!hr || !ht) {
+        if (hr != ht) {
+            fprintf(stderr, "%s: %s\n", hr ? tp : rp, "no header line");
+            return 1;
+        }
+        return 0;   /* both empty */
+    }
+    nr = split(rhead, rname);
+    nt = split(thead, tname);
+    int missing = 0;
+    for (int k = 0; k < nr; k++) {
+        map[k] = -1;
+        for (int j = 0; j < nt && map[k] < 0; j++)
+            if (strcmp(rname[k], tname[j]) == 0) map[k] = j;
+        if (map[k] < 0) {
+            fprintf(stderr, "%s:%d: column '%s' of the reference is missing\n", tp, tline, rname[k]);
+            missing++;
+        }
+    }
+    for (int j = 0; j < nt; j++) {
+        int known = 0;
+        for (int k = 0; k < nr && !known; k++) known = map[k] == j;
+        if (!known) fprintf(stdout, "%s: new column '%s' (not in the reference, not compared)\n", tp, tname[j]);
+    }
+    if (missing) return 1;
     for (;;) {
-        int hr = next_line(rf, rl, &rline), ht = next_line(tf, tl, &tline);
+        hr = next_line(rf, rl, &rline);
+        ht = next_line(tf, tl, &tline);
         if (!hr && !ht) break;
         if (hr != ht) {
             fprintf(stderr, "%s: row count differs from %s\n", tp, rp);
             return 1;
         }
-        if (row == 0) {
-            memcpy(header, rl, sizeof header);
-            ncols = split(header, names);
+        int r = split(rl, rfield), t = split(tl, tfield);
+        if (r != nr) {
+            fprintf(stderr, "%s:%d: %d fields, its header has %d\n", rp, rline, r, nr);
+            return 2;
         }
-        int nr = split(rl, rfield), nt = split(tl, tfield);
-        if (nr != nt) {
-            fprintf(stderr, "%s:%d: %d fields, reference has %d\n", tp, tline, nt, nr);
+        if (t != nt) {
+            fprintf(stderr, "%s:%d: %d fields, its header has %d\n", tp, tline, t, nt);
             return 1;
         }
-        if (row == 0) {   /* header: names must match exactly */
-            for (int k = 0; k < nr; k++)
-                if (strcmp(rfield[k], tfield[k]) != 0) {
-                    fprintf(stderr, "%s:%d: column %d is '%s', reference '%s'\n", tp, tline, k + 1,
-                            tfield[k], rfield[k]);
-                    return 1;
-                }
-            row++;
-            continue;
-        }
         for (int k = 0; k < nr; k++) {
-            if (strcmp(rfield[k], tfield[k]) == 0) continue;
+            const char *a_txt = rfield[k], *b_txt = tfield[map[k]];
+            if (strcmp(a_txt, b_txt) == 0) continue;
             char *e1, *e2;
-            double a = strtod(rfield[k], &e1), b = strtod(tfield[k], &e2);
-            int numeric = *e1 == '\0' && *e2 == '\0';
+            double a = strtod(a_txt, &e1), b = strtod(b_txt, &e2);
+            int numeric = *e1 == '\0' && *e2 == '\0' && e1 != a_txt && e2 != b_txt;
             if (numeric && fabs(b - a) <= atol + rtol * fabs(a)) continue;
             if (ndiff++ < 10)
-                fprintf(stderr, "%s:%d: %s: %s, reference %s (rtol %g, atol %g)\n", tp, tline,
-                        k < ncols ? names[k] : "?", tfield[k], rfield[k], rtol, atol);
+                fprintf(stderr, "%s:%d: %s: %s, reference %s (rtol %g, atol %g)\n", tp, tline, rname[k], b_txt,
+                        a_txt, rtol, atol);
         }
-        row++;
     }
     fclose(rf);
     fclose(tf);

@@ -431,23 +431,6 @@ static void report(void)
     }
 }
 
-/* Plan units, each checked by hand: 1 万千瓦 = 10 MW, 1 亿千瓦时 = 10^5 MWh,
- * 1 万吨 = 0.01 Mt, fractions in %, margins of fractions in percentage points. */
-static void plan_units(void)
-{
-    char b[64];
-    CU_ASSERT_STRING_EQUAL(chart_format(b, sizeof b, "MW", 3200, 0, 0, 0), "320万千瓦");
-    CU_ASSERT_STRING_EQUAL(chart_format(b, sizeof b, "MW", 3200, 1, 0, 0), "3200 MW");
-    CU_ASSERT_STRING_EQUAL(chart_format(b, sizeof b, "MWh", 7907378.677, 0, 0, 0), "79.1亿千瓦时");
-    CU_ASSERT_STRING_EQUAL(chart_format(b, sizeof b, "MWh", 7907378.677, 1, 0, 0), "7907 GWh");
-    CU_ASSERT_STRING_EQUAL(chart_format(b, sizeof b, "Mt/a", 45, 0, 0, 0), "4500万吨");
-    CU_ASSERT_STRING_EQUAL(chart_format(b, sizeof b, "亿tce", 0.29, 0, 0, 0), "0.29亿吨标煤");
-    CU_ASSERT_STRING_EQUAL(chart_format(b, sizeof b, "1", 0.850337, 0, 0, 0), "85%");
-    CU_ASSERT_STRING_EQUAL(chart_format(b, sizeof b, "1", -0.0996627, 0, 1, 1), "−9.97个百分点");
-    CU_ASSERT_STRING_EQUAL(chart_format(b, sizeof b, "1", 0.285, 1, 1, 1), "+28.5 pp");
-    CU_ASSERT_STRING_EQUAL(chart_format(b, sizeof b, "MW", 0, 0, 1, 1), "±0万千瓦");
-}
-
 /* run.cfg read as text: strings unquoted, lists on one line, groups kept apart. */
 static void cfg_reader(void)
 {
@@ -498,7 +481,6 @@ void register_test_plot(void)
     CU_pSuite s = CU_add_suite("test_plot", setup, teardown);
     CU_add_test(s, "gnuplot absent: distinct status, data kept", gnuplot_absent);
     CU_add_test(s, "unknown language", bad_language);
-    CU_add_test(s, "plan units", plan_units);
     CU_add_test(s, "median week", median_week);
     CU_add_test(s, "run.cfg read as text", cfg_reader);
     CU_add_test(s, "chart data from the result files", chart_data);
