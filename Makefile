@@ -39,7 +39,7 @@ TOOL_SRC := $(wildcard tests/tools/*.c)
 
 BASE_CFG := configs/yiwu-14fyp.cfg
 
-.PHONY: all run plots check unit regress bad-input determinism batch plots-check check-san bench deps \
+.PHONY: all run plots check unit regress bad-input determinism batch signals plots-check check-san bench deps \
         clean regress-bless docs-check
 .DEFAULT_GOAL := all
 
@@ -82,10 +82,10 @@ run: deps
 	  elif [ $$rc != 0 ]; then exit $$rc; fi
 
 check: deps
-	@$(MAKE) --no-print-directory CHECKS=1 unit regress bad-input determinism batch plots-check docs-check
+	@$(MAKE) --no-print-directory CHECKS=1 unit regress bad-input determinism batch signals plots-check docs-check
 	@echo "--- the same under AddressSanitizer and UndefinedBehaviorSanitizer ---"
 	@$(MAKE) --no-print-directory SAN=1 unit regress bad-input
-	@echo "check: 10 passed, 0 failed"
+	@echo "check: 11 passed, 0 failed"
 
 unit: $(B)/run_unit
 	@cd tests && ../$(B)/run_unit
@@ -104,6 +104,9 @@ determinism: $(B)/ecsim
 
 batch: $(B)/ecsim
 	@sh tests/batch.sh $(B)/ecsim
+
+signals: $(B)/ecsim
+	@sh tests/signals.sh $(B)/ecsim
 
 plots-check: $(B)/ecsim
 	@sh tests/plots.sh $(B)/ecsim

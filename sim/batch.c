@@ -80,7 +80,7 @@ Status batch_files(const char *const *files, int n, const BatchOptions *o,
     }
     out->load_errors = load_all(files, n, o, scn, rep, out, d);
     Status st = ST_OK;
-    JobList list = { 0, jobs, NULL, NULL };
+    JobList list = { 0, jobs, NULL, NULL, o->stop };
     for (int i = 0; i < n; i++)
         if (scn[i]) jobs[list.n++] = (Job){ scn[i], 0, -1, files[i] };
     out->jobs = list.n;

@@ -26,6 +26,7 @@ typedef struct {
     int n_sets;
     int compare;                   /* write the comparison files */
     int year;                      /* the year compared, 0 = each one's last */
+    const volatile sig_atomic_t *stop;   /* see JobList; NULL: never */
 } BatchOptions;
 
 typedef struct {

@@ -3,6 +3,7 @@
  * 2 usage). The only module besides main.c that prints. */
 #include "cli.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,26 @@
 
 #define EXIT_TARGETS 3
 #define EXIT_USAGE 2
+
+/* The signal that asked a run to stop, 0 if none: the one piece of process
+ * state, because a signal handler can reach nothing else. The library sees
+ * it only as the stop flag of its job list. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig) { stop_signal = sig; }
+
+/* SIGINT/SIGTERM stop the jobs at their next year; a second one ends the
+ * process at once (SA_RESETHAND). SA_RESTART: file I/O is not interrupted. */
+static void catch_stop_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART | SA_RESETHAND;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
 
 static const char *main_help =
     "ecsim " ECSIM_VERSION " — hourly energy capacity scenario simulator\n"
@@ -339,6 +360,7 @@ static void on_loaded(void *ctx, const char *path, const Diag *d, const Scenario
 static void job_messages(Report *rp, const JobResult *r)
 {
     const Opts *o = rp->o;
+    if (r->status == ST_INTERRUPTED) return;   /* summed up once at the end */
     diag_print(r->diag, stderr);
     if (!r->scn && rp->grid) {
         fprintf(stderr, "  (sweep point %d:", r->job->point + 1);
@@ -383,7 +405,8 @@ static int conclude(Report *rp, Status st, const BatchOutcome *out, int nfiles, 
     const Opts *o = rp->o;
     if (rp->progress && rp->done) fputs("\r\033[K", stderr);
     int errors = out->load_errors + out->not_run + rp->plot_errors;
-    (void)st;   /* its messages are in d; its jobs are counted in out */
+    /* st's messages are in d and its jobs are counted in out; it matters
+     * here only when a signal stopped the run */
     int made = out->jobs - out->not_made;
     if (rp->mode != MODE_RUN && made > 0) {
         if (out->compare == ST_OK && o->plot) {
@@ -412,6 +435,12 @@ static int conclude(Report *rp, Status st, const BatchOutcome *out, int nfiles, 
                nfiles - errors, errors, out->failed_targets);
     for (int k = 0; k < rp->n_verdicts; k++) free(rp->verdicts[k]);
     free(rp->verdicts);
+    if (st == ST_INTERRUPTED && stop_signal) {
+        fprintf(stderr, "ecsim: stopped by %s: %d of %d scenarios finished and kept in %s/; "
+                "the others and any comparison were not written\n",
+                stop_signal == SIGINT ? "SIGINT" : "SIGTERM", out->ran, out->jobs, o->out_dir);
+        return 128 + stop_signal;
+    }
     if (out->usage) return EXIT_USAGE;
     if (errors) return 1;
     return out->failed_targets ? EXIT_TARGETS : 0;
@@ -433,7 +462,8 @@ static int run_files(const char *cmd, int argc, char **argv, int compare)
     Report rp = { .o = &o, .mode = compare ? MODE_COMPARE : MODE_RUN,
                   .progress = !o.quiet && o.nfiles > 1 && isatty(STDERR_FILENO) };
     BatchReport rep = { &rp, on_loaded, on_finished };
-    BatchOptions bo = { o.out_dir, o.jobs, o.sets, o.nsets, compare, o.year };
+    BatchOptions bo = { o.out_dir, o.jobs, o.sets, o.nsets, compare, o.year, &stop_signal };
+    catch_stop_signals();
     BatchOutcome out;
     Status st = batch_files((const char *const *)o.files, o.nfiles, &bo, &rep, &out, d);
     rc = conclude(&rp, st, &out, o.nfiles, d);
@@ -473,7 +503,8 @@ static int cmd_sweep(int argc, char **argv)
         Report rp = { .o = &o, .mode = MODE_SWEEP, .grid = &g,
                       .progress = !o.quiet && g.points > 1 && isatty(STDERR_FILENO) };
         BatchReport rep = { &rp, on_loaded, on_finished };
-        SweepOptions so = { o.files[0], o.sets, o.nsets, o.out_dir, o.jobs, o.year };
+        SweepOptions so = { o.files[0], o.sets, o.nsets, o.out_dir, o.jobs, o.year, &stop_signal };
+        catch_stop_signals();
         BatchOutcome out;
         Status st = sweep_run(&g, &so, &rep, &out, d);
         rc = conclude(&rp, st, &out, 1, d);

@@ -35,6 +35,37 @@ typedef struct {
     pthread_cond_t room;
 } Engine;
 
+static int stopped(const JobList *l) { return l->stop && *l->stop; }
+
+/* The run's sink seen through the stop flag: a year's end is where a run
+ * stops when asked to (a year takes milliseconds), before anything of it is
+ * committed. */
+typedef struct {
+    const Sink *inner;
+    const volatile sig_atomic_t *stop;
+} StopSink;
+
+static Status stop_begin(void *ctx, const Scenario *s)
+{
+    const StopSink *w = ctx;
+    return w->inner && w->inner->begin ? w->inner->begin(w->inner->ctx, s) : ST_OK;
+}
+
+static Status stop_year(void *ctx, const Scenario *s, const Calendar *cal, const WeatherYear *wx,
+                        const YearInputs *in, const YearSeries *out, const AnnualRow *row)
+{
+    const StopSink *w = ctx;
+    if (*w->stop) return ST_INTERRUPTED;
+    return w->inner && w->inner->year ? w->inner->year(w->inner->ctx, s, cal, wx, in, out, row) : ST_OK;
+}
+
+static Status stop_end(void *ctx, const Scenario *s, const RunResults *res)
+{
+    const StopSink *w = ctx;
+    if (*w->stop) return ST_INTERRUPTED;
+    return w->inner && w->inner->end ? w->inner->end(w->inner->ctx, s, res) : ST_OK;
+}
+
 static void run_job(const Engine *e, Run *run, int i, Slot *sl)
 {
     const Job *job = &e->list->jobs[i];
@@ -42,6 +73,10 @@ static void run_job(const Engine *e, Run *run, int i, Slot *sl)
     sl->final_dir[0] = '\0';
     sl->scn = job->scn;
     sl->status = ST_OK;
+    if (stopped(e->list)) {
+        sl->status = ST_INTERRUPTED;
+        return;
+    }
     if (!sl->scn) {
         if (!e->list->make) {
             sl->status = ST_USAGE;
@@ -63,6 +98,9 @@ static void run_job(const Engine *e, Run *run, int i, Slot *sl)
         sink = e->job_sink->open(e->job_sink->ctx, sl->sink_state, job, &sl->diag);
         sp = &sink;
     }
+    StopSink w = { sp, e->list->stop };
+    Sink stop_sink = { &w, stop_begin, stop_year, stop_end };
+    if (e->list->stop) sp = &stop_sink;
     sl->status = sim_run(run, sl->scn, job->member, sp, &sl->res, &sl->diag);
     if (e->job_sink)
         e->job_sink->close(e->job_sink->ctx, sl->sink_state, sl->status, sl->final_dir,
@@ -155,7 +193,7 @@ Status jobs_run(const JobList *list, int threads, const JobSink *job_sink,
     free(tid);
     pthread_cond_destroy(&e.room);
     pthread_mutex_destroy(&e.lock);
-    Status st = ST_OK;
+    Status st = stopped(list) ? ST_INTERRUPTED : ST_OK;
     for (int s = 0; s < n_sinks && st == ST_OK; s++) st = e.sink_status[s];
     for (int s = 0; s < e.k; s++) free(e.slots[s].sink_state);
     free(e.slots);

@@ -16,6 +16,7 @@
 #ifndef ECSIM_JOBS_H
 #define ECSIM_JOBS_H
 
+#include <signal.h>
 #include <stddef.h>
 
 #include "sim.h"
@@ -37,6 +38,10 @@ typedef struct {
     const Job *jobs;
     JobMake make;            /* may be NULL when every job has its scn */
     void *make_ctx;
+    /* Set (by a signal handler) to stop: no job starts after it, a running
+     * job stops at its next year and its sink aborts (nothing half written),
+     * finished jobs stay. NULL: never. */
+    const volatile sig_atomic_t *stop;
 } JobList;
 
 /* One finished job, as list sinks see it; valid during the call only. */
@@ -73,8 +78,9 @@ typedef struct {
 /* Runs every job of list with up to `threads` worker threads (<= 1: in this
  * thread). job_sink may be NULL; sinks[0..n_sinks) are the list sinks. A
  * job's failure is reported in its JobResult and touches no other job.
- * Returns ST_OK, ST_NOMEM when the engine could not start (no job ran), or
- * the first list sink's error (messages in d). */
+ * Returns ST_OK, ST_NOMEM when the engine could not start (no job ran),
+ * ST_INTERRUPTED when list->stop was set (the jobs not run are delivered
+ * with that status), or the first list sink's error (messages in d). */
 Status jobs_run(const JobList *list, int threads, const JobSink *job_sink,
                 const ListSink *sinks, int n_sinks, Diag *d);
 

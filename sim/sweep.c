@@ -148,7 +148,7 @@ Status sweep_run(const SweepGrid *g, const SweepOptions *o, const BatchReport *r
     }
     for (long p = 0; p < g->points; p++) jobs[p] = (Job){ NULL, 0, (int)p, o->file };
     Recipe recipe = { g, base };
-    JobList list = { (int)g->points, jobs, make_point, &recipe };
+    JobList list = { (int)g->points, jobs, make_point, &recipe, o->stop };
     out->jobs = list.n;
     BatchTally t = { out, rep };
     ListSink sinks[2] = { batch_tally_sink(&t) };

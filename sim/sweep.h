@@ -10,7 +10,7 @@
 #include "batch.h"
 
 #define SWEEP_MAX_POINTS 10000
-#define SWEEP_MAX_VALUES 1000
+#define SWEEP_MAX_VALUES SWEEP_MAX_POINTS   /* one --vary may make the whole grid */
 
 typedef struct {
     int n;                   /* varied settings */
@@ -38,6 +38,7 @@ typedef struct {
     const char *out_dir;
     int threads;
     int year;                      /* tabulated year, 0 = last */
+    const volatile sig_atomic_t *stop;   /* see JobList; NULL: never */
 } SweepOptions;
 
 /* Loads the base (reported through rep->loaded; not loaded: nothing runs)
