@@ -11,6 +11,7 @@
 #include "compare.h"
 #include "config.h"
 #include "jobfiles.h"
+#include "utf8.h"
 
 /* Splits text at commas outside brackets and quotes, writing NUL bytes into
  * it; returns the number of values (0 on a malformed list). */
@@ -87,28 +88,37 @@ typedef struct {
 
 /* The point's assignments (each varied setting, then the name) applied
  * together, then the rules once, as --set does. */
+/* The name of point p: the base's name, cut at a character boundary so that
+ * "-pNNN" fits. Set directly, not through an override, so that no character
+ * of the name (a quote) can change its meaning; the base name is a valid
+ * folder name, and so is the result. */
+static void point_name(char *name, size_t size, const char *base, int p)
+{
+    char suffix[24];
+    int ns = snprintf(suffix, sizeof suffix, "-p%03d", p + 1);
+    size_t keep = utf8_cut(base, size - 1 - (size_t)ns);
+    snprintf(name, size, "%.*s%s", (int)keep, base, suffix);
+}
+
 static Status make_point(void *ctx, const Job *job, Scenario *out, Diag *d)
 {
     const Recipe *r = ctx;
     const SweepGrid *g = r->g;
     char **set = calloc((size_t)g->n + 1, sizeof *set);
     Status st = set ? ST_OK : ST_NOMEM;
-    for (int k = 0; k <= g->n && st == ST_OK; k++) {
-        const char *name = k < g->n ? g->names[k] : "scenario.name";
-        char label[NAME_MAX_LEN + 16];
-        const char *v = label;
-        if (k < g->n) v = g->values[k][sweep_index(g, job->point, k)];
-        else snprintf(label, sizeof label, "\"%s-p%03d\"", r->base->name, job->point + 1);
-        size_t len = strlen(name) + strlen(v) + 2;
+    for (int k = 0; k < g->n && st == ST_OK; k++) {
+        const char *v = g->values[k][sweep_index(g, job->point, k)];
+        size_t len = strlen(g->names[k]) + strlen(v) + 2;
         if (!(set[k] = malloc(len))) st = ST_NOMEM;
-        else snprintf(set[k], len, "%s=%s", name, v);
+        else snprintf(set[k], len, "%s=%s", g->names[k], v);
     }
     if (st == ST_NOMEM) diag_error(d, ST_NOMEM, r->base->source_file, 0, NULL, "out of memory");
     else {
         *out = *r->base;
-        st = config_override_list(out, (const char *const *)set, g->n + 1, NULL, d);
+        st = config_override_list(out, (const char *const *)set, g->n, NULL, d);
     }
-    for (int k = 0; set && k <= g->n; k++) free(set[k]);
+    if (st == ST_OK) point_name(out->name, sizeof out->name, r->base->name, job->point);
+    for (int k = 0; set && k < g->n; k++) free(set[k]);
     free(set);
     return st;
 }

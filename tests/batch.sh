@@ -48,5 +48,17 @@ grep -q 'duration_h = 4' "$tmp/set/yiwu-14fyp/run.cfg" && ok || bad "run.cfg doe
 "$ecsim" run -q configs/yiwu-14fyp.cfg --set wind.capcity_mw=1 -o "$tmp/badset" 2>"$tmp/err"; rc=$?
 [ $rc = 1 ] && grep -q "did you mean 'wind.capacity_mw'" "$tmp/err" && [ ! -d "$tmp/badset/yiwu-14fyp" ] && ok || bad "bad --set: exit $rc"
 
+# sweep point names: the base's name as it is (a quote in it used to break
+# every point) and cut at a character boundary so that -pNNN fits (a name of
+# 63 bytes used to fail every point)
+printf 'inherits = "%s/configs/yiwu-14fyp.cfg";\nscenario = { name = "it'"'"'s \\"q\\" 名字"; };\noutput = { hourly_years = []; };\n' "$(pwd)" >"$tmp/quote.cfg"
+"$ecsim" sweep -q "$tmp/quote.cfg" --vary storage.power_mw=0,400 -o "$tmp/swq" >/dev/null 2>"$tmp/err"; rc=$?
+{ [ $rc = 0 ] || [ $rc = 3 ]; } && [ -f "$tmp/swq/it's \"q\" 名字-p002/annual.dat" ] && ok || bad "sweep of a quoted name: exit $rc $(head -1 "$tmp/err")"
+long=$(printf '名%.0s' $(seq 1 20))abc   # 63 bytes: 20 x 3 + 3
+printf 'inherits = "%s/configs/yiwu-14fyp.cfg";\nscenario = { name = "%s"; };\noutput = { hourly_years = []; };\n' "$(pwd)" "$long" >"$tmp/long.cfg"
+"$ecsim" sweep -q "$tmp/long.cfg" --vary storage.power_mw=0,400 -o "$tmp/swl" >/dev/null 2>"$tmp/err"; rc=$?
+n=$(ls "$tmp/swl" | grep -c -- '-p00[12]$')
+{ [ $rc = 0 ] || [ $rc = 3 ]; } && [ "$n" = 2 ] && [ -d "$tmp/swl/$(printf '名%.0s' $(seq 1 19))-p001" ] && ok || bad "sweep of a 63-byte name: exit $rc, $n points $(head -1 "$tmp/err")"
+
 echo "batch: $pass passed, $fail failed"
 [ $fail = 0 ]
