@@ -51,6 +51,23 @@ static int load_all(const char *const *files, int n, const BatchOptions *o, Scen
             free(scn[i]);
             scn[i] = NULL;
         }
+        if (scn[i] && o->compare) {
+            /* what would make the comparison wrong: checked before anything runs */
+            const Scenario *s = scn[i];
+            if (compare_reserved_name(s->name))
+                diag_error(fd, ST_CONFIG_INVALID, files[i], 0, "scenario.name",
+                           "'%s' is the name of a file the comparison writes in %s/: rename the scenario",
+                           s->name, o->out_dir);
+            else if (o->year && (o->year < s->first_year || o->year > s->last_year)) {
+                diag_error(fd, ST_USAGE, files[i], 0, NULL, "--year %d is outside the scenario's period %d-%d",
+                           o->year, s->first_year, s->last_year);
+                out->usage = 1;
+            }
+            if (diag_has_errors(fd)) {
+                free(scn[i]);
+                scn[i] = NULL;
+            }
+        }
         const char *dup = NULL;
         for (int j = 0; scn[i] && j < i && !dup; j++)
             if (scn[j] && strcmp(scn[j]->name, scn[i]->name) == 0) dup = files[j];

@@ -449,6 +449,18 @@ static Status assemble(CompareSink *c, const char *file, int kind, Diag *d)
     return afile_commit(af, d);
 }
 
+int compare_reserved_name(const char *name)
+{
+    /* the tables of compare_finish, the charts folder and report of plotcmp */
+    static const char *const own[] = {
+        "comparison.dat", "comparison.csv", "comparison-delta.dat", "comparison-delta.csv",
+        "summary.md", "sweep.dat", "sweep.csv", "charts", "report.html",
+    };
+    for (size_t k = 0; k < sizeof own / sizeof own[0]; k++)
+        if (strcmp(name, own[k]) == 0) return 1;
+    return 0;
+}
+
 Status compare_finish(CompareSink *c, Diag *d)
 {
     if (c->n_items == 0) return ST_OK;   /* nothing was made: no tables */

@@ -38,6 +38,10 @@ Status compare_finish(CompareSink *c, Diag *d);
 /* Frees c and its temporary files (nothing is left behind). */
 void compare_close(CompareSink *c);
 
+/* 1 if a scenario of this name would put its folder where the comparison
+ * writes one of its own files (summary.md, charts, ...). */
+int compare_reserved_name(const char *name);
+
 /* The figures of the comparison's summary.md, n of them (for tests). */
 const Figure *compare_key_figures(int *n);
 

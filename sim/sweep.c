@@ -147,6 +147,16 @@ Status sweep_run(const SweepGrid *g, const SweepOptions *o, const BatchReport *r
     }
     diag_init(bd);
     Status st = config_load_with(o->file, o->sets, o->n_sets, base, bd);
+    int varies_period = 0;
+    for (int k = 0; k < g->n; k++)
+        varies_period |= strcmp(g->names[k], "scenario.first_year") == 0
+                      || strcmp(g->names[k], "scenario.last_year") == 0;
+    if (st == ST_OK && o->year && !varies_period
+        && (o->year < base->first_year || o->year > base->last_year)) {
+        diag_error(bd, ST_USAGE, o->file, 0, NULL, "--year %d is outside the scenario's period %d-%d",
+                   o->year, base->first_year, base->last_year);
+        st = ST_USAGE;
+    }
     if (rep && rep->loaded) rep->loaded(rep->ctx, o->file, bd, st == ST_OK ? base : NULL, NULL);
     free(bd);
     if (st != ST_OK) {

@@ -60,5 +60,17 @@ printf 'inherits = "%s/configs/yiwu-14fyp.cfg";\nscenario = { name = "%s"; };\no
 n=$(ls "$tmp/swl" | grep -c -- '-p00[12]$')
 { [ $rc = 0 ] || [ $rc = 3 ]; } && [ "$n" = 2 ] && [ -d "$tmp/swl/$(printf '名%.0s' $(seq 1 19))-p001" ] && ok || bad "sweep of a 63-byte name: exit $rc, $n points $(head -1 "$tmp/err")"
 
+# --year outside the period: a usage error, nothing written (it used to write
+# an empty comparison and exit 3)
+"$ecsim" compare -q configs/yiwu-14fyp.cfg scenarios/coal-45.cfg --year 2030 -o "$tmp/cy" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && grep -q -- "--year 2030 is outside the scenario's period 2020-2025" "$tmp/err" && [ ! -e "$tmp/cy" ] && ok || bad "compare --year 2030: exit $rc"
+"$ecsim" sweep -q configs/yiwu-14fyp.cfg --vary storage.power_mw=0,400 --year 2019 -o "$tmp/sy" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && [ ! -e "$tmp/sy" ] && ok || bad "sweep --year 2019: exit $rc"
+# a variant named like a file of the comparison is refused (it used to collide with summary.md)
+printf 'inherits = "%s/configs/yiwu-14fyp.cfg";\nscenario = { name = "summary.md"; };\n' "$(pwd)" >"$tmp/sm.cfg"
+"$ecsim" compare -q configs/yiwu-14fyp.cfg "$tmp/sm.cfg" -o "$tmp/csm" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q "scenario.name: 'summary.md' is the name of a file the comparison writes" "$tmp/err" \
+  && [ -f "$tmp/csm/summary.md" ] && [ ! -d "$tmp/csm/summary.md" ] && ok || bad "variant named summary.md: exit $rc"
+
 echo "batch: $pass passed, $fail failed"
 [ $fail = 0 ]
