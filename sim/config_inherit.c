@@ -206,6 +206,12 @@ int cfg_follow_chain(LoadCtx *c, ChainFile *files, const char *top)
                 free(text);
                 return 0;
             }
+        if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+            /* a UTF-8 byte-order mark, as Notepad and many editors save: the
+             * file means the same without it */
+            memmove(text, text + 3, len - 3 + 1);
+            len -= 3;
+        }
         int ok = cfg_prescan(c, text, len);
         if (ok) {
             f->parsed = 1;

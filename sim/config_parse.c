@@ -675,7 +675,15 @@ int cfg_prescan(LoadCtx *c, const char *t, size_t n)
         } else if (ch == '#' || (ch == '/' && t[i + 1] == '/')) {
             while (i < n && t[i] != '\n') i++;
         } else if (ch == '/' && t[i + 1] == '*') {
+            int opened = line;
             for (i += 2; i < n && !(t[i] == '*' && t[i + 1] == '/'); i++) line += t[i] == '\n';
+            if (i >= n) {
+                /* libconfig takes the rest of the file as the comment: settings
+                 * after it would be silently dropped */
+                cfg_report_line(c, ST_CONFIG_SYNTAX, opened, NULL, NULL,
+                                "comment /* is never closed (it would hide the rest of the file)");
+                return 0;
+            }
             i += 2;
         } else if (ch == '"') {
             /* libconfig 1.5 leaks a string that is the token where it finds

@@ -72,5 +72,19 @@ printf 'inherits = "%s/configs/yiwu-14fyp.cfg";\nscenario = { name = "summary.md
 [ $rc = 1 ] && grep -q "scenario.name: 'summary.md' is the name of a file the comparison writes" "$tmp/err" \
   && [ -f "$tmp/csm/summary.md" ] && [ ! -d "$tmp/csm/summary.md" ] && ok || bad "variant named summary.md: exit $rc"
 
+# a file saved with a UTF-8 byte-order mark runs exactly like the same file
+# without it (it used to be refused: "syntax error" at line 1)
+mkdir -p "$tmp/bom" "$tmp/nobom"
+cp configs/yiwu-14fyp.cfg "$tmp/nobom/plan.cfg"
+{ printf '\357\273\277'; cat configs/yiwu-14fyp.cfg; } >"$tmp/bom/plan.cfg"
+"$ecsim" run -q "$tmp/bom/plan.cfg" --set 'output.hourly_years=[2025]' -o "$tmp/bom/out" >/dev/null 2>"$tmp/err"; rc1=$?
+"$ecsim" run -q "$tmp/nobom/plan.cfg" --set 'output.hourly_years=[2025]' -o "$tmp/nobom/out" >/dev/null 2>&1; rc2=$?
+same=1
+for f in annual.dat targets.csv hourly-2025.dat; do
+  grep -v '^# ecsim' "$tmp/bom/out/yiwu-14fyp/$f" >"$tmp/a" 2>/dev/null; grep -v '^# ecsim' "$tmp/nobom/out/yiwu-14fyp/$f" >"$tmp/b" 2>/dev/null
+  cmp -s "$tmp/a" "$tmp/b" && [ -s "$tmp/a" ] || same=0
+done
+[ $rc1 = $rc2 ] && [ $same = 1 ] && ok || bad "BOM: exit $rc1 vs $rc2, same results: $same $(head -1 "$tmp/err")"
+
 echo "batch: $pass passed, $fail failed"
 [ $fail = 0 ]
