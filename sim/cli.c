@@ -20,8 +20,8 @@
 #include "sim.h"
 #include "version.h"
 
-#define EXIT_TARGETS 3
-#define EXIT_USAGE 2
+#define EXIT_TARGETS status_exit_code(ST_TARGET_FAILED)
+#define EXIT_USAGE status_exit_code(ST_USAGE)
 
 static const char *main_help =
     "ecsim " ECSIM_VERSION " — hourly energy capacity scenario simulator\n"

@@ -137,9 +137,9 @@ static inline void surplus_first(const DispatchLimits *lim, const YearInputs *in
                                  const Out *out, DispatchReport *rep, const int line_first)
 {
     const Out o = *out;   /* a local copy: the pointers stay in registers */
-    const double *restrict wind = in->wind_avail_mw, *restrict solar = in->solar_avail_mw;
-    const double *restrict load = in->load_mw, *restrict firm = in->export_sched_mw;
-    const double *restrict line = in->line_mw;
+    const double *restrict wind = in->v[SER_WIND_AVAIL], *restrict solar = in->v[SER_SOLAR_AVAIL];
+    const double *restrict load = in->v[SER_LOAD], *restrict firm = in->v[SER_EXPORT_FIRM];
+    const double *restrict line = in->v[SER_LINE];
     const int n = in->hours;
     const double power = lim->storage_power_mw, soc_min = lim->soc_min_mwh, soc_max = lim->soc_max_mwh;
     const double eta_c = lim->eta_charge, eta_d = lim->eta_discharge, keep = lim->keep_per_h;
@@ -202,9 +202,9 @@ static void peak_shaving(const DispatchLimits *lim, const YearInputs *in, Dispat
                          const Out *out, DispatchReport *rep)
 {
     const Out o = *out;   /* a local copy: the pointers stay in registers */
-    const double *restrict wind = in->wind_avail_mw, *restrict solar = in->solar_avail_mw;
-    const double *restrict load = in->load_mw, *restrict firm = in->export_sched_mw;
-    const double *restrict line = in->line_mw;
+    const double *restrict wind = in->v[SER_WIND_AVAIL], *restrict solar = in->v[SER_SOLAR_AVAIL];
+    const double *restrict load = in->v[SER_LOAD], *restrict firm = in->v[SER_EXPORT_FIRM];
+    const double *restrict line = in->v[SER_LINE];
     const int n = in->hours;
     const double power = lim->storage_power_mw, soc_min = lim->soc_min_mwh, soc_max = lim->soc_max_mwh;
     const double eta_c = lim->eta_charge, eta_d = lim->eta_discharge, keep = lim->keep_per_h;
@@ -279,35 +279,35 @@ static void peak_shaving(const DispatchLimits *lim, const YearInputs *in, Dispat
 #endif
 }
 
-DispatchReport dispatch_year(const DispatchLimits *lim, const YearInputs *in,
-                             DispatchState *st, YearSeries *out)
+Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchState *st,
+                    YearSeries *out, DispatchReport *rep)
 {
-    DispatchReport rep = { .first_violation_hour = -1 };
+    *rep = (DispatchReport){ .first_violation_hour = -1 };
 
     /* The window can change between years (the caller normally sets the
      * state for new capacity); a SOC outside it would break the invariant
      * from the first hour, so it is clipped here and the change reported. */
     double soc0 = st->soc_mwh;
     double soc = dmin(dmax(soc0, lim->soc_min_mwh), lim->soc_max_mwh);
-    rep.soc_clamp_mwh = soc - soc0;
+    rep->soc_clamp_mwh = soc - soc0;
     st->soc_mwh = soc;
 
-    const Out o = { out->wind_used_mw, out->solar_used_mw, out->coal_mw, out->discharge_mw,
-                    out->import_mw, out->export_mw, out->charge_mw, out->soc_mwh,
-                    out->curtailed_mw, out->unserved_mw };
+    double *const *v = out->v;
+    const Out o = { v[SER_WIND_USED], v[SER_SOLAR_USED], v[SER_COAL], v[SER_DISCHARGE],
+                    v[SER_IMPORT], v[SER_EXPORT], v[SER_CHARGE], v[SER_SOC],
+                    v[SER_CURTAILED], v[SER_UNSERVED] };
     switch (lim->strategy) {
     case STRATEGY_PEAK_SHAVING:
-        peak_shaving(lim, in, st, &o, &rep);
-        break;
+        peak_shaving(lim, in, st, &o, rep);
+        return ST_OK;
     case STRATEGY_LINE_FIRST:
-        surplus_first(lim, in, st, &o, &rep, 1);
-        break;
+        surplus_first(lim, in, st, &o, rep, 1);
+        return ST_OK;
     case STRATEGY_RENEWABLE_FIRST:
-    default:   /* validation admits no other value */
-        surplus_first(lim, in, st, &o, &rep, 0);
-        break;
+        surplus_first(lim, in, st, &o, rep, 0);
+        return ST_OK;
     }
-    return rep;
+    return ST_UNKNOWN_STRATEGY;   /* no default: an unknown value is an error, not a silent choice */
 }
 
 double dispatch_peak_threshold(const YearInputs *in, double percentile, double *scratch)
@@ -316,7 +316,8 @@ double dispatch_peak_threshold(const YearInputs *in, double percentile, double *
     if (n <= 0) return 0.0;
     if (!isfinite(percentile)) return NAN;
     for (int h = 0; h < n; h++) {
-        double v = in->load_mw[h] + in->export_sched_mw[h] - in->wind_avail_mw[h] - in->solar_avail_mw[h];
+        double v = in->v[SER_LOAD][h] + in->v[SER_EXPORT_FIRM][h] - in->v[SER_WIND_AVAIL][h]
+                 - in->v[SER_SOLAR_AVAIL][h];
         /* Selection compares values; a NaN would make its result meaningless. */
         if (!isfinite(v)) return NAN;
         scratch[h] = v;

@@ -10,6 +10,7 @@
 #define ECSIM_DISPATCH_H
 
 #include "model.h"
+#include "status.h"
 
 /* What a year's dispatch reports besides the series. */
 typedef struct {
@@ -42,7 +43,7 @@ typedef struct {
  *   - coal starts at its floor lo = max(coal_min, prev - ramp) (must-run),
  *     capped at coal_max; its ceiling is hi = min(coal_max, prev + ramp),
  *     never below lo. prev of hour 0 is st->coal_mw;
- *   - renewables serve load + firm export (in->export_sched_mw);
+ *   - renewables serve load + firm export (in->v[SER_EXPORT_FIRM]);
  *   - a surplus at the floor charges storage, then goes to the line up to its
  *     free capacity line_mw - firm export, then renewables are curtailed (wind
  *     and solar in proportion to their availability), and whatever remains
@@ -71,9 +72,11 @@ typedef struct {
  * Within each hour self-discharge comes first (storage.h), and soc_mwh[h] is
  * the SOC at the end of hour h. Firm export is delivered in every hour (it is
  * must-deliver); in an hour that also imports, both flows are reported gross.
- * No allocation, no I/O; the series are complete when it returns. */
-DispatchReport dispatch_year(const DispatchLimits *lim, const YearInputs *in,
-                             DispatchState *st, YearSeries *out);
+ * No allocation, no I/O; the series are complete when it returns ST_OK, and
+ * *rep holds the year's report. A strategy that is none of the above returns
+ * ST_UNKNOWN_STRATEGY and writes no series (no silent default). */
+Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchState *st,
+                    YearSeries *out, DispatchReport *rep);
 
 /* The peak-shaving threshold of a year: the percentile-th percentile
  * (0 .. 100, clamped) of net load = load + firm export - wind - solar over

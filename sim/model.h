@@ -206,20 +206,34 @@ typedef struct {
     OutputParams output;
 } Scenario;
 
-/* One year's hourly inputs to dispatch, SoA, read-only in the loop. */
+/* Technologies (tech.def; the registry is tech.h). */
+typedef enum {
+#define TECH(id, name, zh, en, colour, role, used, capacity, avail_flh, build) id,
+#include "tech.def"
+#undef TECH
+    TECH_COUNT
+} TechId;
+
+/* Hourly series (series.def; the table is series.h). */
+typedef enum { SIO_IN = 0, SIO_OUT = 1 } SeriesIo;
+typedef enum {
+#define SERIES(id, column, unit, io, sign, owner, metric, hourly, zh, en) id,
+#include "series.def"
+#undef SERIES
+    SER_COUNT
+} SeriesId;
+
+/* One year's hourly inputs to dispatch, SoA, read-only in the loop:
+ * v[id] for every series with io SIO_IN, NULL for the others. */
 typedef struct {
     int year, hours;
-    const double *wind_avail_mw;
-    const double *solar_avail_mw;
-    const double *load_mw;
-    const double *export_sched_mw;  /* firm export; zeros in surplus mode */
-    const double *line_mw;          /* transfer capacity per hour */
+    const double *v[SER_COUNT];
 } YearInputs;
 
-/* One year's hourly results, preallocated for ECSIM_MAX_HOURS. */
+/* One year's hourly results, preallocated for ECSIM_MAX_HOURS: v[id] for
+ * every series with io SIO_OUT, NULL for the others. */
 typedef struct {
-    double *wind_used_mw, *solar_used_mw, *coal_mw, *discharge_mw, *import_mw;
-    double *export_mw, *charge_mw, *soc_mwh, *curtailed_mw, *unserved_mw;
+    double *v[SER_COUNT];
 } YearSeries;
 
 /* Limits of one year, constant within it. */

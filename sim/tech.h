@@ -1,0 +1,72 @@
+/* tech.h — the technology registry: each technology of the model described
+ * once (tech.def): its name and config group, labels, chart colour,
+ * accounting role, and the per-year step that turns the scenario into its
+ * hourly inputs, dispatch limits and annual facts. The hourly series and the
+ * annual metrics it owns name it as their owner (series.def, metrics.def).
+ * sim.c walks this table; it names no technology. */
+#ifndef ECSIM_TECH_H
+#define ECSIM_TECH_H
+
+#include "annual.h"
+#include "calendar.h"
+#include "model.h"
+#include "pv.h"
+#include "solarpos.h"
+#include "status.h"
+#include "weather.h"
+#include "wind.h"
+
+typedef enum {
+    ROLE_NONE = 0,
+    ROLE_NONFOSSIL,        /* used electricity is non-fossil primary energy */
+    ROLE_FOSSIL_MINING,    /* primary fossil production */
+    ROLE_FOSSIL_POWER,     /* burns fuel: CO2 */
+    ROLE_DEMAND,           /* electricity use */
+    ROLE_STORAGE,
+    ROLE_EXCHANGE,         /* import and export over the line */
+} AcctRole;
+
+/* Per-scenario models of the technologies that need one (built once per
+ * scenario by tech_prepare, read every year). */
+typedef struct {
+    WindModel wind;
+    PvModel pv;
+} TechModels;
+
+/* What a technology's year step reads and writes. */
+typedef struct {
+    const Scenario *s;
+    const Calendar *cal;
+    const WeatherYear *wx;
+    const SunTable *sun;
+    const TechModels *models;
+    int year, monthly;              /* monthly: COMMISSION_MONTHLY */
+    double *const *buf;             /* buf[id]: the writable buffer of input series id */
+    double *scratch;                /* ECSIM_MAX_HOURS doubles, free for any step */
+    YearFacts *facts;
+    DispatchLimits *lim;
+} TechYear;
+
+typedef struct {
+    TechId id;
+    const char *name;               /* = its config group ("system": none) */
+    const char *label_zh, *label_en;
+    const char *colour;             /* chart colour, "#RRGGBB" */
+    AcctRole role;
+    MetricId used_metric;           /* ROLE_NONFOSSIL: MWh taken by the system */
+    MetricId capacity_metric;       /* ROLE_NONFOSSIL: MW installed */
+    MetricId avail_flh_metric;      /* ROLE_NONFOSSIL: full-load hours before curtailment */
+    /* Fills the technology's input series, limits and facts of ty->year;
+     * NULL when it has none. Runs in tech.def order (coal mining before
+     * load: mining electricity is load). Called once per year. */
+    void (*build_year)(const TechYear *ty);
+} Tech;
+
+int tech_count(void);
+const Tech *tech_get(int i);                  /* i = TechId */
+const Tech *tech_find(const char *name);      /* NULL if unknown */
+
+/* Builds the per-scenario models; errors go to d located at the group. */
+Status tech_prepare(TechModels *m, const Scenario *s, Diag *d);
+
+#endif
