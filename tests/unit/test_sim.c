@@ -33,26 +33,26 @@ static Status check_year(void *ctx, const Scenario *s, const Calendar *cal, cons
     c->years++;
     CU_ASSERT_EQUAL(in->hours, cal->hours);
     for (int h = 0; h < in->hours; h++) {
-        double supply = o->wind_used_mw[h] + o->solar_used_mw[h] + o->coal_mw[h]
-                      + o->discharge_mw[h] + o->import_mw[h] + o->unserved_mw[h];
-        double demand = in->load_mw[h] + o->export_mw[h] + o->charge_mw[h];
+        double supply = o->v[SER_WIND_USED][h] + o->v[SER_SOLAR_USED][h] + o->v[SER_COAL][h]
+                      + o->v[SER_DISCHARGE][h] + o->v[SER_IMPORT][h] + o->v[SER_UNSERVED][h];
+        double demand = in->v[SER_LOAD][h] + o->v[SER_EXPORT][h] + o->v[SER_CHARGE][h];
         double r = fabs(supply - demand);
         if (r > c->worst_residual) c->worst_residual = r;
         if (r > 1e-6) c->balance_bad++;
-        double curt = in->wind_avail_mw[h] + in->solar_avail_mw[h] - o->wind_used_mw[h] - o->solar_used_mw[h];
-        if (fabs(curt - o->curtailed_mw[h]) > 1e-6 || o->curtailed_mw[h] < -1e-9) c->balance_bad++;
-        if (o->soc_mwh[h] < smin - 1e-6 || o->soc_mwh[h] > smax + 1e-6) c->soc_bad++;
-        if (o->charge_mw[h] > p + 1e-9 || o->discharge_mw[h] > p + 1e-9
-            || o->export_mw[h] > in->line_mw[h] + 1e-9 || o->import_mw[h] > in->line_mw[h] + 1e-9
-            || o->wind_used_mw[h] > in->wind_avail_mw[h] + 1e-9
-            || o->solar_used_mw[h] > in->solar_avail_mw[h] + 1e-9
-            || o->coal_mw[h] < -1e-9 || o->unserved_mw[h] < -1e-9 || o->charge_mw[h] < -1e-9
-            || o->discharge_mw[h] < -1e-9 || o->export_mw[h] < -1e-9 || o->import_mw[h] < -1e-9
-            || (o->charge_mw[h] > 1e-9 && o->discharge_mw[h] > 1e-9))
+        double curt = in->v[SER_WIND_AVAIL][h] + in->v[SER_SOLAR_AVAIL][h] - o->v[SER_WIND_USED][h] - o->v[SER_SOLAR_USED][h];
+        if (fabs(curt - o->v[SER_CURTAILED][h]) > 1e-6 || o->v[SER_CURTAILED][h] < -1e-9) c->balance_bad++;
+        if (o->v[SER_SOC][h] < smin - 1e-6 || o->v[SER_SOC][h] > smax + 1e-6) c->soc_bad++;
+        if (o->v[SER_CHARGE][h] > p + 1e-9 || o->v[SER_DISCHARGE][h] > p + 1e-9
+            || o->v[SER_EXPORT][h] > in->v[SER_LINE][h] + 1e-9 || o->v[SER_IMPORT][h] > in->v[SER_LINE][h] + 1e-9
+            || o->v[SER_WIND_USED][h] > in->v[SER_WIND_AVAIL][h] + 1e-9
+            || o->v[SER_SOLAR_USED][h] > in->v[SER_SOLAR_AVAIL][h] + 1e-9
+            || o->v[SER_COAL][h] < -1e-9 || o->v[SER_UNSERVED][h] < -1e-9 || o->v[SER_CHARGE][h] < -1e-9
+            || o->v[SER_DISCHARGE][h] < -1e-9 || o->v[SER_EXPORT][h] < -1e-9 || o->v[SER_IMPORT][h] < -1e-9
+            || (o->v[SER_CHARGE][h] > 1e-9 && o->v[SER_DISCHARGE][h] > 1e-9))
             c->limit_bad++;
-        sum_wind += o->wind_used_mw[h];
-        sum_load += in->load_mw[h];
-        sum_curt += o->curtailed_mw[h];
+        sum_wind += o->v[SER_WIND_USED][h];
+        sum_load += in->v[SER_LOAD][h];
+        sum_curt += o->v[SER_CURTAILED][h];
         c->hours_checked++;
     }
     if (fabs(sum_wind - row->wind_used_mwh) > 1e-6 * (1 + sum_wind)
