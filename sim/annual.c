@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "series.h"
+#include "tech.h"
 
 static double *field(AnnualRow *row, MetricId m)
 {
@@ -53,33 +54,31 @@ int annual_from_hours(const YearFacts *f, const YearInputs *in, const YearSeries
         else if (r > resid) resid = r;
     }
 
-    double wa = row->wind_avail_mwh, wu = row->wind_used_mwh;
-    double sa = row->solar_avail_mwh, su = row->solar_used_mwh;
-    double dis = row->discharge_mwh, coal = row->coal_power_mwh;
     row->year = f->year;
-    row->wind_capacity_mw = f->wind_capacity_mw;
-    row->solar_capacity_mw = f->solar_capacity_mw;
-    row->storage_power_mw = f->storage_power_mw;
-    row->storage_energy_mwh = f->storage_energy_mwh;
-    row->coal_power_capacity_mw = f->coal_power_capacity_mw;
-    row->coal_capacity_mt = f->coal_capacity_mt;
-    row->coal_output_mt = f->coal_output_mt;
-    row->export_capacity_mw = f->export_capacity_mw;
-    row->wind_mean_ms = f->wind_mean_ms;
-    row->ghi_kwh_per_m2 = f->ghi_kwh_per_m2;
-    row->temp_mean_c = f->temp_mean_c;
-    row->re_utilisation = (wa + sa) > 0 ? (wu + su) / (wa + sa) : 1.0;
-    row->wind_full_load_hours = f->wind_capacity_mw > 0 ? wu / f->wind_capacity_mw : 0;
-    row->solar_full_load_hours = f->solar_capacity_mw > 0 ? su / f->solar_capacity_mw : 0;
-    row->wind_avail_full_load_hours = f->wind_capacity_mw > 0 ? wa / f->wind_capacity_mw : 0;
-    row->solar_avail_full_load_hours = f->solar_capacity_mw > 0 ? sa / f->solar_capacity_mw : 0;
+    for (int m = 0; m < MET_COUNT; m++)
+        if (f->set[m]) *field(row, (MetricId)m) = f->value[m];
+
+    /* Full-load hours of each technology with a capacity, and the share of
+     * the curtailable pool's available energy that was used. */
+    double pool_avail = 0.0, pool_used = 0.0;
+    for (int t = 0; t < tech_count(); t++) {
+        const Tech *te = tech_get(t);
+        if (te->capacity_metric == MET_NONE) continue;
+        double cap = *field(row, te->capacity_metric);
+        double used = *field(row, te->used_metric), avail = *field(row, te->avail_metric);
+        *field(row, te->flh_metric) = cap > 0 ? used / cap : 0;
+        *field(row, te->avail_flh_metric) = cap > 0 ? avail / cap : 0;
+        if (te->curtailable) {
+            pool_avail += avail;
+            pool_used += used;
+        }
+    }
+    row->re_utilisation = pool_avail > 0 ? pool_used / pool_avail : 1.0;
     /* MWh x gce/kWh = MWh x 1000 kWh/MWh x g / 1e6 g/t = MWh x gce/kWh / 1000 t */
-    row->coal_power_tce = coal * f->coal_heat_rate_gce_per_kwh / 1000.0;
-    row->mining_load_mwh = f->mining_load_mwh;
+    row->coal_power_tce = row->coal_power_mwh * f->coal_heat_rate_gce_per_kwh / 1000.0;
     row->peak_load_mw = peak;
-    row->storage_cycles = f->storage_energy_mwh > 0 ? dis / f->storage_energy_mwh : 0;
+    row->storage_cycles = row->storage_energy_mwh > 0 ? row->discharge_mwh / row->storage_energy_mwh : 0;
     row->unserved_hours = unh;
-    row->coal_min_violation_hours = f->coal_min_violation_hours;
     row->max_balance_residual_mw = finite ? resid : (double)NAN;
     return finite ? 0 : -1;
 }

@@ -208,7 +208,7 @@ typedef struct {
 
 /* Technologies (tech.def; the registry is tech.h). */
 typedef enum {
-#define TECH(id, name, zh, en, colour, role, used, capacity, avail_flh, build) id,
+#define TECH(id, name, zh, en, colour, role, pool, used, avail, capacity, flh, avail_flh, build) id,
 #include "tech.def"
 #undef TECH
     TECH_COUNT

@@ -40,6 +40,7 @@ struct Run {
     WeatherYear wx;
     SynthTables synth;
     TechModels models;
+    TechState tech_state;
     SunSlot sun[SUN_CACHE];
     int sun_next;
     const SunTable *sun_now;
@@ -106,7 +107,7 @@ Status sim_prepare(Run *run, const Scenario *s, Diag *d)
         diag_error(d, st, s->source_file, 0, "weather", "cannot build synthetic weather tables");
         return st;
     }
-    return tech_prepare(&run->models, s, d);
+    return tech_prepare(&run->models, &run->tech_state, s, d);
 }
 
 Status sim_weather(Run *run, int year, unsigned long member)
@@ -148,7 +149,8 @@ Status sim_inputs(Run *run, int year)
     double *bufs[SER_COUNT];
     for (int i = 0; i < SER_COUNT; i++) bufs[i] = b->series[i];
     const TechYear ty = { s, &run->cal, &run->wx, run->sun_now, &run->models, year,
-                          s->commissioning == COMMISSION_MONTHLY, bufs, b->scratch, f, lim };
+                          s->commissioning == COMMISSION_MONTHLY, !run->first_year_done,
+                          &run->tech_state, bufs, b->scratch, f, lim };
     for (int i = 0; i < tech_count(); i++) {
         const Tech *t = tech_get(i);
         if (t->build_year) t->build_year(&ty);
@@ -167,7 +169,7 @@ Status sim_inputs(Run *run, int year)
 
     /* Carry the state over the year boundary. New storage energy arrives at
      * the initial state of charge; a shrinking window clips the state. */
-    double e_new = f->storage_energy_mwh;
+    double e_new = f->value[MET_storage_energy_mwh];
     if (!run->first_year_done) {
         run->state.soc_mwh = s->storage.initial_soc_frac * e_new;
         run->state.coal_mw = lim->coal_min_mw;
@@ -217,12 +219,12 @@ Status sim_run(Run *run, const Scenario *s, unsigned long member, const Sink *si
                        status_message(st), (int)s->dispatch.strategy);
             return st;
         }
-        run->facts.coal_min_violation_hours = run->report.below_floor_hours;
+        facts_put(&run->facts, MET_coal_min_violation_hours, run->report.below_floor_hours);
         AnnualRow *row = &res->rows[i];
         int bad = annual_from_hours(&run->facts, &run->in, &run->out, row);
         row->storage_losses_mwh = row->charge_mwh - row->discharge_mwh
                                 - (run->state.soc_mwh - soc_start);
-        double scale = 1.0 + row->peak_load_mw + run->facts.export_capacity_mw;
+        double scale = 1.0 + row->peak_load_mw + row->export_capacity_mw;
         for (int t = 0; t < tech_count(); t++)
             if (tech_get(t)->capacity_metric != MET_NONE)
                 scale += metric_value(metrics_get(tech_get(t)->capacity_metric), row);

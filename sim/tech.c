@@ -47,7 +47,7 @@ static void build_wind(const TechYear *ty)
     const Schedule *cap = &ty->s->wind.capacity_mw;
     wind_unit_output(&ty->models->wind, ty->wx, ty->scratch);
     per_mw_times_capacity(ty, cap, 1.0, ty->buf[SER_WIND_AVAIL]);
-    ty->facts->wind_capacity_mw = schedule_year_mean(cap, ty->year, ty->monthly);
+    facts_put(ty->facts, MET_wind_capacity_mw, schedule_year_mean(cap, ty->year, ty->monthly));
 }
 
 static void build_solar(const TechYear *ty)
@@ -56,7 +56,7 @@ static void build_solar(const TechYear *ty)
     pv_unit_output(&ty->models->pv, ty->sun, ty->wx, ty->scratch);
     per_mw_times_capacity(ty, &s->solar.capacity_mw, pv_degradation_factor(&s->solar, s->first_year, ty->year),
                           ty->buf[SER_SOLAR_AVAIL]);
-    ty->facts->solar_capacity_mw = schedule_year_mean(&s->solar.capacity_mw, ty->year, ty->monthly);
+    facts_put(ty->facts, MET_solar_capacity_mw, schedule_year_mean(&s->solar.capacity_mw, ty->year, ty->monthly));
 }
 
 static void build_storage(const TechYear *ty)
@@ -64,8 +64,8 @@ static void build_storage(const TechYear *ty)
     const StorageParams *p = &ty->s->storage;
     double power = schedule_at(&p->power_mw, ty->year);
     storage_limits(p, power, ty->lim);
-    ty->facts->storage_power_mw = power;
-    ty->facts->storage_energy_mwh = power * p->duration_h;
+    facts_put(ty->facts, MET_storage_power_mw, power);
+    facts_put(ty->facts, MET_storage_energy_mwh, power * p->duration_h);
 }
 
 /* Coal mining: output drives its electricity use, which is local load. */
@@ -73,9 +73,10 @@ static void build_coal_mining(const TechYear *ty)
 {
     const CoalMiningParams *p = &ty->s->coal_mining;
     YearFacts *f = ty->facts;
-    f->coal_capacity_mt = schedule_year_mean(&p->capacity_mt, ty->year, ty->monthly);
-    f->coal_output_mt = coal_mining_output_mt(p, ty->year, ty->monthly);
-    f->mining_load_mwh = f->coal_output_mt * 1e6 * p->electricity_kwh_per_t / 1000.0;
+    double output_mt = coal_mining_output_mt(p, ty->year, ty->monthly);
+    facts_put(f, MET_coal_capacity_mt, schedule_year_mean(&p->capacity_mt, ty->year, ty->monthly));
+    facts_put(f, MET_coal_output_mt, output_mt);
+    facts_put(f, MET_mining_load_mwh, output_mt * 1e6 * p->electricity_kwh_per_t / 1000.0);
 }
 
 /* The committed coal fleet as one plant: floor, ceiling and ramp. */
@@ -86,7 +87,7 @@ static void build_coal_power(const TechYear *ty)
     ty->lim->coal_min_mw = fleet.min_mw;
     ty->lim->coal_max_mw = fleet.capacity_mw;
     ty->lim->coal_ramp_mw_per_h = fleet.ramp_mw_per_h;
-    ty->facts->coal_power_capacity_mw = fleet.capacity_mw;
+    facts_put(ty->facts, MET_coal_power_capacity_mw, fleet.capacity_mw);
     ty->facts->coal_heat_rate_gce_per_kwh = fleet.heat_rate_gce_per_kwh;
 }
 
@@ -96,7 +97,7 @@ static void build_load(const TechYear *ty)
     double *load = ty->buf[SER_LOAD];
     int H = ty->cal->hours;
     load_year(&ty->s->load, ty->cal, schedule_at(&ty->s->load.annual_gwh, ty->year) * 1000.0, load);
-    double mining_mw = ty->facts->mining_load_mwh / (double)H;
+    double mining_mw = ty->facts->value[MET_mining_load_mwh] / (double)H;
     for (int h = 0; h < H; h++) load[h] += mining_mw;
 }
 
@@ -106,7 +107,7 @@ static void build_export(const TechYear *ty)
     const ExportParams *p = &ty->s->export_line;
     double line = schedule_at(&p->capacity_mw, ty->year);
     double *line_mw = ty->buf[SER_LINE];
-    ty->facts->export_capacity_mw = line;
+    facts_put(ty->facts, MET_export_capacity_mw, line);
     for (int h = 0; h < ty->cal->hours; h++) line_mw[h] = line;
     export_year(p, ty->cal, line, ty->buf[SER_EXPORT_FIRM]);
     ty->lim->import_allowed = p->import_allowed;
@@ -123,14 +124,14 @@ static void build_system(const TechYear *ty)
         ghi += wx->ghi_wm2[h];
         ta += wx->temp_c[h];
     }
-    ty->facts->wind_mean_ms = ws / H;
-    ty->facts->ghi_kwh_per_m2 = ghi / 1000.0;
-    ty->facts->temp_mean_c = ta / H;
+    facts_put(ty->facts, MET_wind_mean_ms, ws / H);
+    facts_put(ty->facts, MET_ghi_kwh_per_m2, ghi / 1000.0);
+    facts_put(ty->facts, MET_temp_mean_c, ta / H);
 }
 
 static const Tech table[] = {
-#define TECH(id, name, zh, en, colour, role, used, capacity, avail_flh, build) \
-    { id, name, zh, en, colour, role, used, capacity, avail_flh, build },
+#define TECH(id, name, zh, en, colour, role, pool, used, avail, capacity, flh, avail_flh, build) \
+    { id, name, zh, en, colour, role, pool, used, avail, capacity, flh, avail_flh, build },
 #include "tech.def"
 #undef TECH
 };
@@ -151,8 +152,9 @@ const Tech *tech_find(const char *name)
     return NULL;
 }
 
-Status tech_prepare(TechModels *m, const Scenario *s, Diag *d)
+Status tech_prepare(TechModels *m, TechState *state, const Scenario *s, Diag *d)
 {
+    memset(state, 0, sizeof *state);
     Status st = wind_model_init(&m->wind, &s->wind, s->weather.wind_ref_height_m);
     if (st != ST_OK) {
         diag_error(d, st, s->source_file, 0, "wind", "invalid wind farm model");

@@ -33,6 +33,11 @@ typedef struct {
     PvModel pv;
 } TechModels;
 
+/* What technologies carry from one year to the next (reset by tech_prepare). */
+typedef struct {
+    int unused;
+} TechState;
+
 /* What a technology's year step reads and writes. */
 typedef struct {
     const Scenario *s;
@@ -41,6 +46,8 @@ typedef struct {
     const SunTable *sun;
     const TechModels *models;
     int year, monthly;              /* monthly: COMMISSION_MONTHLY */
+    int first;                      /* 1 in the first year of the run */
+    TechState *state;               /* carried from year to year */
     double *const *buf;             /* buf[id]: the writable buffer of input series id */
     double *scratch;                /* ECSIM_MAX_HOURS doubles, free for any step */
     YearFacts *facts;
@@ -53,9 +60,13 @@ typedef struct {
     const char *label_zh, *label_en;
     const char *colour;             /* chart colour, "#RRGGBB" */
     AcctRole role;
-    MetricId used_metric;           /* ROLE_NONFOSSIL: MWh taken by the system */
-    MetricId capacity_metric;       /* ROLE_NONFOSSIL: MW installed */
-    MetricId avail_flh_metric;      /* ROLE_NONFOSSIL: full-load hours before curtailment */
+    int curtailable;                /* in the pool of variable sources dispatch curtails */
+    /* Generating technologies (MET_NONE otherwise): */
+    MetricId used_metric;           /* MWh taken by the system */
+    MetricId avail_metric;          /* MWh available (before curtailment) */
+    MetricId capacity_metric;       /* MW in force */
+    MetricId flh_metric;            /* used / capacity, h */
+    MetricId avail_flh_metric;      /* available / capacity, h */
     /* Fills the technology's input series, limits and facts of ty->year;
      * NULL when it has none. Runs in tech.def order (coal mining before
      * load: mining electricity is load). Called once per year. */
@@ -66,7 +77,8 @@ int tech_count(void);
 const Tech *tech_get(int i);                  /* i = TechId */
 const Tech *tech_find(const char *name);      /* NULL if unknown */
 
-/* Builds the per-scenario models; errors go to d located at the group. */
-Status tech_prepare(TechModels *m, const Scenario *s, Diag *d);
+/* Builds the per-scenario models and resets the carried state; errors go
+ * to d located at the group. */
+Status tech_prepare(TechModels *m, TechState *state, const Scenario *s, Diag *d);
 
 #endif

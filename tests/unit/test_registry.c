@@ -92,7 +92,8 @@ static void worked_hour(void)
     CU_ASSERT_DOUBLE_EQUAL(supply, 345, 0);
     CU_ASSERT_DOUBLE_EQUAL(demand, 345, 0);
     /* the annual pass sums each series into its metric and finds no residual */
-    YearFacts f = { .year = 2023, .wind_capacity_mw = 100 };
+    YearFacts f = { .year = 2023 };
+    facts_put(&f, MET_wind_capacity_mw, 100);
     AnnualRow row;
     CU_ASSERT_EQUAL(annual_from_hours(&f, &in, &out, &row), 0);
     CU_ASSERT_DOUBLE_EQUAL(row.max_balance_residual_mw, 0, 0);
@@ -137,9 +138,13 @@ static void registry_complete(void)
         CU_ASSERT_PTR_NOT_NULL(te->build_year);
         /* its config group exists (the system has none) */
         if (t != TECH_SYSTEM) CU_ASSERT(schema_group_find(te->name) >= 0);
-        const MetricId named[3] = { te->used_metric, te->capacity_metric, te->avail_flh_metric };
-        for (int k = 0; k < 3; k++) {
-            if (te->role == ROLE_NONFOSSIL) CU_ASSERT_NOT_EQUAL(named[k], MET_NONE);
+        const MetricId named[5] = { te->used_metric, te->avail_metric, te->capacity_metric,
+                                    te->flh_metric, te->avail_flh_metric };
+        int n_named = 0;
+        for (int k = 0; k < 5; k++) n_named += named[k] != MET_NONE;
+        CU_ASSERT(n_named == 0 || n_named == 5);          /* a generator names all five */
+        if (te->role == ROLE_NONFOSSIL || te->curtailable) CU_ASSERT_EQUAL(n_named, 5);
+        for (int k = 0; k < 5; k++) {
             if (named[k] == MET_NONE) continue;
             CU_ASSERT_PTR_NOT_NULL_FATAL(metrics_get(named[k]));
             CU_ASSERT_EQUAL(metrics_get(named[k])->owner, t);
