@@ -16,6 +16,7 @@
 #include "chartdata.h"
 #include "gnuplot.h"
 #include "metrics.h"
+#include "plot.h"
 #include "results.h"
 
 #define PATH_LEN GP_PATH_LEN
@@ -288,7 +289,8 @@ static Status prepare_charts_dir(const char *dir, char *charts, size_t n, Diag *
     base = base && base[1] ? base + 1 : dir;
     fputs("# chartdata.gp — written by ecsim for the charts across scenarios (plotcmp.c)\n", af->f);
     put_gp_var(af->f, "scenario", base);
-    return afile_commit(af, d);
+    st = afile_commit(af, d);
+    return st == ST_OK ? plot_write_colours(charts, d) : st;
 }
 
 /* A number in about 3-4 significant digits, with a true minus sign. */
