@@ -16,31 +16,9 @@
 #include "model.h"
 #include "solarpos.h"
 
-/* Plain data in canonical units, for the Scenario (config group "csp").
- * Defaults and their sources: csp_params_default and docs/csp.md. */
-typedef struct {
-    Schedule capacity_mw;            /* turbine net electric capacity */
-    double solar_multiple;           /* receiver design output / turbine design input */
-    double storage_h;                /* storage capacity, hours of full-load turbine input */
-    double cycle_eff_frac;           /* gross cycle efficiency, heat to gross electricity */
-    double gross_to_net_frac;        /* net / gross electric (plant parasitics) */
-    double design_dni_wm2;           /* DNI of the design point */
-    double design_zenith_deg;        /* sun zenith of the design point */
-    double field_optical_eff_frac;   /* field optical efficiency at the design point */
-    double field_target_elev_deg;    /* receiver elevation seen from the field, mean */
-    double field_stow_elev_deg;      /* heliostats track only above this sun elevation */
-    double field_min_dni_wm2;        /* field starts only at or above this DNI */
-    double receiver_absorptance_frac;
-    double receiver_loss_frac;       /* receiver + piping heat loss while operating,
-                                      * fraction of receiver design output */
-    double receiver_min_frac;        /* receiver turndown limit, fraction of design output */
-    double receiver_max_frac;        /* receiver maximum, fraction of design output */
-    double receiver_startup_frac;    /* heat to start the receiver, hours of design output */
-    double min_load_frac;            /* turbine minimum net output, fraction of capacity */
-    double turbine_startup_h;        /* heat to start the turbine, hours of full-load input */
-    double storage_loss_per_h_frac;  /* heat lost per hour, fraction of stored heat */
-    double initial_storage_frac;     /* storage at the start of the first year */
-} CspParams;
+/* CspParams, the plant's parameters (config group "csp"), is plain data of
+ * the Scenario in model.h. Defaults and their sources: csp_params_default
+ * and docs/csp.md. */
 
 /* Fills p with the defaults of docs/csp.md (SAM's molten-salt tower, the
  * Hami/Naomaohu 50 MW plant); capacity_mw empty (no plant). */

@@ -64,14 +64,14 @@ static inline void cover_deficit(Hour *r, double deficit, double coal_lo, double
 
 #ifdef ECSIM_CHECKS
 /* 1 if hour r satisfies every invariant of dispatch.h, else 0. */
-static int hour_ok(const Hour *r, double wind_mw, double solar_mw, double load_mw,
+static int hour_ok(const Hour *r, double wind_mw, double solar_mw, double sched_mw, double load_mw,
                    double line_mw, double soc, const DispatchLimits *lim)
 {
     const double v[9] = { r->wind_used, r->solar_used, r->coal, r->discharge, r->import,
                           r->export_mw, r->charge, r->curtailed, r->unserved };
     if (!isfinite(soc) || !isfinite(wind_mw) || !isfinite(solar_mw) || !isfinite(load_mw))
         return 0;
-    double scale = 1.0 + wind_mw + solar_mw + fabs(load_mw);
+    double scale = 1.0 + wind_mw + solar_mw + sched_mw + fabs(load_mw);
     for (int i = 0; i < 9; i++) {
         if (!isfinite(v[i])) return 0;
         scale += fabs(v[i]);
@@ -79,7 +79,8 @@ static int hour_ok(const Hour *r, double wind_mw, double solar_mw, double load_m
     double tol = 1e-6 * scale;
     for (int i = 0; i < 9; i++)
         if (v[i] < -tol) return 0;
-    double supply = r->wind_used + r->solar_used + r->coal + r->discharge + r->import + r->unserved;
+    if (!isfinite(sched_mw) || sched_mw < 0) return 0;
+    double supply = r->wind_used + r->solar_used + r->coal + r->discharge + r->import + r->unserved + sched_mw;
     double demand = load_mw + r->export_mw + r->charge;
     if (fabs(supply - demand) > tol) return 0;
     double curt = wind_mw + solar_mw - r->wind_used - r->solar_used;
@@ -139,7 +140,7 @@ static inline void surplus_first(const DispatchLimits *lim, const YearInputs *in
     const Out o = *out;   /* a local copy: the pointers stay in registers */
     const double *restrict wind = in->v[SER_WIND_AVAIL], *restrict solar = in->v[SER_SOLAR_AVAIL];
     const double *restrict load = in->v[SER_LOAD], *restrict firm = in->v[SER_EXPORT_FIRM];
-    const double *restrict line = in->v[SER_LINE];
+    const double *restrict line = in->v[SER_LINE], *restrict sched = in->v[SER_SCHEDULED];
     const int n = in->hours;
     const double power = lim->storage_power_mw, soc_min = lim->soc_min_mwh, soc_max = lim->soc_max_mwh;
     const double eta_c = lim->eta_charge, eta_d = lim->eta_discharge, keep = lim->keep_per_h;
@@ -156,9 +157,9 @@ static inline void surplus_first(const DispatchLimits *lim, const YearInputs *in
         soc = storage_self_discharge(soc, keep, soc_min);
         double lo, hi;
         coal_range(coal_prev, cmin, cmax, ramp, &lo, &hi);
-        const double w = wind[h], s = solar[h], x = firm[h];
+        const double w = wind[h], s = solar[h], x = firm[h], c = sched[h];
         Hour r = { .wind_used = w, .solar_used = s, .export_mw = x };
-        double net = load[h] + x - (w + s) - lo;   /* > 0: deficit with coal at its floor */
+        double net = load[h] + x - (w + s) - c - lo;   /* > 0: deficit with coal at its floor */
         if (net <= 0.0) {
             double surplus = -net, free_line = dmax(line[h] - x, 0.0);
             if (line_first) {
@@ -184,7 +185,7 @@ static inline void surplus_first(const DispatchLimits *lim, const YearInputs *in
         store_hour(&o, h, &r, soc);
         coal_prev = r.coal;
 #ifdef ECSIM_CHECKS
-        if (!hour_ok(&r, w, s, load[h], line[h], soc, lim) && bad++ == 0) first_bad = h;
+        if (!hour_ok(&r, w, s, c, load[h], line[h], soc, lim) && bad++ == 0) first_bad = h;
 #endif
     }
 
@@ -204,7 +205,7 @@ static void peak_shaving(const DispatchLimits *lim, const YearInputs *in, Dispat
     const Out o = *out;   /* a local copy: the pointers stay in registers */
     const double *restrict wind = in->v[SER_WIND_AVAIL], *restrict solar = in->v[SER_SOLAR_AVAIL];
     const double *restrict load = in->v[SER_LOAD], *restrict firm = in->v[SER_EXPORT_FIRM];
-    const double *restrict line = in->v[SER_LINE];
+    const double *restrict line = in->v[SER_LINE], *restrict sched = in->v[SER_SCHEDULED];
     const int n = in->hours;
     const double power = lim->storage_power_mw, soc_min = lim->soc_min_mwh, soc_max = lim->soc_max_mwh;
     const double eta_c = lim->eta_charge, eta_d = lim->eta_discharge, keep = lim->keep_per_h;
@@ -222,9 +223,9 @@ static void peak_shaving(const DispatchLimits *lim, const YearInputs *in, Dispat
         soc = storage_self_discharge(soc, keep, soc_min);
         double lo, hi;
         coal_range(coal_prev, cmin, cmax, ramp, &lo, &hi);
-        const double w = wind[h], s = solar[h], x = firm[h];
+        const double w = wind[h], s = solar[h], x = firm[h], c = sched[h];
         Hour r = { .wind_used = w, .solar_used = s, .export_mw = x };
-        const double net_load = load[h] + x - (w + s);
+        const double net_load = load[h] + x - (w + s) - c;
         const int peak = net_load > threshold;
         double net = net_load - lo;   /* > 0: deficit with coal at its floor */
         if (net <= 0.0) {
@@ -265,7 +266,7 @@ static void peak_shaving(const DispatchLimits *lim, const YearInputs *in, Dispat
         store_hour(&o, h, &r, soc);
         coal_prev = r.coal;
 #ifdef ECSIM_CHECKS
-        if (!hour_ok(&r, w, s, load[h], line[h], soc, lim) && bad++ == 0) first_bad = h;
+        if (!hour_ok(&r, w, s, c, load[h], line[h], soc, lim) && bad++ == 0) first_bad = h;
 #endif
     }
 
@@ -317,7 +318,7 @@ double dispatch_peak_threshold(const YearInputs *in, double percentile, double *
     if (!isfinite(percentile)) return NAN;
     for (int h = 0; h < n; h++) {
         double v = in->v[SER_LOAD][h] + in->v[SER_EXPORT_FIRM][h] - in->v[SER_WIND_AVAIL][h]
-                 - in->v[SER_SOLAR_AVAIL][h];
+                 - in->v[SER_SOLAR_AVAIL][h] - in->v[SER_SCHEDULED][h];
         /* Selection compares values; a NaN would make its result meaningless. */
         if (!isfinite(v)) return NAN;
         scratch[h] = v;

@@ -152,8 +152,17 @@ Status sim_inputs(Run *run, int year)
                           s->commissioning == COMMISSION_MONTHLY, !run->first_year_done,
                           &run->tech_state, bufs, b->scratch, f, lim };
     for (int i = 0; i < tech_count(); i++) {
-        const Tech *t = tech_get(i);
-        if (t->build_year) t->build_year(&ty);
+        Status st = tech_get(i)->build_year(&ty);
+        if (st != ST_OK) return st;
+    }
+    /* Scheduled supply (inputs with sign +1, dispatched in their year step),
+     * summed in table order: fixed supply to the hourly loop. */
+    double *sched = b->series[SER_SCHEDULED];
+    for (int h = 0; h < run->cal.hours; h++) sched[h] = 0.0;
+    for (int i = 0; i < SER_COUNT; i++) {
+        const Series *se = series_get(i);
+        if (se->io != SIO_IN || se->sign <= 0) continue;
+        for (int h = 0; h < run->cal.hours; h++) sched[h] += b->series[i][h];
     }
 
     switch (lim->strategy) {
@@ -215,8 +224,12 @@ Status sim_run(Run *run, const Scenario *s, unsigned long member, const Sink *si
             st = sim_dispatch(run);
         }
         if (st != ST_OK) {
-            diag_error(d, st, s->source_file, 0, "dispatch.strategy", "year %d: %s (value %d)", year,
-                       status_message(st), (int)s->dispatch.strategy);
+            if (st == ST_UNKNOWN_STRATEGY)
+                diag_error(d, st, s->source_file, 0, "dispatch.strategy", "year %d: %s (value %d)", year,
+                           status_message(st), (int)s->dispatch.strategy);
+            else
+                diag_error(d, st, s->source_file, 0, NULL, "year %d: %s while building the year's inputs",
+                           year, status_message(st));
             return st;
         }
         facts_put(&run->facts, MET_coal_min_violation_hours, run->report.below_floor_hours);

@@ -9,6 +9,7 @@
 
 #include "annual.h"
 #include "calendar.h"
+#include "csp.h"
 #include "model.h"
 #include "pv.h"
 #include "solarpos.h"
@@ -35,7 +36,7 @@ typedef struct {
 
 /* What technologies carry from one year to the next (reset by tech_prepare). */
 typedef struct {
-    int unused;
+    CspState csp;
 } TechState;
 
 /* What a technology's year step reads and writes. */
@@ -68,9 +69,10 @@ typedef struct {
     MetricId flh_metric;            /* used / capacity, h */
     MetricId avail_flh_metric;      /* available / capacity, h */
     /* Fills the technology's input series, limits and facts of ty->year;
-     * NULL when it has none. Runs in tech.def order (coal mining before
-     * load: mining electricity is load). Called once per year. */
-    void (*build_year)(const TechYear *ty);
+     * runs in tech.def order (coal mining before load: mining electricity
+     * is load; CSP after wind, PV, load, export and coal: it fills the room
+     * they leave). Called once per year. */
+    Status (*build_year)(const TechYear *ty);   /* ST_OK, or why the year cannot be built */
 } Tech;
 
 int tech_count(void);
