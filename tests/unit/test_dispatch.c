@@ -16,6 +16,7 @@
 typedef struct {
     double wind[ECSIM_MAX_HOURS], solar[ECSIM_MAX_HOURS], load[ECSIM_MAX_HOURS];
     double firm[ECSIM_MAX_HOURS], line[ECSIM_MAX_HOURS];
+    double sched[ECSIM_MAX_HOURS];   /* scheduled supply (CSP): 0 unless a test sets it */
     double wu[ECSIM_MAX_HOURS], su[ECSIM_MAX_HOURS], coal[ECSIM_MAX_HOURS], dis[ECSIM_MAX_HOURS];
     double imp[ECSIM_MAX_HOURS], exp[ECSIM_MAX_HOURS], ch[ECSIM_MAX_HOURS], soc[ECSIM_MAX_HOURS];
     double curt[ECSIM_MAX_HOURS], uns[ECSIM_MAX_HOURS];
@@ -34,6 +35,7 @@ static Year *year_new(int hours)
     y->in.v[SER_LOAD] = y->load;
     y->in.v[SER_EXPORT_FIRM] = y->firm;
     y->in.v[SER_LINE] = y->line;
+    y->in.v[SER_SCHEDULED] = y->sched;
     double *out[] = { [SER_WIND_USED] = y->wu, [SER_SOLAR_USED] = y->su, [SER_COAL] = y->coal,
                       [SER_DISCHARGE] = y->dis, [SER_IMPORT] = y->imp, [SER_EXPORT] = y->exp,
                       [SER_CHARGE] = y->ch, [SER_SOC] = y->soc, [SER_CURTAILED] = y->curt,
@@ -91,6 +93,32 @@ static void expect_clean(const DispatchReport *r)
 {
     CU_ASSERT_EQUAL(r->check_violations, 0);
     CU_ASSERT_EQUAL(r->first_violation_hour, -1);
+}
+
+/* Scheduled supply (a CSP plant dispatched before the loop) is fixed supply:
+ * it shrinks a deficit before storage and coal, and a surplus it causes
+ * curtails the variable pool, never itself. */
+static void scheduled_supply(void)
+{
+    Year *y = year_new(2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(y);
+    DispatchLimits lim = base_limits(STRATEGY_RENEWABLE_FIRST);
+    DispatchState st = { .soc_mwh = 200, .coal_mw = 200 };
+    /* h0: load 500, wind 100, CSP 150, coal floor 200: deficit 500 - 100 -
+     * 150 - 200 = 50, discharged from storage (SOC 200 - 50/0.9). */
+    hour_in(y, 0, 500, 100, 0, 0, 0);
+    y->sched[0] = 150;
+    /* h1: load 300, wind 300, CSP 100, no line: surplus 300 + 100 + 200 -
+     * 300 = 300; charge 100 (the power limit), the other 200 curtails wind
+     * (the pool) to 100, CSP keeps its 100. Check: 100 + 100 + 200 = 300 + 100. */
+    hour_in(y, 1, 300, 300, 0, 0, 0);
+    y->sched[1] = 100;
+    DispatchReport r = run_year(&lim, y, &st);
+    expect(y, 0, 100, 0, 200, 50, 0, 0, 0, 0, 0);
+    expect(y, 1, 100, 0, 200, 0, 0, 0, 100, 200, 0);
+    CU_ASSERT_DOUBLE_EQUAL(y->soc[0], 200 - 50 / 0.9, 1e-9);
+    expect_clean(&r);
+    free(y);
 }
 
 static void rf_surplus_charge_line_curtail(void)
@@ -550,6 +578,7 @@ void register_test_dispatch(void)
 {
     CU_pSuite s = CU_add_suite("test_dispatch", NULL, NULL);
     CU_add_test(s, "renewable-first: surplus -> charge -> line -> curtail", rf_surplus_charge_line_curtail);
+    CU_add_test(s, "scheduled supply (CSP) before storage and coal", scheduled_supply);
     CU_add_test(s, "renewable-first: deficit -> discharge -> coal -> import -> unserved",
                 rf_deficit_discharge_coal_import_unserved);
     CU_add_test(s, "renewable-first: must-run below its floor", rf_must_run_below_floor);

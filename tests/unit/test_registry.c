@@ -6,10 +6,12 @@
  * names and order, and dispatch refuses a strategy it does not know. */
 #include <CUnit/CUnit.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "annual.h"
+#include "csp.h"
 #include "dispatch.h"
 #include "metrics.h"
 #include "schema.h"
@@ -117,7 +119,10 @@ static void registry_complete(void)
         if (se->metric != MET_NONE) {
             CU_ASSERT_PTR_NOT_NULL_FATAL(metrics_get(se->metric));
             CU_ASSERT_EQUAL(metrics_get(se->metric)->owner, se->owner);
-            CU_ASSERT_STRING_EQUAL(metrics_get(se->metric)->unit, "MWh");
+            /* an hourly power sums into the energy of the same kind: MW -> MWh, MWt -> MWht */
+            char want[16];
+            snprintf(want, sizeof want, "%.2s%s", se->unit, se->unit[2] ? "ht" : "h");
+            CU_ASSERT_STRING_EQUAL(metrics_get(se->metric)->unit, want);
         }
     }
     for (int k = 0; k < metrics_count(); k++) {
@@ -150,6 +155,19 @@ static void registry_complete(void)
             CU_ASSERT_EQUAL(metrics_get(named[k])->owner, t);
         }
     }
+}
+
+/* The csp group's schema defaults are the module's (csp_params_default). */
+static void csp_defaults_agree(void)
+{
+    Scenario *s = malloc(sizeof *s);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    schema_defaults(s);
+    CspParams p;
+    csp_params_default(&p);
+    CU_ASSERT_EQUAL(memcmp(&s->csp, &p, sizeof p), 0);
+    CU_ASSERT_PTR_NULL(csp_params_invalid(&s->csp, NULL));
+    free(s);
 }
 
 static void unknown_strategy(void)
@@ -185,4 +203,5 @@ void register_test_registry(void)
     CU_add_test(s, "balance from the table on a worked hour", worked_hour);
     CU_add_test(s, "series and metrics belong to registered technologies", registry_complete);
     CU_add_test(s, "dispatch refuses an unknown strategy", unknown_strategy);
+    CU_add_test(s, "csp schema defaults are the module's", csp_defaults_agree);
 }
