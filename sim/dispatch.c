@@ -14,9 +14,11 @@
 
 #include "storage.h"
 
-/* The flows of one hour (MW, = MWh over the hour). */
+/* The flows of one hour (MW, = MWh over the hour). keep is the share of the
+ * curtailable pool's available power that is used (1 when nothing is
+ * curtailed); each member's used power is its available power times keep. */
 typedef struct {
-    double wind_used, solar_used, coal, discharge, import, export_mw, charge, curtailed, unserved;
+    double keep, coal, discharge, import, export_mw, charge, curtailed, unserved;
 } Hour;
 
 /* Ternaries rather than fmin/fmax: without -ffinite-math-only GCC calls the
@@ -25,24 +27,19 @@ static inline double dmin(double a, double b) { return a < b ? a : b; }
 static inline double dmax(double a, double b) { return a > b ? a : b; }
 
 /* Places what is left of a surplus after storage charging: to the free line
- * capacity, then by curtailing renewables pro rata to their availability,
- * then by taking coal below its floor. Sets export, curtailed, the used
- * renewables and coal; returns how far coal went below coal_lo (0 normally). */
-static inline double place_surplus(Hour *r, double rest, double free_line_mw,
-                                   double wind_mw, double solar_mw, double coal_lo)
+ * capacity, then by curtailing the pool of variable renewables (re, MW
+ * available) pro rata to each member's availability, then by taking coal
+ * below its floor. Sets export, curtailed, keep and coal; returns how far
+ * coal went below coal_lo (0 normally). */
+static inline double place_surplus(Hour *r, double rest, double free_line_mw, double re, double coal_lo)
 {
     double extra = dmin(rest, free_line_mw);
     rest -= extra;
-    double re = wind_mw + solar_mw;
     double curt = dmin(rest, re);
     rest -= curt;
     r->export_mw += extra;
     r->curtailed = curt;
-    if (curt > 0.0) {
-        double keep = (re - curt) / re;   /* curt > 0 implies re > 0 */
-        r->wind_used = wind_mw * keep;
-        r->solar_used = solar_mw * keep;
-    }
+    if (curt > 0.0) r->keep = (re - curt) / re;   /* curt > 0 implies re > 0 */
     /* rest <= coal_lo: the surplus at the floor is at most re + coal_lo when
      * load and export are >= 0, and re has been curtailed in full. */
     r->coal = coal_lo - rest;
@@ -64,14 +61,14 @@ static inline void cover_deficit(Hour *r, double deficit, double coal_lo, double
 
 #ifdef ECSIM_CHECKS
 /* 1 if hour r satisfies every invariant of dispatch.h, else 0. */
-static int hour_ok(const Hour *r, double wind_mw, double solar_mw, double sched_mw, double load_mw,
+static int hour_ok(const Hour *r, double pool_mw, double sched_mw, double load_mw,
                    double line_mw, double soc, const DispatchLimits *lim)
 {
-    const double v[9] = { r->wind_used, r->solar_used, r->coal, r->discharge, r->import,
-                          r->export_mw, r->charge, r->curtailed, r->unserved };
-    if (!isfinite(soc) || !isfinite(wind_mw) || !isfinite(solar_mw) || !isfinite(load_mw))
-        return 0;
-    double scale = 1.0 + wind_mw + solar_mw + sched_mw + fabs(load_mw);
+    const double used = pool_mw * r->keep;
+    const double v[9] = { used, r->coal, r->discharge, r->import, r->export_mw, r->charge,
+                          r->curtailed, r->unserved, sched_mw };
+    if (!isfinite(soc) || !isfinite(pool_mw) || !isfinite(load_mw)) return 0;
+    double scale = 1.0 + pool_mw + fabs(load_mw);
     for (int i = 0; i < 9; i++) {
         if (!isfinite(v[i])) return 0;
         scale += fabs(v[i]);
@@ -79,13 +76,11 @@ static int hour_ok(const Hour *r, double wind_mw, double solar_mw, double sched_
     double tol = 1e-6 * scale;
     for (int i = 0; i < 9; i++)
         if (v[i] < -tol) return 0;
-    if (!isfinite(sched_mw) || sched_mw < 0) return 0;
-    double supply = r->wind_used + r->solar_used + r->coal + r->discharge + r->import + r->unserved + sched_mw;
+    double supply = used + r->coal + r->discharge + r->import + r->unserved + sched_mw;
     double demand = load_mw + r->export_mw + r->charge;
     if (fabs(supply - demand) > tol) return 0;
-    double curt = wind_mw + solar_mw - r->wind_used - r->solar_used;
-    if (fabs(curt - r->curtailed) > tol) return 0;
-    if (r->wind_used > wind_mw + tol || r->solar_used > solar_mw + tol) return 0;
+    if (fabs(pool_mw - used - r->curtailed) > tol) return 0;
+    if (r->keep < 0.0 || r->keep > 1.0) return 0;
     if (r->charge > lim->storage_power_mw + tol || r->discharge > lim->storage_power_mw + tol)
         return 0;
     if (r->import > (lim->import_allowed ? line_mw : 0.0) + tol) return 0;
@@ -97,15 +92,14 @@ static int hour_ok(const Hour *r, double wind_mw, double solar_mw, double sched_
 
 /* The series of one year, as restrict pointers for the loops. */
 typedef struct {
-    double *restrict wind_used, *restrict solar_used, *restrict coal, *restrict discharge,
+    double *restrict keep, *restrict coal, *restrict discharge,
            *restrict import, *restrict export_mw, *restrict charge, *restrict soc,
            *restrict curtailed, *restrict unserved;
 } Out;
 
 static inline void store_hour(const Out *o, int h, const Hour *r, double soc)
 {
-    o->wind_used[h] = r->wind_used;
-    o->solar_used[h] = r->solar_used;
+    o->keep[h] = r->keep;
     o->coal[h] = r->coal;
     o->discharge[h] = r->discharge;
     o->import[h] = r->import;
@@ -134,11 +128,10 @@ static inline void coal_range(double prev, double cmin, double cmax, double ramp
  * variant: a surplus goes to the free line before storage, and in surplus
  * hours that leave the line unfilled storage discharges into it, so stored
  * energy that congestion would have curtailed is exported later. */
-static inline void surplus_first(const DispatchLimits *lim, const YearInputs *in, DispatchState *st,
-                                 const Out *out, DispatchReport *rep, const int line_first)
+static inline void surplus_first(const DispatchLimits *lim, const YearInputs *in, const double *restrict pool,
+                                 DispatchState *st, const Out *out, DispatchReport *rep, const int line_first)
 {
     const Out o = *out;   /* a local copy: the pointers stay in registers */
-    const double *restrict wind = in->v[SER_WIND_AVAIL], *restrict solar = in->v[SER_SOLAR_AVAIL];
     const double *restrict load = in->v[SER_LOAD], *restrict firm = in->v[SER_EXPORT_FIRM];
     const double *restrict line = in->v[SER_LINE], *restrict sched = in->v[SER_SCHEDULED];
     const int n = in->hours;
@@ -157,9 +150,9 @@ static inline void surplus_first(const DispatchLimits *lim, const YearInputs *in
         soc = storage_self_discharge(soc, keep, soc_min);
         double lo, hi;
         coal_range(coal_prev, cmin, cmax, ramp, &lo, &hi);
-        const double w = wind[h], s = solar[h], x = firm[h], c = sched[h];
-        Hour r = { .wind_used = w, .solar_used = s, .export_mw = x };
-        double net = load[h] + x - (w + s) - c - lo;   /* > 0: deficit with coal at its floor */
+        const double re = pool[h], x = firm[h], c = sched[h];
+        Hour r = { .keep = 1.0, .export_mw = x };
+        double net = load[h] + x - re - c - lo;   /* > 0: deficit with coal at its floor */
         if (net <= 0.0) {
             double surplus = -net, free_line = dmax(line[h] - x, 0.0);
             if (line_first) {
@@ -169,7 +162,7 @@ static inline void surplus_first(const DispatchLimits *lim, const YearInputs *in
                 free_line -= to_line;
             }
             r.charge = storage_charge(&soc, surplus, power, soc_max, eta_c);
-            double below = place_surplus(&r, surplus - r.charge, free_line, w, s, lo);
+            double below = place_surplus(&r, surplus - r.charge, free_line, re, lo);
             if (below > 0.0) {
                 below_hours++;
                 below_mwh += below;
@@ -185,7 +178,7 @@ static inline void surplus_first(const DispatchLimits *lim, const YearInputs *in
         store_hour(&o, h, &r, soc);
         coal_prev = r.coal;
 #ifdef ECSIM_CHECKS
-        if (!hour_ok(&r, w, s, c, load[h], line[h], soc, lim) && bad++ == 0) first_bad = h;
+        if (!hour_ok(&r, re, c, load[h], line[h], soc, lim) && bad++ == 0) first_bad = h;
 #endif
     }
 
@@ -199,11 +192,10 @@ static inline void surplus_first(const DispatchLimits *lim, const YearInputs *in
 #endif
 }
 
-static void peak_shaving(const DispatchLimits *lim, const YearInputs *in, DispatchState *st,
-                         const Out *out, DispatchReport *rep)
+static void peak_shaving(const DispatchLimits *lim, const YearInputs *in, const double *restrict pool,
+                         DispatchState *st, const Out *out, DispatchReport *rep)
 {
     const Out o = *out;   /* a local copy: the pointers stay in registers */
-    const double *restrict wind = in->v[SER_WIND_AVAIL], *restrict solar = in->v[SER_SOLAR_AVAIL];
     const double *restrict load = in->v[SER_LOAD], *restrict firm = in->v[SER_EXPORT_FIRM];
     const double *restrict line = in->v[SER_LINE], *restrict sched = in->v[SER_SCHEDULED];
     const int n = in->hours;
@@ -223,9 +215,9 @@ static void peak_shaving(const DispatchLimits *lim, const YearInputs *in, Dispat
         soc = storage_self_discharge(soc, keep, soc_min);
         double lo, hi;
         coal_range(coal_prev, cmin, cmax, ramp, &lo, &hi);
-        const double w = wind[h], s = solar[h], x = firm[h], c = sched[h];
-        Hour r = { .wind_used = w, .solar_used = s, .export_mw = x };
-        const double net_load = load[h] + x - (w + s) - c;
+        const double re = pool[h], x = firm[h], c = sched[h];
+        Hour r = { .keep = 1.0, .export_mw = x };
+        const double net_load = load[h] + x - re - c;
         const int peak = net_load > threshold;
         double net = net_load - lo;   /* > 0: deficit with coal at its floor */
         if (net <= 0.0) {
@@ -237,7 +229,7 @@ static void peak_shaving(const DispatchLimits *lim, const YearInputs *in, Dispat
             if (ch >= surplus) from_coal = ch - surplus;
             else rest = surplus - ch;
             r.charge = ch;
-            double below = place_surplus(&r, rest, dmax(line[h] - x, 0.0), w, s, lo);
+            double below = place_surplus(&r, rest, dmax(line[h] - x, 0.0), re, lo);
             r.coal += from_coal;
             if (below > 0.0) {
                 below_hours++;
@@ -266,7 +258,7 @@ static void peak_shaving(const DispatchLimits *lim, const YearInputs *in, Dispat
         store_hour(&o, h, &r, soc);
         coal_prev = r.coal;
 #ifdef ECSIM_CHECKS
-        if (!hour_ok(&r, w, s, c, load[h], line[h], soc, lim) && bad++ == 0) first_bad = h;
+        if (!hour_ok(&r, re, c, load[h], line[h], soc, lim) && bad++ == 0) first_bad = h;
 #endif
     }
 
@@ -284,6 +276,10 @@ Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchSt
                     YearSeries *out, DispatchReport *rep)
 {
     *rep = (DispatchReport){ .first_violation_hour = -1 };
+    if (lim->strategy != STRATEGY_RENEWABLE_FIRST && lim->strategy != STRATEGY_LINE_FIRST
+        && lim->strategy != STRATEGY_PEAK_SHAVING)
+        return ST_UNKNOWN_STRATEGY;   /* no default: an unknown value is an error, not a silent choice */
+
 
     /* The window can change between years (the caller normally sets the
      * state for new capacity); a SOC outside it would break the invariant
@@ -293,32 +289,50 @@ Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchSt
     rep->soc_clamp_mwh = soc - soc0;
     st->soc_mwh = soc;
 
+    /* The pool's available power, summed over its members in order. */
+    const int n = in->hours;
+    double *restrict pool = out->v[SER_POOL];
+    for (int h = 0; h < n; h++) pool[h] = 0.0;
+    for (int k = 0; k < lim->n_pool; k++) {
+        const double *restrict a = in->v[lim->pool_avail[k]];
+        for (int h = 0; h < n; h++) pool[h] += a[h];
+    }
+
     double *const *v = out->v;
-    const Out o = { v[SER_WIND_USED], v[SER_SOLAR_USED], v[SER_COAL], v[SER_DISCHARGE],
-                    v[SER_IMPORT], v[SER_EXPORT], v[SER_CHARGE], v[SER_SOC],
-                    v[SER_CURTAILED], v[SER_UNSERVED] };
+    const Out o = { v[SER_POOL_KEEP], v[SER_COAL], v[SER_DISCHARGE], v[SER_IMPORT], v[SER_EXPORT],
+                    v[SER_CHARGE], v[SER_SOC], v[SER_CURTAILED], v[SER_UNSERVED] };
     switch (lim->strategy) {
     case STRATEGY_PEAK_SHAVING:
-        peak_shaving(lim, in, st, &o, rep);
-        return ST_OK;
+        peak_shaving(lim, in, pool, st, &o, rep);
+        break;
     case STRATEGY_LINE_FIRST:
-        surplus_first(lim, in, st, &o, rep, 1);
-        return ST_OK;
+        surplus_first(lim, in, pool, st, &o, rep, 1);
+        break;
     case STRATEGY_RENEWABLE_FIRST:
-        surplus_first(lim, in, st, &o, rep, 0);
-        return ST_OK;
+        surplus_first(lim, in, pool, st, &o, rep, 0);
+        break;
     }
-    return ST_UNKNOWN_STRATEGY;   /* no default: an unknown value is an error, not a silent choice */
+
+    /* Each member of the pool uses its available power times the hour's keep. */
+    const double *restrict keep = v[SER_POOL_KEEP];
+    for (int k = 0; k < lim->n_pool; k++) {
+        const double *restrict a = in->v[lim->pool_avail[k]];
+        double *restrict u = out->v[lim->pool_used[k]];
+        for (int h = 0; h < n; h++) u[h] = a[h] * keep[h];
+    }
+    return ST_OK;
 }
 
-double dispatch_peak_threshold(const YearInputs *in, double percentile, double *scratch)
+double dispatch_peak_threshold(const DispatchLimits *lim, const YearInputs *in, double percentile,
+                               double *scratch)
 {
     const int n = in->hours;
     if (n <= 0) return 0.0;
     if (!isfinite(percentile)) return NAN;
     for (int h = 0; h < n; h++) {
-        double v = in->v[SER_LOAD][h] + in->v[SER_EXPORT_FIRM][h] - in->v[SER_WIND_AVAIL][h]
-                 - in->v[SER_SOLAR_AVAIL][h] - in->v[SER_SCHEDULED][h];
+        double v = in->v[SER_LOAD][h] + in->v[SER_EXPORT_FIRM][h];
+        for (int k = 0; k < lim->n_pool; k++) v -= in->v[lim->pool_avail[k]][h];
+        v -= in->v[SER_SCHEDULED][h];
         /* Selection compares values; a NaN would make its result meaningless. */
         if (!isfinite(v)) return NAN;
         scratch[h] = v;

@@ -236,7 +236,7 @@ typedef struct {
 
 /* Technologies (tech.def; the registry is tech.h). */
 typedef enum {
-#define TECH(id, name, zh, en, colour, role, pool, used, avail, capacity, flh, avail_flh, build) id,
+#define TECH(id, name, zh, en, colour, role, pool, avail_s, used_s, used, avail, capacity, flh, avail_flh, build) id,
 #include "tech.def"
 #undef TECH
     TECH_COUNT
@@ -245,6 +245,7 @@ typedef enum {
 /* Hourly series (series.def; the table is series.h). */
 typedef enum { SIO_IN = 0, SIO_OUT = 1 } SeriesIo;
 typedef enum {
+    SER_NONE = -1,
 #define SERIES(id, column, unit, io, sign, owner, metric, hourly, zh, en) id,
 #include "series.def"
 #undef SERIES
@@ -274,6 +275,11 @@ typedef struct {
     double coal_min_mw, coal_max_mw, coal_ramp_mw_per_h;
     int import_allowed;
     double peak_threshold_mw;                /* peak-shaving */
+    /* The curtailable pool (variable renewables, tech.def pool = 1): the
+     * input series of each member's available power and the result series
+     * of its used power, in registry order. */
+    int n_pool;
+    SeriesId pool_avail[TECH_COUNT], pool_used[TECH_COUNT];
 } DispatchLimits;
 
 /* What carries over from hour to hour and year to year. */

@@ -144,6 +144,12 @@ Status sim_inputs(Run *run, int year)
     f->year = year;
     memset(lim, 0, sizeof *lim);
     lim->strategy = s->dispatch.strategy;
+    for (int i = 0; i < tech_count(); i++) {   /* the curtailable pool, in registry order */
+        const Tech *t = tech_get(i);
+        if (!t->curtailable) continue;
+        lim->pool_avail[lim->n_pool] = t->avail_series;
+        lim->pool_used[lim->n_pool++] = t->used_series;
+    }
 
     /* Every technology builds its inputs, limits and facts of the year. */
     double *bufs[SER_COUNT];
@@ -167,7 +173,7 @@ Status sim_inputs(Run *run, int year)
 
     switch (lim->strategy) {
     case STRATEGY_PEAK_SHAVING:
-        lim->peak_threshold_mw = dispatch_peak_threshold(&run->in, s->dispatch.peak_percentile, b->scratch);
+        lim->peak_threshold_mw = dispatch_peak_threshold(lim, &run->in, s->dispatch.peak_percentile, b->scratch);
         break;
     case STRATEGY_RENEWABLE_FIRST:
     case STRATEGY_LINE_FIRST:

@@ -179,8 +179,8 @@ static Status build_csp(const TechYear *ty)
 }
 
 static const Tech table[] = {
-#define TECH(id, name, zh, en, colour, role, pool, used, avail, capacity, flh, avail_flh, build) \
-    { id, name, zh, en, colour, role, pool, used, avail, capacity, flh, avail_flh, build },
+#define TECH(id, name, zh, en, colour, role, pool, avail_s, used_s, used, avail, capacity, flh, avail_flh, build) \
+    { id, name, zh, en, colour, role, pool, avail_s, used_s, used, avail, capacity, flh, avail_flh, build },
 #include "tech.def"
 #undef TECH
 };

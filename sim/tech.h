@@ -62,6 +62,8 @@ typedef struct {
     const char *colour;             /* chart colour, "#RRGGBB" */
     AcctRole role;
     int curtailable;                /* in the pool of variable sources dispatch curtails */
+    SeriesId avail_series;          /* hourly available power, or SER_NONE */
+    SeriesId used_series;           /* hourly power taken by the system, or SER_NONE */
     /* Generating technologies (MET_NONE otherwise): */
     MetricId used_metric;           /* MWh taken by the system */
     MetricId avail_metric;          /* MWh available (before curtailment) */

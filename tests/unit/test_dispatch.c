@@ -17,6 +17,7 @@ typedef struct {
     double wind[ECSIM_MAX_HOURS], solar[ECSIM_MAX_HOURS], load[ECSIM_MAX_HOURS];
     double firm[ECSIM_MAX_HOURS], line[ECSIM_MAX_HOURS];
     double sched[ECSIM_MAX_HOURS];   /* scheduled supply (CSP): 0 unless a test sets it */
+    double pool[ECSIM_MAX_HOURS], keep[ECSIM_MAX_HOURS];   /* dispatch's working series */
     double wu[ECSIM_MAX_HOURS], su[ECSIM_MAX_HOURS], coal[ECSIM_MAX_HOURS], dis[ECSIM_MAX_HOURS];
     double imp[ECSIM_MAX_HOURS], exp[ECSIM_MAX_HOURS], ch[ECSIM_MAX_HOURS], soc[ECSIM_MAX_HOURS];
     double curt[ECSIM_MAX_HOURS], uns[ECSIM_MAX_HOURS];
@@ -39,7 +40,7 @@ static Year *year_new(int hours)
     double *out[] = { [SER_WIND_USED] = y->wu, [SER_SOLAR_USED] = y->su, [SER_COAL] = y->coal,
                       [SER_DISCHARGE] = y->dis, [SER_IMPORT] = y->imp, [SER_EXPORT] = y->exp,
                       [SER_CHARGE] = y->ch, [SER_SOC] = y->soc, [SER_CURTAILED] = y->curt,
-                      [SER_UNSERVED] = y->uns };
+                      [SER_UNSERVED] = y->uns, [SER_POOL] = y->pool, [SER_POOL_KEEP] = y->keep };
     for (int i = 0; i < (int)(sizeof out / sizeof out[0]); i++) y->out.v[i] = out[i];
     return y;
 }
@@ -58,7 +59,9 @@ static DispatchLimits base_limits(Strategy strategy)
                            .soc_max_mwh = 400, .eta_charge = 0.9, .eta_discharge = 0.9,
                            .keep_per_h = 1.0, .coal_min_mw = 200, .coal_max_mw = 600,
                            .coal_ramp_mw_per_h = 100, .import_allowed = 1,
-                           .peak_threshold_mw = 1e9 };
+                           .peak_threshold_mw = 1e9, .n_pool = 2,
+                           .pool_avail = { SER_WIND_AVAIL, SER_SOLAR_AVAIL },
+                           .pool_used = { SER_WIND_USED, SER_SOLAR_USED } };
     return lim;
 }
 
@@ -365,13 +368,14 @@ static void peak_threshold(void)
     hour_in(y, 3, 60, 20, 0, 0, 0);        /* 40 */
     hour_in(y, 4, 20, 0, 0, 0, 0);
     /* Sorted 10 20 30 40 50; position p/100 x 4. */
-    CU_ASSERT_DOUBLE_EQUAL(dispatch_peak_threshold(&y->in, 50, y->scratch), 30, 1e-12);
-    CU_ASSERT_DOUBLE_EQUAL(dispatch_peak_threshold(&y->in, 90, y->scratch), 46, 1e-12); /* 40 + 0.6 x 10 */
-    CU_ASSERT_DOUBLE_EQUAL(dispatch_peak_threshold(&y->in, 0, y->scratch), 10, 1e-12);
-    CU_ASSERT_DOUBLE_EQUAL(dispatch_peak_threshold(&y->in, 100, y->scratch), 50, 1e-12);
-    CU_ASSERT_DOUBLE_EQUAL(dispatch_peak_threshold(&y->in, 150, y->scratch), 50, 1e-12); /* clamped */
+    const DispatchLimits pool_lim = base_limits(STRATEGY_PEAK_SHAVING);
+    CU_ASSERT_DOUBLE_EQUAL(dispatch_peak_threshold(&pool_lim, &y->in, 50, y->scratch), 30, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(dispatch_peak_threshold(&pool_lim, &y->in, 90, y->scratch), 46, 1e-12); /* 40 + 0.6 x 10 */
+    CU_ASSERT_DOUBLE_EQUAL(dispatch_peak_threshold(&pool_lim, &y->in, 0, y->scratch), 10, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(dispatch_peak_threshold(&pool_lim, &y->in, 100, y->scratch), 50, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(dispatch_peak_threshold(&pool_lim, &y->in, 150, y->scratch), 50, 1e-12); /* clamped */
     y->wind[2] = NAN;
-    CU_ASSERT(isnan(dispatch_peak_threshold(&y->in, 50, y->scratch)));
+    CU_ASSERT(isnan(dispatch_peak_threshold(&pool_lim, &y->in, 50, y->scratch)));
     free(y);
 }
 
@@ -527,7 +531,7 @@ static void whole_year_peak_shaving(void)
     lim.keep_per_h = 0.9995;
     lim.coal_min_mw = 150;
     lim.coal_max_mw = 500;
-    lim.peak_threshold_mw = dispatch_peak_threshold(&y->in, 90, y->scratch);
+    lim.peak_threshold_mw = dispatch_peak_threshold(&lim, &y->in, 90, y->scratch);
     DispatchState st = { .soc_mwh = 200, .coal_mw = 300 };
     DispatchReport r = run_year(&lim, y, &st);
     check_year(y, &lim, 200);

@@ -141,6 +141,23 @@ static void registry_complete(void)
         CU_ASSERT_EQUAL(te->colour[0], '#');
         CU_ASSERT(te->label_zh[0] && te->label_en[0]);
         CU_ASSERT_PTR_NOT_NULL(te->build_year);
+        /* the hourly series it names are its own and sum into the metrics it names */
+        if (te->used_series != SER_NONE) {
+            CU_ASSERT_EQUAL(series_get(te->used_series)->owner, t);
+            CU_ASSERT_EQUAL(series_get(te->used_series)->metric, te->used_metric);
+            CU_ASSERT_EQUAL(series_get(te->used_series)->sign, 1);
+        }
+        if (te->avail_series != SER_NONE) {
+            CU_ASSERT_EQUAL(series_get(te->avail_series)->owner, t);
+            CU_ASSERT_EQUAL(series_get(te->avail_series)->metric, te->avail_metric);
+            CU_ASSERT_EQUAL(series_get(te->avail_series)->io, SIO_IN);
+        }
+        /* a member of the curtailable pool has both: dispatch curtails its available power */
+        if (te->curtailable) {
+            CU_ASSERT_NOT_EQUAL(te->avail_series, SER_NONE);
+            CU_ASSERT_NOT_EQUAL(te->used_series, SER_NONE);
+            CU_ASSERT_EQUAL(series_get(te->used_series)->io, SIO_OUT);
+        }
         /* its config group exists (the system has none) */
         if (t != TECH_SYSTEM) CU_ASSERT(schema_group_find(te->name) >= 0);
         const MetricId named[5] = { te->used_metric, te->avail_metric, te->capacity_metric,
