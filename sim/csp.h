@@ -54,7 +54,8 @@ double csp_cosine_surround(double elev_deg, double target_elev_deg);
 
 /* Receiver thermal output per MW of net turbine capacity (MWt/MW) for hours
  * 0 .. hours-1 from DNI (W/m2) and the sun table of the same year (hours <=
- * sun->hours). The receiver runs when the sun is up, its elevation is at
+ * sun->hours; its cos_zenith, where positive, must be cos(zenith_deg), as
+ * suntable_build makes it: it gives the sun's elevation). The receiver runs when the sun is up, its elevation is at
  * least field_stow_elev_deg, DNI >= field_min_dni_wm2 and its output clears
  * receiver_min_frac; it delivers
  *   absorbed_mwt * DNI/design_dni * c(elev)/c(design) - receiver_loss_mwt,
