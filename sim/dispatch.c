@@ -24,6 +24,11 @@ typedef struct {
 /* Ternaries rather than fmin/fmax: without -ffinite-math-only GCC calls the
  * library functions for their NaN rules; these compile to minsd/maxsd. */
 static inline double dmin(double a, double b) { return a < b ? a : b; }
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))   /* the loop specialisations need it */
+#else
+#define ALWAYS_INLINE inline
+#endif
 static inline double dmax(double a, double b) { return a > b ? a : b; }
 
 /* Places what is left of a surplus after storage charging: to the free line
@@ -90,16 +95,41 @@ static int hour_ok(const Hour *r, double pool_mw, double sched_mw, double load_m
 }
 #endif
 
+/* The curtailable pool as restrict pointers for the loops: each member's
+ * available and used power (lim->pool_*). */
+typedef struct {
+    const double *restrict avail[TECH_COUNT];
+    double *restrict used[TECH_COUNT];
+} Pool;
+
+/* The pool's available power in hour h: the members' sum in order, exactly
+ * the wind + solar the loop formed before the pool existed. np is a
+ * constant at the call sites that specialise the loops (the usual two
+ * members), so this unrolls to plain loads and adds. */
+static inline double pool_avail(const Pool *p, const int np, int h)
+{
+    if (np == 0) return 0.0;
+    double re = p->avail[0][h];
+    for (int k = 1; k < np; k++) re += p->avail[k][h];
+    return re;
+}
+
+/* Each member uses its available power times the hour's keep (x 1.0 is
+ * exact: used = available when nothing is curtailed). */
+static inline void pool_store(const Pool *p, const int np, int h, double keep)
+{
+    for (int k = 0; k < np; k++) p->used[k][h] = p->avail[k][h] * keep;
+}
+
 /* The series of one year, as restrict pointers for the loops. */
 typedef struct {
-    double *restrict keep, *restrict coal, *restrict discharge,
+    double *restrict coal, *restrict discharge,
            *restrict import, *restrict export_mw, *restrict charge, *restrict soc,
            *restrict curtailed, *restrict unserved;
 } Out;
 
 static inline void store_hour(const Out *o, int h, const Hour *r, double soc)
 {
-    o->keep[h] = r->keep;
     o->coal[h] = r->coal;
     o->discharge[h] = r->discharge;
     o->import[h] = r->import;
@@ -128,10 +158,12 @@ static inline void coal_range(double prev, double cmin, double cmax, double ramp
  * variant: a surplus goes to the free line before storage, and in surplus
  * hours that leave the line unfilled storage discharges into it, so stored
  * energy that congestion would have curtailed is exported later. */
-static inline void surplus_first(const DispatchLimits *lim, const YearInputs *in, const double *restrict pool,
-                                 DispatchState *st, const Out *out, DispatchReport *rep, const int line_first)
+static ALWAYS_INLINE void surplus_first(const DispatchLimits *lim, const YearInputs *in, const Pool *pool,
+                                        const int np, DispatchState *st, const Out *out, DispatchReport *rep,
+                                        const int line_first)
 {
-    const Out o = *out;   /* a local copy: the pointers stay in registers */
+    const Out o = *out;   /* local copies: the pointers stay in registers */
+    const Pool p = *pool;
     const double *restrict load = in->v[SER_LOAD], *restrict firm = in->v[SER_EXPORT_FIRM];
     const double *restrict line = in->v[SER_LINE], *restrict sched = in->v[SER_SCHEDULED];
     const int n = in->hours;
@@ -150,7 +182,7 @@ static inline void surplus_first(const DispatchLimits *lim, const YearInputs *in
         soc = storage_self_discharge(soc, keep, soc_min);
         double lo, hi;
         coal_range(coal_prev, cmin, cmax, ramp, &lo, &hi);
-        const double re = pool[h], x = firm[h], c = sched[h];
+        const double re = pool_avail(&p, np, h), x = firm[h], c = sched[h];
         Hour r = { .keep = 1.0, .export_mw = x };
         double net = load[h] + x - re - c - lo;   /* > 0: deficit with coal at its floor */
         if (net <= 0.0) {
@@ -176,6 +208,7 @@ static inline void surplus_first(const DispatchLimits *lim, const YearInputs *in
             cover_deficit(&r, net - r.discharge, lo, hi, line[h] * import_on);
         }
         store_hour(&o, h, &r, soc);
+        pool_store(&p, np, h, r.keep);
         coal_prev = r.coal;
 #ifdef ECSIM_CHECKS
         if (!hour_ok(&r, re, c, load[h], line[h], soc, lim) && bad++ == 0) first_bad = h;
@@ -192,10 +225,11 @@ static inline void surplus_first(const DispatchLimits *lim, const YearInputs *in
 #endif
 }
 
-static void peak_shaving(const DispatchLimits *lim, const YearInputs *in, const double *restrict pool,
-                         DispatchState *st, const Out *out, DispatchReport *rep)
+static ALWAYS_INLINE void peak_shaving(const DispatchLimits *lim, const YearInputs *in, const Pool *pool,
+                                       const int np, DispatchState *st, const Out *out, DispatchReport *rep)
 {
-    const Out o = *out;   /* a local copy: the pointers stay in registers */
+    const Out o = *out;   /* local copies: the pointers stay in registers */
+    const Pool p = *pool;
     const double *restrict load = in->v[SER_LOAD], *restrict firm = in->v[SER_EXPORT_FIRM];
     const double *restrict line = in->v[SER_LINE], *restrict sched = in->v[SER_SCHEDULED];
     const int n = in->hours;
@@ -215,7 +249,7 @@ static void peak_shaving(const DispatchLimits *lim, const YearInputs *in, const 
         soc = storage_self_discharge(soc, keep, soc_min);
         double lo, hi;
         coal_range(coal_prev, cmin, cmax, ramp, &lo, &hi);
-        const double re = pool[h], x = firm[h], c = sched[h];
+        const double re = pool_avail(&p, np, h), x = firm[h], c = sched[h];
         Hour r = { .keep = 1.0, .export_mw = x };
         const double net_load = load[h] + x - re - c;
         const int peak = net_load > threshold;
@@ -256,6 +290,7 @@ static void peak_shaving(const DispatchLimits *lim, const YearInputs *in, const 
             }
         }
         store_hour(&o, h, &r, soc);
+        pool_store(&p, np, h, r.keep);
         coal_prev = r.coal;
 #ifdef ECSIM_CHECKS
         if (!hour_ok(&r, re, c, load[h], line[h], soc, lim) && bad++ == 0) first_bad = h;
@@ -289,36 +324,30 @@ Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchSt
     rep->soc_clamp_mwh = soc - soc0;
     st->soc_mwh = soc;
 
-    /* The pool's available power, summed over its members in order. */
-    const int n = in->hours;
-    double *restrict pool = out->v[SER_POOL];
-    for (int h = 0; h < n; h++) pool[h] = 0.0;
+    Pool pool;
     for (int k = 0; k < lim->n_pool; k++) {
-        const double *restrict a = in->v[lim->pool_avail[k]];
-        for (int h = 0; h < n; h++) pool[h] += a[h];
+        pool.avail[k] = in->v[lim->pool_avail[k]];
+        pool.used[k] = out->v[lim->pool_used[k]];
     }
-
+    const int np = lim->n_pool;
     double *const *v = out->v;
-    const Out o = { v[SER_POOL_KEEP], v[SER_COAL], v[SER_DISCHARGE], v[SER_IMPORT], v[SER_EXPORT],
+    const Out o = { v[SER_COAL], v[SER_DISCHARGE], v[SER_IMPORT], v[SER_EXPORT],
                     v[SER_CHARGE], v[SER_SOC], v[SER_CURTAILED], v[SER_UNSERVED] };
+    /* Loops specialised for a pool of two (wind and PV); any other size
+     * runs the same code with the count read at run time. */
     switch (lim->strategy) {
     case STRATEGY_PEAK_SHAVING:
-        peak_shaving(lim, in, pool, st, &o, rep);
+        if (np == 2) peak_shaving(lim, in, &pool, 2, st, &o, rep);
+        else peak_shaving(lim, in, &pool, np, st, &o, rep);
         break;
     case STRATEGY_LINE_FIRST:
-        surplus_first(lim, in, pool, st, &o, rep, 1);
+        if (np == 2) surplus_first(lim, in, &pool, 2, st, &o, rep, 1);
+        else surplus_first(lim, in, &pool, np, st, &o, rep, 1);
         break;
     case STRATEGY_RENEWABLE_FIRST:
-        surplus_first(lim, in, pool, st, &o, rep, 0);
+        if (np == 2) surplus_first(lim, in, &pool, 2, st, &o, rep, 0);
+        else surplus_first(lim, in, &pool, np, st, &o, rep, 0);
         break;
-    }
-
-    /* Each member of the pool uses its available power times the hour's keep. */
-    const double *restrict keep = v[SER_POOL_KEEP];
-    for (int k = 0; k < lim->n_pool; k++) {
-        const double *restrict a = in->v[lim->pool_avail[k]];
-        double *restrict u = out->v[lim->pool_used[k]];
-        for (int h = 0; h < n; h++) u[h] = a[h] * keep[h];
     }
     return ST_OK;
 }

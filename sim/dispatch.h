@@ -41,8 +41,7 @@ typedef struct {
 /* Dispatches hours 0 .. in->hours-1 of one year under lim->strategy, starting
  * from *st (SOC and last hour's coal output, carried over from the previous
  * year) and writing it back at the end. Fills every series of out for those
- * hours (SER_POOL and SER_POOL_KEEP are its working series); out's arrays
- * must not overlap in's. Strategies:
+ * hours; out's arrays must not overlap in's. Strategies:
  *
  * STRATEGY_RENEWABLE_FIRST (DESIGN §5). Each hour, after self-discharge:
  *   - coal starts at its floor lo = max(coal_min, prev - ramp) (must-run),

@@ -107,6 +107,10 @@ Status sim_prepare(Run *run, const Scenario *s, Diag *d)
         diag_error(d, st, s->source_file, 0, "weather", "cannot build synthetic weather tables");
         return st;
     }
+    /* Input series start each scenario at 0, so a technology without
+     * capacity need not clear its series every year (a Run is reused). */
+    for (int i = 0; i < SER_COUNT; i++)
+        if (series_get(i)->io == SIO_IN) memset(run->buf->series[i], 0, sizeof run->buf->series[i]);
     return tech_prepare(&run->models, &run->tech_state, s, d);
 }
 
@@ -164,12 +168,17 @@ Status sim_inputs(Run *run, int year)
     /* Scheduled supply (inputs with sign +1, dispatched in their year step),
      * summed in table order: fixed supply to the hourly loop. */
     double *sched = b->series[SER_SCHEDULED];
-    for (int h = 0; h < run->cal.hours; h++) sched[h] = 0.0;
+    int n_sched = 0;
     for (int i = 0; i < SER_COUNT; i++) {
         const Series *se = series_get(i);
         if (se->io != SIO_IN || se->sign <= 0) continue;
-        for (int h = 0; h < run->cal.hours; h++) sched[h] += b->series[i][h];
+        const double *v = b->series[i];
+        if (n_sched++ == 0)
+            for (int h = 0; h < run->cal.hours; h++) sched[h] = 0.0 + v[h];
+        else
+            for (int h = 0; h < run->cal.hours; h++) sched[h] += v[h];
     }
+    if (n_sched == 0) memset(sched, 0, sizeof b->series[SER_SCHEDULED]);
 
     switch (lim->strategy) {
     case STRATEGY_PEAK_SHAVING:

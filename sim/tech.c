@@ -158,10 +158,15 @@ static Status build_csp(const TechYear *ty)
     facts_put(ty->facts, MET_csp_capacity_mw, cap);
     facts_put(ty->facts, MET_csp_storage_mwht, cap * dz.storage_mwht);
     if (cap <= 0) {
-        for (size_t k = 0; k < sizeof own / sizeof own[0]; k++) memset(b[own[k]], 0, (size_t)H * sizeof(double));
+        /* The buffers start each scenario at 0 (sim_prepare); only a year
+         * after one with a plant has to clear them. */
+        if (ty->state->csp_active)
+            for (size_t k = 0; k < sizeof own / sizeof own[0]; k++) memset(b[own[k]], 0, (size_t)H * sizeof(double));
+        ty->state->csp_active = 0;
         *st = (CspState){ 0 };
         return ST_OK;
     }
+    ty->state->csp_active = 1;
     if (ty->first) csp_initial_state(p, cap, st);
     double *field = b[SER_CSP_FIELD], *room = ty->scratch;
     csp_field_year(p, ty->sun, ty->wx->dni_wm2, H, field);

@@ -37,6 +37,7 @@ typedef struct {
 /* What technologies carry from one year to the next (reset by tech_prepare). */
 typedef struct {
     CspState csp;
+    int csp_active;                 /* the last year built had a CSP plant */
 } TechState;
 
 /* What a technology's year step reads and writes. */
@@ -49,7 +50,8 @@ typedef struct {
     int year, monthly;              /* monthly: COMMISSION_MONTHLY */
     int first;                      /* 1 in the first year of the run */
     TechState *state;               /* carried from year to year */
-    double *const *buf;             /* buf[id]: the writable buffer of input series id */
+    double *const *buf;             /* buf[id]: the writable buffer of input series id,
+                                     * all 0 at the start of a scenario */
     double *scratch;                /* ECSIM_MAX_HOURS doubles, free for any step */
     YearFacts *facts;
     DispatchLimits *lim;

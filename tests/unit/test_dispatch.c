@@ -17,7 +17,6 @@ typedef struct {
     double wind[ECSIM_MAX_HOURS], solar[ECSIM_MAX_HOURS], load[ECSIM_MAX_HOURS];
     double firm[ECSIM_MAX_HOURS], line[ECSIM_MAX_HOURS];
     double sched[ECSIM_MAX_HOURS];   /* scheduled supply (CSP): 0 unless a test sets it */
-    double pool[ECSIM_MAX_HOURS], keep[ECSIM_MAX_HOURS];   /* dispatch's working series */
     double wu[ECSIM_MAX_HOURS], su[ECSIM_MAX_HOURS], coal[ECSIM_MAX_HOURS], dis[ECSIM_MAX_HOURS];
     double imp[ECSIM_MAX_HOURS], exp[ECSIM_MAX_HOURS], ch[ECSIM_MAX_HOURS], soc[ECSIM_MAX_HOURS];
     double curt[ECSIM_MAX_HOURS], uns[ECSIM_MAX_HOURS];
@@ -40,7 +39,7 @@ static Year *year_new(int hours)
     double *out[] = { [SER_WIND_USED] = y->wu, [SER_SOLAR_USED] = y->su, [SER_COAL] = y->coal,
                       [SER_DISCHARGE] = y->dis, [SER_IMPORT] = y->imp, [SER_EXPORT] = y->exp,
                       [SER_CHARGE] = y->ch, [SER_SOC] = y->soc, [SER_CURTAILED] = y->curt,
-                      [SER_UNSERVED] = y->uns, [SER_POOL] = y->pool, [SER_POOL_KEEP] = y->keep };
+                      [SER_UNSERVED] = y->uns };
     for (int i = 0; i < (int)(sizeof out / sizeof out[0]); i++) y->out.v[i] = out[i];
     return y;
 }
