@@ -41,13 +41,11 @@ if (fmt eq 'png') {
 set output out
 
 # Fixed colours: the same technology has the same colour in every chart.
-c_wind      = '#2B7BBA'   # wind: blue
-c_solar     = '#F2B400'   # PV: amber
-c_storage   = '#7B4FA0'   # storage (charge, discharge, SOC): purple
-c_coal      = '#5B5B5B'   # coal power and coal: dark grey
-c_export    = '#1B9E77'   # export over the line: teal green
+# Technologies: c_<name> from ecsim's technology registry (sim/tech.def),
+# written next to the chart data; a new technology brings its colour there.
+load dir.'/charts/colours.gp'
+c_coal      = c_coal_power  # coal power and coal: dark grey
 c_import    = '#E6772E'   # import: orange
-c_load      = '#000000'   # local load and demand lines: black
 c_curtail   = '#E8767A'   # curtailment: coral red
 c_unserved  = '#8B0000'   # unserved energy: dark red
 c_target    = '#222222'   # plan targets: dark, dashed

@@ -1,5 +1,5 @@
 # generation.gp — annual electricity balance by year: the supply stacked
-# (wind used, PV used, coal power, storage discharge, import, unserved) with
+# (wind used, PV used, CSP used, coal power, storage discharge, import, unserved) with
 # the curtailed wind and PV hatched on top, against local load and local
 # load + export (lines); the renewable utilisation rate above each bar.
 # Run by hand: gnuplot -e "dir='out/yiwu-14fyp'; lang='zh'; fmt='png'" plots/generation.gp
@@ -22,19 +22,25 @@ col(n) = column(n) * e_scale
 # Tops of the stack, bottom to top; each segment is drawn from the previous top.
 t_wind(x)  = col('wind_used_mwh')
 t_solar(x) = t_wind(0) + col('solar_used_mwh')
-t_coal(x)  = t_solar(0) + col('coal_power_mwh')
+t_csp(x)   = t_solar(0) + col('csp_used_mwh')
+t_coal(x)  = t_csp(0) + col('coal_power_mwh')
 t_dis(x)   = t_coal(0) + col('discharge_mwh')
 t_imp(x)   = t_dis(0) + col('import_mwh')
 t_uns(x)   = t_imp(0) + col('unserved_mwh')
 t_curt(x)  = t_uns(0) + col('curtailed_mwh')
 bw = 0.25
+# CSP has a key entry only in runs that have a plant.
+stats annual using 'csp_used_mwh' nooutput name 'CSP'
+csp_title = CSP_max > 0 ? L('光热上网', 'CSP used') : ''
 util(x) = sprintf(L('利用率 %.1f%%', 'utilisation %.1f%%'), 100 * column('re_utilisation'))
 
 plot annual using 'year':(0):(column('year') - bw):(column('year') + bw):(0):(t_wind(0)) \
         with boxxyerror fs solid 1 noborder lc rgb c_wind title L('风电上网', 'wind used'), \
      '' using 'year':(0):(column('year') - bw):(column('year') + bw):(t_wind(0)):(t_solar(0)) \
         with boxxyerror fs solid 1 noborder lc rgb c_solar title L('光伏上网', 'PV used'), \
-     '' using 'year':(0):(column('year') - bw):(column('year') + bw):(t_solar(0)):(t_coal(0)) \
+     '' using 'year':(0):(column('year') - bw):(column('year') + bw):(t_solar(0)):(t_csp(0)) \
+        with boxxyerror fs solid 1 noborder lc rgb c_csp title csp_title, \
+     '' using 'year':(0):(column('year') - bw):(column('year') + bw):(t_csp(0)):(t_coal(0)) \
         with boxxyerror fs solid 1 noborder lc rgb c_coal title L('煤电', 'coal power'), \
      '' using 'year':(0):(column('year') - bw):(column('year') + bw):(t_coal(0)):(t_dis(0)) \
         with boxxyerror fs solid 1 noborder lc rgb c_storage title L('储能放电', 'storage discharge'), \

@@ -50,6 +50,9 @@ set ytics nomirror
 set yrange [0:*]
 # A plan without storage has SOC 0 all week: give the right axis a range anyway.
 stats hourly every ::start_hour::end_hour using (column('soc_mwh') * soc_scale) nooutput name 'SOC'
+# CSP has a key entry only in weeks in which a plant ran.
+stats hourly every ::start_hour::end_hour using 'csp_used_mw' nooutput name 'CSP'
+csp_title = CSP_max > 0 ? L('光热上网', 'CSP used') : ''
 set y2range [0:(SOC_max > 0 ? SOC_max * 1.05 : 1)]
 set offsets 0, 0, graph 0.05, 0
 set key outside bottom center horizontal reverse Left maxrows 3 samplen 2 width 1 spacing 1.1
@@ -60,7 +63,8 @@ tx(h) = (h - start_hour) / 24.0
 # Tops of the supply stack, bottom to top (the argument is a dummy).
 t_wind(x)  = c('wind_used_mw')
 t_solar(x) = t_wind(0) + c('solar_used_mw')
-t_coal(x)  = t_solar(0) + c('coal_mw')
+t_csp(x)   = t_solar(0) + c('csp_used_mw')
+t_coal(x)  = t_csp(0) + c('coal_mw')
 t_dis(x)   = t_coal(0) + c('discharge_mw')
 t_imp(x)   = t_dis(0) + c('import_mw')
 t_uns(x)   = t_imp(0) + c('unserved_mw')
@@ -70,7 +74,9 @@ plot hourly every ::start_hour::end_hour using (tx(column('hour'))):(0):(t_wind(
         with filledcurves lc rgb c_wind fs solid 1 noborder title L('风电上网', 'wind used'), \
      '' every ::start_hour::end_hour using (tx(column('hour'))):(t_wind(0)):(t_solar(0)) \
         with filledcurves lc rgb c_solar fs solid 1 noborder title L('光伏上网', 'PV used'), \
-     '' every ::start_hour::end_hour using (tx(column('hour'))):(t_solar(0)):(t_coal(0)) \
+     '' every ::start_hour::end_hour using (tx(column('hour'))):(t_solar(0)):(t_csp(0)) \
+        with filledcurves lc rgb c_csp fs solid 1 noborder title csp_title, \
+     '' every ::start_hour::end_hour using (tx(column('hour'))):(t_csp(0)):(t_coal(0)) \
         with filledcurves lc rgb c_coal fs solid 1 noborder title L('煤电', 'coal power'), \
      '' every ::start_hour::end_hour using (tx(column('hour'))):(t_coal(0)):(t_dis(0)) \
         with filledcurves lc rgb c_storage fs solid 1 noborder title L('储能放电', 'storage discharge'), \

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "schedule.h"
+#include "tech.h"
 
 static int row_year(const AnnualRow *r)
 {
@@ -85,7 +86,14 @@ void acct_year(const Scenario *s, AnnualRow *row)
     double tce_per_t = acct_coal_tce_per_t(&s->coal_mining);
 
     /* Production: coal mined plus non-fossil electricity taken by the system. */
-    double re_mwh = row->wind_used_mwh + row->solar_used_mwh;
+    double re_mwh = 0.0, re_cap_mwh = 0.0;
+    for (int i = 0; i < tech_count(); i++) {
+        const Tech *t = tech_get(i);
+        if (t->role != ROLE_NONFOSSIL) continue;
+        re_mwh += metric_value(metrics_get(t->used_metric), row);
+        re_cap_mwh += cap_energy_mwh(metric_value(metrics_get(t->capacity_metric), row),
+                                     metric_value(metrics_get(t->avail_flh_metric), row));
+    }
     row->coal_output_mtce = row->coal_output_mt * tce_per_t;
     row->nonfossil_coal_equiv_mtce = re_mwh * f_ce;
     row->nonfossil_calorific_mtce = re_mwh * f_cal;
@@ -94,8 +102,6 @@ void acct_year(const Scenario *s, AnnualRow *row)
 
     /* Capacity: non-fossil at its available (pre-curtailment) full-load hours. */
     double coal_cap_mtce = row->coal_capacity_mt * tce_per_t;
-    double re_cap_mwh = cap_energy_mwh(row->wind_capacity_mw, row->wind_avail_full_load_hours)
-                      + cap_energy_mwh(row->solar_capacity_mw, row->solar_avail_full_load_hours);
     row->energy_production_capacity_coal_equiv_mtce = coal_cap_mtce + re_cap_mwh * f_ce;
     row->energy_production_capacity_calorific_mtce = coal_cap_mtce + re_cap_mwh * f_cal;
 

@@ -8,21 +8,29 @@
 #include "metrics.h"
 #include "model.h"
 
-/* Capacities and other per-year facts that are not hourly sums. */
+/* Per-year facts that are not hourly sums: capacities in force, outputs
+ * fixed for the year, weather means. Each technology's year step puts its
+ * own, keyed by metric (facts_put); annual_from_hours copies every fact put
+ * into the row, so a new technology's facts need no field here. */
 typedef struct {
     int year;
-    double wind_capacity_mw, solar_capacity_mw;
-    double storage_power_mw, storage_energy_mwh;
-    double coal_power_capacity_mw, coal_heat_rate_gce_per_kwh;
-    double coal_capacity_mt, coal_output_mt;
-    double export_capacity_mw;
-    double mining_load_mwh;
-    int coal_min_violation_hours;
-    double wind_mean_ms, ghi_kwh_per_m2, temp_mean_c;
+    double coal_heat_rate_gce_per_kwh;   /* for coal_power_tce; not a column */
+    double value[MET_COUNT];
+    unsigned char set[MET_COUNT];
 } YearFacts;
 
-/* Fills the physical fields of row from the year's series; returns 0 if every
- * value is finite, -1 otherwise (row->max_balance_residual_mw is then NaN). */
+static inline void facts_put(YearFacts *f, MetricId m, double v)
+{
+    f->value[m] = v;
+    f->set[m] = 1;
+}
+
+/* Fills the physical fields of row from the year's series and facts: the
+ * sums of series.def, the facts, then for every technology of the registry
+ * with a capacity its full-load hours (used and available energy over
+ * capacity, 0 without capacity), re_utilisation over the curtailable pool,
+ * and the balance check. Returns 0 if every value is finite, -1 otherwise
+ * (row->max_balance_residual_mw is then NaN). */
 int annual_from_hours(const YearFacts *f, const YearInputs *in, const YearSeries *out,
                       AnnualRow *row);
 

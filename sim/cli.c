@@ -19,8 +19,8 @@
 #include "sweep.h"
 #include "version.h"
 
-#define EXIT_TARGETS 3
-#define EXIT_USAGE 2
+#define EXIT_TARGETS status_exit_code(ST_TARGET_FAILED)
+#define EXIT_USAGE status_exit_code(ST_USAGE)
 
 /* The signal that asked a run to stop, 0 if none: the one piece of process
  * state, because a signal handler can reach nothing else. The library sees

@@ -14,35 +14,37 @@
 
 #include "storage.h"
 
-/* The flows of one hour (MW, = MWh over the hour). */
+/* The flows of one hour (MW, = MWh over the hour). keep is the share of the
+ * curtailable pool's available power that is used (1 when nothing is
+ * curtailed); each member's used power is its available power times keep. */
 typedef struct {
-    double wind_used, solar_used, coal, discharge, import, export_mw, charge, curtailed, unserved;
+    double keep, coal, discharge, import, export_mw, charge, curtailed, unserved;
 } Hour;
 
 /* Ternaries rather than fmin/fmax: without -ffinite-math-only GCC calls the
  * library functions for their NaN rules; these compile to minsd/maxsd. */
 static inline double dmin(double a, double b) { return a < b ? a : b; }
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))   /* the loop specialisations need it */
+#else
+#define ALWAYS_INLINE inline
+#endif
 static inline double dmax(double a, double b) { return a > b ? a : b; }
 
 /* Places what is left of a surplus after storage charging: to the free line
- * capacity, then by curtailing renewables pro rata to their availability,
- * then by taking coal below its floor. Sets export, curtailed, the used
- * renewables and coal; returns how far coal went below coal_lo (0 normally). */
-static inline double place_surplus(Hour *r, double rest, double free_line_mw,
-                                   double wind_mw, double solar_mw, double coal_lo)
+ * capacity, then by curtailing the pool of variable renewables (re, MW
+ * available) pro rata to each member's availability, then by taking coal
+ * below its floor. Sets export, curtailed, keep and coal; returns how far
+ * coal went below coal_lo (0 normally). */
+static inline double place_surplus(Hour *r, double rest, double free_line_mw, double re, double coal_lo)
 {
     double extra = dmin(rest, free_line_mw);
     rest -= extra;
-    double re = wind_mw + solar_mw;
     double curt = dmin(rest, re);
     rest -= curt;
     r->export_mw += extra;
     r->curtailed = curt;
-    if (curt > 0.0) {
-        double keep = (re - curt) / re;   /* curt > 0 implies re > 0 */
-        r->wind_used = wind_mw * keep;
-        r->solar_used = solar_mw * keep;
-    }
+    if (curt > 0.0) r->keep = (re - curt) / re;   /* curt > 0 implies re > 0 */
     /* rest <= coal_lo: the surplus at the floor is at most re + coal_lo when
      * load and export are >= 0, and re has been curtailed in full. */
     r->coal = coal_lo - rest;
@@ -64,14 +66,14 @@ static inline void cover_deficit(Hour *r, double deficit, double coal_lo, double
 
 #ifdef ECSIM_CHECKS
 /* 1 if hour r satisfies every invariant of dispatch.h, else 0. */
-static int hour_ok(const Hour *r, double wind_mw, double solar_mw, double load_mw,
+static int hour_ok(const Hour *r, double pool_mw, double sched_mw, double load_mw,
                    double line_mw, double soc, const DispatchLimits *lim)
 {
-    const double v[9] = { r->wind_used, r->solar_used, r->coal, r->discharge, r->import,
-                          r->export_mw, r->charge, r->curtailed, r->unserved };
-    if (!isfinite(soc) || !isfinite(wind_mw) || !isfinite(solar_mw) || !isfinite(load_mw))
-        return 0;
-    double scale = 1.0 + wind_mw + solar_mw + fabs(load_mw);
+    const double used = pool_mw * r->keep;
+    const double v[9] = { used, r->coal, r->discharge, r->import, r->export_mw, r->charge,
+                          r->curtailed, r->unserved, sched_mw };
+    if (!isfinite(soc) || !isfinite(pool_mw) || !isfinite(load_mw)) return 0;
+    double scale = 1.0 + pool_mw + fabs(load_mw);
     for (int i = 0; i < 9; i++) {
         if (!isfinite(v[i])) return 0;
         scale += fabs(v[i]);
@@ -79,12 +81,11 @@ static int hour_ok(const Hour *r, double wind_mw, double solar_mw, double load_m
     double tol = 1e-6 * scale;
     for (int i = 0; i < 9; i++)
         if (v[i] < -tol) return 0;
-    double supply = r->wind_used + r->solar_used + r->coal + r->discharge + r->import + r->unserved;
+    double supply = used + r->coal + r->discharge + r->import + r->unserved + sched_mw;
     double demand = load_mw + r->export_mw + r->charge;
     if (fabs(supply - demand) > tol) return 0;
-    double curt = wind_mw + solar_mw - r->wind_used - r->solar_used;
-    if (fabs(curt - r->curtailed) > tol) return 0;
-    if (r->wind_used > wind_mw + tol || r->solar_used > solar_mw + tol) return 0;
+    if (fabs(pool_mw - used - r->curtailed) > tol) return 0;
+    if (r->keep < 0.0 || r->keep > 1.0) return 0;
     if (r->charge > lim->storage_power_mw + tol || r->discharge > lim->storage_power_mw + tol)
         return 0;
     if (r->import > (lim->import_allowed ? line_mw : 0.0) + tol) return 0;
@@ -94,17 +95,41 @@ static int hour_ok(const Hour *r, double wind_mw, double solar_mw, double load_m
 }
 #endif
 
+/* The curtailable pool as restrict pointers for the loops: each member's
+ * available and used power (lim->pool_*). */
+typedef struct {
+    const double *restrict avail[TECH_COUNT];
+    double *restrict used[TECH_COUNT];
+} Pool;
+
+/* The pool's available power in hour h: the members' sum in order, exactly
+ * the wind + solar the loop formed before the pool existed. np is a
+ * constant at the call sites that specialise the loops (the usual two
+ * members), so this unrolls to plain loads and adds. */
+static inline double pool_avail(const Pool *p, const int np, int h)
+{
+    if (np == 0) return 0.0;
+    double re = p->avail[0][h];
+    for (int k = 1; k < np; k++) re += p->avail[k][h];
+    return re;
+}
+
+/* Each member uses its available power times the hour's keep (x 1.0 is
+ * exact: used = available when nothing is curtailed). */
+static inline void pool_store(const Pool *p, const int np, int h, double keep)
+{
+    for (int k = 0; k < np; k++) p->used[k][h] = p->avail[k][h] * keep;
+}
+
 /* The series of one year, as restrict pointers for the loops. */
 typedef struct {
-    double *restrict wind_used, *restrict solar_used, *restrict coal, *restrict discharge,
+    double *restrict coal, *restrict discharge,
            *restrict import, *restrict export_mw, *restrict charge, *restrict soc,
            *restrict curtailed, *restrict unserved;
 } Out;
 
 static inline void store_hour(const Out *o, int h, const Hour *r, double soc)
 {
-    o->wind_used[h] = r->wind_used;
-    o->solar_used[h] = r->solar_used;
     o->coal[h] = r->coal;
     o->discharge[h] = r->discharge;
     o->import[h] = r->import;
@@ -133,13 +158,14 @@ static inline void coal_range(double prev, double cmin, double cmax, double ramp
  * variant: a surplus goes to the free line before storage, and in surplus
  * hours that leave the line unfilled storage discharges into it, so stored
  * energy that congestion would have curtailed is exported later. */
-static inline void surplus_first(const DispatchLimits *lim, const YearInputs *in, DispatchState *st,
-                                 const Out *out, DispatchReport *rep, const int line_first)
+static ALWAYS_INLINE void surplus_first(const DispatchLimits *lim, const YearInputs *in, const Pool *pool,
+                                        const int np, DispatchState *st, const Out *out, DispatchReport *rep,
+                                        const int line_first)
 {
-    const Out o = *out;   /* a local copy: the pointers stay in registers */
-    const double *restrict wind = in->wind_avail_mw, *restrict solar = in->solar_avail_mw;
-    const double *restrict load = in->load_mw, *restrict firm = in->export_sched_mw;
-    const double *restrict line = in->line_mw;
+    const Out o = *out;   /* local copies: the pointers stay in registers */
+    const Pool p = *pool;
+    const double *restrict load = in->v[SER_LOAD], *restrict firm = in->v[SER_EXPORT_FIRM];
+    const double *restrict line = in->v[SER_LINE], *restrict sched = in->v[SER_SCHEDULED];
     const int n = in->hours;
     const double power = lim->storage_power_mw, soc_min = lim->soc_min_mwh, soc_max = lim->soc_max_mwh;
     const double eta_c = lim->eta_charge, eta_d = lim->eta_discharge, keep = lim->keep_per_h;
@@ -156,9 +182,9 @@ static inline void surplus_first(const DispatchLimits *lim, const YearInputs *in
         soc = storage_self_discharge(soc, keep, soc_min);
         double lo, hi;
         coal_range(coal_prev, cmin, cmax, ramp, &lo, &hi);
-        const double w = wind[h], s = solar[h], x = firm[h];
-        Hour r = { .wind_used = w, .solar_used = s, .export_mw = x };
-        double net = load[h] + x - (w + s) - lo;   /* > 0: deficit with coal at its floor */
+        const double re = pool_avail(&p, np, h), x = firm[h], c = sched[h];
+        Hour r = { .keep = 1.0, .export_mw = x };
+        double net = load[h] + x - re - c - lo;   /* > 0: deficit with coal at its floor */
         if (net <= 0.0) {
             double surplus = -net, free_line = dmax(line[h] - x, 0.0);
             if (line_first) {
@@ -168,7 +194,7 @@ static inline void surplus_first(const DispatchLimits *lim, const YearInputs *in
                 free_line -= to_line;
             }
             r.charge = storage_charge(&soc, surplus, power, soc_max, eta_c);
-            double below = place_surplus(&r, surplus - r.charge, free_line, w, s, lo);
+            double below = place_surplus(&r, surplus - r.charge, free_line, re, lo);
             if (below > 0.0) {
                 below_hours++;
                 below_mwh += below;
@@ -182,9 +208,10 @@ static inline void surplus_first(const DispatchLimits *lim, const YearInputs *in
             cover_deficit(&r, net - r.discharge, lo, hi, line[h] * import_on);
         }
         store_hour(&o, h, &r, soc);
+        pool_store(&p, np, h, r.keep);
         coal_prev = r.coal;
 #ifdef ECSIM_CHECKS
-        if (!hour_ok(&r, w, s, load[h], line[h], soc, lim) && bad++ == 0) first_bad = h;
+        if (!hour_ok(&r, re, c, load[h], line[h], soc, lim) && bad++ == 0) first_bad = h;
 #endif
     }
 
@@ -198,13 +225,13 @@ static inline void surplus_first(const DispatchLimits *lim, const YearInputs *in
 #endif
 }
 
-static void peak_shaving(const DispatchLimits *lim, const YearInputs *in, DispatchState *st,
-                         const Out *out, DispatchReport *rep)
+static ALWAYS_INLINE void peak_shaving(const DispatchLimits *lim, const YearInputs *in, const Pool *pool,
+                                       const int np, DispatchState *st, const Out *out, DispatchReport *rep)
 {
-    const Out o = *out;   /* a local copy: the pointers stay in registers */
-    const double *restrict wind = in->wind_avail_mw, *restrict solar = in->solar_avail_mw;
-    const double *restrict load = in->load_mw, *restrict firm = in->export_sched_mw;
-    const double *restrict line = in->line_mw;
+    const Out o = *out;   /* local copies: the pointers stay in registers */
+    const Pool p = *pool;
+    const double *restrict load = in->v[SER_LOAD], *restrict firm = in->v[SER_EXPORT_FIRM];
+    const double *restrict line = in->v[SER_LINE], *restrict sched = in->v[SER_SCHEDULED];
     const int n = in->hours;
     const double power = lim->storage_power_mw, soc_min = lim->soc_min_mwh, soc_max = lim->soc_max_mwh;
     const double eta_c = lim->eta_charge, eta_d = lim->eta_discharge, keep = lim->keep_per_h;
@@ -222,9 +249,9 @@ static void peak_shaving(const DispatchLimits *lim, const YearInputs *in, Dispat
         soc = storage_self_discharge(soc, keep, soc_min);
         double lo, hi;
         coal_range(coal_prev, cmin, cmax, ramp, &lo, &hi);
-        const double w = wind[h], s = solar[h], x = firm[h];
-        Hour r = { .wind_used = w, .solar_used = s, .export_mw = x };
-        const double net_load = load[h] + x - (w + s);
+        const double re = pool_avail(&p, np, h), x = firm[h], c = sched[h];
+        Hour r = { .keep = 1.0, .export_mw = x };
+        const double net_load = load[h] + x - re - c;
         const int peak = net_load > threshold;
         double net = net_load - lo;   /* > 0: deficit with coal at its floor */
         if (net <= 0.0) {
@@ -236,7 +263,7 @@ static void peak_shaving(const DispatchLimits *lim, const YearInputs *in, Dispat
             if (ch >= surplus) from_coal = ch - surplus;
             else rest = surplus - ch;
             r.charge = ch;
-            double below = place_surplus(&r, rest, dmax(line[h] - x, 0.0), w, s, lo);
+            double below = place_surplus(&r, rest, dmax(line[h] - x, 0.0), re, lo);
             r.coal += from_coal;
             if (below > 0.0) {
                 below_hours++;
@@ -263,9 +290,10 @@ static void peak_shaving(const DispatchLimits *lim, const YearInputs *in, Dispat
             }
         }
         store_hour(&o, h, &r, soc);
+        pool_store(&p, np, h, r.keep);
         coal_prev = r.coal;
 #ifdef ECSIM_CHECKS
-        if (!hour_ok(&r, w, s, load[h], line[h], soc, lim) && bad++ == 0) first_bad = h;
+        if (!hour_ok(&r, re, c, load[h], line[h], soc, lim) && bad++ == 0) first_bad = h;
 #endif
     }
 
@@ -279,44 +307,61 @@ static void peak_shaving(const DispatchLimits *lim, const YearInputs *in, Dispat
 #endif
 }
 
-DispatchReport dispatch_year(const DispatchLimits *lim, const YearInputs *in,
-                             DispatchState *st, YearSeries *out)
+Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchState *st,
+                    YearSeries *out, DispatchReport *rep)
 {
-    DispatchReport rep = { .first_violation_hour = -1 };
+    *rep = (DispatchReport){ .first_violation_hour = -1 };
+    if (lim->strategy != STRATEGY_RENEWABLE_FIRST && lim->strategy != STRATEGY_LINE_FIRST
+        && lim->strategy != STRATEGY_PEAK_SHAVING)
+        return ST_UNKNOWN_STRATEGY;   /* no default: an unknown value is an error, not a silent choice */
+
 
     /* The window can change between years (the caller normally sets the
      * state for new capacity); a SOC outside it would break the invariant
      * from the first hour, so it is clipped here and the change reported. */
     double soc0 = st->soc_mwh;
     double soc = dmin(dmax(soc0, lim->soc_min_mwh), lim->soc_max_mwh);
-    rep.soc_clamp_mwh = soc - soc0;
+    rep->soc_clamp_mwh = soc - soc0;
     st->soc_mwh = soc;
 
-    const Out o = { out->wind_used_mw, out->solar_used_mw, out->coal_mw, out->discharge_mw,
-                    out->import_mw, out->export_mw, out->charge_mw, out->soc_mwh,
-                    out->curtailed_mw, out->unserved_mw };
+    Pool pool;
+    for (int k = 0; k < lim->n_pool; k++) {
+        pool.avail[k] = in->v[lim->pool_avail[k]];
+        pool.used[k] = out->v[lim->pool_used[k]];
+    }
+    const int np = lim->n_pool;
+    double *const *v = out->v;
+    const Out o = { v[SER_COAL], v[SER_DISCHARGE], v[SER_IMPORT], v[SER_EXPORT],
+                    v[SER_CHARGE], v[SER_SOC], v[SER_CURTAILED], v[SER_UNSERVED] };
+    /* Loops specialised for a pool of two (wind and PV); any other size
+     * runs the same code with the count read at run time. */
     switch (lim->strategy) {
     case STRATEGY_PEAK_SHAVING:
-        peak_shaving(lim, in, st, &o, &rep);
+        if (np == 2) peak_shaving(lim, in, &pool, 2, st, &o, rep);
+        else peak_shaving(lim, in, &pool, np, st, &o, rep);
         break;
     case STRATEGY_LINE_FIRST:
-        surplus_first(lim, in, st, &o, &rep, 1);
+        if (np == 2) surplus_first(lim, in, &pool, 2, st, &o, rep, 1);
+        else surplus_first(lim, in, &pool, np, st, &o, rep, 1);
         break;
     case STRATEGY_RENEWABLE_FIRST:
-    default:   /* validation admits no other value */
-        surplus_first(lim, in, st, &o, &rep, 0);
+        if (np == 2) surplus_first(lim, in, &pool, 2, st, &o, rep, 0);
+        else surplus_first(lim, in, &pool, np, st, &o, rep, 0);
         break;
     }
-    return rep;
+    return ST_OK;
 }
 
-double dispatch_peak_threshold(const YearInputs *in, double percentile, double *scratch)
+double dispatch_peak_threshold(const DispatchLimits *lim, const YearInputs *in, double percentile,
+                               double *scratch)
 {
     const int n = in->hours;
     if (n <= 0) return 0.0;
     if (!isfinite(percentile)) return NAN;
     for (int h = 0; h < n; h++) {
-        double v = in->load_mw[h] + in->export_sched_mw[h] - in->wind_avail_mw[h] - in->solar_avail_mw[h];
+        double v = in->v[SER_LOAD][h] + in->v[SER_EXPORT_FIRM][h];
+        for (int k = 0; k < lim->n_pool; k++) v -= in->v[lim->pool_avail[k]][h];
+        v -= in->v[SER_SCHEDULED][h];
         /* Selection compares values; a NaN would make its result meaningless. */
         if (!isfinite(v)) return NAN;
         scratch[h] = v;

@@ -1,15 +1,20 @@
 /* dispatch.h — the hourly dispatch of one year: one loop per strategy,
  * chosen once per year (DESIGN §5, STYLE §4).
  *
- * Every hour closes the balance
- *   wind_used + solar_used + coal + discharge + import + unserved
+ * Every hour closes the balance (series.def, by sign)
+ *   wind_used + solar_used + coal + discharge + import + unserved + scheduled
  *     = load + export + charge,
- * with curtailed = wind_avail + solar_avail - wind_used - solar_used >= 0,
- * all flows >= 0, SOC within [soc_min_mwh, soc_max_mwh]. */
+ * where wind and solar are the curtailable pool (lim->pool_*: the members'
+ * available and used series) and scheduled (in->v[SER_SCHEDULED]) is the
+ * supply of technologies dispatched before the loop (CSP), fixed here; with
+ * pool = the members' available power, keep = the share used (1 when nothing
+ * is curtailed), each member's used = available x keep, curtailed = pool -
+ * pool x keep >= 0; all flows >= 0, SOC within [soc_min_mwh, soc_max_mwh]. */
 #ifndef ECSIM_DISPATCH_H
 #define ECSIM_DISPATCH_H
 
 #include "model.h"
+#include "status.h"
 
 /* What a year's dispatch reports besides the series. */
 typedef struct {
@@ -42,11 +47,13 @@ typedef struct {
  *   - coal starts at its floor lo = max(coal_min, prev - ramp) (must-run),
  *     capped at coal_max; its ceiling is hi = min(coal_max, prev + ramp),
  *     never below lo. prev of hour 0 is st->coal_mw;
- *   - renewables serve load + firm export (in->export_sched_mw);
+ *   - the pool and the scheduled supply serve load + firm export
+ *     (in->v[SER_EXPORT_FIRM]);
  *   - a surplus at the floor charges storage, then goes to the line up to its
- *     free capacity line_mw - firm export, then renewables are curtailed (wind
- *     and solar in proportion to their availability), and whatever remains
- *     takes coal below its floor (counted in below_floor_hours);
+ *     free capacity line_mw - firm export, then the pool is curtailed (each
+ *     member in proportion to its availability; scheduled supply is never
+ *     curtailed here), and whatever remains takes coal below its floor
+ *     (counted in below_floor_hours);
  *   - a deficit is met by storage discharge, then coal up to hi, then import
  *     (if lim->import_allowed, up to line_mw), then it is unserved.
  *
@@ -54,7 +61,7 @@ typedef struct {
  * surplus fills the free line, then charges storage, then is curtailed; in a
  * surplus hour that leaves the line unfilled, storage discharges into it.
  *
- * STRATEGY_PEAK_SHAVING. Net load nl = load + firm export - wind - solar;
+ * STRATEGY_PEAK_SHAVING. Net load nl = load + firm export - pool - scheduled;
  * peak hours are those with nl > lim->peak_threshold_mw. The same order as
  * renewable-first, except:
  *   - in peak hours storage discharges first, but only by the excess
@@ -71,17 +78,21 @@ typedef struct {
  * Within each hour self-discharge comes first (storage.h), and soc_mwh[h] is
  * the SOC at the end of hour h. Firm export is delivered in every hour (it is
  * must-deliver); in an hour that also imports, both flows are reported gross.
- * No allocation, no I/O; the series are complete when it returns. */
-DispatchReport dispatch_year(const DispatchLimits *lim, const YearInputs *in,
-                             DispatchState *st, YearSeries *out);
+ * No allocation, no I/O; the series are complete when it returns ST_OK, and
+ * *rep holds the year's report. A strategy that is none of the above returns
+ * ST_UNKNOWN_STRATEGY and writes no series (no silent default). */
+Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchState *st,
+                    YearSeries *out, DispatchReport *rep);
 
 /* The peak-shaving threshold of a year: the percentile-th percentile
- * (0 .. 100, clamped) of net load = load + firm export - wind - solar over
+ * (0 .. 100, clamped) of net load = load + firm export - each member of
+ * lim's pool (in order) - scheduled supply over
  * the year's hours, with linear interpolation between order statistics (the
  * definition of gsl_stats_quantile_from_sorted_data, Hyndman and Fan type 7).
  * Uses scratch (ECSIM_MAX_HOURS doubles, overwritten) and two O(n) selections;
  * call it once per year before dispatch_year, never in the hourly loop.
  * Returns NAN if an input or the percentile is not finite, 0 for 0 hours. */
-double dispatch_peak_threshold(const YearInputs *in, double percentile, double *scratch);
+double dispatch_peak_threshold(const DispatchLimits *lim, const YearInputs *in, double percentile,
+                               double *scratch);
 
 #endif

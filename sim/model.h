@@ -131,6 +131,33 @@ typedef struct {
     int import_allowed;
 } ExportParams;
 
+/* Concentrated solar power: a molten-salt tower, two-tank storage and a
+ * turbine with a minimum load (csp.h). Defaults and their sources:
+ * csp_params_default (csp.c) and docs/csp.md. */
+typedef struct {
+    Schedule capacity_mw;            /* turbine net electric capacity */
+    double solar_multiple;           /* receiver design output / turbine design input */
+    double storage_h;                /* storage capacity, hours of full-load turbine input */
+    double cycle_eff_frac;           /* gross cycle efficiency, heat to gross electricity */
+    double gross_to_net_frac;        /* net / gross electric (plant parasitics) */
+    double design_dni_wm2;           /* DNI of the design point */
+    double design_zenith_deg;        /* sun zenith of the design point */
+    double field_optical_eff_frac;   /* field optical efficiency at the design point */
+    double field_target_elev_deg;    /* receiver elevation seen from the field, mean */
+    double field_stow_elev_deg;      /* heliostats track only above this sun elevation */
+    double field_min_dni_wm2;        /* field starts only at or above this DNI */
+    double receiver_absorptance_frac;
+    double receiver_loss_frac;       /* receiver + piping heat loss while operating,
+                                      * fraction of receiver design output */
+    double receiver_min_frac;        /* receiver turndown limit, fraction of design output */
+    double receiver_max_frac;        /* receiver maximum, fraction of design output */
+    double receiver_startup_frac;    /* heat to start the receiver, hours of design output */
+    double min_load_frac;            /* turbine minimum net output, fraction of capacity */
+    double turbine_startup_h;        /* heat to start the turbine, hours of full-load input */
+    double storage_loss_per_h_frac;  /* heat lost per hour, fraction of stored heat */
+    double initial_storage_frac;     /* storage at the start of the first year */
+} CspParams;
+
 typedef enum { STRATEGY_RENEWABLE_FIRST = 0, STRATEGY_PEAK_SHAVING = 1, STRATEGY_LINE_FIRST = 2 } Strategy;
 
 typedef struct {
@@ -220,6 +247,7 @@ typedef struct {
     CoalPowerParams coal_power;
     LoadParams load;
     ExportParams export_line;        /* config group "export" */
+    CspParams csp;
     DispatchParams dispatch;
     EconomyParams economy;
     AccountingParams accounting;
@@ -227,20 +255,35 @@ typedef struct {
     OutputParams output;
 } Scenario;
 
-/* One year's hourly inputs to dispatch, SoA, read-only in the loop. */
+/* Technologies (tech.def; the registry is tech.h). */
+typedef enum {
+#define TECH(id, name, zh, en, colour, role, pool, avail_s, used_s, used, avail, capacity, flh, avail_flh, build) id,
+#include "tech.def"
+#undef TECH
+    TECH_COUNT
+} TechId;
+
+/* Hourly series (series.def; the table is series.h). */
+typedef enum { SIO_IN = 0, SIO_OUT = 1 } SeriesIo;
+typedef enum {
+    SER_NONE = -1,
+#define SERIES(id, column, unit, io, sign, owner, metric, hourly, zh, en) id,
+#include "series.def"
+#undef SERIES
+    SER_COUNT
+} SeriesId;
+
+/* One year's hourly inputs to dispatch, SoA, read-only in the loop:
+ * v[id] for every series with io SIO_IN, NULL for the others. */
 typedef struct {
     int year, hours;
-    const double *wind_avail_mw;
-    const double *solar_avail_mw;
-    const double *load_mw;
-    const double *export_sched_mw;  /* firm export; zeros in surplus mode */
-    const double *line_mw;          /* transfer capacity per hour */
+    const double *v[SER_COUNT];
 } YearInputs;
 
-/* One year's hourly results, preallocated for ECSIM_MAX_HOURS. */
+/* One year's hourly results, preallocated for ECSIM_MAX_HOURS: v[id] for
+ * every series with io SIO_OUT, NULL for the others. */
 typedef struct {
-    double *wind_used_mw, *solar_used_mw, *coal_mw, *discharge_mw, *import_mw;
-    double *export_mw, *charge_mw, *soc_mwh, *curtailed_mw, *unserved_mw;
+    double *v[SER_COUNT];
 } YearSeries;
 
 /* Limits of one year, constant within it. */
@@ -253,6 +296,11 @@ typedef struct {
     double coal_min_mw, coal_max_mw, coal_ramp_mw_per_h;
     int import_allowed;
     double peak_threshold_mw;                /* peak-shaving */
+    /* The curtailable pool (variable renewables, tech.def pool = 1): the
+     * input series of each member's available power and the result series
+     * of its used power, in registry order. */
+    int n_pool;
+    SeriesId pool_avail[TECH_COUNT], pool_used[TECH_COUNT];
 } DispatchLimits;
 
 /* What carries over from hour to hour and year to year. */

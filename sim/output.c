@@ -12,6 +12,7 @@
 #include "config.h"
 #include "enums.h"
 #include "numfmt.h"
+#include "series.h"
 #include "summary.h"
 #include "version.h"
 
@@ -79,20 +80,29 @@ Status output_annual_csv(const char *path, const RunResults *res, Diag *d)
     return afile_commit(af, d);
 }
 
-/* Hourly columns: name, unit, series (NULL for calendar columns). */
-enum { HC_WIND_AVAIL, HC_WIND_USED, HC_SOLAR_AVAIL, HC_SOLAR_USED, HC_COAL, HC_DISCHARGE,
-       HC_IMPORT, HC_LOAD, HC_EXPORT, HC_CHARGE, HC_SOC, HC_CURTAILED, HC_UNSERVED,
-       HC_WIND_MS, HC_GHI, HC_TEMP, HC_N };
-
-static const char *const hourly_names[HC_N] = {
-    "wind_avail_mw", "wind_used_mw", "solar_avail_mw", "solar_used_mw", "coal_mw",
-    "discharge_mw", "import_mw", "load_mw", "export_mw", "charge_mw", "soc_mwh",
-    "curtailed_mw", "unserved_mw", "wind_ms", "ghi_wm2", "temp_c",
-};
+/* Hourly columns: the calendar, every series of series.def marked hourly
+ * (in table order), then the weather. */
+#define WX_COLS 3
 
 Status output_hourly_dat(const char *path, const Scenario *s, const Calendar *cal,
                          const WeatherYear *wx, const YearInputs *in, const YearSeries *out, Diag *d)
 {
+    const double *col[SER_COUNT + WX_COLS];
+    const char *name[SER_COUNT + WX_COLS];
+    int nc = 0;
+    for (int i = 0; i < series_count(); i++) {
+        const Series *se = series_get(i);
+        if (!se->hourly) continue;
+        name[nc] = se->column;
+        col[nc++] = series_data(in, out, i);
+    }
+    name[nc] = "wind_ms";
+    col[nc++] = wx->wind_ms;
+    name[nc] = "ghi_wm2";
+    col[nc++] = wx->ghi_wm2;
+    name[nc] = "temp_c";
+    col[nc++] = wx->temp_c;
+
     AtomicFile *af = &(AtomicFile){0};
     Status st = afile_open(af, path, d);
     if (st != ST_OK) return st;
@@ -104,17 +114,13 @@ Status output_hourly_dat(const char *path, const Scenario *s, const Calendar *ca
             s->site.utc_offset_h);
     fprintf(f, "# weather: wind_ms at %g m, ghi_wm2 global horizontal (hour mean), temp_c air\n",
             wx->wind_height_m);
-    fputs("# balance: wind_used + solar_used + coal + discharge + import + unserved = load + export + charge\n", f);
+    char balance[512];
+    series_balance_text(balance, sizeof balance);
+    fprintf(f, "# balance: %s\n", balance);
     fputs("hour month day hour_of_day day_of_year", f);
-    for (int c = 0; c < HC_N; c++) fprintf(f, " %s", hourly_names[c]);
+    for (int c = 0; c < nc; c++) fprintf(f, " %s", name[c]);
     fputc('\n', f);
-    const double *col[HC_N] = {
-        in->wind_avail_mw, out->wind_used_mw, in->solar_avail_mw, out->solar_used_mw,
-        out->coal_mw, out->discharge_mw, out->import_mw, in->load_mw, out->export_mw,
-        out->charge_mw, out->soc_mwh, out->curtailed_mw, out->unserved_mw,
-        wx->wind_ms, wx->ghi_wm2, wx->temp_c,
-    };
-    char line[64 + HC_N * 32];
+    char line[64 + (SER_COUNT + WX_COLS) * 32];
     for (int h = 0; h < cal->hours; h++) {
         int n = numfmt_fixed(line, h, 0);
         line[n++] = ' ';
@@ -125,7 +131,7 @@ Status output_hourly_dat(const char *path, const Scenario *s, const Calendar *ca
         n += numfmt_fixed(line + n, cal->hour_of_day[h], 0);
         line[n++] = ' ';
         n += numfmt_fixed(line + n, cal->day_of_year[h], 0);
-        for (int c = 0; c < HC_N; c++) {
+        for (int c = 0; c < nc; c++) {
             line[n++] = ' ';
             n += numfmt_fixed(line + n, col[c][h], 3);
         }

@@ -11,9 +11,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomicfile.h"
 #include "chartdata.h"
 #include "gnuplot.h"
 #include "results.h"
+#include "tech.h"
 
 #define PATH_LEN GP_PATH_LEN
 
@@ -73,6 +75,27 @@ const PlotChart *plot_chart_get(int i)
     return (i >= 0 && i < N_CHARTS) ? &charts[i] : NULL;
 }
 
+/* ---- colours from the technology registry --------------------------------- */
+
+Status plot_write_colours(const char *charts_dir, Diag *d)
+{
+    char path[PATH_LEN + 32];
+    if (snprintf(path, sizeof path, "%s/colours.gp", charts_dir) >= (int)sizeof path) {
+        diag_error(d, ST_IO, charts_dir, 0, NULL, "path too long");
+        return ST_IO;
+    }
+    AtomicFile *af = &(AtomicFile){0};
+    Status st = afile_open(af, path, d);
+    if (st != ST_OK) return st;
+    fputs("# colours.gp — written by ecsim from its technology registry (tech.def): the fixed\n"
+          "# colour of each technology in every chart, c_<technology>. Loaded by common.gp.\n", af->f);
+    for (int i = 0; i < tech_count(); i++) {
+        const Tech *t = tech_get(i);
+        fprintf(af->f, "c_%s = '%s'   # %s\n", t->name, t->colour, t->label_en);
+    }
+    return afile_commit(af, d);
+}
+
 /* ---- the scenario ----------------------------------------------------------- */
 
 Status plot_scenario(const char *scenario_dir, const char *plots_dir, const char *lang, Diag *d)
@@ -93,6 +116,7 @@ Status plot_scenario(const char *scenario_dir, const char *plots_dir, const char
         return ST_IO;
     }
     st = chart_write_data(scenario_dir, charts_dir, d);
+    if (st == ST_OK) st = plot_write_colours(charts_dir, d);
     if (st != ST_OK) {
         if (created) rmdir(charts_dir);   /* only if still empty */
         return st;

@@ -47,6 +47,10 @@ const PlotChart *plot_chart_get(int i);
  *   ST_USAGE       lang is neither "zh" nor "en", or no scripts in plots_dir.
  * With lang "en" a missing CJK font is a warning in d and gnuplot's default
  * font is used. */
+/* Writes charts_dir/colours.gp: c_<technology> = '#RRGGBB' for every
+ * technology of the registry (tech.h), which common.gp loads. */
+Status plot_write_colours(const char *charts_dir, Diag *d);
+
 Status plot_scenario(const char *scenario_dir, const char *plots_dir, const char *lang, Diag *d);
 
 #endif

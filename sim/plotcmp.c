@@ -17,6 +17,7 @@
 #include "gnuplot.h"
 #include "enums.h"
 #include "metrics.h"
+#include "plot.h"
 #include "present.h"
 #include "results.h"
 
@@ -291,7 +292,8 @@ static Status prepare_charts_dir(const char *dir, char *charts, size_t n, Diag *
     fputs("# chartdata.gp — written by ecsim for the charts across scenarios (plotcmp.c)\n", af->f);
     put_gp_var(af->f, "scenario", base);
     chart_write_units(af->f);
-    return afile_commit(af, d);
+    st = afile_commit(af, d);
+    return st == ST_OK ? plot_write_colours(charts, d) : st;
 }
 
 /* A number in about 3-4 significant digits, with a true minus sign. */

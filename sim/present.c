@@ -27,6 +27,9 @@ static const Form forms[] = {
     { "MWh", ZH, 0.1, "万千瓦时", 0, 1e5 },
     { "MWh", EN, 1e-3, " GWh", 0, 0 },
     { "MWh", EN, 1, " MWh", 0, 1e4 },
+    /* heat of a CSP plant: thermal MWh, 万千瓦时(热) as the plant reports it */
+    { "MWht", ZH, 0.1, "万千瓦时(热)", 0, 0 },
+    { "MWht", EN, 1e-3, " GWh(th)", 0, 0 },
     { "Mt", ZH, 100, "万吨", 0, 0 },
     { "Mt", EN, 1, " Mt", 0, 0 },
     { "Mt/a", ZH, 100, "万吨", 0, 0 },

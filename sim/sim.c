@@ -12,33 +12,18 @@
 
 #include "accounting.h"
 #include "annual.h"
-#include "coal.h"
 #include "dispatch.h"
-#include "exportline.h"
-#include "load.h"
-#include "pv.h"
 #include "rng.h"
-#include "schedule.h"
+#include "series.h"
 #include "solarpos.h"
-#include "storage.h"
+#include "tech.h"
 #include "weather.h"
 #include "weather_synth.h"
-#include "wind.h"
 
+/* One buffer per hourly series (series.def), plus scratch space. */
 typedef struct {
-    double wind_avail_mw[ECSIM_MAX_HOURS];
-    double solar_avail_mw[ECSIM_MAX_HOURS];
-    double load_mw[ECSIM_MAX_HOURS];
-    double export_firm_mw[ECSIM_MAX_HOURS];
-    double line_mw[ECSIM_MAX_HOURS];
-    double wind_frac[ECSIM_MAX_HOURS];     /* per MW installed */
-    double solar_frac[ECSIM_MAX_HOURS];    /* per MW DC installed */
+    double series[SER_COUNT][ECSIM_MAX_HOURS];
     double scratch[ECSIM_MAX_HOURS];
-    double wind_used_mw[ECSIM_MAX_HOURS], solar_used_mw[ECSIM_MAX_HOURS];
-    double coal_mw[ECSIM_MAX_HOURS], discharge_mw[ECSIM_MAX_HOURS];
-    double import_mw[ECSIM_MAX_HOURS], export_mw[ECSIM_MAX_HOURS];
-    double charge_mw[ECSIM_MAX_HOURS], soc_mwh[ECSIM_MAX_HOURS];
-    double curtailed_mw[ECSIM_MAX_HOURS], unserved_mw[ECSIM_MAX_HOURS];
 } Buffers;
 
 /* Sun tables depend only on site and year: cached per run, keyed by both. */
@@ -54,8 +39,8 @@ struct Run {
     Calendar cal;
     WeatherYear wx;
     SynthTables synth;
-    WindModel wind;
-    PvModel pv;
+    TechModels models;
+    TechState tech_state;
     SunSlot sun[SUN_CACHE];
     int sun_next;
     const SunTable *sun_now;
@@ -76,15 +61,10 @@ Run *run_new(void)
     if (!run) return NULL;
     run->buf = calloc(1, sizeof *run->buf);
     if (!run->buf) { free(run); return NULL; }
-    Buffers *b = run->buf;
-    run->in.wind_avail_mw = b->wind_avail_mw;
-    run->in.solar_avail_mw = b->solar_avail_mw;
-    run->in.load_mw = b->load_mw;
-    run->in.export_sched_mw = b->export_firm_mw;
-    run->in.line_mw = b->line_mw;
-    run->out = (YearSeries){ b->wind_used_mw, b->solar_used_mw, b->coal_mw, b->discharge_mw,
-                             b->import_mw, b->export_mw, b->charge_mw, b->soc_mwh,
-                             b->curtailed_mw, b->unserved_mw };
+    for (int i = 0; i < SER_COUNT; i++) {
+        if (series_get(i)->io == SIO_IN) run->in.v[i] = run->buf->series[i];
+        else run->out.v[i] = run->buf->series[i];
+    }
     return run;
 }
 
@@ -127,13 +107,11 @@ Status sim_prepare(Run *run, const Scenario *s, Diag *d)
         diag_error(d, st, s->source_file, 0, "weather", "cannot build synthetic weather tables");
         return st;
     }
-    st = wind_model_init(&run->wind, &s->wind, s->weather.wind_ref_height_m);
-    if (st != ST_OK) {
-        diag_error(d, st, s->source_file, 0, "wind", "invalid wind farm model");
-        return st;
-    }
-    pv_model_init(&run->pv, &s->solar);
-    return ST_OK;
+    /* Input series start each scenario at 0, so a technology without
+     * capacity need not clear its series every year (a Run is reused). */
+    for (int i = 0; i < SER_COUNT; i++)
+        if (series_get(i)->io == SIO_IN) memset(run->buf->series[i], 0, sizeof run->buf->series[i]);
+    return tech_prepare(&run->models, &run->tech_state, s, d);
 }
 
 Status sim_weather(Run *run, int year, unsigned long member)
@@ -158,115 +136,81 @@ Status sim_weather(Run *run, int year, unsigned long member)
     return st;
 }
 
-/* Share of the installed PV capacity left after degradation: each year's
- * addition ages from its own commissioning year (the first schedule point
- * counts as new in its year). */
-static double pv_degradation_factor(const PvParams *p, int first_year, int year)
-{
-    const Schedule *c = &p->capacity_mw;
-    double installed = schedule_at(c, year);
-    if (c->n == 0 || p->degradation_per_year_frac <= 0 || installed <= 0) return 1.0;
-    double keep = 1.0 - p->degradation_per_year_frac, eff = 0, prev = 0;
-    int start = c->year[0] < first_year && c->n == 1 ? first_year : c->year[0];  /* constant: new in the first year */
-    for (int y = start; y <= year; y++) {
-        double cur = schedule_at(c, y);
-        eff += (cur - prev) * pow(keep, (double)(year - y));
-        prev = cur;
-    }
-    return eff / installed;
-}
-
-void sim_inputs(Run *run, int year)
+Status sim_inputs(Run *run, int year)
 {
     const Scenario *s = run->scn;
-    const Calendar *cal = &run->cal;
     Buffers *b = run->buf;
     YearFacts *f = &run->facts;
-    int monthly = s->commissioning == COMMISSION_MONTHLY;
-    int H = cal->hours;
+    DispatchLimits *lim = &run->lim;
     run->in.year = year;
-    run->in.hours = H;
+    run->in.hours = run->cal.hours;
     memset(f, 0, sizeof *f);
     f->year = year;
-    double ws = 0, ghi = 0, ta = 0;
-    for (int h = 0; h < H; h++) {
-        ws += run->wx.wind_ms[h];
-        ghi += run->wx.ghi_wm2[h];
-        ta += run->wx.temp_c[h];
-    }
-    f->wind_mean_ms = ws / H;
-    f->ghi_kwh_per_m2 = ghi / 1000.0;
-    f->temp_mean_c = ta / H;
-
-    /* Available wind and PV: per-MW output times the capacity in force. */
-    wind_unit_output(&run->wind, &run->wx, b->wind_frac);
-    pv_unit_output(&run->pv, run->sun_now, &run->wx, b->solar_frac);
-    double pv_derate = pv_degradation_factor(&s->solar, s->first_year, year);
-    for (int m = 1; m <= 12; m++) {
-        double wcap = schedule_month(&s->wind.capacity_mw, year, m, monthly);
-        double scap = schedule_month(&s->solar.capacity_mw, year, m, monthly);
-        double spv = scap * pv_derate;
-        for (int h = cal->month_first_hour[m - 1]; h < cal->month_first_hour[m]; h++) {
-            b->wind_avail_mw[h] = wcap * b->wind_frac[h];
-            b->solar_avail_mw[h] = spv * b->solar_frac[h];
-        }
-    }
-    f->wind_capacity_mw = schedule_year_mean(&s->wind.capacity_mw, year, monthly);
-    f->solar_capacity_mw = schedule_year_mean(&s->solar.capacity_mw, year, monthly);
-
-    /* Coal mining: output drives its electricity use, which is local load. */
-    f->coal_capacity_mt = schedule_year_mean(&s->coal_mining.capacity_mt, year, monthly);
-    f->coal_output_mt = coal_mining_output_mt(&s->coal_mining, year, monthly);
-    f->mining_load_mwh = f->coal_output_mt * 1e6 * s->coal_mining.electricity_kwh_per_t / 1000.0;
-    double load_mwh = schedule_at(&s->load.annual_gwh, year) * 1000.0;
-    load_year(&s->load, cal, load_mwh, b->load_mw);
-    double mining_mw = f->mining_load_mwh / (double)H;   /* mines work round the clock */
-    for (int h = 0; h < H; h++) b->load_mw[h] += mining_mw;
-
-    /* Export line: capacity at year start; firm schedule in schedule mode. */
-    double line = schedule_at(&s->export_line.capacity_mw, year);
-    f->export_capacity_mw = line;
-    for (int h = 0; h < H; h++) b->line_mw[h] = line;
-    export_year(&s->export_line, cal, line, b->export_firm_mw);
-
-    /* Limits of the year: storage and the committed coal fleet. */
-    DispatchLimits *lim = &run->lim;
     memset(lim, 0, sizeof *lim);
     lim->strategy = s->dispatch.strategy;
-    double spower = schedule_at(&s->storage.power_mw, year);
-    storage_limits(&s->storage, spower, lim);
-    f->storage_power_mw = spower;
-    f->storage_energy_mwh = spower * s->storage.duration_h;
-    CoalFleetYear fleet;
-    coal_fleet_year(&s->coal_power, year, &fleet);
-    lim->coal_min_mw = fleet.min_mw;
-    lim->coal_max_mw = fleet.capacity_mw;
-    lim->coal_ramp_mw_per_h = fleet.ramp_mw_per_h;
-    lim->import_allowed = s->export_line.import_allowed;
-    f->coal_power_capacity_mw = fleet.capacity_mw;
-    f->coal_heat_rate_gce_per_kwh = fleet.heat_rate_gce_per_kwh;
-    if (lim->strategy == STRATEGY_PEAK_SHAVING)
-        lim->peak_threshold_mw = dispatch_peak_threshold(&run->in, s->dispatch.peak_percentile, b->scratch);
+    for (int i = 0; i < tech_count(); i++) {   /* the curtailable pool, in registry order */
+        const Tech *t = tech_get(i);
+        if (!t->curtailable) continue;
+        lim->pool_avail[lim->n_pool] = t->avail_series;
+        lim->pool_used[lim->n_pool++] = t->used_series;
+    }
+
+    /* Every technology builds its inputs, limits and facts of the year. */
+    double *bufs[SER_COUNT];
+    for (int i = 0; i < SER_COUNT; i++) bufs[i] = b->series[i];
+    const TechYear ty = { s, &run->cal, &run->wx, run->sun_now, &run->models, year,
+                          s->commissioning == COMMISSION_MONTHLY, !run->first_year_done,
+                          &run->tech_state, bufs, b->scratch, f, lim };
+    for (int i = 0; i < tech_count(); i++) {
+        Status st = tech_get(i)->build_year(&ty);
+        if (st != ST_OK) return st;
+    }
+    /* Scheduled supply (inputs with sign +1, dispatched in their year step),
+     * summed in table order: fixed supply to the hourly loop. */
+    double *sched = b->series[SER_SCHEDULED];
+    int n_sched = 0;
+    for (int i = 0; i < SER_COUNT; i++) {
+        const Series *se = series_get(i);
+        if (se->io != SIO_IN || se->sign <= 0) continue;
+        const double *v = b->series[i];
+        if (n_sched++ == 0)
+            for (int h = 0; h < run->cal.hours; h++) sched[h] = 0.0 + v[h];
+        else
+            for (int h = 0; h < run->cal.hours; h++) sched[h] += v[h];
+    }
+    if (n_sched == 0) memset(sched, 0, sizeof b->series[SER_SCHEDULED]);
+
+    switch (lim->strategy) {
+    case STRATEGY_PEAK_SHAVING:
+        lim->peak_threshold_mw = dispatch_peak_threshold(lim, &run->in, s->dispatch.peak_percentile, b->scratch);
+        break;
+    case STRATEGY_RENEWABLE_FIRST:
+    case STRATEGY_LINE_FIRST:
+        break;
+    default:
+        return ST_UNKNOWN_STRATEGY;
+    }
 
     /* Carry the state over the year boundary. New storage energy arrives at
      * the initial state of charge; a shrinking window clips the state. */
-    double e_new = f->storage_energy_mwh;
+    double e_new = f->value[MET_storage_energy_mwh];
     if (!run->first_year_done) {
         run->state.soc_mwh = s->storage.initial_soc_frac * e_new;
-        run->state.coal_mw = fleet.min_mw;
+        run->state.coal_mw = lim->coal_min_mw;
     } else if (e_new > run->storage_energy_prev_mwh) {
         run->state.soc_mwh += s->storage.initial_soc_frac * (e_new - run->storage_energy_prev_mwh);
     }
     if (run->state.soc_mwh > lim->soc_max_mwh) run->state.soc_mwh = lim->soc_max_mwh;
     if (run->state.soc_mwh < lim->soc_min_mwh) run->state.soc_mwh = lim->soc_min_mwh;
-    if (run->state.coal_mw > fleet.capacity_mw) run->state.coal_mw = fleet.capacity_mw;
+    if (run->state.coal_mw > lim->coal_max_mw) run->state.coal_mw = lim->coal_max_mw;
     run->storage_energy_prev_mwh = e_new;
     run->first_year_done = 1;
+    return ST_OK;
 }
 
-void sim_dispatch(Run *run)
+Status sim_dispatch(Run *run)
 {
-    run->report = dispatch_year(&run->lim, &run->in, &run->state, &run->out);
+    return dispatch_year(&run->lim, &run->in, &run->state, &run->out, &run->report);
 }
 
 Status sim_run(Run *run, const Scenario *s, unsigned long member, const Sink *sink,
@@ -289,16 +233,29 @@ Status sim_run(Run *run, const Scenario *s, unsigned long member, const Sink *si
             diag_error(d, st, s->source_file, 0, NULL, "year %d: cannot create random streams", year);
             return st;
         }
-        sim_inputs(run, year);
-        double soc_start = run->state.soc_mwh;
-        sim_dispatch(run);
-        run->facts.coal_min_violation_hours = run->report.below_floor_hours;
+        double soc_start = 0;
+        if ((st = sim_inputs(run, year)) == ST_OK) {
+            soc_start = run->state.soc_mwh;
+            st = sim_dispatch(run);
+        }
+        if (st != ST_OK) {
+            if (st == ST_UNKNOWN_STRATEGY)
+                diag_error(d, st, s->source_file, 0, "dispatch.strategy", "year %d: %s (value %d)", year,
+                           status_message(st), (int)s->dispatch.strategy);
+            else
+                diag_error(d, st, s->source_file, 0, NULL, "year %d: %s while building the year's inputs",
+                           year, status_message(st));
+            return st;
+        }
+        facts_put(&run->facts, MET_coal_min_violation_hours, run->report.below_floor_hours);
         AnnualRow *row = &res->rows[i];
         int bad = annual_from_hours(&run->facts, &run->in, &run->out, row);
         row->storage_losses_mwh = row->charge_mwh - row->discharge_mwh
                                 - (run->state.soc_mwh - soc_start);
-        double scale = 1.0 + row->peak_load_mw + run->facts.export_capacity_mw
-                     + run->facts.wind_capacity_mw + run->facts.solar_capacity_mw;
+        double scale = 1.0 + row->peak_load_mw + row->export_capacity_mw;
+        for (int t = 0; t < tech_count(); t++)
+            if (tech_get(t)->capacity_metric != MET_NONE)
+                scale += metric_value(metrics_get(tech_get(t)->capacity_metric), row);
         if (bad || row->max_balance_residual_mw > 1e-6 * scale || run->report.check_violations) {
             diag_error(d, ST_NUMERIC, s->source_file, 0, NULL,
                        "year %d: energy balance does not close or a value is not finite "

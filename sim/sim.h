@@ -30,8 +30,8 @@ Status sim_run(Run *run, const Scenario *s, unsigned long member, const Sink *si
  * available power, load and limits; dispatch runs the hourly loop. */
 Status sim_prepare(Run *run, const Scenario *s, Diag *d);
 Status sim_weather(Run *run, int year, unsigned long member);   /* ST_NOMEM if a stream cannot be made */
-void sim_inputs(Run *run, int year);
-void sim_dispatch(Run *run);
+Status sim_inputs(Run *run, int year);   /* ST_UNKNOWN_STRATEGY for a strategy dispatch lacks */
+Status sim_dispatch(Run *run);           /* dispatch_year's status */
 int sim_hours(const Run *run);
 
 #endif

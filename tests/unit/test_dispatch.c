@@ -16,6 +16,7 @@
 typedef struct {
     double wind[ECSIM_MAX_HOURS], solar[ECSIM_MAX_HOURS], load[ECSIM_MAX_HOURS];
     double firm[ECSIM_MAX_HOURS], line[ECSIM_MAX_HOURS];
+    double sched[ECSIM_MAX_HOURS];   /* scheduled supply (CSP): 0 unless a test sets it */
     double wu[ECSIM_MAX_HOURS], su[ECSIM_MAX_HOURS], coal[ECSIM_MAX_HOURS], dis[ECSIM_MAX_HOURS];
     double imp[ECSIM_MAX_HOURS], exp[ECSIM_MAX_HOURS], ch[ECSIM_MAX_HOURS], soc[ECSIM_MAX_HOURS];
     double curt[ECSIM_MAX_HOURS], uns[ECSIM_MAX_HOURS];
@@ -28,12 +29,27 @@ static Year *year_new(int hours)
 {
     Year *y = calloc(1, sizeof *y);
     if (!y) return NULL;
-    y->in = (YearInputs){ .year = 2023, .hours = hours, .wind_avail_mw = y->wind,
-                          .solar_avail_mw = y->solar, .load_mw = y->load,
-                          .export_sched_mw = y->firm, .line_mw = y->line };
-    y->out = (YearSeries){ y->wu, y->su, y->coal, y->dis, y->imp, y->exp, y->ch, y->soc,
-                           y->curt, y->uns };
+    y->in = (YearInputs){ .year = 2023, .hours = hours };
+    y->in.v[SER_WIND_AVAIL] = y->wind;
+    y->in.v[SER_SOLAR_AVAIL] = y->solar;
+    y->in.v[SER_LOAD] = y->load;
+    y->in.v[SER_EXPORT_FIRM] = y->firm;
+    y->in.v[SER_LINE] = y->line;
+    y->in.v[SER_SCHEDULED] = y->sched;
+    double *out[] = { [SER_WIND_USED] = y->wu, [SER_SOLAR_USED] = y->su, [SER_COAL] = y->coal,
+                      [SER_DISCHARGE] = y->dis, [SER_IMPORT] = y->imp, [SER_EXPORT] = y->exp,
+                      [SER_CHARGE] = y->ch, [SER_SOC] = y->soc, [SER_CURTAILED] = y->curt,
+                      [SER_UNSERVED] = y->uns };
+    for (int i = 0; i < (int)(sizeof out / sizeof out[0]); i++) y->out.v[i] = out[i];
     return y;
+}
+
+/* dispatch_year, which must succeed for the strategies tested here. */
+static DispatchReport run_year(const DispatchLimits *lim, Year *y, DispatchState *st)
+{
+    DispatchReport r;
+    CU_ASSERT_EQUAL(dispatch_year(lim, &y->in, st, &y->out, &r), ST_OK);
+    return r;
 }
 
 static DispatchLimits base_limits(Strategy strategy)
@@ -42,7 +58,9 @@ static DispatchLimits base_limits(Strategy strategy)
                            .soc_max_mwh = 400, .eta_charge = 0.9, .eta_discharge = 0.9,
                            .keep_per_h = 1.0, .coal_min_mw = 200, .coal_max_mw = 600,
                            .coal_ramp_mw_per_h = 100, .import_allowed = 1,
-                           .peak_threshold_mw = 1e9 };
+                           .peak_threshold_mw = 1e9, .n_pool = 2,
+                           .pool_avail = { SER_WIND_AVAIL, SER_SOLAR_AVAIL },
+                           .pool_used = { SER_WIND_USED, SER_SOLAR_USED } };
     return lim;
 }
 
@@ -79,6 +97,32 @@ static void expect_clean(const DispatchReport *r)
     CU_ASSERT_EQUAL(r->first_violation_hour, -1);
 }
 
+/* Scheduled supply (a CSP plant dispatched before the loop) is fixed supply:
+ * it shrinks a deficit before storage and coal, and a surplus it causes
+ * curtails the variable pool, never itself. */
+static void scheduled_supply(void)
+{
+    Year *y = year_new(2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(y);
+    DispatchLimits lim = base_limits(STRATEGY_RENEWABLE_FIRST);
+    DispatchState st = { .soc_mwh = 200, .coal_mw = 200 };
+    /* h0: load 500, wind 100, CSP 150, coal floor 200: deficit 500 - 100 -
+     * 150 - 200 = 50, discharged from storage (SOC 200 - 50/0.9). */
+    hour_in(y, 0, 500, 100, 0, 0, 0);
+    y->sched[0] = 150;
+    /* h1: load 300, wind 300, CSP 100, no line: surplus 300 + 100 + 200 -
+     * 300 = 300; charge 100 (the power limit), the other 200 curtails wind
+     * (the pool) to 100, CSP keeps its 100. Check: 100 + 100 + 200 = 300 + 100. */
+    hour_in(y, 1, 300, 300, 0, 0, 0);
+    y->sched[1] = 100;
+    DispatchReport r = run_year(&lim, y, &st);
+    expect(y, 0, 100, 0, 200, 50, 0, 0, 0, 0, 0);
+    expect(y, 1, 100, 0, 200, 0, 0, 0, 100, 200, 0);
+    CU_ASSERT_DOUBLE_EQUAL(y->soc[0], 200 - 50 / 0.9, 1e-9);
+    expect_clean(&r);
+    free(y);
+}
+
 static void rf_surplus_charge_line_curtail(void)
 {
     Year *y = year_new(3);
@@ -97,7 +141,7 @@ static void rf_surplus_charge_line_curtail(void)
      * = 250: charge 100 (SOC 270), free line 300 - 250 = 50, curtail 100 of
      * 600 -> 5/6 used: wind 416.667, solar 83.333. Export 300. */
     hour_in(y, 2, 300, 500, 100, 250, 300);
-    DispatchReport r = dispatch_year(&lim, &y->in, &st, &y->out);
+    DispatchReport r = run_year(&lim, y, &st);
     expect(y, 0, 250, 50, 200, 0, 0, 100, 100, 300, 0);
     expect(y, 1, 500, 100, 200, 0, 0, 400, 100, 0, 0);
     expect(y, 2, 500 * 5.0 / 6, 100 * 5.0 / 6, 200, 0, 0, 300, 100, 100, 0);
@@ -125,7 +169,7 @@ static void rf_deficit_discharge_coal_import_unserved(void)
      * storage empty; deficit 700 - 50 - 200 = 450 -> coal 400, import 100,
      * unserved 150. */
     hour_in(y, 1, 700, 30, 20, 0, 100);
-    DispatchReport r = dispatch_year(&lim, &y->in, &st, &y->out);
+    DispatchReport r = run_year(&lim, y, &st);
     expect(y, 0, 30, 20, 300, 81, 100, 0, 0, 0, 169);
     expect(y, 1, 30, 20, 400, 0, 100, 0, 0, 0, 150);
     CU_ASSERT_DOUBLE_EQUAL(y->soc[0], 0, 1e-9);
@@ -134,7 +178,7 @@ static void rf_deficit_discharge_coal_import_unserved(void)
     /* Without import the line carries nothing in: unserved 169 + 100 = 269. */
     lim.import_allowed = 0;
     st = (DispatchState){ .soc_mwh = 90, .coal_mw = 200 };
-    r = dispatch_year(&lim, &y->in, &st, &y->out);
+    r = run_year(&lim, y, &st);
     expect(y, 0, 30, 20, 300, 81, 0, 0, 0, 0, 269);
     expect_clean(&r);
     free(y);
@@ -151,7 +195,7 @@ static void rf_must_run_below_floor(void)
      * 180 - 50 - 80 = 50 below its 200 MW minimum -> 150. Check: 150 = 100 + 50. */
     hour_in(y, 0, 100, 80, 0, 0, 50);
     hour_in(y, 1, 300, 0, 0, 0, 50);
-    DispatchReport r = dispatch_year(&lim, &y->in, &st, &y->out);
+    DispatchReport r = run_year(&lim, y, &st);
     expect(y, 0, 0, 0, 150, 0, 0, 50, 0, 80, 0);
     CU_ASSERT_EQUAL(r.below_floor_hours, 1);
     CU_ASSERT_DOUBLE_EQUAL(r.below_floor_mwh, 50, 1e-9);
@@ -179,7 +223,7 @@ static void rf_ramp_limits(void)
      * covers 450 - 100 = 350, all wind used. */
     hour_in(y, 3, 450, 100, 0, 0, 0);
     hour_in(y, 4, 450, 100, 0, 0, 0);
-    DispatchReport r = dispatch_year(&lim, &y->in, &st, &y->out);
+    DispatchReport r = run_year(&lim, y, &st);
     expect(y, 0, 0, 0, 300, 0, 0, 0, 0, 0, 200);
     expect(y, 1, 0, 0, 400, 0, 0, 0, 0, 0, 100);
     expect(y, 2, 0, 0, 500, 0, 0, 0, 0, 0, 0);
@@ -204,7 +248,7 @@ static void rf_year_boundary_state(void)
      * self-discharge 400 x 0.99 = 396. */
     DispatchState st = { .soc_mwh = 500, .coal_mw = 700 };
     hour_in(y, 0, 650, 0, 0, 0, 100);
-    DispatchReport r = dispatch_year(&lim, &y->in, &st, &y->out);
+    DispatchReport r = run_year(&lim, y, &st);
     expect(y, 0, 0, 0, 600, 0, 50, 0, 0, 0, 0);
     CU_ASSERT_DOUBLE_EQUAL(r.soc_clamp_mwh, -100, 0);
     CU_ASSERT_DOUBLE_EQUAL(y->soc[0], 396, 1e-9);
@@ -223,7 +267,7 @@ static void self_discharge_comes_first(void)
     /* Surplus 10 MW: 100 x 0.99 + 10 x 0.9 = 108 (charging first and then
      * self-discharge would give (100 + 9) x 0.99 = 107.91). */
     hour_in(y, 0, 0, 10, 0, 0, 0);
-    DispatchReport r = dispatch_year(&lim, &y->in, &st, &y->out);
+    DispatchReport r = run_year(&lim, y, &st);
     CU_ASSERT_DOUBLE_EQUAL(y->soc[0], 108, 1e-9);
     expect(y, 0, 10, 0, 0, 0, 0, 0, 10, 0, 0);
     expect_clean(&r);
@@ -256,7 +300,7 @@ static void ps_rules(void)
      * 450. Deficit 600 - 270 - 250 = 80: coal 330, then it charges 100 from
      * its headroom 450 - 330 = 120: coal 430, SOC 291.111 + 90 = 381.111. */
     hour_in(y, 3, 600, 270, 0, 0, 0);
-    DispatchReport r = dispatch_year(&lim, &y->in, &st, &y->out);
+    DispatchReport r = run_year(&lim, y, &st);
     expect(y, 0, 0, 0, 400, 80, 0, 0, 0, 0, 0);
     CU_ASSERT_DOUBLE_EQUAL(y->soc[0], 200 - 80 / 0.9, 1e-9);
     expect(y, 1, 0, 0, 450, 0, 0, 0, 100, 0, 0);
@@ -280,7 +324,7 @@ static void ps_surplus_then_coal_charging(void)
      * 30 is charged first, coal adds 70 more to reach the 100 MW power:
      * coal 170, SOC 90. Check: 230 + 170 = 300 + 100. */
     hour_in(y, 0, 300, 230, 0, 0, 0);
-    DispatchReport r = dispatch_year(&lim, &y->in, &st, &y->out);
+    DispatchReport r = run_year(&lim, y, &st);
     expect(y, 0, 230, 0, 170, 0, 0, 0, 100, 0, 0);
     CU_ASSERT_DOUBLE_EQUAL(y->soc[0], 90, 1e-9);
     expect_clean(&r);
@@ -303,7 +347,7 @@ static void ps_last_resort(void)
      * short: storage discharges as a last resort, 88.889 x 0.9 = 80 -> SOC 0,
      * unserved 220. */
     hour_in(y, 1, 800, 0, 0, 0, 0);
-    DispatchReport r = dispatch_year(&lim, &y->in, &st, &y->out);
+    DispatchReport r = run_year(&lim, y, &st);
     expect(y, 0, 0, 0, 400, 100, 0, 0, 0, 0, 400);
     CU_ASSERT_DOUBLE_EQUAL(y->soc[0], 200 - 100 / 0.9, 1e-9);
     expect(y, 1, 0, 0, 500, 80, 0, 0, 0, 0, 220);
@@ -323,13 +367,14 @@ static void peak_threshold(void)
     hour_in(y, 3, 60, 20, 0, 0, 0);        /* 40 */
     hour_in(y, 4, 20, 0, 0, 0, 0);
     /* Sorted 10 20 30 40 50; position p/100 x 4. */
-    CU_ASSERT_DOUBLE_EQUAL(dispatch_peak_threshold(&y->in, 50, y->scratch), 30, 1e-12);
-    CU_ASSERT_DOUBLE_EQUAL(dispatch_peak_threshold(&y->in, 90, y->scratch), 46, 1e-12); /* 40 + 0.6 x 10 */
-    CU_ASSERT_DOUBLE_EQUAL(dispatch_peak_threshold(&y->in, 0, y->scratch), 10, 1e-12);
-    CU_ASSERT_DOUBLE_EQUAL(dispatch_peak_threshold(&y->in, 100, y->scratch), 50, 1e-12);
-    CU_ASSERT_DOUBLE_EQUAL(dispatch_peak_threshold(&y->in, 150, y->scratch), 50, 1e-12); /* clamped */
+    const DispatchLimits pool_lim = base_limits(STRATEGY_PEAK_SHAVING);
+    CU_ASSERT_DOUBLE_EQUAL(dispatch_peak_threshold(&pool_lim, &y->in, 50, y->scratch), 30, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(dispatch_peak_threshold(&pool_lim, &y->in, 90, y->scratch), 46, 1e-12); /* 40 + 0.6 x 10 */
+    CU_ASSERT_DOUBLE_EQUAL(dispatch_peak_threshold(&pool_lim, &y->in, 0, y->scratch), 10, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(dispatch_peak_threshold(&pool_lim, &y->in, 100, y->scratch), 50, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(dispatch_peak_threshold(&pool_lim, &y->in, 150, y->scratch), 50, 1e-12); /* clamped */
     y->wind[2] = NAN;
-    CU_ASSERT(isnan(dispatch_peak_threshold(&y->in, 50, y->scratch)));
+    CU_ASSERT(isnan(dispatch_peak_threshold(&pool_lim, &y->in, 50, y->scratch)));
     free(y);
 }
 
@@ -408,7 +453,7 @@ static void whole_year_renewable_first(void)
     lim.coal_max_mw = 500;
     lim.import_allowed = 0;
     DispatchState st = { .soc_mwh = 200, .coal_mw = 300 };
-    DispatchReport r = dispatch_year(&lim, &y->in, &st, &y->out);
+    DispatchReport r = run_year(&lim, y, &st);
     check_year(y, &lim, 200);
     expect_clean(&r);
     /* The inputs exercise every branch: curtailment, export above the firm
@@ -444,7 +489,7 @@ static void lf_line_before_storage_then_discharge_to_line(void)
     /* h2: deficit hour (load 900): storage empty, coal 200 -> 300 (ramp),
      * import 900 - 600 - 300 = 0. */
     hour_in(y, 2, 900, 500, 100, 0, 1000);
-    DispatchReport r = dispatch_year(&lim, &y->in, &st, &y->out);
+    DispatchReport r = run_year(&lim, y, &st);
     expect(y, 0, 250, 50, 200, 0, 0, 100, 100, 300, 0);
     expect(y, 1, 500, 100, 200, 81, 0, 581, 0, 0, 0);
     expect(y, 2, 500, 100, 300, 0, 0, 0, 0, 0, 0);
@@ -464,7 +509,7 @@ static void whole_year_line_first(void)
     lim.soc_max_mwh = 360;
     lim.keep_per_h = 0.9995;
     DispatchState st = { .soc_mwh = 200, .coal_mw = 300 };
-    DispatchReport r = dispatch_year(&lim, &y->in, &st, &y->out);
+    DispatchReport r = run_year(&lim, y, &st);
     check_year(y, &lim, 200);
     expect_clean(&r);
     /* Never charge and discharge in the same hour. */
@@ -485,9 +530,9 @@ static void whole_year_peak_shaving(void)
     lim.keep_per_h = 0.9995;
     lim.coal_min_mw = 150;
     lim.coal_max_mw = 500;
-    lim.peak_threshold_mw = dispatch_peak_threshold(&y->in, 90, y->scratch);
+    lim.peak_threshold_mw = dispatch_peak_threshold(&lim, &y->in, 90, y->scratch);
     DispatchState st = { .soc_mwh = 200, .coal_mw = 300 };
-    DispatchReport r = dispatch_year(&lim, &y->in, &st, &y->out);
+    DispatchReport r = run_year(&lim, y, &st);
     check_year(y, &lim, 200);
     expect_clean(&r);
     /* With nothing unserved there is no last-resort discharge: storage
@@ -522,7 +567,7 @@ static void checks_report_violations(void)
     DispatchState st = { .soc_mwh = 100, .coal_mw = 200 };
     for (int h = 0; h < 3; h++) hour_in(y, h, 300, 50, 0, 0, 100);
     y->wind[1] = NAN;   /* a corrupt input must not pass silently */
-    DispatchReport r = dispatch_year(&lim, &y->in, &st, &y->out);
+    DispatchReport r = run_year(&lim, y, &st);
     CU_ASSERT(r.check_violations >= 1);
     CU_ASSERT_EQUAL(r.first_violation_hour, 1);
     free(y);
@@ -530,12 +575,45 @@ static void checks_report_violations(void)
 #endif
 
 /* Called by the generated runner (run_unit.c). */
+/* A pool of one member runs the general loops (the count read at run time);
+ * wind alone gives the same hours as wind + a PV member that is always 0,
+ * which runs the loops specialised for two. */
+static void pool_general_equals_specialised(void)
+{
+    Year *a = year_new(8760), *b = year_new(8760);
+    CU_ASSERT_FATAL(a && b);
+    synthetic_year(a, 300);
+    synthetic_year(b, 300);
+    for (int h = 0; h < 8760; h++) {
+        a->solar[h] = b->solar[h] = 0.0;
+        a->wind[h] = b->wind[h] = 2 * a->wind[h];   /* enough wind to curtail */
+    }
+    DispatchLimits two = base_limits(STRATEGY_RENEWABLE_FIRST), one = two;
+    one.n_pool = 1;
+    DispatchState sa = { .soc_mwh = 200, .coal_mw = 300 }, sb = sa;
+    DispatchReport ra = run_year(&two, a, &sa), rb = run_year(&one, b, &sb);
+    expect_clean(&ra);
+    expect_clean(&rb);
+    int same = 1, curtailed = 0;
+    for (int h = 0; h < 8760; h++) {
+        same &= a->wu[h] == b->wu[h] && a->curt[h] == b->curt[h] && a->coal[h] == b->coal[h]
+                && a->soc[h] == b->soc[h] && a->exp[h] == b->exp[h];
+        curtailed += a->curt[h] > 0;
+    }
+    CU_ASSERT(same);
+    CU_ASSERT(curtailed > 100);   /* the case exercises curtailment */
+    free(a);
+    free(b);
+}
+
 void register_test_dispatch(void);
 
 void register_test_dispatch(void)
 {
     CU_pSuite s = CU_add_suite("test_dispatch", NULL, NULL);
     CU_add_test(s, "renewable-first: surplus -> charge -> line -> curtail", rf_surplus_charge_line_curtail);
+    CU_add_test(s, "scheduled supply (CSP) before storage and coal", scheduled_supply);
+    CU_add_test(s, "pool of one (general loop) = pool of two with a zero member", pool_general_equals_specialised);
     CU_add_test(s, "renewable-first: deficit -> discharge -> coal -> import -> unserved",
                 rf_deficit_discharge_coal_import_unserved);
     CU_add_test(s, "renewable-first: must-run below its floor", rf_must_run_below_floor);

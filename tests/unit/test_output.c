@@ -6,7 +6,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "calendar.h"
 #include "metrics.h"
+#include "output.h"
+#include "series.h"
 #include "numfmt.h"
 #include "stagedir.h"
 #include "textdist.h"
@@ -123,6 +126,68 @@ static void staged_directory(void)
     CU_ASSERT_FALSE(diag_has_errors(&d));
 }
 
+/* The hourly file's columns and balance line come from the series table:
+ * the calendar, the hourly series in table order, the weather; each value
+ * is the series' own (here: its id + hour / 1000). */
+static void hourly_from_series_table(void)
+{
+    char base[] = "/tmp/ecsim-test-hourly.XXXXXX";
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(base));
+    char path[512];
+    snprintf(path, sizeof path, "%s/hourly-2023.dat", base);
+    Scenario *s = calloc(1, sizeof *s);
+    WeatherYear *wx = calloc(1, sizeof *wx);
+    double (*buf)[ECSIM_MAX_HOURS] = calloc(SER_COUNT, sizeof *buf);
+    CU_ASSERT_FATAL(s && wx && buf);
+    Calendar cal;
+    calendar_year_init(&cal, 2023);
+    YearInputs in = { .year = 2023, .hours = cal.hours };
+    YearSeries out = { { 0 } };
+    for (int i = 0; i < SER_COUNT; i++) {
+        for (int h = 0; h < cal.hours; h++) buf[i][h] = i + h / 1000.0;
+        if (series_get(i)->io == SIO_IN) in.v[i] = buf[i];
+        else out.v[i] = buf[i];
+    }
+    Diag d;
+    diag_init(&d);
+    CU_ASSERT_EQUAL_FATAL(output_hourly_dat(path, s, &cal, wx, &in, &out, &d), ST_OK);
+    char want[2048] = "hour month day hour_of_day day_of_year";
+    for (int i = 0; i < series_count(); i++)
+        if (series_get(i)->hourly) {
+            strcat(want, " ");
+            strcat(want, series_get(i)->column);
+        }
+    strcat(want, " wind_ms ghi_wm2 temp_c\n");
+    FILE *f = fopen(path, "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    char line[4096], balance[4096] = "", row[4096] = "";
+    int rows = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (strncmp(line, "# balance: ", 11) == 0) snprintf(balance, sizeof balance, "%s", line + 11);
+        if (line[0] == '#') continue;
+        if (rows++ == 0) CU_ASSERT_STRING_EQUAL(line, want);
+        if (rows == 3) snprintf(row, sizeof row, "%s", line);   /* hour 1 */
+    }
+    fclose(f);
+    CU_ASSERT_EQUAL(rows, 1 + 8760);
+    CU_ASSERT_STRING_EQUAL(balance, "wind_used + solar_used + coal + discharge + import + unserved + csp_used"
+                                    " = load + export + charge\n");
+    /* hour 1: calendar, then series i holds i.001 */
+    char expect_row[4096] = "1 1 1 1 1";
+    for (int i = 0; i < series_count(); i++)
+        if (series_get(i)->hourly) {
+            char v[32];
+            snprintf(v, sizeof v, " %.3f", i + 0.001);
+            strcat(expect_row, v);
+        }
+    strcat(expect_row, " 0.000 0.000 0.000\n");
+    CU_ASSERT_STRING_EQUAL(row, expect_row);
+    CU_ASSERT_EQUAL(remove_tree(base), 0);
+    free(buf);
+    free(wx);
+    free(s);
+}
+
 void register_test_output(void);
 void register_test_output(void)
 {
@@ -131,4 +196,5 @@ void register_test_output(void)
     CU_add_test(s, "edit distance", edit_distance);
     CU_add_test(s, "metric registry", metric_registry);
     CU_add_test(s, "staged output directory", staged_directory);
+    CU_add_test(s, "hourly columns from the series table", hourly_from_series_table);
 }

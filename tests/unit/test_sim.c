@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "accounting.h"
 #include "config.h"
 #include "schedule.h"
 #include "sim.h"
@@ -33,26 +34,27 @@ static Status check_year(void *ctx, const Scenario *s, const Calendar *cal, cons
     c->years++;
     CU_ASSERT_EQUAL(in->hours, cal->hours);
     for (int h = 0; h < in->hours; h++) {
-        double supply = o->wind_used_mw[h] + o->solar_used_mw[h] + o->coal_mw[h]
-                      + o->discharge_mw[h] + o->import_mw[h] + o->unserved_mw[h];
-        double demand = in->load_mw[h] + o->export_mw[h] + o->charge_mw[h];
+        double supply = o->v[SER_WIND_USED][h] + o->v[SER_SOLAR_USED][h] + o->v[SER_COAL][h]
+                      + o->v[SER_DISCHARGE][h] + o->v[SER_IMPORT][h] + o->v[SER_UNSERVED][h]
+                      + in->v[SER_CSP_USED][h];
+        double demand = in->v[SER_LOAD][h] + o->v[SER_EXPORT][h] + o->v[SER_CHARGE][h];
         double r = fabs(supply - demand);
         if (r > c->worst_residual) c->worst_residual = r;
         if (r > 1e-6) c->balance_bad++;
-        double curt = in->wind_avail_mw[h] + in->solar_avail_mw[h] - o->wind_used_mw[h] - o->solar_used_mw[h];
-        if (fabs(curt - o->curtailed_mw[h]) > 1e-6 || o->curtailed_mw[h] < -1e-9) c->balance_bad++;
-        if (o->soc_mwh[h] < smin - 1e-6 || o->soc_mwh[h] > smax + 1e-6) c->soc_bad++;
-        if (o->charge_mw[h] > p + 1e-9 || o->discharge_mw[h] > p + 1e-9
-            || o->export_mw[h] > in->line_mw[h] + 1e-9 || o->import_mw[h] > in->line_mw[h] + 1e-9
-            || o->wind_used_mw[h] > in->wind_avail_mw[h] + 1e-9
-            || o->solar_used_mw[h] > in->solar_avail_mw[h] + 1e-9
-            || o->coal_mw[h] < -1e-9 || o->unserved_mw[h] < -1e-9 || o->charge_mw[h] < -1e-9
-            || o->discharge_mw[h] < -1e-9 || o->export_mw[h] < -1e-9 || o->import_mw[h] < -1e-9
-            || (o->charge_mw[h] > 1e-9 && o->discharge_mw[h] > 1e-9))
+        double curt = in->v[SER_WIND_AVAIL][h] + in->v[SER_SOLAR_AVAIL][h] - o->v[SER_WIND_USED][h] - o->v[SER_SOLAR_USED][h];
+        if (fabs(curt - o->v[SER_CURTAILED][h]) > 1e-6 || o->v[SER_CURTAILED][h] < -1e-9) c->balance_bad++;
+        if (o->v[SER_SOC][h] < smin - 1e-6 || o->v[SER_SOC][h] > smax + 1e-6) c->soc_bad++;
+        if (o->v[SER_CHARGE][h] > p + 1e-9 || o->v[SER_DISCHARGE][h] > p + 1e-9
+            || o->v[SER_EXPORT][h] > in->v[SER_LINE][h] + 1e-9 || o->v[SER_IMPORT][h] > in->v[SER_LINE][h] + 1e-9
+            || o->v[SER_WIND_USED][h] > in->v[SER_WIND_AVAIL][h] + 1e-9
+            || o->v[SER_SOLAR_USED][h] > in->v[SER_SOLAR_AVAIL][h] + 1e-9
+            || o->v[SER_COAL][h] < -1e-9 || o->v[SER_UNSERVED][h] < -1e-9 || o->v[SER_CHARGE][h] < -1e-9
+            || o->v[SER_DISCHARGE][h] < -1e-9 || o->v[SER_EXPORT][h] < -1e-9 || o->v[SER_IMPORT][h] < -1e-9
+            || (o->v[SER_CHARGE][h] > 1e-9 && o->v[SER_DISCHARGE][h] > 1e-9))
             c->limit_bad++;
-        sum_wind += o->wind_used_mw[h];
-        sum_load += in->load_mw[h];
-        sum_curt += o->curtailed_mw[h];
+        sum_wind += o->v[SER_WIND_USED][h];
+        sum_load += in->v[SER_LOAD][h];
+        sum_curt += o->v[SER_CURTAILED][h];
         c->hours_checked++;
     }
     if (fabs(sum_wind - row->wind_used_mwh) > 1e-6 * (1 + sum_wind)
@@ -63,6 +65,95 @@ static Status check_year(void *ctx, const Scenario *s, const Calendar *cal, cons
     double want = schedule_at(&s->load.annual_gwh, y) * 1000.0 + row->mining_load_mwh;
     if (fabs(sum_load - want) > 1e-6 * want) c->sum_bad++;
     return ST_OK;
+}
+
+/* The CSP plant of a run, hour by hour and over the whole run: its heat
+ * balance (csp.h) closes every hour, the stored heat carries over the year
+ * boundary, output stays within [min load, capacity] or is 0, and the annual
+ * metrics are the sums of the hourly series. */
+typedef struct {
+    HourCheck hc;
+    int years, heat_bad, limit_bad, sum_bad, carry_bad;
+    double soc_prev, heat_in, heat_out, soc_first_start, used_total;
+} CspCheck;
+
+static Status check_csp_year(void *ctx, const Scenario *s, const Calendar *cal, const WeatherYear *wx,
+                             const YearInputs *in, const YearSeries *o, const AnnualRow *row)
+{
+    CspCheck *c = ctx;
+    check_year(&c->hc, s, cal, wx, in, o, row);
+    double cap = schedule_at(&s->csp.capacity_mw, cal->year);
+    const double *const *v = in->v;
+    double used = 0, field = 0, dumped = 0;
+    for (int h = 0; h < in->hours; h++) {
+        double loss = v[SER_CSP_LOSS][h], ch = v[SER_CSP_CHARGE][h], dis = v[SER_CSP_DISCHARGE][h];
+        double soc_start = h ? v[SER_CSP_SOC][h - 1] : c->soc_prev;
+        if (h == 0 && c->years == 0) c->soc_first_start = soc_start;
+        double heat = v[SER_CSP_FIELD][h] + dis - v[SER_CSP_TURBINE][h] - v[SER_CSP_STARTUP][h] - ch
+                    - v[SER_CSP_DUMPED][h];
+        if (fabs(heat) > 1e-6 || fabs(soc_start - loss + ch - dis - v[SER_CSP_SOC][h]) > 1e-6) c->heat_bad++;
+        double e = v[SER_CSP_USED][h];
+        if (e < 0 || e > cap + 1e-9 || (e > 1e-9 && e < s->csp.min_load_frac * cap - 1e-9)) c->limit_bad++;
+        c->heat_in += v[SER_CSP_FIELD][h];
+        c->heat_out += v[SER_CSP_TURBINE][h] + v[SER_CSP_STARTUP][h] + v[SER_CSP_DUMPED][h] + loss;
+        used += e;
+        field += v[SER_CSP_FIELD][h];
+        dumped += v[SER_CSP_DUMPED][h];
+    }
+    /* the year starts from the state the last one ended with (capacity only grows here) */
+    if (c->years > 0 && fabs(v[SER_CSP_SOC][0] + v[SER_CSP_DISCHARGE][0] + v[SER_CSP_LOSS][0]
+                             - v[SER_CSP_CHARGE][0] - c->soc_prev) > 1e-6)
+        c->carry_bad++;
+    c->soc_prev = v[SER_CSP_SOC][in->hours - 1];
+    if (fabs(used - row->csp_used_mwh) > 1e-6 * (1 + used) || fabs(field - row->csp_field_mwht) > 1e-6 * (1 + field)
+        || fabs(dumped - row->csp_dumped_mwht) > 1e-6 * (1 + dumped)
+        || fabs(row->csp_capacity_mw - cap) > 0
+        || (cap > 0 && fabs(row->csp_full_load_hours - used / cap) > 1e-9))
+        c->sum_bad++;
+    c->used_total += used;
+    c->years++;
+    return ST_OK;
+}
+
+/* The base plan with a 50 MW plant from 2022: the whole run conserves
+ * electricity every hour and heat over the run. */
+static void csp_plan_conserves(void)
+{
+    Scenario *s = malloc(sizeof *s);
+    RunResults *res = malloc(sizeof *res);
+    Diag d;
+    diag_init(&d);
+    CU_ASSERT_FATAL(s && res);
+    CU_ASSERT_EQUAL_FATAL(config_load(BASE_CFG, s, &d), ST_OK);
+    s->csp.capacity_mw = (Schedule){ 2, { 2021, 2022 }, { 0.0, 50.0 } };
+    Run *run = run_new();
+    CspCheck c = { 0 };
+    Sink sink = { &c, NULL, check_csp_year, NULL };
+    CU_ASSERT_EQUAL_FATAL(sim_run(run, s, 0, &sink, res, &d), ST_OK);
+    CU_ASSERT_EQUAL(c.years, 6);
+    CU_ASSERT_EQUAL(c.hc.balance_bad, 0);
+    CU_ASSERT_EQUAL(c.hc.limit_bad, 0);
+    CU_ASSERT_EQUAL(c.hc.sum_bad, 0);
+    CU_ASSERT(c.hc.worst_residual < 1e-6);
+    CU_ASSERT_EQUAL(c.heat_bad, 0);
+    CU_ASSERT_EQUAL(c.limit_bad, 0);
+    CU_ASSERT_EQUAL(c.sum_bad, 0);
+    CU_ASSERT_EQUAL(c.carry_bad, 0);
+    /* heat in = heat out + stored at the end (the run starts empty) */
+    CU_ASSERT_DOUBLE_EQUAL(c.soc_first_start, 0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(c.heat_in, c.heat_out + c.soc_prev, 1e-6 * c.heat_in);
+    /* the plant produces: between 1,500 and 4,500 full-load hours a year */
+    CU_ASSERT(c.used_total > 4 * 50 * 1500 && c.used_total < 4 * 50 * 4500);
+    CU_ASSERT_DOUBLE_EQUAL(res->rows[0].csp_used_mwh, 0, 0);
+    /* its electricity is non-fossil primary energy, as wind and PV */
+    const AnnualRow *r = &res->rows[5];
+    double re = r->wind_used_mwh + r->solar_used_mwh + r->csp_used_mwh;
+    double f = acct_elec_mtce_per_mwh(&s->accounting, CONV_COAL_EQUIVALENT, 2025);
+    CU_ASSERT(r->csp_used_mwh > 0 && f > 0);
+    CU_ASSERT_DOUBLE_EQUAL(r->nonfossil_coal_equiv_mtce, re * f, 1e-12 * re * f);
+    run_free(run);
+    free(s);
+    free(res);
 }
 
 static void base_plan_conserves(void)
@@ -162,4 +253,5 @@ void register_test_sim(void)
     CU_pSuite s = CU_add_suite("test_sim", NULL, NULL);
     CU_add_test(s, "base plan: every hour balances, SOC in window, limits hold", base_plan_conserves);
     CU_add_test(s, "two threads equal one sequential run", parallel_equals_sequential);
+    CU_add_test(s, "base plan with CSP: electricity every hour, heat over the run", csp_plan_conserves);
 }

@@ -1,0 +1,224 @@
+/* tech.c — the technology registry (tech.def) and each technology's year
+ * step: capacity schedule -> hourly available power, limits and facts. */
+#include "tech.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "coal.h"
+#include "csp.h"
+#include "exportline.h"
+#include "load.h"
+#include "schedule.h"
+#include "storage.h"
+
+/* Share of the installed PV capacity left after degradation: each year's
+ * addition ages from its own commissioning year (the first schedule point
+ * counts as new in its year). */
+static double pv_degradation_factor(const PvParams *p, int first_year, int year)
+{
+    const Schedule *c = &p->capacity_mw;
+    double installed = schedule_at(c, year);
+    if (c->n == 0 || p->degradation_per_year_frac <= 0 || installed <= 0) return 1.0;
+    double keep = 1.0 - p->degradation_per_year_frac, eff = 0, prev = 0;
+    int start = c->year[0] < first_year && c->n == 1 ? first_year : c->year[0];  /* constant: new in the first year */
+    for (int y = start; y <= year; y++) {
+        double cur = schedule_at(c, y);
+        eff += (cur - prev) * pow(keep, (double)(year - y));
+        prev = cur;
+    }
+    return eff / installed;
+}
+
+/* Available power of a variable source: per-MW output (in ty->scratch) times
+ * the capacity in force, month by month. */
+static void per_mw_times_capacity(const TechYear *ty, const Schedule *cap, double derate, double *avail)
+{
+    const Calendar *cal = ty->cal;
+    for (int m = 1; m <= 12; m++) {
+        double c = schedule_month(cap, ty->year, m, ty->monthly) * derate;
+        for (int h = cal->month_first_hour[m - 1]; h < cal->month_first_hour[m]; h++)
+            avail[h] = c * ty->scratch[h];
+    }
+}
+
+static Status build_wind(const TechYear *ty)
+{
+    const Schedule *cap = &ty->s->wind.capacity_mw;
+    wind_unit_output(&ty->models->wind, ty->wx, ty->scratch);
+    per_mw_times_capacity(ty, cap, 1.0, ty->buf[SER_WIND_AVAIL]);
+    facts_put(ty->facts, MET_wind_capacity_mw, schedule_year_mean(cap, ty->year, ty->monthly));
+    return ST_OK;
+}
+
+static Status build_solar(const TechYear *ty)
+{
+    const Scenario *s = ty->s;
+    pv_unit_output(&ty->models->pv, ty->sun, ty->wx, ty->scratch);
+    per_mw_times_capacity(ty, &s->solar.capacity_mw, pv_degradation_factor(&s->solar, s->first_year, ty->year),
+                          ty->buf[SER_SOLAR_AVAIL]);
+    facts_put(ty->facts, MET_solar_capacity_mw, schedule_year_mean(&s->solar.capacity_mw, ty->year, ty->monthly));
+    return ST_OK;
+}
+
+static Status build_storage(const TechYear *ty)
+{
+    const StorageParams *p = &ty->s->storage;
+    double power = schedule_at(&p->power_mw, ty->year);
+    storage_limits(p, power, ty->lim);
+    facts_put(ty->facts, MET_storage_power_mw, power);
+    facts_put(ty->facts, MET_storage_energy_mwh, power * p->duration_h);
+    return ST_OK;
+}
+
+/* Coal mining: output drives its electricity use, which is local load. */
+static Status build_coal_mining(const TechYear *ty)
+{
+    const CoalMiningParams *p = &ty->s->coal_mining;
+    YearFacts *f = ty->facts;
+    double output_mt = coal_mining_output_mt(p, ty->year, ty->monthly);
+    facts_put(f, MET_coal_capacity_mt, schedule_year_mean(&p->capacity_mt, ty->year, ty->monthly));
+    facts_put(f, MET_coal_output_mt, output_mt);
+    facts_put(f, MET_mining_load_mwh, output_mt * 1e6 * p->electricity_kwh_per_t / 1000.0);
+    return ST_OK;
+}
+
+/* The committed coal fleet as one plant: floor, ceiling and ramp. */
+static Status build_coal_power(const TechYear *ty)
+{
+    CoalFleetYear fleet;
+    coal_fleet_year(&ty->s->coal_power, ty->year, &fleet);
+    ty->lim->coal_min_mw = fleet.min_mw;
+    ty->lim->coal_max_mw = fleet.capacity_mw;
+    ty->lim->coal_ramp_mw_per_h = fleet.ramp_mw_per_h;
+    facts_put(ty->facts, MET_coal_power_capacity_mw, fleet.capacity_mw);
+    ty->facts->coal_heat_rate_gce_per_kwh = fleet.heat_rate_gce_per_kwh;
+    return ST_OK;
+}
+
+/* Local load plus the mines' electricity, spread round the clock. */
+static Status build_load(const TechYear *ty)
+{
+    double *load = ty->buf[SER_LOAD];
+    int H = ty->cal->hours;
+    load_year(&ty->s->load, ty->cal, schedule_at(&ty->s->load.annual_gwh, ty->year) * 1000.0, load);
+    double mining_mw = ty->facts->value[MET_mining_load_mwh] / (double)H;
+    for (int h = 0; h < H; h++) load[h] += mining_mw;
+    return ST_OK;
+}
+
+/* Export line: capacity at year start; firm schedule in schedule mode. */
+static Status build_export(const TechYear *ty)
+{
+    const ExportParams *p = &ty->s->export_line;
+    double line = schedule_at(&p->capacity_mw, ty->year);
+    double *line_mw = ty->buf[SER_LINE];
+    facts_put(ty->facts, MET_export_capacity_mw, line);
+    for (int h = 0; h < ty->cal->hours; h++) line_mw[h] = line;
+    export_year(p, ty->cal, line, ty->buf[SER_EXPORT_FIRM]);
+    ty->lim->import_allowed = p->import_allowed;
+    return ST_OK;
+}
+
+/* The year's weather in brief, for the annual row. */
+static Status build_system(const TechYear *ty)
+{
+    const WeatherYear *wx = ty->wx;
+    int H = ty->cal->hours;
+    double ws = 0, ghi = 0, ta = 0;
+    for (int h = 0; h < H; h++) {
+        ws += wx->wind_ms[h];
+        ghi += wx->ghi_wm2[h];
+        ta += wx->temp_c[h];
+    }
+    facts_put(ty->facts, MET_wind_mean_ms, ws / H);
+    facts_put(ty->facts, MET_ghi_kwh_per_m2, ghi / 1000.0);
+    facts_put(ty->facts, MET_temp_mean_c, ta / H);
+    return ST_OK;
+}
+
+/* Concentrated solar power, dispatched here, before the hourly loop, after
+ * wind and PV: the room it may fill is local load plus firm export less the
+ * available wind and PV and the coal fleet's must-run minimum; its output is
+ * scheduled supply to the loop (series.def). Capacity at the start of the
+ * year. Without a plant every series is 0 and nothing is computed. */
+static Status build_csp(const TechYear *ty)
+{
+    const CspParams *p = &ty->s->csp;
+    double *const *b = ty->buf;
+    CspState *st = &ty->state->csp;
+    const int H = ty->cal->hours;
+    static const SeriesId own[] = { SER_CSP_USED, SER_CSP_FIELD, SER_CSP_DUMPED, SER_CSP_SOC, SER_CSP_FORCED,
+                                    SER_CSP_TURBINE, SER_CSP_STARTUP, SER_CSP_CHARGE, SER_CSP_DISCHARGE,
+                                    SER_CSP_LOSS };
+    double cap = schedule_at(&p->capacity_mw, ty->year);
+    CspDesign dz;
+    csp_design(p, &dz);
+    facts_put(ty->facts, MET_csp_capacity_mw, cap);
+    facts_put(ty->facts, MET_csp_storage_mwht, cap * dz.storage_mwht);
+    if (cap <= 0) {
+        /* The buffers start each scenario at 0 (sim_prepare); only a year
+         * after one with a plant has to clear them. */
+        if (ty->state->csp_active)
+            for (size_t k = 0; k < sizeof own / sizeof own[0]; k++) memset(b[own[k]], 0, (size_t)H * sizeof(double));
+        ty->state->csp_active = 0;
+        *st = (CspState){ 0 };
+        return ST_OK;
+    }
+    ty->state->csp_active = 1;
+    if (ty->first) csp_initial_state(p, cap, st);
+    double *field = b[SER_CSP_FIELD], *room = ty->scratch;
+    csp_field_year(p, ty->sun, ty->wx->dni_wm2, H, field);
+    const double *load = b[SER_LOAD], *firm = b[SER_EXPORT_FIRM];
+    const double *wind = b[SER_WIND_AVAIL], *solar = b[SER_SOLAR_AVAIL];
+    for (int h = 0; h < H; h++) room[h] = load[h] + firm[h] - (wind[h] + solar[h]) - ty->lim->coal_min_mw;
+    const CspSeries out = { b[SER_CSP_USED], b[SER_CSP_FORCED], b[SER_CSP_TURBINE], b[SER_CSP_STARTUP],
+                            b[SER_CSP_CHARGE], b[SER_CSP_DISCHARGE], b[SER_CSP_DUMPED], b[SER_CSP_LOSS],
+                            b[SER_CSP_SOC] };
+    CspReport rep;
+    csp_dispatch_year(p, cap, field, room, H, st, &out, &rep);
+    for (int h = 0; h < H; h++) field[h] *= cap;   /* per MW -> the plant's heat, for output */
+    facts_put(ty->facts, MET_csp_starts, rep.starts);
+    return rep.check_violations ? ST_NUMERIC : ST_OK;
+}
+
+static const Tech table[] = {
+#define TECH(id, name, zh, en, colour, role, pool, avail_s, used_s, used, avail, capacity, flh, avail_flh, build) \
+    { id, name, zh, en, colour, role, pool, avail_s, used_s, used, avail, capacity, flh, avail_flh, build },
+#include "tech.def"
+#undef TECH
+};
+
+_Static_assert(sizeof table / sizeof table[0] == TECH_COUNT, "one registry row per TechId");
+
+int tech_count(void) { return TECH_COUNT; }
+
+const Tech *tech_get(int i)
+{
+    return (i >= 0 && i < TECH_COUNT) ? &table[i] : NULL;
+}
+
+const Tech *tech_find(const char *name)
+{
+    for (int i = 0; i < TECH_COUNT; i++)
+        if (strcmp(table[i].name, name) == 0) return &table[i];
+    return NULL;
+}
+
+Status tech_prepare(TechModels *m, TechState *state, const Scenario *s, Diag *d)
+{
+    memset(state, 0, sizeof *state);
+    const char *why = NULL, *bad = csp_params_invalid(&s->csp, &why);
+    if (bad) {
+        diag_error(d, ST_CONFIG_RANGE, s->source_file, 0, bad, "%s", why ? why : "out of range");
+        return ST_CONFIG_RANGE;
+    }
+    Status st = wind_model_init(&m->wind, &s->wind, s->weather.wind_ref_height_m);
+    if (st != ST_OK) {
+        diag_error(d, st, s->source_file, 0, "wind", "invalid wind farm model");
+        return st;
+    }
+    pv_model_init(&m->pv, &s->solar);
+    return ST_OK;
+}
