@@ -46,8 +46,8 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 cflags     = $(BASEFLAGS) $(FLAGS_$(1)) $(PKG_CFLAGS) $(CFLAGS)
 ldlibs     = $(PKG_LIBS) -lm -lpthread $(LDFLAGS_$(1))
 
-# Every folder of sim/ is on the include path, so sources include "name.h"
-# wherever name.h lives.
+# sim/ is grouped in layer folders (sim/LAYERS); every folder is on the include
+# path, so sources include "name.h" wherever name.h lives.
 SIM_DIRS := $(sort $(shell find sim -type d 2>/dev/null))
 SIM_INC  := $(addprefix -I,$(SIM_DIRS))
 SIM_SRC  := $(sort $(shell find sim -name '*.c' 2>/dev/null))
@@ -119,6 +119,7 @@ CMD_determinism = sh tests/determinism.sh $(1)/ecsim
 CMD_batch       = sh tests/batch.sh $(1)/ecsim
 CMD_plots       = sh tests/plots.sh $(1)/ecsim
 CMD_docs        = sh tests/docs_check.sh $(1)/ecsim
+CMD_layers      = sh tests/layers.sh && sh tests/layers_selftest.sh
 DEPS_unit        := run_unit
 DEPS_plot-unit   := run_plot
 DEPS_regress     := ecsim datcmp
@@ -127,12 +128,13 @@ DEPS_determinism := ecsim
 DEPS_batch       := ecsim
 DEPS_plots       := ecsim
 DEPS_docs        := ecsim
+DEPS_layers      :=
 
 # What `make check` runs: <variant>-<stage>. Slow stages first, so that a
 # parallel make starts them early. Every stage uses its own temporary
 # directories, so any number may run at once.
 CHECK_STAGES := check-plot-unit san-plot-unit check-plots check-batch check-determinism \
-                check-regress check-bad-input check-unit check-docs \
+                check-regress check-bad-input check-unit check-docs layers \
                 san-regress san-bad-input san-unit
 STAGE_DIR    := build/stages
 
@@ -145,6 +147,9 @@ stage-$(1)-$(2): $(DEPS_$(2):%=build/$(1)/%)
 endef
 $(foreach s,$(filter check-% san-%,$(CHECK_STAGES)),\
   $(eval $(call stage_rule,$(firstword $(subst -, ,$(s))),$(patsubst $(firstword $(subst -, ,$(s)))-%,%,$(s)))))
+.PHONY: stage-layers
+stage-layers:
+	@sh tests/stage.sh $(STAGE_DIR) layers '$(CMD_layers)'
 
 # ---- the README's two commands -------------------------------------------
 .PHONY: all run plots check bench deps clean regress-bless
@@ -166,7 +171,7 @@ check: deps
 	@sh tests/stage.sh --summary $(STAGE_DIR) $(CHECK_STAGES)
 
 # ---- single stages (variant from CHECKS=1 / SAN=1) -------------------------
-.PHONY: unit plot-unit regress bad-input determinism batch plots-check docs-check
+.PHONY: unit plot-unit regress bad-input determinism batch plots-check docs-check layers
 unit: $(B)/run_unit
 	@$(call CMD_unit,$(B))
 plot-unit: $(B)/run_plot
@@ -183,6 +188,8 @@ plots-check: $(B)/ecsim
 	@$(call CMD_plots,$(B))
 docs-check: $(B)/ecsim
 	@$(call CMD_docs,$(B))
+layers:
+	@$(CMD_layers)
 
 regress-bless: $(B)/ecsim
 	@sh tests/regress/run.sh $(B)/ecsim "" bless
