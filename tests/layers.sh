@@ -5,7 +5,8 @@
 # Also: every folder is in LAYERS and every file is in a folder; a folder may
 # only name folders listed before it (so there is no cycle); file names are
 # unique across folders (all folders are on the include path); an exception
-# that no longer occurs is an error, so the table stays true.
+# that no longer occurs is an error, so the table stays true. A line
+# "system HEADER FOLDER..." allows #include <HEADER> only in those folders.
 # usage: layers.sh [SIMDIR]             check (default SIMDIR: sim)
 #        layers.sh [SIMDIR] --markdown  the layer table for docs/architecture.md
 set -u
@@ -30,6 +31,12 @@ BEGIN {
         if (w[1] == "exception") {
             if (n < 4) { fail(table ":" ln ": an exception needs FOLDER/FILE INCLUDE REASON"); continue }
             ne++; ex_file[ne] = w[2]; ex_inc[ne] = w[3]; ex_line[ne] = ln
+            continue
+        }
+        if (w[1] == "system") {
+            if (n < 3) { fail(table ":" ln ": a system rule needs HEADER FOLDER..."); continue }
+            sys_rule[w[2]] = 1; sys_list[w[2]] = ""
+            for (i = 3; i <= n; i++) { sys_ok[w[2], w[i]] = 1; sys_list[w[2]] = sys_list[w[2]] (i == 3 ? "" : " ") w[i] }
             continue
         }
         f = w[1]
@@ -71,6 +78,10 @@ BEGIN {
             f = order[i]
             print "| `" f "/` | " holds[f] " | " (allowed_list[f] == "" ? "—" : allowed_list[f]) " | " cfiles[f] " |"
         }
+        for (h in sys_rule) {
+            print ""
+            print "Only `" sys_list[h] "/` may include `<" h ">`."
+        }
         if (ne > 0) {
             print ""
             print "Known exceptions (each goes when its cause is fixed):"
@@ -93,6 +104,12 @@ BEGIN {
         p = src[i]; from = srcdir[i]; lno = 0
         while ((getline line < p) > 0) {
             lno++
+            if (line ~ /^[ \t]*#[ \t]*include[ \t]*</) {
+                inc = line; sub(/^[ \t]*#[ \t]*include[ \t]*</, "", inc); sub(/>.*/, "", inc)
+                if ((inc in sys_rule) && !((inc, from) in sys_ok))
+                    fail(p ":" lno ": #include <" inc ">: only " sys_list[inc] " may include it (see " table ")")
+                continue
+            }
             if (line !~ /^[ \t]*#[ \t]*include[ \t]*"/) continue
             inc = line; sub(/^[ \t]*#[ \t]*include[ \t]*"/, "", inc); sub(/".*/, "", inc)
             nincl++

@@ -55,5 +55,11 @@ expect path 1 "$tmp/sim/high/b.c:3: #include \"../low/a.h\": include by name onl
 mktree; printf '#include "nowhere.h"\n' >> "$tmp/sim/high/b.c"
 expect unknown 1 "$tmp/sim/high/b.c:3: #include \"nowhere.h\" is not a file of $tmp/sim/"
 
+mktree; printf 'system libconfig.h low\n' >> "$tmp/sim/LAYERS"; printf '#include <libconfig.h>\n' >> "$tmp/sim/low/a.c"
+expect system-ok 0 "0 problems"
+
+mktree; printf 'system libconfig.h low\n' >> "$tmp/sim/LAYERS"; printf '#include <libconfig.h>\n' >> "$tmp/sim/high/b.c"
+expect system 1 "$tmp/sim/high/b.c:3: #include <libconfig.h>: only low may include it"
+
 echo "layers selftest: $pass passed, $fail failed"
 [ $fail = 0 ]
