@@ -33,6 +33,8 @@ B := build/$(VARIANT)
 
 NPROC := $(shell nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 JOBS  ?= $(NPROC)
+# Sub-makes run $(JOBS) jobs unless make was given its own -j.
+jobs_flag = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(JOBS))
 ifeq ($(V),1)
   Q :=
   say = @:
@@ -156,18 +158,19 @@ stage-layers:
 all: $(B)/ecsim
 
 run: deps
-	@$(MAKE) --no-print-directory -j$(JOBS) all
+	@$(MAKE) --no-print-directory $(jobs_flag) all
 	@# exit status 3 means "ran, some target not met": a result, not a failure of make
 	./build/release/ecsim run $(BASE_CFG) -o out --plot; rc=$$?; \
 	  if [ $$rc = 3 ]; then echo "(exit status 3: the scenario ran; some plan targets are not met — see out/*/summary.md)"; \
 	  elif [ $$rc != 0 ]; then exit $$rc; fi
 
-# Every stage, $(JOBS) at a time (-k: a failed build stops only the stages that
-# need it); the closing line counts the verdicts of the stages that ran, a stage
-# that could not run counts as failed, and any failure fails `make check`.
+# Every stage, $(JOBS) at a time or as make's own -j says (-k: a failed build
+# stops only the stages that need it); the closing line counts the verdicts of
+# the stages that ran, a stage that could not run counts as failed, and any
+# failure fails `make check`.
 check: deps
 	@rm -rf $(STAGE_DIR)
-	@$(MAKE) --no-print-directory -k -j$(JOBS) -Otarget $(CHECK_STAGES:%=stage-%) || true
+	@$(MAKE) --no-print-directory -k $(jobs_flag) -Otarget $(CHECK_STAGES:%=stage-%) || true
 	@sh tests/stage.sh --summary $(STAGE_DIR) $(CHECK_STAGES)
 
 # ---- single stages (variant from CHECKS=1 / SAN=1) -------------------------
@@ -196,11 +199,11 @@ regress-bless: $(B)/ecsim
 
 # Charts and report.html again for every finished run in out/ (e.g. after editing plots/).
 plots: deps
-	@$(MAKE) --no-print-directory -j$(JOBS) all
+	@$(MAKE) --no-print-directory $(jobs_flag) all
 	./build/release/ecsim plot out/*/
 
 bench: deps
-	@$(MAKE) --no-print-directory -j$(JOBS) all
+	@$(MAKE) --no-print-directory $(jobs_flag) all
 	./build/release/ecsim bench $(BASE_CFG)
 
 # Installs what is missing, by Debian package name. Needs root (or sudo).
