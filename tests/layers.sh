@@ -65,7 +65,7 @@ BEGIN {
         p = fl[i]; if (p == "") continue
         rel = substr(p, length(root) + 2)
         k = index(rel, "/")
-        if (k == 0) { fail(p " is in no layer folder (move it into one of " root "/<layer>/)"); continue }
+        if (k == 0) { fail(p " is in no layer folder (move it into one of " root "/<layer>/)"); home[rel] = ""; continue }
         dir = substr(rel, 1, k - 1); base = substr(rel, k + 1)
         if (base in home) { fail(p ": the name " base " is also " root "/" home[base] "/" base " (names must be unique: every folder is on the include path)"); continue }
         home[base] = dir; nsrc++; src[nsrc] = p; srcdir[nsrc] = dir; srcrel[nsrc] = rel
@@ -116,6 +116,7 @@ BEGIN {
             if (inc ~ /\//) { fail(p ":" lno ": #include \"" inc "\": include by name only (\"name.h\"); the folders are on the include path"); continue }
             if (!(inc in home)) { fail(p ":" lno ": #include \"" inc "\" is not a file of " root "/"); continue }
             to = home[inc]
+            if (to == "") continue      # in no folder: reported above
             if (to == from || ((from, to) in allowed)) continue
             ok = 0
             for (j = 1; j <= ne; j++) if (ex_file[j] == srcrel[i] && ex_inc[j] == inc) { ok = 1; used[j] = 1 }
