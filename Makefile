@@ -43,8 +43,9 @@ else
   say = @echo "  $(1)"
 endif
 
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# Read once per make; `run` and `check` install packages (deps) before their sub-make reads them.
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 cflags     = $(BASEFLAGS) $(FLAGS_$(1)) $(PKG_CFLAGS) $(CFLAGS)
 ldlibs     = $(PKG_LIBS) -lm -lpthread $(LDFLAGS_$(1))
 
