@@ -1,126 +1,214 @@
 # ecsim — hourly energy capacity scenario simulator.
 # `make run` builds and runs the base plan into out/; `make check` builds and
 # runs every test. Both install missing Debian packages first (as root).
+# Builds run in parallel (one job per core); `make V=1` shows the full commands.
 
 CC      ?= cc
 PKGS    := gsl libconfig
 APT_PKGS := build-essential pkg-config libgsl-dev libconfig-dev libcunit1-dev gnuplot-nox fonts-noto-cjk
 
 WARN    := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
-           -Wmissing-prototypes -Wold-style-definition -Wdouble-promotion -Wvla
+           -Wmissing-prototypes -Wold-style-definition -Wdouble-promotion -Wvla \
+           -Wconversion -Wsign-conversion
 # No fast-math and no FMA contraction: outputs must be identical across machines.
 BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -g -ffp-contract=off $(WARN)
 OPT     ?= -O2
 
-# Variants: release (default), check (invariant checks on) and san (check + ASan/UBSan).
+# Variants, each in its own build/<variant>/ so that one make builds them side
+# by side: release (default), check (invariant checks on) and san (check +
+# ASan/UBSan). CHECKS=1 or SAN=1 picks the variant of the single-stage targets.
+VARIANTS      := release check san
+FLAGS_release := $(OPT)
+FLAGS_check   := $(OPT) -DECSIM_CHECKS
+FLAGS_san     := -O1 -DECSIM_CHECKS -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS_san   := -fsanitize=address,undefined
 ifeq ($(SAN),1)
   VARIANT := san
-  EXTRA   := -O1 -DECSIM_CHECKS -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-  LDEXTRA := -fsanitize=address,undefined
 else ifeq ($(CHECKS),1)
   VARIANT := check
-  EXTRA   := $(OPT) -DECSIM_CHECKS
 else
   VARIANT := release
-  EXTRA   := $(OPT)
+endif
+B := build/$(VARIANT)
+
+NPROC := $(shell nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
+JOBS  ?= $(NPROC)
+# Sub-makes run $(JOBS) jobs unless make was given its own -j.
+jobs_flag = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(JOBS))
+ifeq ($(V),1)
+  Q :=
+  say = @:
+else
+  Q := @
+  say = @echo "  $(1)"
 endif
 
-B       := build/$(VARIANT)
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CFLAGS_ALL = $(BASEFLAGS) $(EXTRA) $(PKG_CFLAGS) $(CFLAGS)
-LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(LDEXTRA)
+# Read once per make; `run` and `check` install packages (deps) before their sub-make reads them.
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+cflags     = $(BASEFLAGS) $(FLAGS_$(1)) $(PKG_CFLAGS) $(CFLAGS)
+ldlibs     = $(PKG_LIBS) -lm -lpthread $(LDFLAGS_$(1))
 
-LIB_SRC  := $(filter-out sim/main.c,$(wildcard sim/*.c))
-LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
-TEST_SRC := $(wildcard tests/unit/test_*.c)
-TEST_OBJ := $(TEST_SRC:%.c=$(B)/%.o) $(B)/tests/unit/run_unit.o $(B)/tests/unit/testutil.o
-TOOL_SRC := $(wildcard tests/tools/*.c)
+# sim/ is grouped in layer folders (sim/LAYERS); every folder is on the include
+# path, so sources include "name.h" wherever name.h lives.
+SIM_DIRS := $(sort $(shell find sim -type d 2>/dev/null))
+SIM_INC  := $(addprefix -I,$(SIM_DIRS))
+SIM_SRC  := $(sort $(shell find sim -name '*.c' 2>/dev/null))
+MAIN_SRC := $(filter %/main.c,$(SIM_SRC))
+LIB_SRC  := $(filter-out %/main.c,$(SIM_SRC))
+
+# Unit suites: every tests/unit/test_NAME.c defines `void register_test_NAME(void)`.
+# The suites that draw charts with gnuplot (test_plot*.c) are slow and get their
+# own runner (run_plot); every other suite is in run_unit and runs in seconds.
+TEST_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+PLOT_SRC  := $(filter tests/unit/test_plot%.c,$(TEST_SRC))
+UNIT_SRC  := $(filter-out $(PLOT_SRC),$(TEST_SRC))
+TESTLIB   := tests/unit/testutil.c
 
 BASE_CFG := configs/yiwu-14fyp.cfg
 
-.PHONY: all run plots check unit regress bad-input determinism batch signals plots-check check-san bench deps \
-        clean regress-bless docs-check
 .DEFAULT_GOAL := all
 
-all: $(B)/ecsim
+# ---- build rules, once per variant ----------------------------------------
+# $(1) = variant
+define variant_rules
+build/$(1)/%.o: %.c
+	@mkdir -p $$(@D)
+	$$(call say,CC $$< ($(1)))
+	$$(Q)$$(CC) $$(call cflags,$(1)) $$(SIM_INC) -MMD -MP -c $$< -o $$@
 
-$(B)/libecsim.a: $(LIB_OBJ)
-	@mkdir -p $(@D)
-	$(AR) rcs $@ $^
+build/$(1)/libecsim.a: $$(LIB_SRC:%.c=build/$(1)/%.o)
+	$$(call say,AR $$@)
+	$$(Q)rm -f $$@ && $$(AR) rcs $$@ $$^
 
-$(B)/ecsim: $(B)/sim/main.o $(B)/libecsim.a
-	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
+build/$(1)/ecsim: $$(MAIN_SRC:%.c=build/$(1)/%.o) build/$(1)/libecsim.a
+	$$(call say,LD $$@)
+	$$(Q)$$(CC) $$(call cflags,$(1)) -o $$@ $$^ $$(call ldlibs,$(1))
 
-$(B)/%.o: %.c
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) -Isim -MMD -MP -c $< -o $@
+build/$(1)/datcmp: tests/tools/datcmp.c
+	@mkdir -p $$(@D)
+	$$(call say,CC $$< ($(1)))
+	$$(Q)$$(CC) $$(call cflags,$(1)) -o $$@ $$< -lm $$(LDFLAGS_$(1))
 
-# Unit tests: every tests/unit/test_NAME.c defines `void register_test_NAME(void)`;
-# the list of suites is generated, so adding a file is all it takes.
-$(B)/tests/unit/suites.inc: $(TEST_SRC)
-	@mkdir -p $(@D)
-	@for f in $(TEST_SRC); do n=$$(basename $$f .c); echo "SUITE($$n)"; done > $@.tmp && mv $@.tmp $@
+# The runner's suite list (suites.inc) is generated from the file names, so
+# adding a test file is all it takes; one list per runner, chosen at build time.
+build/$(1)/tests/unit/%/suites.inc: $$(TEST_SRC) Makefile
+	@mkdir -p $$(@D)
+	@for f in $$(if $$(filter plot,$$*),$$(PLOT_SRC),$$(UNIT_SRC)); do echo "SUITE($$$$(basename $$$$f .c))"; done > $$@.tmp && mv $$@.tmp $$@
 
-$(B)/tests/unit/run_unit.o: tests/unit/run_unit.c $(B)/tests/unit/suites.inc
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) -Isim -I$(B)/tests/unit -MMD -MP -c $< -o $@
+build/$(1)/tests/unit/%/run_unit.o: tests/unit/run_unit.c build/$(1)/tests/unit/%/suites.inc
+	$$(call say,CC $$< ($(1), $$*))
+	$$(Q)$$(CC) $$(call cflags,$(1)) $$(SIM_INC) -Ibuild/$(1)/tests/unit/$$* -MMD -MP -c $$< -o $$@
 
-$(B)/run_unit: $(TEST_OBJ) $(B)/libecsim.a
-	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL) -lcunit
+build/$(1)/run_unit: $$(UNIT_SRC:%.c=build/$(1)/%.o) $$(TESTLIB:%.c=build/$(1)/%.o) build/$(1)/tests/unit/unit/run_unit.o build/$(1)/libecsim.a
+	$$(call say,LD $$@)
+	$$(Q)$$(CC) $$(call cflags,$(1)) -o $$@ $$^ $$(call ldlibs,$(1)) -lcunit
 
-$(B)/datcmp: tests/tools/datcmp.c
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) -o $@ $< -lm
+build/$(1)/run_plot: $$(PLOT_SRC:%.c=build/$(1)/%.o) $$(TESTLIB:%.c=build/$(1)/%.o) build/$(1)/tests/unit/plot/run_unit.o build/$(1)/libecsim.a
+	$$(call say,LD $$@)
+	$$(Q)$$(CC) $$(call cflags,$(1)) -o $$@ $$^ $$(call ldlibs,$(1)) -lcunit
+endef
+$(foreach v,$(VARIANTS),$(eval $(call variant_rules,$(v))))
+.SECONDARY:
+
+# ---- test stages -----------------------------------------------------------
+# A stage is a command on the binaries of one variant ($(1) = build/<variant>);
+# DEPS_<stage> are the binaries it needs.
+CMD_unit        = cd tests && ../$(1)/run_unit
+CMD_plot-unit   = cd tests && ../$(1)/run_plot
+CMD_regress     = sh tests/regress/run.sh $(1)/ecsim $(1)/datcmp
+CMD_bad-input   = sh tests/bad_input/run.sh $(1)/ecsim
+CMD_determinism = sh tests/determinism.sh $(1)/ecsim
+CMD_batch       = sh tests/batch.sh $(1)/ecsim
+CMD_signals     = sh tests/signals.sh $(1)/ecsim
+CMD_plots       = sh tests/plots.sh $(1)/ecsim
+CMD_docs        = sh tests/docs_check.sh $(1)/ecsim
+CMD_layers      = sh tests/layers.sh && sh tests/layers_selftest.sh
+DEPS_unit        := run_unit
+DEPS_plot-unit   := run_plot
+DEPS_regress     := ecsim datcmp
+DEPS_bad-input   := ecsim
+DEPS_determinism := ecsim
+DEPS_batch       := ecsim
+DEPS_signals     := ecsim
+DEPS_plots       := ecsim
+DEPS_docs        := ecsim
+DEPS_layers      :=
+
+# What `make check` runs: <variant>-<stage>. Slow stages first, so that a
+# parallel make starts them early. Every stage uses its own temporary
+# directories, so any number may run at once.
+CHECK_STAGES := check-plot-unit san-plot-unit check-plots check-batch check-determinism check-signals \
+                check-regress check-bad-input check-unit check-docs layers \
+                san-regress san-bad-input san-unit
+STAGE_DIR    := build/stages
+
+# stage-<variant>-<stage>: runs the stage, records its verdict in $(STAGE_DIR),
+# never fails itself (the summary does). $(1) = variant, $(2) = stage
+define stage_rule
+.PHONY: stage-$(1)-$(2)
+stage-$(1)-$(2): $(DEPS_$(2):%=build/$(1)/%)
+	@sh tests/stage.sh $(STAGE_DIR) $(1)-$(2) '$(call CMD_$(2),build/$(1))'
+endef
+$(foreach s,$(filter check-% san-%,$(CHECK_STAGES)),\
+  $(eval $(call stage_rule,$(firstword $(subst -, ,$(s))),$(patsubst $(firstword $(subst -, ,$(s)))-%,%,$(s)))))
+.PHONY: stage-layers
+stage-layers:
+	@sh tests/stage.sh $(STAGE_DIR) layers '$(CMD_layers)'
 
 # ---- the README's two commands -------------------------------------------
+.PHONY: all run plots check bench deps clean regress-bless
+all: $(B)/ecsim
+
 run: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory $(jobs_flag) all
 	@# exit status 3 means "ran, some target not met": a result, not a failure of make
 	./build/release/ecsim run $(BASE_CFG) -o out --plot; rc=$$?; \
 	  if [ $$rc = 3 ]; then echo "(exit status 3: the scenario ran; some plan targets are not met — see out/*/summary.md)"; \
 	  elif [ $$rc != 0 ]; then exit $$rc; fi
 
+# Every stage, $(JOBS) at a time or as make's own -j says (-k: a failed build
+# stops only the stages that need it); the closing line counts the verdicts of
+# the stages that ran, a stage that could not run counts as failed, and any
+# failure fails `make check`.
 check: deps
-	@$(MAKE) --no-print-directory CHECKS=1 unit regress bad-input determinism batch signals plots-check docs-check
-	@echo "--- the same under AddressSanitizer and UndefinedBehaviorSanitizer ---"
-	@$(MAKE) --no-print-directory SAN=1 unit regress bad-input
-	@echo "check: 11 passed, 0 failed"
+	@rm -rf $(STAGE_DIR)
+	@$(MAKE) --no-print-directory -k $(jobs_flag) -Otarget $(CHECK_STAGES:%=stage-%) || true
+	@sh tests/stage.sh --summary $(STAGE_DIR) $(CHECK_STAGES)
 
+# ---- single stages (variant from CHECKS=1 / SAN=1) -------------------------
+.PHONY: unit plot-unit regress bad-input determinism batch signals plots-check docs-check layers
 unit: $(B)/run_unit
-	@cd tests && ../$(B)/run_unit
-
+	@$(call CMD_unit,$(B))
+plot-unit: $(B)/run_plot
+	@$(call CMD_plot-unit,$(B))
 regress: $(B)/ecsim $(B)/datcmp
-	@sh tests/regress/run.sh $(B)/ecsim $(B)/datcmp
+	@$(call CMD_regress,$(B))
+bad-input: $(B)/ecsim
+	@$(call CMD_bad-input,$(B))
+determinism: $(B)/ecsim
+	@$(call CMD_determinism,$(B))
+batch: $(B)/ecsim
+	@$(call CMD_batch,$(B))
+signals: $(B)/ecsim
+	@$(call CMD_signals,$(B))
+plots-check: $(B)/ecsim
+	@$(call CMD_plots,$(B))
+docs-check: $(B)/ecsim
+	@$(call CMD_docs,$(B))
+layers:
+	@$(CMD_layers)
 
 regress-bless: $(B)/ecsim
 	@sh tests/regress/run.sh $(B)/ecsim "" bless
 
-bad-input: $(B)/ecsim
-	@sh tests/bad_input/run.sh $(B)/ecsim
-
-determinism: $(B)/ecsim
-	@sh tests/determinism.sh $(B)/ecsim
-
-batch: $(B)/ecsim
-	@sh tests/batch.sh $(B)/ecsim
-
-signals: $(B)/ecsim
-	@sh tests/signals.sh $(B)/ecsim
-
-plots-check: $(B)/ecsim
-	@sh tests/plots.sh $(B)/ecsim
-
-docs-check: $(B)/ecsim
-	@sh tests/docs_check.sh $(B)/ecsim
-
 # Charts and report.html again for every finished run in out/ (e.g. after editing plots/).
 plots: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory $(jobs_flag) all
 	./build/release/ecsim plot out/*/
 
 bench: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory $(jobs_flag) all
 	./build/release/ecsim bench $(BASE_CFG)
 
 # Installs what is missing, by Debian package name. Needs root (or sudo).

@@ -106,7 +106,7 @@ static Status run_list(int threads, int fail_at, Record *rec, RunStats *stats)
     pthread_mutex_init(&recipe.lock, NULL);
     memset(rec, 0, sizeof *rec);
     rec->recipe = &recipe;
-    JobList list = { N_JOBS, jobs, make, &recipe };
+    JobList list = { N_JOBS, jobs, make, &recipe, NULL };
     ListSink sinks[2] = { { rec, record } };
     int n_sinks = 1;
     if (stats) sinks[n_sinks++] = stats_sink(stats);
@@ -174,7 +174,7 @@ static Status fail_second(void *ctx, const JobResult *r, Diag *d)
 static void failing_sink(void)
 {
     Job jobs[3] = { { base, 0, -1, "a" }, { base, 0, -1, "b" }, { base, 0, -1, "c" } };
-    JobList list = { 3, jobs, NULL, NULL };
+    JobList list = { 3, jobs, NULL, NULL, NULL };
     Record *rec = malloc(sizeof *rec);
     Recipe recipe = { .fail_at = -1 };
     pthread_mutex_init(&recipe.lock, NULL);

@@ -101,7 +101,7 @@ static int setup(void)
     }
     if (!bad) {
         Job jobs[2] = { { &s[0], 0, -1, SMALL_CFG }, { &s[1], 0, -1, SMALL_CFG } };
-        JobList list = { 2, jobs, NULL, NULL };
+        JobList list = { 2, jobs, NULL, NULL, NULL };
         JobSink files = jobfiles_sink(root);
         ListSink cmp = compare_list_sink(cs);
         bad = jobs_run(&list, 1, &files, &cmp, 1, d) != ST_OK || compare_finish(cs, d) != ST_OK;

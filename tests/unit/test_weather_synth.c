@@ -97,7 +97,7 @@ static double weibull_mle_k(const double *v, long n)
         lv[i] = log(v[i]);
         mean_ln += lv[i];
     }
-    mean_ln /= n;
+    mean_ln /= (double)n;
     for (int it = 0; it < 30; it++) {
         double s0 = 0, s1 = 0, s2 = 0;
         for (long i = 0; i < n; i++) {
@@ -137,11 +137,11 @@ static void wind_marginal(void)
     }
     double mean = 0;
     for (long i = 0; i < n; i++) mean += v[i];
-    mean /= n;
+    mean /= (double)n;
     CU_ASSERT_DOUBLE_EQUAL(mean, 8.0 * 0.886226925452758, 4 * 0.0196);
     double k = weibull_mle_k(v, n), sk = 0;
     for (long i = 0; i < n; i++) sk += pow(v[i], k);
-    double c = pow(sk / n, 1.0 / k);
+    double c = pow(sk / (double)n, 1.0 / k);
     CU_ASSERT_DOUBLE_EQUAL(k, 2.0, 4 * 0.0083);
     CU_ASSERT_DOUBLE_EQUAL(c, 8.0, 4 * 0.022);
     free(v);

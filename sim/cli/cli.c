@@ -37,7 +37,7 @@ static void catch_stop_signals(void)
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_stop_signal;
     sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESTART | SA_RESETHAND;
+    sa.sa_flags = (int)(SA_RESTART | SA_RESETHAND);   /* SA_RESETHAND is 0x80000000 */
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
 }
