@@ -61,14 +61,20 @@ int bench_main(int argc, char **argv)
 
     /* Dispatch alone: the last plan year's inputs, dispatched repeatedly. */
     int year = s->last_year;
-    sim_weather(run, year, 0);
-    sim_inputs(run, year);
+    Status st0 = sim_weather(run, year, 0);
+    if (st0 == ST_OK) st0 = sim_inputs(run, year);
+    if (st0 == ST_OK) st0 = sim_dispatch(run);
+    if (st0 != ST_OK) {
+        fprintf(stderr, "ecsim bench: %s: year %d: %s\n", path, year, status_message(st0));
+        goto done;
+    }
     int hours = sim_hours(run);
+    int failed = 0;   /* a status of the timed loops, checked after them */
     int reps = 400;
     double best = 1e30;
     for (int r = 0; r < 5; r++) {
         double t0 = now_s();
-        for (int k = 0; k < reps; k++) sim_dispatch(run);
+        for (int k = 0; k < reps; k++) failed |= sim_dispatch(run) != ST_OK;
         double dt = (now_s() - t0) / ((double)reps * hours);
         if (dt < best) best = dt;
     }
@@ -80,7 +86,7 @@ int bench_main(int argc, char **argv)
     best = 1e30;
     for (int r = 0; r < 3; r++) {
         double t0 = now_s();
-        for (int k = 0; k < wreps; k++) sim_weather(run, year, (unsigned long)k + 1);
+        for (int k = 0; k < wreps; k++) failed |= sim_weather(run, year, (unsigned long)k + 1) != ST_OK;
         double dt = (now_s() - t0) / ((double)wreps * hours);
         if (dt < best) best = dt;
     }
@@ -89,15 +95,20 @@ int bench_main(int argc, char **argv)
     for (int r = 0; r < 3; r++) {
         double t0 = now_s();
         for (int k = 0; k < wreps; k++) {
-            sim_weather(run, year, (unsigned long)k + 1);
-            sim_inputs(run, year);
-            sim_dispatch(run);
+            failed |= sim_weather(run, year, (unsigned long)k + 1) != ST_OK;
+            failed |= sim_inputs(run, year) != ST_OK;
+            failed |= sim_dispatch(run) != ST_OK;
         }
         double dt = (now_s() - t0) / ((double)wreps * hours);
         if (dt < best) best = dt;
     }
     printf("  weather+dispatch:  %6.2f ns/hour-step  (%6.1f M hour-steps/s per core; incl. wind/PV models, load)\n",
            best * 1e9, 1e-6 / best);
+
+    if (failed) {
+        fprintf(stderr, "ecsim bench: a timed step failed: figures not valid\n");
+        goto done;
+    }
 
     /* End to end, as `ecsim run` does it, into a scratch directory. */
     char tmpl[] = "/tmp/ecsim-bench.XXXXXX";

@@ -21,6 +21,7 @@
 
 #define EXIT_TARGETS status_exit_code(ST_TARGET_FAILED)
 #define EXIT_USAGE status_exit_code(ST_USAGE)
+#define EXIT_ERROR status_exit_code(ST_IO)   /* any error of input or output */
 
 /* The signal that asked a run to stop, 0 if none: the one piece of process
  * state, because a signal handler can reach nothing else. The library sees
@@ -222,7 +223,7 @@ static int parse_opts(const char *cmd, const char *help, int argc, char **argv, 
     o->files = calloc((size_t)argc + 1, sizeof *o->files);
     o->sets = calloc((size_t)argc + 1, sizeof *o->sets);
     o->vary = calloc((size_t)argc + 1, sizeof *o->vary);
-    if (!o->files || !o->sets || !o->vary) { fprintf(stderr, "ecsim: out of memory\n"); return 1; }
+    if (!o->files || !o->sets || !o->vary) { fprintf(stderr, "ecsim: out of memory\n"); return EXIT_ERROR; }
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         int has_arg = i + 1 < argc;
@@ -280,7 +281,7 @@ static int cmd_check(int argc, char **argv)
         free(s);
     }
     opts_free(&o);
-    return usage ? EXIT_USAGE : bad ? 1 : 0;
+    return usage ? EXIT_USAGE : bad ? EXIT_ERROR : 0;
 }
 
 static void print_run_line(const JobResult *r)
@@ -305,7 +306,7 @@ static void print_run_line(const JobResult *r)
 static int plot_dir(const char *dir, const char *plots, const char *lang, int quiet)
 {
     Diag *d = malloc(sizeof *d);
-    if (!d) { fprintf(stderr, "ecsim: out of memory\n"); return 1; }
+    if (!d) { fprintf(stderr, "ecsim: out of memory\n"); return EXIT_ERROR; }
     diag_init(d);
     Status st = plot_scenario(dir, plots, lang, d);
     Status rs = report_write(dir, lang, d);
@@ -442,7 +443,7 @@ static int conclude(Report *rp, Status st, const BatchOutcome *out, int nfiles, 
         return 128 + stop_signal;
     }
     if (out->usage) return EXIT_USAGE;
-    if (errors) return 1;
+    if (errors) return status_exit_code(out->first_error != ST_OK ? out->first_error : ST_IO);
     return out->failed_targets ? EXIT_TARGETS : 0;
 }
 
@@ -457,7 +458,7 @@ static int run_files(const char *cmd, int argc, char **argv, int compare)
         o.out_dir = "out";
     }
     Diag *d = malloc(sizeof *d);
-    if (!d) { fprintf(stderr, "ecsim: out of memory\n"); opts_free(&o); return 1; }
+    if (!d) { fprintf(stderr, "ecsim: out of memory\n"); opts_free(&o); return EXIT_ERROR; }
     diag_init(d);
     Report rp = { .o = &o, .mode = compare ? MODE_COMPARE : MODE_RUN,
                   .progress = !o.quiet && o.nfiles > 1 && isatty(STDERR_FILENO) };
@@ -497,7 +498,7 @@ static int cmd_sweep(int argc, char **argv)
         rc = usage_error("sweep", "the grid has more than %s points", "10000");
     else if (gs != ST_OK || !d) {
         fprintf(stderr, "ecsim: out of memory\n");
-        rc = 1;
+        rc = EXIT_ERROR;
     } else {
         diag_init(d);
         Report rp = { .o = &o, .mode = MODE_SWEEP, .grid = &g,

@@ -20,6 +20,7 @@ static Status tally(void *ctx, const JobResult *r, Diag *d)
     } else {
         t->out->not_run++;
         if (!r->scn) t->out->not_made++;
+        if (t->out->first_error == ST_OK && r->status != ST_INTERRUPTED) t->out->first_error = r->status;
     }
     if (t->rep && t->rep->finished) t->rep->finished(t->rep->ctx, r);
     return ST_OK;
@@ -48,6 +49,7 @@ static int load_all(const char *const *files, int n, const BatchOptions *o, Scen
         else diag_error(fd, ST_NOMEM, files[i], 0, NULL, "out of memory");
         if (st != ST_OK) {
             if (st == ST_USAGE) out->usage = 1;
+            if (out->first_error == ST_OK) out->first_error = st;
             free(scn[i]);
             scn[i] = NULL;
         }

@@ -35,6 +35,7 @@ typedef struct {
     int jobs, ran, not_run;        /* jobs; ran; could not be made or run */
     int not_made;                  /* of not_run: no scenario (a sweep point's overrides failed) */
     int failed_targets;            /* jobs that ran with some target not met */
+    Status first_error;            /* of the first file or job that failed (ST_OK: none) */
     Status compare;                /* the comparison files (ST_OK when none were due) */
 } BatchOutcome;
 

@@ -162,6 +162,7 @@ Status sweep_run(const SweepGrid *g, const SweepOptions *o, const BatchReport *r
     if (st != ST_OK) {
         out->load_errors = 1;
         out->usage = st == ST_USAGE;
+        out->first_error = st;
         free(base);
         free(jobs);
         return ST_OK;
