@@ -46,11 +46,8 @@ set output out
 load dir.'/charts/colours.gp'
 c_coal      = c_coal_power  # coal power and coal: dark grey
 c_curtail   = '#E8767A'   # curtailment: coral red
-# The supply stack of the generation and week charts, bottom first, from the
-# registries (tech.def stack positions, series.def columns and labels):
-# word(stack_cols, i), word(stack_colours, i), ... for i = 1..stack_n.
-load dir.'/charts/stack.gp'
-stack_label(i) = L(word(stack_labels_zh, i), word(stack_labels_en, i))
+# The supply stack of the generation and week charts (its colours, columns
+# and labels) is in dir/charts/stack.gp, which those two scripts load.
 c_target    = '#222222'   # plan targets: dark, dashed
 c_band      = '#9CCC9C'   # plan band (shaded)
 c_pass      = '#2E9E44'   # target met

@@ -8,6 +8,12 @@
 chart = 'generation'
 i = strlen(ARG0); while (i > 0 && ARG0[i:i] ne '/') { i = i - 1 }
 load ARG0[1:i].'common.gp'
+# The supply stack, bottom first, from ecsim's registries (tech.def stack
+# positions and segment colours, series.def columns and labels), written
+# next to the chart data: word(stack_cols, i), word(stack_colours, i), ...
+# for i = 1..stack_n.
+load dir.'/charts/stack.gp'
+stack_label(i) = L(word(stack_labels_zh, i), word(stack_labels_en, i))
 
 set title chart_title(L('年度电量平衡与弃风弃光', 'Annual electricity balance and curtailment'))
 set ylabel L('电量', 'energy').' ('.e_unit.')'
