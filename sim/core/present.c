@@ -198,6 +198,7 @@ static const TechFigures tech_figures[] = {
 #include "tech.def"
 #undef TECH
 };
+_Static_assert(sizeof tech_figures / sizeof tech_figures[0] == TECH_COUNT, "one row per TechId");
 
 int present_tech_figures(const char *metric, const char *names[PRESENT_TECH_MAX],
                          const char *capacity[PRESENT_TECH_MAX])

@@ -84,7 +84,7 @@ int present_figure(const Figure *f, FigureCol *out);
 #define FIG_TECH_FLH "@flh"
 #define PRESENT_TECH_MAX 16
 
-/* The figures a token stands for: metric[k] of generator k and the
+/* The figures a token stands for: names[k], the metric of generator k, and the
  * capacity metric of that generator in capacity[k] (to leave out a
  * technology the run does not have). Returns their number, or -1 when
  * `metric` is no token (a plain figure). */
