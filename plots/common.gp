@@ -10,7 +10,7 @@
 #   out   output file (default dir/charts/<chart>.<fmt>)
 # Data read: dir/annual.dat, dir/targets.dat, dir/hourly-YYYY.dat and the
 # chart data that `ecsim` writes next to the charts (dir/charts/chartdata.gp,
-# dir/charts/duration-YYYY.dat, dir/charts/dashboard.dat).
+# colours.gp, stack.gp, duration-YYYY.dat, dashboard.dat).
 
 if (!exists("dir")) exit error "set the scenario directory: gnuplot -e \"dir='out/NAME'\" ".chart.".gp"
 if (!exists("lang")) lang = 'zh'
@@ -45,9 +45,9 @@ set output out
 # written next to the chart data; a new technology brings its colour there.
 load dir.'/charts/colours.gp'
 c_coal      = c_coal_power  # coal power and coal: dark grey
-c_import    = '#E6772E'   # import: orange
 c_curtail   = '#E8767A'   # curtailment: coral red
-c_unserved  = '#8B0000'   # unserved energy: dark red
+# The supply stack of the generation and week charts (its colours, columns
+# and labels) is in dir/charts/stack.gp, which those two scripts load.
 c_target    = '#222222'   # plan targets: dark, dashed
 c_band      = '#9CCC9C'   # plan band (shaded)
 c_pass      = '#2E9E44'   # target met

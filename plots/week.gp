@@ -1,5 +1,6 @@
 # week.gp — hourly dispatch of one week of the last hourly year: supply
-# stacked (wind used, PV used, coal, storage discharge, import, unserved),
+# stacked (the stack of the registries, stack.gp: wind used, PV used, CSP
+# used, coal, storage discharge, import, unserved),
 # curtailed wind and PV hatched above it, against the demand lines (local
 # load; + export; + storage charge, which the stack meets every hour), and
 # the storage state of charge on the right axis.
@@ -21,6 +22,12 @@ if (season ne 'summer' && season ne 'winter') exit error "season must be 'summer
 chart = 'week-'.season
 i = strlen(ARG0); while (i > 0 && ARG0[i:i] ne '/') { i = i - 1 }
 load ARG0[1:i].'common.gp'
+# The supply stack, bottom first, from ecsim's registries (tech.def stack
+# positions and segment colours, series.def columns and labels), written
+# next to the chart data: word(stack_cols, i), word(stack_colours, i), ...
+# for i = 1..stack_n.
+load dir.'/charts/stack.gp'
+stack_label(i) = L(word(stack_labels_zh, i), word(stack_labels_en, i))
 
 year = hourly_year
 median = !exists("start_hour")
@@ -50,9 +57,15 @@ set ytics nomirror
 set yrange [0:*]
 # A plan without storage has SOC 0 all week: give the right axis a range anyway.
 stats hourly every ::start_hour::end_hour using (column('soc_mwh') * soc_scale) nooutput name 'SOC'
-# CSP has a key entry only in weeks in which a plant ran.
-stats hourly every ::start_hour::end_hour using 'csp_used_mw' nooutput name 'CSP'
-csp_title = CSP_max > 0 ? L('光热上网', 'CSP used') : ''
+# A generator (stack_optional) has a key entry only in weeks in which it produced.
+# Column names from a word list: gnuplot treats the first line as the column
+# names only when told (it does so by itself for literal names).
+set datafile columnheaders
+do for [i=1:stack_n] {
+    stats hourly every ::start_hour::end_hour using (column(word(stack_cols, i))) nooutput name 'SEG'
+    eval sprintf("seg_max_%d = SEG_max", i)
+}
+seg_title(i) = (word(stack_optional, i) eq '1' && value(sprintf('seg_max_%d', i)) <= 0) ? '' : stack_label(i)
 set y2range [0:(SOC_max > 0 ? SOC_max * 1.05 : 1)]
 set offsets 0, 0, graph 0.05, 0
 set key outside bottom center horizontal reverse Left maxrows 3 samplen 2 width 1 spacing 1.1
@@ -60,31 +73,16 @@ set bmargin 7
 
 c(n) = column(n) * p_scale
 tx(h) = (h - start_hour) / 24.0
-# Tops of the supply stack, bottom to top (the argument is a dummy).
-t_wind(x)  = c('wind_used_mw')
-t_solar(x) = t_wind(0) + c('solar_used_mw')
-t_csp(x)   = t_solar(0) + c('csp_used_mw')
-t_coal(x)  = t_csp(0) + c('coal_mw')
-t_dis(x)   = t_coal(0) + c('discharge_mw')
-t_imp(x)   = t_dis(0) + c('import_mw')
-t_uns(x)   = t_imp(0) + c('unserved_mw')
-t_curt(x)  = t_uns(0) + c('curtailed_mw')
+# The supply stack (stack.gp): segment i is the hourly column
+# word(stack_cols, i), drawn from the top of segments 1..i-1 to the top of
+# 1..i; the curtailed wind and PV go on top of the whole stack.
+seg(i) = c(word(stack_cols, i))
+top(i) = (i < 1) ? 0 : sum [k=1:i] seg(k)
+t_curt(x) = top(stack_n) + c('curtailed_mw')
 
-plot hourly every ::start_hour::end_hour using (tx(column('hour'))):(0):(t_wind(0)) \
-        with filledcurves lc rgb c_wind fs solid 1 noborder title L('风电上网', 'wind used'), \
-     '' every ::start_hour::end_hour using (tx(column('hour'))):(t_wind(0)):(t_solar(0)) \
-        with filledcurves lc rgb c_solar fs solid 1 noborder title L('光伏上网', 'PV used'), \
-     '' every ::start_hour::end_hour using (tx(column('hour'))):(t_solar(0)):(t_csp(0)) \
-        with filledcurves lc rgb c_csp fs solid 1 noborder title csp_title, \
-     '' every ::start_hour::end_hour using (tx(column('hour'))):(t_csp(0)):(t_coal(0)) \
-        with filledcurves lc rgb c_coal fs solid 1 noborder title L('煤电', 'coal power'), \
-     '' every ::start_hour::end_hour using (tx(column('hour'))):(t_coal(0)):(t_dis(0)) \
-        with filledcurves lc rgb c_storage fs solid 1 noborder title L('储能放电', 'storage discharge'), \
-     '' every ::start_hour::end_hour using (tx(column('hour'))):(t_dis(0)):(t_imp(0)) \
-        with filledcurves lc rgb c_import fs solid 1 noborder title L('受入', 'import'), \
-     '' every ::start_hour::end_hour using (tx(column('hour'))):(t_imp(0)):(t_uns(0)) \
-        with filledcurves lc rgb c_unserved fs solid 1 noborder title L('缺电', 'unserved'), \
-     '' every ::start_hour::end_hour using (tx(column('hour'))):(t_uns(0)):(t_curt(0)) \
+plot for [i=1:stack_n] hourly every ::start_hour::end_hour using (tx(column('hour'))):(top(i - 1)):(top(i)) \
+        with filledcurves lc rgb word(stack_colours, i) fs solid 1 noborder title seg_title(i), \
+     '' every ::start_hour::end_hour using (tx(column('hour'))):(top(stack_n)):(t_curt(0)) \
         with filledcurves lc rgb c_curtail fs solid 0.75 noborder title L('弃风弃光', 'curtailed'), \
      '' every ::start_hour::end_hour using (tx(column('hour'))):(c('load_mw')) \
         with lines lw 2 dt 2 lc rgb c_load title L('本地负荷', 'local load'), \

@@ -96,6 +96,116 @@ Status plot_write_colours(const char *charts_dir, Diag *d)
     return afile_commit(af, d);
 }
 
+/* ---- the supply stack from the technology and series registries ---------- */
+
+/* The supply series of technology t: the hourly series it owns with sign +1
+ * and an annual metric; NULL if none. */
+static const Series *supply_series(TechId t)
+{
+    for (int i = 0; i < series_count(); i++) {
+        const Series *se = series_get(i);
+        if (se->owner == t && se->sign > 0 && se->hourly && se->metric != MET_NONE) return se;
+    }
+    return NULL;
+}
+
+int plot_stack_of(const Tech *techs, int n_tech, PlotStackItem *out, int max, char *err, size_t n_err)
+{
+    int n = 0;
+    for (int i = 0; i < n_tech; i++) {
+        const Tech *t = &techs[i];
+        const Series *se = supply_series(t->id);
+        if (se && t->stack <= 0) {
+            snprintf(err, n_err, "technology %s: supply series %s has no stack position (tech.def)", t->name, se->column);
+            return -1;
+        }
+        if (!se && t->stack > 0) {
+            snprintf(err, n_err, "technology %s: stack position %d but no supply series (series.def)", t->name, t->stack);
+            return -1;
+        }
+        if (se) n++;
+    }
+    if (n > max) {
+        snprintf(err, n_err, "%d stack segments, at most %d", n, max);
+        return -1;
+    }
+    for (int k = 0; k < n; k++) out[k].tech = NULL;
+    for (int i = 0; i < n_tech; i++) {
+        const Tech *t = &techs[i];
+        if (t->stack <= 0) continue;
+        if (t->stack > n || out[t->stack - 1].tech) {
+            snprintf(err, n_err, "technology %s: stack position %d %s", t->name, t->stack,
+                     t->stack > n ? "leaves a gap (positions run 1..segments)" : "taken twice");
+            return -1;
+        }
+        const Series *se = supply_series(t->id);
+        out[t->stack - 1] = (PlotStackItem){ t, se, metrics_get(se->metric),
+                                             t->stack_colour ? t->stack_colour : t->colour };
+    }
+    return n;
+}
+
+int plot_stack(PlotStackItem *out, int max, char *err, size_t n_err)
+{
+    return plot_stack_of(tech_get(0), tech_count(), out, max, err, n_err);   /* the registry is one array */
+}
+
+/* Labels go inside '...' inside "...": neither quote may occur. */
+static int gp_word_safe(const char *s)
+{
+    return strpbrk(s, "'\"\\") == NULL && s[0];
+}
+
+Status plot_write_stack(const char *charts_dir, Diag *d)
+{
+    PlotStackItem st_items[PLOT_STACK_MAX];
+    char err[256];
+    int n = plot_stack(st_items, PLOT_STACK_MAX, err, sizeof err);
+    if (n < 0) {
+        diag_error(d, ST_PLOT, "tech.def", 0, NULL, "%s", err);
+        return ST_PLOT;
+    }
+    for (int k = 0; k < n; k++)
+        if (!gp_word_safe(st_items[k].series->label_zh) || !gp_word_safe(st_items[k].series->label_en)) {
+            diag_error(d, ST_PLOT, "series.def", 0, st_items[k].series->column, "a label with a quote");
+            return ST_PLOT;
+        }
+    char path[PATH_LEN + 32];
+    if (snprintf(path, sizeof path, "%s/stack.gp", charts_dir) >= (int)sizeof path) {
+        diag_error(d, ST_IO, charts_dir, 0, NULL, "path too long");
+        return ST_IO;
+    }
+    AtomicFile *af = &(AtomicFile){0};
+    Status st = afile_open(af, path, d);
+    if (st != ST_OK) return st;
+    FILE *f = af->f;
+    fputs("# stack.gp — written by ecsim from its registries (tech.def, series.def): the\n"
+          "# supply stack of the generation and week charts, bottom first, as word lists\n"
+          "# (word(stack_cols, i)). metrics: annual.dat columns; cols: hourly-YYYY.dat\n"
+          "# columns; optional 1: a generator, keyed only when it produced. Loaded by common.gp.\n", f);
+    fprintf(f, "stack_n = %d\n", n);
+    static const char *const names[] = { "stack_techs", "stack_metrics", "stack_cols", "stack_colours",
+                                         "stack_labels_zh", "stack_labels_en", "stack_optional" };
+    for (int v = 0; v < (int)(sizeof names / sizeof names[0]); v++) {
+        fprintf(f, "%s = \"", names[v]);
+        for (int k = 0; k < n; k++) {
+            const PlotStackItem *it = &st_items[k];
+            if (k) fputc(' ', f);
+            switch (v) {
+            case 0: fputs(it->tech->name, f); break;
+            case 1: fputs(it->metric->name, f); break;
+            case 2: fputs(it->series->column, f); break;
+            case 3: fputs(it->colour, f); break;
+            case 4: fprintf(f, "'%s'", it->series->label_zh); break;
+            case 5: fprintf(f, "'%s'", it->series->label_en); break;
+            default: fputc(it->tech->used_metric != MET_NONE ? '1' : '0', f); break;
+            }
+        }
+        fputs("\"\n", f);
+    }
+    return afile_commit(af, d);
+}
+
 /* ---- the scenario ----------------------------------------------------------- */
 
 Status plot_scenario(const char *scenario_dir, const char *plots_dir, const char *lang, Diag *d)
@@ -117,6 +227,7 @@ Status plot_scenario(const char *scenario_dir, const char *plots_dir, const char
     }
     st = chart_write_data(scenario_dir, charts_dir, d);
     if (st == ST_OK) st = plot_write_colours(charts_dir, d);
+    if (st == ST_OK) st = plot_write_stack(charts_dir, d);
     if (st != ST_OK) {
         if (created) rmdir(charts_dir);   /* only if still empty */
         return st;

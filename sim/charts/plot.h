@@ -6,7 +6,10 @@
 #ifndef ECSIM_PLOT_H
 #define ECSIM_PLOT_H
 
+#include "metrics.h"
+#include "series.h"
 #include "status.h"
+#include "tech.h"
 
 /* One chart of the standard set. */
 typedef struct {
@@ -50,6 +53,33 @@ const PlotChart *plot_chart_get(int i);
 /* Writes charts_dir/colours.gp: c_<technology> = '#RRGGBB' for every
  * technology of the registry (tech.h), which common.gp loads. */
 Status plot_write_colours(const char *charts_dir, Diag *d);
+
+/* One segment of the supply stack of the generation and week charts. */
+typedef struct {
+    const Tech *tech;
+    const Series *series;    /* its supply series: hourly column, labels */
+    const Metric *metric;    /* the series' annual sum (annual.dat column) */
+    const char *colour;      /* "#RRGGBB" */
+} PlotStackItem;
+
+#define PLOT_STACK_MAX 16
+
+/* The supply stack, bottom first, of the technologies techs[0..n_tech):
+ * each technology owning a supply series (series.def: sign +1, an hourly
+ * column with an annual metric) at its tech.def position `stack`. Returns
+ * the number of segments, or -1 with the reason in err when a supply series
+ * has no position (or a technology a position but no supply series, two
+ * the same position, positions with a gap, or more than max). */
+int plot_stack_of(const Tech *techs, int n_tech, PlotStackItem *out, int max, char *err, size_t n_err);
+/* The same for the registry (tech_get). */
+int plot_stack(PlotStackItem *out, int max, char *err, size_t n_err);
+
+/* Writes charts_dir/stack.gp: the supply stack as gnuplot word lists,
+ * bottom first — stack_n, stack_metrics (annual.dat columns), stack_cols
+ * (hourly columns), stack_colours, stack_labels_zh, stack_labels_en
+ * (labels quoted for word(): no blank in the lists of labels breaks them) —
+ * which common.gp loads. */
+Status plot_write_stack(const char *charts_dir, Diag *d);
 
 Status plot_scenario(const char *scenario_dir, const char *plots_dir, const char *lang, Diag *d);
 

@@ -234,14 +234,58 @@ static void verdict(FILE *f, const Report *r)
     fputs("</p>\n", f);
 }
 
+/* The key figures; FIG_TECH_* stand for one row per generator of the
+ * technology registry that the run has (present.h). */
 static const char *const key_metrics[] = {
-    "wind_capacity_mw", "solar_capacity_mw", "storage_power_mw", "coal_power_capacity_mw",
-    "export_capacity_mw", "coal_capacity_mt", "coal_output_mt", "wind_used_mwh", "solar_used_mwh",
-    "curtailed_mwh", "re_utilisation", "wind_full_load_hours", "solar_full_load_hours", "coal_power_mwh",
+    FIG_TECH_CAPACITY, "storage_power_mw", "coal_power_capacity_mw",
+    "export_capacity_mw", "coal_capacity_mt", "coal_output_mt", FIG_TECH_USED,
+    "curtailed_mwh", "re_utilisation", FIG_TECH_FLH, "coal_power_mwh",
     "load_mwh", "export_mwh", "import_mwh", "unserved_mwh", "energy_production_mtce",
     "energy_production_capacity_yi_tce", "energy_consumption_mtce", "co2_mt", "gdp_yi_yuan",
     "energy_intensity_tce_per_10k_yuan", "carbon_intensity_t_per_10k_yuan",
 };
+
+/* A generator's capacity column is above zero in some year (present_tech_shown
+ * for the rows read back from annual.dat). */
+static int tech_shown(const Report *r, const char *capacity_metric)
+{
+    int c = results_dat_col(&r->annual, capacity_metric);
+    for (int i = 0; c >= 0 && i < r->annual.n_rows; i++)
+        if (results_dat_get(&r->annual, i, c) > 0) return 1;
+    return 0;
+}
+
+/* One row: the metric in the first and last year and the change. */
+static void key_figure(FILE *f, const Report *r, const char *metric)
+{
+    int last = r->annual.n_rows - 1;
+    const Metric *m = metrics_find(metric);
+    int c = results_dat_col(&r->annual, metric);
+    if (!m || c < 0) return;
+    double a = results_dat_get(&r->annual, 0, c), b = results_dat_get(&r->annual, last, c);
+    double mag = fmax(fabs(a), fabs(b));
+    char sa[64], sb[64], sd[64];
+    present_format_as(sa, sizeof sa, m->unit, a, mag, r->en, 0, 0);
+    present_format_as(sb, sizeof sb, m->unit, b, mag, r->en, 0, 0);
+    if (present_unit(m->unit, mag, r->en).percent) present_format_as(sd, sizeof sd, m->unit, b - a, mag, r->en, 1, 1);
+    else if (a != 0 && isfinite(a) && isfinite(b)) snprintf(sd, sizeof sd, "%+.1f%%", 100 * (b - a) / fabs(a));
+    else snprintf(sd, sizeof sd, "–");
+    if (sd[0] == '-') {   /* a true minus sign */
+        memmove(sd + 3, sd + 1, strlen(sd));
+        memcpy(sd, "−", 3);
+    }
+    char lab[160];
+    present_metric_label(metric, r->en, lab, sizeof lab);
+    fputs("<tr><td>", f);
+    esc(f, lab);
+    fputs("</td><td class=\"n\">", f);
+    esc(f, sa);
+    fputs("</td><td class=\"n\">", f);
+    esc(f, sb);
+    fputs("</td><td class=\"n\">", f);
+    esc(f, sd);
+    fputs("</td></tr>\n", f);
+}
 
 static void key_figures(FILE *f, const Report *r)
 {
@@ -251,32 +295,11 @@ static void key_figures(FILE *f, const Report *r)
     fprintf(f, "<table>\n<tr><th>%s</th><th>%d</th><th>%d</th><th>%s</th></tr>\n", tr(r, "指标", "figure"), y0, y1,
             tr(r, "变化", "change"));
     for (size_t k = 0; k < sizeof key_metrics / sizeof key_metrics[0]; k++) {
-        const Metric *m = metrics_find(key_metrics[k]);
-        int c = results_dat_col(&r->annual, key_metrics[k]);
-        if (!m || c < 0) continue;
-        double a = results_dat_get(&r->annual, 0, c), b = results_dat_get(&r->annual, last, c);
-        double mag = fmax(fabs(a), fabs(b));
-        char sa[64], sb[64], sd[64];
-        present_format_as(sa, sizeof sa, m->unit, a, mag, r->en, 0, 0);
-        present_format_as(sb, sizeof sb, m->unit, b, mag, r->en, 0, 0);
-        if (present_unit(m->unit, mag, r->en).percent) present_format_as(sd, sizeof sd, m->unit, b - a, mag, r->en, 1, 1);
-        else if (a != 0 && isfinite(a) && isfinite(b)) snprintf(sd, sizeof sd, "%+.1f%%", 100 * (b - a) / fabs(a));
-        else snprintf(sd, sizeof sd, "–");
-        if (sd[0] == '-') {   /* a true minus sign */
-            memmove(sd + 3, sd + 1, strlen(sd));
-            memcpy(sd, "−", 3);
-        }
-        char lab[160];
-        present_metric_label(key_metrics[k], r->en, lab, sizeof lab);
-        fputs("<tr><td>", f);
-        esc(f, lab);
-        fputs("</td><td class=\"n\">", f);
-        esc(f, sa);
-        fputs("</td><td class=\"n\">", f);
-        esc(f, sb);
-        fputs("</td><td class=\"n\">", f);
-        esc(f, sd);
-        fputs("</td></tr>\n", f);
+        const char *names[PRESENT_TECH_MAX], *capacity[PRESENT_TECH_MAX];
+        int n_tech = present_tech_figures(key_metrics[k], names, capacity);
+        if (n_tech < 0) key_figure(f, r, key_metrics[k]);
+        for (int t = 0; t < n_tech; t++)
+            if (tech_shown(r, capacity[t])) key_figure(f, r, names[t]);
     }
     fputs("</table>\n", f);
 }

@@ -257,7 +257,8 @@ typedef struct {
 
 /* Technologies (tech.def; the registry is tech.h). */
 typedef enum {
-#define TECH(id, name, zh, en, colour, role, pool, avail_s, used_s, used, avail, capacity, flh, avail_flh, build) id,
+#define TECH(id, name, zh, en, colour, role, pool, avail_s, used_s, used, avail, capacity, flh, avail_flh, build, stack, \
+             stack_colour) id,
 #include "tech.def"
 #undef TECH
     TECH_COUNT

@@ -185,6 +185,50 @@ double present_figure_value(const FigureCol *c, const AnnualRow *r)
     return metric_value(c->m, r) * c->u.scale;
 }
 
+/* The generator metrics of each technology, from its tech.def row (the
+ * registry itself is in the dispatch layer; its rows are plain data). */
+typedef struct {
+    MetricId used, avail, capacity, flh;
+} TechFigures;
+
+static const TechFigures tech_figures[] = {
+#define TECH(id, name, zh, en, colour, role, pool, avail_s, used_s, used, avail, capacity, flh, avail_flh, build, \
+             stack, stack_colour) \
+    { used, avail, capacity, flh },
+#include "tech.def"
+#undef TECH
+};
+_Static_assert(sizeof tech_figures / sizeof tech_figures[0] == TECH_COUNT, "one row per TechId");
+
+int present_tech_figures(const char *metric, const char *names[PRESENT_TECH_MAX],
+                         const char *capacity[PRESENT_TECH_MAX])
+{
+    static const char *const tokens[] = { FIG_TECH_CAPACITY, FIG_TECH_USED, FIG_TECH_AVAIL, FIG_TECH_FLH };
+    int which = -1;
+    for (int t = 0; t < 4; t++)
+        if (strcmp(metric, tokens[t]) == 0) which = t;
+    if (which < 0) return -1;
+    int n = 0;
+    for (size_t i = 0; i < sizeof tech_figures / sizeof tech_figures[0] && n < PRESENT_TECH_MAX; i++) {
+        const TechFigures *t = &tech_figures[i];
+        if (t->used == MET_NONE || t->capacity == MET_NONE) continue;   /* not a generator */
+        MetricId id = which == 0 ? t->capacity : which == 1 ? t->used : which == 2 ? t->avail : t->flh;
+        names[n] = metrics_get(id)->name;
+        capacity[n] = metrics_get(t->capacity)->name;
+        n++;
+    }
+    return n;
+}
+
+int present_tech_shown(const char *capacity_metric, const AnnualRow *rows, int n_rows)
+{
+    const Metric *m = metrics_find(capacity_metric);
+    if (!m) return 0;
+    for (int i = 0; i < n_rows; i++)
+        if (metric_value(m, &rows[i]) > 0) return 1;
+    return 0;
+}
+
 char *present_console_line(char *buf, size_t n, const AnnualRow *r)
 {
     static const Figure figs[] = {

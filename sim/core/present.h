@@ -71,6 +71,30 @@ typedef struct {
 } FigureCol;
 
 int present_figure(const Figure *f, FigureCol *out);
+
+/* Per-technology figures: a figure whose metric is one of these tokens
+ * stands for one figure per generator of the technology registry (tech.def
+ * rows with generator metrics: wind, PV, CSP), in registry order, with the
+ * token's format, unit and indent: its capacity, the energy taken by the
+ * system, the energy available before curtailment, its full-load hours. A
+ * new generator thus reaches summary.md and report.html by its tech.def row. */
+#define FIG_TECH_CAPACITY "@capacity"
+#define FIG_TECH_USED "@used"
+#define FIG_TECH_AVAIL "@avail"
+#define FIG_TECH_FLH "@flh"
+#define PRESENT_TECH_MAX 16
+
+/* The figures a token stands for: names[k], the metric of generator k, and the
+ * capacity metric of that generator in capacity[k] (to leave out a
+ * technology the run does not have). Returns their number, or -1 when
+ * `metric` is no token (a plain figure). */
+int present_tech_figures(const char *metric, const char *names[PRESENT_TECH_MAX],
+                         const char *capacity[PRESENT_TECH_MAX]);
+
+/* A generator's rows are shown when its capacity is above zero in some year
+ * of the run: a plan without a CSP plant has no CSP rows (so its tables read
+ * as before CSP existed); a plan with one shows them in every year. */
+int present_tech_shown(const char *capacity_metric, const AnnualRow *rows, int n_rows);
 /* The figure's value of a row in its display unit. */
 double present_figure_value(const FigureCol *c, const AnnualRow *r);
 

@@ -184,8 +184,9 @@ static Status build_csp(const TechYear *ty)
 }
 
 static const Tech table[] = {
-#define TECH(id, name, zh, en, colour, role, pool, avail_s, used_s, used, avail, capacity, flh, avail_flh, build) \
-    { id, name, zh, en, colour, role, pool, avail_s, used_s, used, avail, capacity, flh, avail_flh, build },
+#define TECH(id, name, zh, en, colour, role, pool, avail_s, used_s, used, avail, capacity, flh, avail_flh, build, stack, \
+             stack_colour) \
+    { id, name, zh, en, colour, role, pool, avail_s, used_s, used, avail, capacity, flh, avail_flh, build, stack, stack_colour },
 #include "tech.def"
 #undef TECH
 };

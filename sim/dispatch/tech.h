@@ -77,6 +77,10 @@ typedef struct {
      * is load; CSP after wind, PV, load, export and coal: it fills the room
      * they leave). Called once per year. */
     Status (*build_year)(const TechYear *ty);   /* ST_OK, or why the year cannot be built */
+    /* Presentation: */
+    int stack;                      /* position of its supply series in the charts' supply
+                                     * stack, 1 = bottom; 0: it has none */
+    const char *stack_colour;       /* that segment's colour; NULL: colour */
 } Tech;
 
 int tech_count(void);

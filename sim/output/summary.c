@@ -13,20 +13,18 @@
 #include "version.h"
 
 /* The key figures, in the plan's units (present.h); labels and units come
- * from the metric and unit registries. */
+ * from the metric and unit registries, the rows of each generator from the
+ * technology registry (FIG_TECH_*: wind, PV, CSP when the run has a plant). */
 static const Figure key_figures[] = {
-    { "wind_capacity_mw", "%.1f", NULL, 0 },
-    { "solar_capacity_mw", "%.1f", NULL, 0 },
+    { FIG_TECH_CAPACITY, "%.1f", NULL, 0 },
     { "storage_power_mw", "%.1f", NULL, 0 },
     { "coal_power_capacity_mw", "%.1f", NULL, 0 },
     { "coal_capacity_mt", "%.0f", NULL, 0 },
     { "coal_output_mt", "%.0f", NULL, 0 },
-    { "wind_avail_mwh", "%.2f", NULL, 0 },
-    { "solar_avail_mwh", "%.2f", NULL, 0 },
+    { FIG_TECH_AVAIL, "%.2f", NULL, 0 },
     { "curtailed_mwh", "%.2f", NULL, 0 },
     { "re_utilisation", "%.1f", NULL, 0 },
-    { "wind_full_load_hours", "%.0f", NULL, 0 },
-    { "solar_full_load_hours", "%.0f", NULL, 0 },
+    { FIG_TECH_FLH, "%.0f", NULL, 0 },
     { "coal_power_mwh", "%.2f", NULL, 0 },
     { "load_mwh", "%.2f", NULL, 0 },
     { "export_mwh", "%.2f", NULL, 0 },
@@ -55,6 +53,14 @@ const Figure *summary_key_figures(int *n)
 
 static void figure_row(FILE *f, const Figure *fig, const RunResults *res)
 {
+    const char *names[PRESENT_TECH_MAX], *capacity[PRESENT_TECH_MAX];
+    int n = present_tech_figures(fig->metric, names, capacity);
+    if (n >= 0) {   /* one row per generator the run has */
+        for (int k = 0; k < n; k++)
+            if (present_tech_shown(capacity[k], res->rows, res->n_years))
+                figure_row(f, &(Figure){ names[k], fig->format, fig->unit, fig->indent }, res);
+        return;
+    }
     FigureCol c;
     if (!present_figure(fig, &c)) return;   /* the unit test checks every figure resolves */
     fprintf(f, "| %s |", c.heading);

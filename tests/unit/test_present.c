@@ -101,8 +101,12 @@ static void figure_lists(void)
     for (int l = 0; l < 2; l++) {
         CU_ASSERT(n[l] > 0);
         for (int k = 0; k < n[l]; k++) {
+            const char *names[PRESENT_TECH_MAX], *cap[PRESENT_TECH_MAX];
+            int m = present_tech_figures(lists[l][k].metric, names, cap);
             FigureCol c;
-            CU_ASSERT(present_figure(&lists[l][k], &c));
+            if (m < 0) CU_ASSERT(present_figure(&lists[l][k], &c));
+            for (int t = 0; t < m; t++)
+                CU_ASSERT(present_figure(&(Figure){ names[t], lists[l][k].format, lists[l][k].unit, 0 }, &c));
         }
     }
     FigureCol c;
@@ -117,6 +121,38 @@ static void figure_lists(void)
     CU_ASSERT_STRING_EQUAL(c.heading, "储能等效循环次数 storage equivalent cycles");
     CU_ASSERT(!present_figure(&(Figure){ "wind_capacity_mw", "%.1f", "亿千瓦时", 0 }, &c));
     CU_ASSERT(!present_figure(&(Figure){ "no_such_metric", "%.1f", NULL, 0 }, &c));
+}
+
+/* Per-technology figures: one per generator (wind, PV, CSP), in registry
+ * order; CSP's available energy is its used energy (nothing curtails it). */
+static void tech_figures(void)
+{
+    const char *names[PRESENT_TECH_MAX], *cap[PRESENT_TECH_MAX];
+    CU_ASSERT_EQUAL(present_tech_figures("wind_capacity_mw", names, cap), -1);
+    CU_ASSERT_EQUAL_FATAL(present_tech_figures(FIG_TECH_CAPACITY, names, cap), 3);
+    CU_ASSERT_STRING_EQUAL(names[0], "wind_capacity_mw");
+    CU_ASSERT_STRING_EQUAL(names[1], "solar_capacity_mw");
+    CU_ASSERT_STRING_EQUAL(names[2], "csp_capacity_mw");
+    CU_ASSERT_EQUAL_FATAL(present_tech_figures(FIG_TECH_USED, names, cap), 3);
+    CU_ASSERT_STRING_EQUAL(names[0], "wind_used_mwh");
+    CU_ASSERT_STRING_EQUAL(names[2], "csp_used_mwh");
+    CU_ASSERT_STRING_EQUAL(cap[2], "csp_capacity_mw");
+    CU_ASSERT_EQUAL_FATAL(present_tech_figures(FIG_TECH_AVAIL, names, cap), 3);
+    CU_ASSERT_STRING_EQUAL(names[1], "solar_avail_mwh");
+    CU_ASSERT_STRING_EQUAL(names[2], "csp_used_mwh");
+    CU_ASSERT_EQUAL_FATAL(present_tech_figures(FIG_TECH_FLH, names, cap), 3);
+    CU_ASSERT_STRING_EQUAL(names[0], "wind_full_load_hours");
+    CU_ASSERT_STRING_EQUAL(names[2], "csp_full_load_hours");
+    CU_ASSERT_STRING_EQUAL(cap[1], "solar_capacity_mw");
+
+    /* shown when the capacity is above zero in some year */
+    AnnualRow rows[3] = { { .wind_capacity_mw = 100 }, { .wind_capacity_mw = 200 }, { .wind_capacity_mw = 300 } };
+    CU_ASSERT(present_tech_shown("wind_capacity_mw", rows, 3));
+    CU_ASSERT(!present_tech_shown("csp_capacity_mw", rows, 3));
+    rows[2].csp_capacity_mw = 50;
+    CU_ASSERT(present_tech_shown("csp_capacity_mw", rows, 3));
+    CU_ASSERT(!present_tech_shown("csp_capacity_mw", rows, 2));
+    CU_ASSERT(!present_tech_shown("no_such_metric", rows, 3));
 }
 
 /* The console line: 0.85 = 85.0%, 7.47e5 MWh = 747 GWh, 250 MWh kept in MWh. */
@@ -165,6 +201,7 @@ void register_test_present(void)
     CU_add_test(s, "units by name", named_units);
     CU_add_test(s, "every metric has a display unit and label", every_metric_presented);
     CU_add_test(s, "figure lists resolve", figure_lists);
+    CU_add_test(s, "per-technology figures from the registry", tech_figures);
     CU_add_test(s, "console line", console_line);
     CU_add_test(s, "enum names round trip", enum_names);
 }
