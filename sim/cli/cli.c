@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "assumptions.h"
 #include "bench.h"
 #include "metrics.h"
 #include "config.h"
@@ -145,11 +146,15 @@ static const char *sweep_help =
     "Exit status as for run (3 when some point misses a target).\n";
 
 static const char *check_help =
-    "usage: ecsim check FILE... [--set path=value]...\n"
+    "usage: ecsim check FILE... [--set path=value]... [--provenance]\n"
     "\n"
     "Validates scenario files: syntax, unknown settings (with the nearest valid\n"
     "name), types, ranges and consistency. Every error names file, line and\n"
-    "setting. Writes nothing. Exit status 0 if all are valid, 1 otherwise.\n";
+    "setting. Writes nothing. Exit status 0 if all are valid, 1 otherwise.\n"
+    "\n"
+    "  --provenance   also list every value that the files (and the files they\n"
+    "                 inherit) write without a provenance comment (# plan:,\n"
+    "                 # source: or # assumption:; docs/sources.md), and fail if any\n";
 
 static const char *reference_help =
     "usage: ecsim reference\n"
@@ -267,16 +272,52 @@ static int parse_opts(const char *cmd, const char *help, int argc, char **argv, 
     return -1;
 }
 
+/* The values of s in effect that no provenance comment covers, one
+ * "file:line: setting: ..." line each on stderr; how many. */
+static int unsourced(const Scenario *s)
+{
+    const ProvenanceList *l = &s->provenance;
+    int n = 0;
+    for (int i = 0; i < l->n; i++) {
+        if (l->p[i].shadowed || l->p[i].basis != PROV_NONE) continue;
+        fprintf(stderr, "%s:%d: %s: no provenance comment (plan:, source: or assumption:)\n",
+                provenance_file(l, i), l->p[i].line, provenance_path(l, i));
+        n++;
+    }
+    if (l->dropped) {
+        fprintf(stderr, "%s: %d values not in the provenance register (it is full)\n", s->source_file,
+                l->dropped);
+        n += l->dropped;
+    }
+    return n;
+}
+
 static int cmd_check(int argc, char **argv)
 {
     Opts o;
-    int rc = parse_opts("check", check_help, argc, argv, 0, &o);
+    int prov = 0, k = 0;
+    for (int i = 0; i < argc; i++) {   /* --provenance is check's own option */
+        if (strcmp(argv[i], "--provenance") == 0) prov = 1;
+        else argv[k++] = argv[i];
+    }
+    int rc = parse_opts("check", check_help, k, argv, 0, &o);
     if (rc >= 0) { opts_free(&o); return rc; }
     int bad = 0, usage = 0;
     for (int i = 0; i < o.nfiles; i++) {
         Scenario *s = load_scenario(o.files[i], o.sets, o.nsets, &usage);
         if (!s) { bad++; continue; }
-        if (!o.quiet) printf("%s: ok (scenario %s, %d-%d)\n", o.files[i], s->name, s->first_year, s->last_year);
+        int missing = prov ? unsourced(s) : 0;
+        bad += missing > 0;
+        if (!o.quiet && prov) {
+            int by[4] = { 0 };
+            for (int j = 0; j < s->provenance.n; j++)
+                if (!s->provenance.p[j].shadowed) by[s->provenance.p[j].basis]++;
+            printf("%s: %s (scenario %s, %d-%d; values: %d plan, %d source, %d assumption, %d none)\n",
+                   o.files[i], missing ? "values without provenance" : "ok", s->name, s->first_year,
+                   s->last_year, by[PROV_PLAN], by[PROV_SOURCE], by[PROV_ASSUMPTION], by[PROV_NONE]);
+        } else if (!o.quiet) {
+            printf("%s: ok (scenario %s, %d-%d)\n", o.files[i], s->name, s->first_year, s->last_year);
+        }
         free(s);
     }
     opts_free(&o);
