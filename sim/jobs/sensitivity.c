@@ -29,9 +29,10 @@ static int put_number(char *buf, size_t size, size_t *o, double x, double f, dou
 {
     char num[40];
     double y = x * f;
+    if (y < lo || y > hi) *zero |= 2;   /* clamped */
     if (y < lo) y = lo;
     if (y > hi) y = hi;
-    if (x != 0) *zero = 0;
+    if (x != 0) *zero &= ~1;
     schema_format_number(num, sizeof num, y);
     int n = snprintf(buf + *o, size - *o, "%s", num);
     if (n < 0 || (size_t)n >= size - *o) return 0;
@@ -47,10 +48,11 @@ static int put_text(char *buf, size_t size, size_t *o, const char *t)
     return 1;
 }
 
-/* The value of e at p scaled by f, as libconfig text after "path=". */
+/* The value of e at p scaled by f, as libconfig text after "path=": 0 when
+ * not scalable, 2 when some number was clamped, else 1. */
 static int scaled_value(const SchemaEntry *e, const char *p, double f, char *buf, size_t size, size_t *o)
 {
-    int zero = 1, ok = 1;
+    int zero = 1, ok = 1;   /* bit 0: every value is 0; bit 1: one was clamped */
     char yr[16];
     switch (e->kind) {
     case SK_NUMBER:
@@ -84,7 +86,7 @@ static int scaled_value(const SchemaEntry *e, const char *p, double f, char *buf
     }
     default: return 0;   /* integers, text, switches, curves: not scaled */
     }
-    return ok && !zero;
+    return ok && !(zero & 1) ? 1 + (zero >> 1) : 0;
 }
 
 int sensitivity_assignment(const Scenario *s, int i, double factor, char *buf, size_t size)
@@ -114,8 +116,8 @@ int sensitivity_assignment(const Scenario *s, int i, double factor, char *buf, s
         return 0;
     }
     size_t o = 0;
-    return put_text(buf, size, &o, path) && put_text(buf, size, &o, "=") &&
-           scaled_value(e, p, factor, buf, size, &o);
+    if (!put_text(buf, size, &o, path) || !put_text(buf, size, &o, "=")) return 0;
+    return scaled_value(e, p, factor, buf, size, &o);
 }
 
 /* ---- the jobs ---- */
@@ -140,6 +142,7 @@ typedef struct {
     const Scenario *base;
     int n_set;
     const int *prov;               /* provenance entry of each setting */
+    const unsigned char *clamped;  /* per setting: bit 0 low, bit 1 high value clamped */
     int n_ids;
     char id[TARGET_MAX][64];
     int tgt[TARGET_MAX];           /* the first target of each id */
@@ -254,8 +257,9 @@ static void write_md(Acc *a, FILE *f)
                "values scaled as a whole) was run at ×%.6g and ×%.6g, clamped to its range, one at a "
                "time; %d of %d perturbed runs ran. The margin of a target is its worst over the "
                "years it is checked (> 0 met with room, < 0 missed), in the target's unit; a flip "
-               "(**low**, **high**) is a verdict that differs from the scenario as written. Every "
-               "row: `sensitivity.dat`.\n",
+               "(**low**, **high**) is a verdict that differs from the scenario as written; "
+               "(range): the value was clamped to the setting's range, so it moved less than "
+               "δ. Every row: `sensitivity.dat`.\n",
             a->o->file, a->n_set, 1 - a->o->delta, 1 + a->o->delta, a->out->runs - a->out->failed,
             a->out->runs);
     int *rank = malloc((size_t)a->n_set * sizeof *rank);
@@ -286,10 +290,11 @@ static void write_md(Acc *a, FILE *f)
             char why[200];
             const char *fl = flip_name(a, si, k);
             excerpt(why, sizeof why, provenance_text(&s->provenance, a->prov[si]));
-            fprintf(f, "| %d | `%s` | %.6g | %.6g | %s%s%s | %s |\n", i + 1,
+            fprintf(f, "| %d | `%s` | %.6g%s | %.6g%s | %s%s%s | %s |\n", i + 1,
                     provenance_path(&s->provenance, a->prov[si]), *M(a, 2 * si + 1, k) + 0.0,
-                    *M(a, 2 * si + 2, k) + 0.0, strcmp(fl, "-") ? "**" : "", fl, strcmp(fl, "-") ? "**" : "",
-                    why);
+                    a->clamped[si] & 1 ? " (range)" : "", *M(a, 2 * si + 2, k) + 0.0,
+                    a->clamped[si] & 2 ? " (range)" : "", strcmp(fl, "-") ? "**" : "", fl,
+                    strcmp(fl, "-") ? "**" : "", why);
         }
         if (n > SENS_TOP) fprintf(f, "\n%d more assumptions move it less.\n", n - SENS_TOP);
     }
@@ -341,9 +346,10 @@ Status sensitivity_run(const SensOptions *o, SensOutcome *out, Diag *d)
     Scenario *base = malloc(sizeof *base);
     Recipe rc = { base, calloc(2 * SENS_MAX_SETTINGS, ASSIGN_MAX) };
     int *prov = calloc(SENS_MAX_SETTINGS, sizeof *prov);
-    Acc a = { .o = o, .base = base, .prov = prov, .out = out };
+    unsigned char *clamped = calloc(SENS_MAX_SETTINGS, 1);
+    Acc a = { .o = o, .base = base, .prov = prov, .clamped = clamped, .out = out };
     Job *jobs = calloc(2 * SENS_MAX_SETTINGS + 1, sizeof *jobs);
-    Status st = base && rc.assign && prov && jobs ? ST_OK : ST_NOMEM;
+    Status st = base && rc.assign && prov && clamped && jobs ? ST_OK : ST_NOMEM;
     if (st == ST_OK) st = config_load_with(o->file, o->sets, o->n_sets, base, d);
     if (st == ST_OK && base->targets.n == 0) {
         diag_error(d, ST_CONFIG_INVALID, o->file, 0, "targets.list",
@@ -352,10 +358,16 @@ Status sensitivity_run(const SensOptions *o, SensOutcome *out, Diag *d)
     }
     for (int i = 0; st == ST_OK && i < base->provenance.n; i++) {
         int k = a.n_set;
-        if (k == SENS_MAX_SETTINGS) break;
-        if (sensitivity_assignment(base, i, 1 - o->delta, rc.assign[2 * k], ASSIGN_MAX) &&
-            sensitivity_assignment(base, i, 1 + o->delta, rc.assign[2 * k + 1], ASSIGN_MAX))
-            prov[a.n_set++] = i;
+        if (k == SENS_MAX_SETTINGS) {
+            diag_warn(d, o->file, 0, NULL, "more than %d numeric assumptions: the rest are not perturbed",
+                      SENS_MAX_SETTINGS);
+            break;
+        }
+        int lo = sensitivity_assignment(base, i, 1 - o->delta, rc.assign[2 * k], ASSIGN_MAX);
+        int hi = lo ? sensitivity_assignment(base, i, 1 + o->delta, rc.assign[2 * k + 1], ASSIGN_MAX) : 0;
+        if (!lo || !hi) continue;
+        clamped[k] = (unsigned char)((lo == 2) | (hi == 2) << 1);
+        prov[a.n_set++] = i;
     }
     if (st == ST_OK && a.n_set == 0) {
         diag_error(d, ST_CONFIG_INVALID, o->file, 0, NULL,
@@ -407,6 +419,7 @@ Status sensitivity_run(const SensOptions *o, SensOutcome *out, Diag *d)
     free(a.pass);
     free(jobs);
     free(prov);
+    free(clamped);
     free(rc.assign);
     free(base);
     return st;

@@ -48,7 +48,7 @@ typedef struct {
 /* The assignment "path=value" that sets the value of provenance entry i of
  * s scaled by factor (each number clamped to the setting's range), into
  * buf; 0 when the value is not numeric (or 0 everywhere), or the targets
- * group, or the text does not fit. */
+ * group, or the text does not fit; 2 when a number was clamped, else 1. */
 int sensitivity_assignment(const Scenario *s, int i, double factor, char *buf, size_t size);
 
 /* Loads o->file, runs the base and every perturbed point, writes the files.

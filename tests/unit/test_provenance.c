@@ -116,9 +116,9 @@ static void assignments(void)
     int util = provenance_find(&s->provenance, "coal_mining.utilisation_frac");
     int plan = provenance_find(&s->provenance, "scenario.first_year");
     int none = provenance_find(&s->provenance, "site.elevation_m");
-    CU_ASSERT_TRUE(sensitivity_assignment(s, cap, 1.25, buf, sizeof buf));
+    CU_ASSERT_EQUAL(sensitivity_assignment(s, cap, 1.25, buf, sizeof buf), 1);
     CU_ASSERT_STRING_EQUAL(buf, "coal_mining.capacity_mt=50.0");
-    CU_ASSERT_TRUE(sensitivity_assignment(s, util, 2.0, buf, sizeof buf));
+    CU_ASSERT_EQUAL(sensitivity_assignment(s, util, 2.0, buf, sizeof buf), 2);
     CU_ASSERT_STRING_EQUAL(buf, "coal_mining.utilisation_frac=1.5");   /* 1.8 clamped to its range */
     CU_ASSERT_FALSE(sensitivity_assignment(s, plan, 1.25, buf, sizeof buf));   /* not an assumption */
     CU_ASSERT_FALSE(sensitivity_assignment(s, none, 1.25, buf, sizeof buf));
