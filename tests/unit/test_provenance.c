@@ -145,6 +145,14 @@ static char *slurp(const char *path)
     return buf;
 }
 
+/* A fresh temporary directory in $TMPDIR (or /tmp) into dir. */
+static void temp_dir(char *dir, size_t n)
+{
+    const char *t = getenv("TMPDIR");
+    snprintf(dir, n, "%s/ecsim-sens-XXXXXX", t && t[0] ? t : "/tmp");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+}
+
 static Status run(const char *file, const char *dir, double delta, int threads, SensOutcome *out)
 {
     Diag *d = malloc(sizeof *d);
@@ -166,9 +174,8 @@ static int row(const char *dat, double v[4], char *flips)
 
 static void closed_form(void)
 {
-    char dir[] = "/tmp/ecsim-sens-XXXXXX";
-    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
-    char d1[64], d2[64], d3[64], path[128];
+    char dir[512], d1[600], d2[600], d3[600], path[700];
+    temp_dir(dir, sizeof dir);
     snprintf(d1, sizeof d1, "%s/j1", dir);
     snprintf(d2, sizeof d2, "%s/j2", dir);
     snprintf(d3, sizeof d3, "%s/wide", dir);
@@ -222,9 +229,8 @@ static void closed_form(void)
 
 static void bad_input(void)
 {
-    char dir[] = "/tmp/ecsim-sens-XXXXXX";
-    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
-    char out_dir[64];
+    char dir[512], out_dir[600];
+    temp_dir(dir, sizeof dir);
     snprintf(out_dir, sizeof out_dir, "%s/out", dir);
     SensOutcome out;
     /* no targets: nothing to perturb, nothing written */
