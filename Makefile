@@ -124,6 +124,7 @@ CMD_signals     = sh tests/signals.sh $(1)/ecsim
 CMD_plots       = sh tests/plots.sh $(1)/ecsim
 CMD_docs        = sh tests/docs_check.sh $(1)/ecsim
 CMD_layers      = sh tests/layers.sh && sh tests/layers_selftest.sh
+CMD_provenance  = sh tests/provenance.sh $(1)/ecsim
 DEPS_unit        := run_unit
 DEPS_plot-unit   := run_plot
 DEPS_regress     := ecsim datcmp
@@ -134,12 +135,13 @@ DEPS_signals     := ecsim
 DEPS_plots       := ecsim
 DEPS_docs        := ecsim
 DEPS_layers      :=
+DEPS_provenance  := ecsim
 
 # What `make check` runs: <variant>-<stage>. Slow stages first, so that a
 # parallel make starts them early. Every stage uses its own temporary
 # directories, so any number may run at once.
 CHECK_STAGES := check-plot-unit san-plot-unit check-plots check-batch check-determinism check-signals \
-                check-regress check-bad-input check-unit check-docs layers \
+                check-regress check-bad-input check-unit check-docs check-provenance layers \
                 san-regress san-bad-input san-unit
 STAGE_DIR    := build/stages
 
@@ -177,7 +179,7 @@ check: deps
 	@sh tests/stage.sh --summary $(STAGE_DIR) $(CHECK_STAGES)
 
 # ---- single stages (variant from CHECKS=1 / SAN=1) -------------------------
-.PHONY: unit plot-unit regress bad-input determinism batch signals plots-check docs-check layers
+.PHONY: unit plot-unit regress bad-input determinism batch signals plots-check docs-check layers provenance
 unit: $(B)/run_unit
 	@$(call CMD_unit,$(B))
 plot-unit: $(B)/run_plot
@@ -198,6 +200,8 @@ docs-check: $(B)/ecsim
 	@$(call CMD_docs,$(B))
 layers:
 	@$(CMD_layers)
+provenance: $(B)/ecsim
+	@$(call CMD_provenance,$(B))
 
 regress-bless: $(B)/ecsim
 	@sh tests/regress/run.sh $(B)/ecsim "" bless

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "assumptions.h"
 #include "bench.h"
 #include "metrics.h"
 #include "config.h"
@@ -16,6 +17,7 @@
 #include "plotcmp.h"
 #include "present.h"
 #include "report.h"
+#include "sensitivity.h"
 #include "sweep.h"
 #include "version.h"
 
@@ -54,8 +56,12 @@ static const char *main_help =
     "  compare FILE... -o DIR  run scenarios and compare them side by side\n"
     "  sweep FILE --vary path=v1,v2,... -o DIR\n"
     "                          sensitivity grid over any settings\n"
+    "  sensitivity FILE -o DIR [--delta D]\n"
+    "                          which assumptions decide each target verdict (each at x(1-D), x(1+D))\n"
     "  plot DIR...             draw the charts and report.html of finished runs again\n"
-    "  check FILE...           validate scenario files without running them\n"
+    "  check FILE... [--provenance]\n"
+    "                          validate scenario files without running them; --provenance\n"
+    "                          also lists values without a plan:/source:/assumption: comment\n"
     "  reference               print the commented reference configuration (every setting)\n"
     "  bench [FILE]            performance figures (default configs/yiwu-14fyp.cfg)\n"
     "  help [COMMAND]          this text, or a command's help\n"
@@ -146,11 +152,33 @@ static const char *sweep_help =
     "Exit status as for run (3 when some point misses a target).\n";
 
 static const char *check_help =
-    "usage: ecsim check FILE... [--set path=value]...\n"
+    "usage: ecsim check FILE... [--set path=value]... [--provenance]\n"
     "\n"
     "Validates scenario files: syntax, unknown settings (with the nearest valid\n"
     "name), types, ranges and consistency. Every error names file, line and\n"
-    "setting. Writes nothing. Exit status 0 if all are valid, 1 otherwise.\n";
+    "setting. Writes nothing. Exit status 0 if all are valid, 1 otherwise.\n"
+    "\n"
+    "  --provenance   also list every value that the files (and the files they\n"
+    "                 inherit) write without a provenance comment (# plan:,\n"
+    "                 # source: or # assumption:; docs/sources.md), and fail if any\n";
+
+static const char *sensitivity_help =
+    "usage: ecsim sensitivity FILE -o DIR [--delta D] [-j N] [--set path=value]...\n"
+    "\n"
+    "Which assumptions decide each target verdict. Every numeric value of FILE\n"
+    "marked # assumption: (schedules and monthly values scaled as a whole) is run\n"
+    "at x(1-D) and x(1+D), one at a time, clamped to its range. Writes\n"
+    "DIR/sensitivity.dat and .csv (per setting and target: base, low and high\n"
+    "margin, their difference, verdict flips) and DIR/sensitivity.md (per target\n"
+    "the 5 assumptions that move its margin most). The same bytes for any -j.\n"
+    "\n"
+    "  -o, --output DIR   where the three files go (required)\n"
+    "  --delta D          relative change, 0 < D < 1 (default 0.2)\n"
+    "  -j, --jobs N       run N scenarios at a time\n"
+    "  --set path=value   override a setting first (repeatable)\n"
+    "\n"
+    "Exit status: 0 written; 1 an error (bad input: no targets, no assumption;\n"
+    "I/O); 2 bad usage; 130/143 interrupted (nothing written).\n";
 
 static const char *reference_help =
     "usage: ecsim reference\n"
@@ -268,16 +296,52 @@ static int parse_opts(const char *cmd, const char *help, int argc, char **argv, 
     return -1;
 }
 
+/* The values of s in effect that no provenance comment covers, one
+ * "file:line: setting: ..." line each on stderr; how many. */
+static int unsourced(const Scenario *s)
+{
+    const ProvenanceList *l = &s->provenance;
+    int n = 0;
+    for (int i = 0; i < l->n; i++) {
+        if (l->p[i].shadowed || l->p[i].basis != PROV_NONE) continue;
+        fprintf(stderr, "%s:%d: %s: no provenance comment (plan:, source: or assumption:)\n",
+                provenance_file(l, i), l->p[i].line, provenance_path(l, i));
+        n++;
+    }
+    if (l->dropped) {
+        fprintf(stderr, "%s: %d values not in the provenance register (it is full)\n", s->source_file,
+                l->dropped);
+        n += l->dropped;
+    }
+    return n;
+}
+
 static int cmd_check(int argc, char **argv)
 {
     Opts o;
-    int rc = parse_opts("check", check_help, argc, argv, 0, &o);
+    int prov = 0, k = 0;
+    for (int i = 0; i < argc; i++) {   /* --provenance is check's own option */
+        if (strcmp(argv[i], "--provenance") == 0) prov = 1;
+        else argv[k++] = argv[i];
+    }
+    int rc = parse_opts("check", check_help, k, argv, 0, &o);
     if (rc >= 0) { opts_free(&o); return rc; }
     int bad = 0, usage = 0;
     for (int i = 0; i < o.nfiles; i++) {
         Scenario *s = load_scenario(o.files[i], o.sets, o.nsets, &usage);
         if (!s) { bad++; continue; }
-        if (!o.quiet) printf("%s: ok (scenario %s, %d-%d)\n", o.files[i], s->name, s->first_year, s->last_year);
+        int missing = prov ? unsourced(s) : 0;
+        bad += missing > 0;
+        if (!o.quiet && prov) {
+            int by[4] = { 0 };
+            for (int j = 0; j < s->provenance.n; j++)
+                if (!s->provenance.p[j].shadowed) by[s->provenance.p[j].basis]++;
+            printf("%s: %s (scenario %s, %d-%d; values: %d plan, %d source, %d assumption, %d none)\n",
+                   o.files[i], missing ? "values without provenance" : "ok", s->name, s->first_year,
+                   s->last_year, by[PROV_PLAN], by[PROV_SOURCE], by[PROV_ASSUMPTION], by[PROV_NONE]);
+        } else if (!o.quiet) {
+            printf("%s: ok (scenario %s, %d-%d)\n", o.files[i], s->name, s->first_year, s->last_year);
+        }
         free(s);
     }
     opts_free(&o);
@@ -516,6 +580,43 @@ static int cmd_sweep(int argc, char **argv)
     return rc;
 }
 
+static int cmd_sensitivity(int argc, char **argv)
+{
+    Opts o;
+    double delta = 0.2;
+    int k = 0;
+    for (int i = 0; i < argc; i++) {   /* --delta is this command's own option */
+        if (strcmp(argv[i], "--delta") == 0) {
+            char *end = NULL;
+            if (i + 1 < argc) delta = strtod(argv[i + 1], &end);
+            if (i + 1 >= argc || end == argv[i + 1] || *end != '\0' || !(delta > 0 && delta < 1))
+                return usage_error("sensitivity", "%s", "--delta needs a number above 0 and below 1");
+            i++;
+        } else {
+            argv[k++] = argv[i];
+        }
+    }
+    int rc = parse_opts("sensitivity", sensitivity_help, k, argv, ALLOW_OUT | ALLOW_RUN, &o);
+    if (rc >= 0) { opts_free(&o); return rc; }
+    if (o.nfiles != 1) { opts_free(&o); return usage_error("sensitivity", "%s", "give exactly one scenario file"); }
+    if (!o.out_dir) { opts_free(&o); return usage_error("sensitivity", "%s", "-o DIR is required"); }
+    Diag *d = malloc(sizeof *d);
+    if (!d) { fprintf(stderr, "ecsim: out of memory\n"); opts_free(&o); return 1; }
+    diag_init(d);
+    SensOptions so = { o.files[0], o.sets, o.nsets, o.out_dir, delta, o.jobs, &stop_signal };
+    SensOutcome out;
+    catch_stop_signals();
+    Status st = sensitivity_run(&so, &out, d);
+    diag_print(d, stderr);
+    if (st == ST_OK && !o.quiet)
+        printf("%s: %d assumptions x 2 runs (%d did not run), %d verdict flips -> %s/sensitivity.md\n",
+               o.files[0], out.settings, out.failed, out.flips, o.out_dir);
+    free(d);
+    opts_free(&o);
+    if (st == ST_INTERRUPTED) return 128 + (stop_signal ? stop_signal : SIGINT);
+    return st == ST_OK ? 0 : st == ST_USAGE ? EXIT_USAGE : 1;
+}
+
 static int cmd_run(int argc, char **argv) { return run_files("run", argc, argv, 0); }
 static int cmd_compare(int argc, char **argv) { return run_files("compare", argc, argv, 1); }
 
@@ -571,6 +672,7 @@ int cli_main(int argc, char **argv)
         if (strcmp(rest[0], "plot") == 0) return cmd_plot(1, h);
         if (strcmp(rest[0], "compare") == 0) return cmd_compare(1, h);
         if (strcmp(rest[0], "sweep") == 0) return cmd_sweep(1, h);
+        if (strcmp(rest[0], "sensitivity") == 0) return cmd_sensitivity(1, h);
         if (strcmp(rest[0], "reference") == 0) return cmd_reference(1, h);
         if (strcmp(rest[0], "bench") == 0) return bench_main(1, h);
         return usage_error("help", "unknown command '%s'", rest[0]);
@@ -580,6 +682,7 @@ int cli_main(int argc, char **argv)
     if (strcmp(cmd, "plot") == 0) return cmd_plot(n, rest);
     if (strcmp(cmd, "compare") == 0) return cmd_compare(n, rest);
     if (strcmp(cmd, "sweep") == 0) return cmd_sweep(n, rest);
+    if (strcmp(cmd, "sensitivity") == 0) return cmd_sensitivity(n, rest);
     if (strcmp(cmd, "reference") == 0) return cmd_reference(n, rest);
     if (strcmp(cmd, "bench") == 0) return bench_main(n, rest);
     fprintf(stderr, "ecsim: unknown command '%s'\n\n%s", cmd, main_help);

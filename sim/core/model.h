@@ -230,11 +230,36 @@ typedef struct {
     char text[ASSUMPTION_TEXT_MAX];
 } AssumptionList;
 
+/* The provenance register (docs/sources.md): for every setting path that a
+ * file of the chain writes, the "# plan:", "# source:" or "# assumption:"
+ * comment covering it, by the covering rule (assumptions.h). Strings are
+ * offsets into text[], so the register is copied with its Scenario. */
+typedef enum { PROV_NONE, PROV_PLAN, PROV_SOURCE, PROV_ASSUMPTION } ProvBasis;
+#define PROVENANCE_MAX 512
+#define PROVENANCE_TEXT_MAX 32768
+typedef struct {
+    int path;                       /* offset: "wind.losses_frac", "coal_power.units[2].capacity_mw" */
+    int file;                       /* offset: the file that writes it */
+    int line;                       /* of the setting in that file */
+    int depth;                      /* 0: the file loaded; k: the k-th base */
+    int note_line;                  /* of the covering comment; 0 for none */
+    int text;                       /* offset: the comment's text, "" for none */
+    ProvBasis basis;
+    int shadowed;                   /* 1: replaced by a file nearer the one loaded */
+} Provenance;
+
+typedef struct {
+    int n, dropped, used;
+    Provenance p[PROVENANCE_MAX];
+    char text[PROVENANCE_TEXT_MAX];
+} ProvenanceList;
+
 typedef struct {
     char name[NAME_MAX_LEN];
     char description[TEXT_MAX_LEN];
     char source_file[PATH_MAX_LEN];
     AssumptionList assumptions;      /* not a setting: comments of the files */
+    ProvenanceList provenance;       /* not a setting: comments of the files */
     int first_year, last_year;
     unsigned long seed;
     Commissioning commissioning;

@@ -191,3 +191,212 @@ int assumptions_read_md(const char *md, AssumptionList *l)
     }
     return l->n;
 }
+
+/* ---- the provenance register ---- */
+
+static const char *const BASIS[] = { "none", "plan", "source", "assumption" };
+
+const char *provenance_basis_name(ProvBasis b)
+{
+    return (unsigned)b < sizeof BASIS / sizeof *BASIS ? BASIS[b] : "none";
+}
+
+/* The basis a comment's text (after the '#') names, and where its own text
+ * starts; PROV_NONE when it is not a provenance comment. */
+static ProvBasis marker(const char *p, size_t n, size_t *skip)
+{
+    size_t i = 0;
+    while (i < n && (p[i] == ' ' || p[i] == '\t')) i++;
+    for (int b = PROV_PLAN; b <= PROV_ASSUMPTION; b++) {
+        size_t k = strlen(BASIS[b]);
+        if (n - i > k && memcmp(p + i, BASIS[b], k) == 0 && p[i + k] == ':') {
+            i += k + 1;
+            while (i < n && (p[i] == ' ' || p[i] == '\t')) i++;
+            *skip = i;
+            return (ProvBasis)b;
+        }
+    }
+    return PROV_NONE;
+}
+
+/* Where the '#' comment of a line starts (outside strings and block
+ * comments), or n; *in_block carries a block comment across lines. A line
+ * whose code is only whitespace or block comment sets *code to 0. */
+static size_t comment_at(const char *p, size_t n, int *in_block, int *code, int *other)
+{
+    int quoted = 0;
+    *code = *other = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (*in_block) {
+            if (p[i] == '*' && i + 1 < n && p[i + 1] == '/') *in_block = 0, i++;
+        } else if (quoted) {
+            if (p[i] == '\\') i++;
+            else if (p[i] == '"') quoted = 0;
+        } else if (p[i] == '#' || (p[i] == '/' && i + 1 < n && p[i + 1] == '/')) {
+            *other = p[i] == '/';   /* a "//" comment: never provenance */
+            return p[i] == '#' ? i : n;
+        } else if (p[i] == '/' && i + 1 < n && p[i + 1] == '*') {
+            *in_block = 1, i++;
+        } else if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r') {
+            *code = 1;
+            quoted = p[i] == '"';
+        }
+    }
+    return n;
+}
+
+/* Appends the n bytes at p to the malloc'd string *s, after a space if it
+ * is not empty; 0 when out of memory. */
+static int append(char **s, const char *p, size_t n)
+{
+    size_t old = *s ? strlen(*s) : 0;
+    char *t = realloc(*s, old + n + 2);
+    if (!t) return 0;
+    if (old) t[old++] = ' ';
+    memcpy(t + old, p, n);
+    t[old + n] = '\0';
+    *s = t;
+    return 1;
+}
+
+Status provenance_cover(ProvCover *pc, const char *text, size_t len)
+{
+    memset(pc, 0, sizeof *pc);
+    int lines = 1;
+    for (size_t i = 0; i < len; i++) lines += text[i] == '\n';
+    pc->cover = malloc(((size_t)lines + 1) * sizeof *pc->cover);
+    pc->notes = calloc((size_t)lines + 1, sizeof *pc->notes);
+    if (!pc->cover || !pc->notes) return ST_NOMEM;
+    pc->n_lines = lines;
+    pc->cover[0] = -1;
+    int cur = -1, in_block = 0, cont = -1;   /* cont: an own-line note still gathering lines */
+    size_t i = 0;
+    for (int lineno = 1; lineno <= lines; lineno++) {
+        const char *line = text + i;
+        size_t n = 0;
+        while (i + n < len && line[n] != '\n') n++;
+        i += n + (i + n < len);
+        while (n > 0 && line[n - 1] == '\r') n--;
+        int code, other, was_block = in_block;
+        size_t c = comment_at(line, n, &in_block, &code, &other);
+        size_t skip = 0;
+        ProvBasis b = c < n ? marker(line + c + 1, n - c - 1, &skip) : PROV_NONE;
+        pc->cover[lineno] = -1;
+        if (b != PROV_NONE) {   /* a provenance comment: a new note */
+            ProvNote *note = &pc->notes[pc->n_notes];
+            note->basis = b;
+            note->line = lineno;
+            const char *t = line + c + 1 + skip;
+            if (!append(&note->text, t, (size_t)(line + n - t))) return ST_NOMEM;
+            if (code) {   /* trailing: its own line only, and it ends the one above */
+                pc->cover[lineno] = pc->n_notes;
+                cur = cont = -1;
+            } else {
+                cur = cont = pc->n_notes;
+            }
+            pc->n_notes++;
+        } else if (!code && c < n) {   /* a comment line: continues a note's text */
+            if (cont >= 0) {
+                const char *t = line + c + 1;
+                while (t < line + n && (*t == '#' || *t == ' ' || *t == '\t')) t++;
+                if (t < line + n && !append(&pc->notes[cont].text, t, (size_t)(line + n - t)))
+                    return ST_NOMEM;
+            }
+        } else if (!code && (other || was_block || in_block)) {
+            /* another comment: neither a setting nor a blank line */
+        } else if (!code) {   /* blank: the note ends */
+            cur = cont = -1;
+        } else {   /* a setting's line */
+            cont = -1;
+            pc->cover[lineno] = cur;
+        }
+    }
+    return ST_OK;
+}
+
+void provenance_cover_free(ProvCover *pc)
+{
+    for (int k = 0; pc->notes && k < pc->n_notes; k++) free(pc->notes[k].text);
+    free(pc->notes);
+    free(pc->cover);
+    memset(pc, 0, sizeof *pc);
+}
+
+/* Stores string s in l's text, whole or not at all; its offset or 0. */
+static int pstore(ProvenanceList *l, const char *s)
+{
+    if (l->used < 1) l->used = 1;   /* offset 0 is "" */
+    size_t n = strlen(s);
+    if ((size_t)l->used + n + 1 > PROVENANCE_TEXT_MAX) return 0;
+    int at = l->used;
+    memcpy(l->text + at, s, n + 1);
+    l->used += (int)n + 1;
+    return at;
+}
+
+static const char *pstr(const ProvenanceList *l, int off)
+{
+    return off > 0 && off < PROVENANCE_TEXT_MAX ? l->text + off : "";
+}
+
+/* The value a path belongs to: a record field belongs to its whole list,
+ * which a nearer file replaces as a whole. */
+static size_t key_len(const char *path)
+{
+    return strcspn(path, "[");
+}
+
+int provenance_add(ProvenanceList *l, ProvCover *pc, const char *path, const char *file, int line,
+                   int depth)
+{
+    if (l->n >= PROVENANCE_MAX) {
+        l->dropped++;
+        return -1;
+    }
+    Provenance *e = &l->p[l->n];
+    memset(e, 0, sizeof *e);
+    e->line = line;
+    e->depth = depth;
+    if (!pc->file_at) pc->file_at = pstore(l, file);
+    e->file = pc->file_at;
+    int k = line >= 1 && line <= pc->n_lines ? pc->cover[line] : -1;
+    if (k >= 0) {
+        ProvNote *note = &pc->notes[k];
+        if (!note->at) note->at = pstore(l, note->text);
+        e->basis = note->basis;
+        e->note_line = note->line;
+        e->text = note->at;
+    }
+    if (!(e->path = pstore(l, path)) || !e->file || (k >= 0 && !e->text)) {
+        l->dropped++;   /* a register without the path would name nothing */
+        return -1;
+    }
+    size_t kn = key_len(path);
+    /* a base's name is never inherited (config.h) */
+    e->shadowed = depth > 0 && strcmp(path, "scenario.name") == 0;
+    for (int j = 0; j < l->n && !e->shadowed; j++) {
+        const char *q = pstr(l, l->p[j].path);
+        e->shadowed = l->p[j].depth < depth && key_len(q) == kn && memcmp(q, path, kn) == 0;
+    }
+    return l->n++;
+}
+
+const char *provenance_path(const ProvenanceList *l, int i)
+{
+    return i >= 0 && i < l->n ? pstr(l, l->p[i].path) : "";
+}
+const char *provenance_file(const ProvenanceList *l, int i)
+{
+    return i >= 0 && i < l->n ? pstr(l, l->p[i].file) : "";
+}
+const char *provenance_text(const ProvenanceList *l, int i)
+{
+    return i >= 0 && i < l->n ? pstr(l, l->p[i].text) : "";
+}
+
+int provenance_find(const ProvenanceList *l, const char *path)
+{
+    for (int i = 0; i < l->n; i++)
+        if (!l->p[i].shadowed && strcmp(pstr(l, l->p[i].path), path) == 0) return i;
+    return -1;
+}

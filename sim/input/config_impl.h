@@ -114,6 +114,9 @@ int cfg_parse_text(LoadCtx *c, config_t *cfg, const char *text);
  * c->s->assumptions, each with the path of its nearest setting: the first
  * at or after the comment's line, else the last before it. */
 void cfg_collect_assumptions(LoadCtx *c, const config_t *cfg, const char *text, size_t len, int depth);
+/* Appends the values one file of the chain writes to c->s->provenance, each
+ * with the provenance comment covering it (assumptions.h); depth as above. */
+void cfg_collect_provenance(LoadCtx *c, const config_t *cfg, const char *text, size_t len, int depth);
 
 /* ---- inheritance and overrides (config_inherit.c) ---- */
 

@@ -217,7 +217,10 @@ int cfg_follow_chain(LoadCtx *c, ChainFile *files, const char *top)
             f->parsed = 1;
             ok = cfg_parse_text(c, &f->cfg, text);
         }
-        if (ok) cfg_collect_assumptions(c, &f->cfg, text, len, n);
+        if (ok) {
+            cfg_collect_assumptions(c, &f->cfg, text, len, n);
+            cfg_collect_provenance(c, &f->cfg, text, len, n);
+        }
         free(text);
         if (!ok) return 0;
         const config_setting_t *inh = config_setting_get_member(config_root_setting(&f->cfg), "inherits");

@@ -804,3 +804,52 @@ void cfg_collect_assumptions(LoadCtx *c, const config_t *cfg, const char *text, 
             "or cut",
             ASSUMPTION_MAX, ASSUMPTION_TEXT_MAX);
 }
+
+/* ---- the provenance register ---- */
+
+typedef struct {
+    LoadCtx *c;
+    ProvCover *pc;
+    int depth;
+} ProvWalk;
+
+/* Registers every value under g: settings of groups, and the fields of each
+ * group of a list of groups (coal_power.units[1].capacity_mw), each at the
+ * line it starts on. The top-level "inherits" is not a value. */
+static void prov_walk(ProvWalk *w, const config_setting_t *g, const char *prefix)
+{
+    ProvenanceList *l = &w->c->s->provenance;
+    for (int i = 0; i < config_setting_length(g); i++) {
+        const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
+        const char *name = config_setting_name(m);
+        char path[224];
+        if (name) snprintf(path, sizeof path, "%s%s%s", prefix, prefix[0] ? "." : "", name);
+        else snprintf(path, sizeof path, "%s[%d]", prefix, i);
+        if (!prefix[0] && strcmp(path, "inherits") == 0) continue;
+        const config_setting_t *first = config_setting_length(m) > 0 ? config_setting_get_elem(m, 0) : NULL;
+        if (config_setting_is_group(m) ||
+            (config_setting_is_list(m) && first && config_setting_is_group(first)))
+            prov_walk(w, m, path);
+        else
+            provenance_add(l, w->pc, path, w->c->file, (int)config_setting_source_line(m), w->depth);
+    }
+}
+
+void cfg_collect_provenance(LoadCtx *c, const config_t *cfg, const char *text, size_t len, int depth)
+{
+    ProvenanceList *l = &c->s->provenance;
+    int dropped = l->dropped;
+    ProvCover pc;
+    if (provenance_cover(&pc, text, len) != ST_OK) {
+        provenance_cover_free(&pc);
+        cfg_report_line(c, ST_NOMEM, 0, NULL, NULL, "out of memory");
+        return;
+    }
+    ProvWalk w = { c, &pc, depth };
+    prov_walk(&w, config_root_setting(cfg), "");
+    provenance_cover_free(&pc);
+    if (l->dropped > dropped)
+        diag_warn(c->d, c->file, 0, NULL,
+                  "more settings than the provenance register holds (%d, %d bytes): some are left out",
+                  PROVENANCE_MAX, PROVENANCE_TEXT_MAX);
+}

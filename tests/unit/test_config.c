@@ -71,6 +71,14 @@ static Scenario *new_scenario(void)
     return s;
 }
 
+/* The provenance register describes the files read (their comments and
+ * lines), not the settings: equal scenarios from other files differ in it. */
+static void drop_register(Scenario *a, Scenario *b)
+{
+    memset(&a->provenance, 0, sizeof a->provenance);
+    memset(&b->provenance, 0, sizeof b->provenance);
+}
+
 /* ---- the table ---- */
 
 static void schema_table(void)
@@ -167,6 +175,7 @@ static void minimal_file(void)
     memset(ref->name, 0, sizeof ref->name);
     strcpy(ref->name, "minimal");
     strcpy(ref->source_file, "data/config/minimal.cfg");
+    drop_register(s, ref);
     CU_ASSERT(memcmp(s, ref, sizeof *s) == 0);
     free(s);
     free(ref);
@@ -268,6 +277,7 @@ static void check_round_trip(const Scenario *s)
     *a = *s;
     memset(a->source_file, 0, sizeof a->source_file);
     memset(back->source_file, 0, sizeof back->source_file);
+    drop_register(a, back);
     CU_ASSERT(memcmp(a, back, sizeof *a) == 0);
     free(buf);
     free(a);
@@ -318,6 +328,7 @@ static void reference_config(void)
     CU_ASSERT_EQUAL_FATAL(config_load("../configs/reference.cfg", s, &d), ST_OK);
     config_defaults(ref);
     strcpy(ref->source_file, "../configs/reference.cfg");
+    drop_register(s, ref);
     CU_ASSERT(memcmp(s, ref, sizeof *s) == 0);
     free(s);
     free(ref);
@@ -935,6 +946,7 @@ static void inherit_merge(void)
     strcpy(want->name, "variant");
     memset(want->source_file, 0, sizeof want->source_file);
     strcpy(want->source_file, "data/config/inherit/variant.cfg");
+    drop_register(v, want);
     CU_ASSERT(memcmp(v, want, sizeof *v) == 0);
     free(v);
     free(b);
@@ -1507,6 +1519,7 @@ static void variant_round_trip(void)
     CU_ASSERT_DOUBLE_EQUAL(back->wind.hub_height_m, 110, 0);
     memset(s->source_file, 0, sizeof s->source_file);
     memset(back->source_file, 0, sizeof back->source_file);
+    drop_register(s, back);
     CU_ASSERT(memcmp(s, back, sizeof *s) == 0);
     free(buf);
     /* the variant alone, and the plain writer */
