@@ -43,8 +43,12 @@ cut(r) = (r > cap) ? '» ' : ''
 # Rows from the top: the label above its bar, the value and margin after it;
 # the schedule section starts a heading's height lower.
 y(row) = n + 1 - row + ((row <= nr && ns > 0) ? g : 0)
-sched_bar(s, v) = (s > 0.5) ? v : NaN
-result_bar(s, v) = (s > 0.5) ? NaN : v
+# A bar of the other section is moved off the chart (x < 0, clipped) rather
+# than made undefined: an element without one valid point fails the chart.
+off = -10
+sched_bar(s, v) = (s > 0.5) ? v : off
+result_bar(s, v) = (s > 0.5) ? off : v
+upper_or_off(u) = (u == u) ? u : off
 colour(p) = (p > 0.5) ? 0x2E9E44 : 0xD62728
 text_colour(p) = (p > 0.5) ? 0x202020 : 0xB01010
 # The text starts after the bar, the threshold line, and a range's upper-bound tick.
@@ -52,7 +56,8 @@ max2(a, b) = (a > b) ? a : b
 tx(r, u) = max2(max2(bar(r), 1), (u == u) ? ((u > cap) ? cap : u) : 0)
 
 set xrange [0 : cap * 1.6]
-set yrange [0.45 : n + 0.75 + ((nr > 0) ? g : 0) + ((ns > 0) ? g : 0)]
+# Headings only when both sections are there.
+set yrange [0.45 : n + 0.75 + ((nr > 0 && ns > 0) ? 2 * g : 0)]
 set xtics 0, 0.5, cap format '%.1f' nomirror
 unset ytics
 set grid xtics noytics lc rgb c_grid lw 1 dt 1
@@ -80,14 +85,16 @@ if (n == 0) {
         font font.','.(fontsize + 4)
     plot NaN notitle
 } else {
-    plot dfile using (result_bar(column('schedule'), bar(column('ratio')) / 2)):(y(column('row')) - 0.21):(0): \
-             (bar(column('ratio'))):(y(column('row')) - 0.42):(y(column('row'))):(colour(column('pass'))) \
-            with boxxyerror fs solid 0.9 noborder lc rgb variable, \
-         '' using (sched_bar(column('schedule'), bar(column('ratio')) / 2)):(y(column('row')) - 0.21):(0): \
-             (bar(column('ratio'))):(y(column('row')) - 0.42):(y(column('row'))):(colour(column('pass'))) \
-            with boxxyerror fs pattern 5 border lc rgb variable lw 1.5, \
-         '' using (1):(y(column('row')) - 0.48):(0):(0.54) with vectors nohead lw 2.5 lc rgb c_target, \
-         for [k=1:(dash_range_rows > 0)] dfile using (column('upper_ratio')):(y(column('row')) - 0.42):(0):(0.6) \
+    plot dfile using (result_bar(column('schedule'), bar(column('ratio')) / 2)):(y(column('row')) - 0.21): \
+             (result_bar(column('schedule'), 0)):(result_bar(column('schedule'), bar(column('ratio')))): \
+             (y(column('row')) - 0.42):(y(column('row'))): \
+             (colour(column('pass'))) with boxxyerror fs solid 0.9 noborder lc rgb variable, \
+         dfile using (sched_bar(column('schedule'), bar(column('ratio')) / 2)):(y(column('row')) - 0.21): \
+             (sched_bar(column('schedule'), 0)):(sched_bar(column('schedule'), bar(column('ratio')))): \
+             (y(column('row')) - 0.42):(y(column('row'))): \
+             (colour(column('pass'))) with boxxyerror fs pattern 5 border lc rgb variable lw 1.5, \
+         dfile using (1):(y(column('row')) - 0.48):(0):(0.54) with vectors nohead lw 2.5 lc rgb c_target, \
+         dfile using (upper_or_off(column('upper_ratio'))):(y(column('row')) - 0.42):(0):(0.6) \
             with vectors nohead lw 4 lc rgb c_target, \
          '' using (0):(y(column('row')) + 0.25):(stringcolumn(tic)) \
             with labels left boxed offset 0, 0 font font.','.(fontsize - 1) tc rgb '#202020', \
