@@ -4,13 +4,15 @@
 #include "targets.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #define REL_EPS 1e-9
 
 _Static_assert(sizeof(((TargetResult *)0)->id) >= sizeof(((Target *)0)->id)
                && sizeof(((TargetResult *)0)->label) >= sizeof(((Target *)0)->label)
-               && sizeof(((TargetResult *)0)->metric) >= sizeof(((Target *)0)->metric),
+               && sizeof(((TargetResult *)0)->metric) >= sizeof(((Target *)0)->metric)
+               && sizeof(((TargetResult *)0)->note) >= sizeof(((Target *)0)->note),
                "TargetResult text fields must hold a Target's without truncation");
 
 static int row_year(const AnnualRow *r)
@@ -45,14 +47,44 @@ static int base_year_of(const Target *t, const AnnualRow *rows, int n_rows)
     return n_rows > 0 ? row_year(&rows[0]) : 0;
 }
 
+/* A capacity in force that the year step copies from the scenario
+ * (targets.h): owned by a technology other than the load, in MW or Mt/a. */
+static int is_capacity_input(const Metric *m)
+{
+    return m->owner != TECH_SYSTEM && m->owner != TECH_LOAD
+        && (strcmp(m->unit, "MW") == 0 || strcmp(m->unit, "Mt/a") == 0);
+}
+
+TargetKind targets_kind(const Target *t)
+{
+    if (t->kind == KIND_RESULT || t->kind == KIND_SCHEDULE) return t->kind;
+    const Metric *m = metrics_find(t->metric);
+    return m && is_capacity_input(m) ? KIND_SCHEDULE : KIND_RESULT;
+}
+
+const Metric *targets_checked_metric(const char *metric, TargetKind kind)
+{
+    const Metric *m = metrics_find(metric);
+    if (!m || kind != KIND_SCHEDULE) return m;
+    const char *unit = strrchr(metric, '_');
+    if (!unit || unit == metric) return m;
+    char end[96];   /* "<name>_end_<unit>" */
+    int n = snprintf(end, sizeof end, "%.*s_end%s", (int)(unit - metric), metric, unit);
+    const Metric *e = (n > 0 && (size_t)n < sizeof end) ? metrics_find(end) : NULL;
+    return e ? e : m;
+}
+
 /* Checks t on the row of `year`; fills *r (all fields) and returns r->pass. */
-static int check_one(const Target *t, const Metric *m, const AnnualRow *rows, int n_rows,
+static int check_one(const Target *t, TargetKind kind, const Metric *m, const AnnualRow *rows, int n_rows,
                      int year, TargetResult *r)
 {
     memset(r, 0, sizeof *r);
+    r->basis = t->basis;
+    r->kind = kind;
     copy_text(r->id, sizeof r->id, t->id);
     copy_text(r->label, sizeof r->label, t->label);
     copy_text(r->metric, sizeof r->metric, t->metric);
+    copy_text(r->note, sizeof r->note, t->note);
     r->year = year;
     r->op = t->op;
     r->threshold = t->threshold;
@@ -109,7 +141,8 @@ static int run_targets(const TargetList *tl, const AnnualRow *rows, int n_rows,
     int n = 0, failed = 0;
     for (int k = 0; k < tl->n; k++) {
         const Target *t = &tl->t[k];
-        const Metric *m = metrics_find(t->metric);
+        const TargetKind kind = targets_kind(t);
+        const Metric *m = targets_checked_metric(t->metric, kind);
         int every = t->year == 0;
         int n_checks = every ? n_rows : 1;
         for (int i = 0; i < n_checks; i++) {
@@ -118,7 +151,7 @@ static int run_targets(const TargetList *tl, const AnnualRow *rows, int n_rows,
             if (res || n_failed) {   /* counting alone needs no checks */
                 TargetResult scratch;
                 TargetResult *r = (res && n < max) ? &res[n] : &scratch;
-                if (!check_one(t, m, rows, n_rows, year, r)) failed++;
+                if (!check_one(t, kind, m, rows, n_rows, year, r)) failed++;
             }
             n++;
         }
@@ -140,22 +173,33 @@ int targets_result_count(const TargetList *tl, const AnnualRow *rows, int n_rows
     return run_targets(tl, rows, n_rows, NULL, 0, NULL);
 }
 
-/* The base plan's targets (DESIGN §7; seed 专栏1 indicators 14, 15, 20 and
- * 第五篇第一章: coal capacity 1100 → 4500–6000万吨, 320万千瓦 wind, 80万千瓦
- * PV, 40万千瓦 storage). Reductions are 5-year cumulative ([10], [12]). */
+/* The base plan's targets (DESIGN §7; the thresholds and their basis as in
+ * configs/yiwu-14fyp.cfg, docs/sources.md): 专栏1 indicator 20 (plan);
+ * indicators 14 and 15 say only "控制在哈密市下达指标内", and no Hami or
+ * Xinjiang quota is public, so the national 14th-FYP figures stand in
+ * (−18 % CO2, −13.5 % energy per unit of GDP: assumption); the capacities of
+ * 第五篇第一章 (plan, schedule checks); 新能源利用率 ≥ 90 % (national policy,
+ * NEA 2024); no unserved energy (assumption). */
 static const Target seed_targets[] = {
     { "energy_production_capacity", "能源综合生产能力", "energy_production_capacity_yi_tce",
-      OP_GE, 0.29, 0, 2025, 0 },
+      OP_GE, 0.29, 0, 2025, 0, BASIS_PLAN, KIND_RESULT,
+      "专栏1 indicator 20 (约束性); dominated by the coal-capacity schedule" },
     { "carbon_intensity", "单位GDP二氧化碳排放降低", "carbon_intensity_t_per_10k_yuan",
-      OP_REDUCTION, 0.12, 0, 2025, 2020 },
+      OP_REDUCTION, 0.18, 0, 2025, 2020, BASIS_ASSUMPTION, KIND_RESULT,
+      "plan: 控制在哈密市下达指标内; regional figure not public, national target used (−18 %, 14th FYP outline). "
+      "History 2016–2020: [12] (专栏1)" },
     { "energy_intensity", "单位GDP能源消耗降低", "energy_intensity_tce_per_10k_yuan",
-      OP_REDUCTION, 0.10, 0, 2025, 2020 },
-    { "coal_capacity", "煤炭产能", "coal_capacity_mt", OP_RANGE, 45, 60, 2025, 0 },
-    { "wind_capacity", "风电装机", "wind_capacity_mw", OP_GE, 3200, 0, 2025, 0 },
-    { "solar_capacity", "光伏装机", "solar_capacity_mw", OP_GE, 800, 0, 2025, 0 },
-    { "storage_capacity", "储能装机", "storage_power_mw", OP_GE, 400, 0, 2025, 0 },
-    { "renewable_utilisation", "新能源利用率", "re_utilisation", OP_GE, 0.95, 0, 0, 0 },
-    { "unserved_energy", "供电可靠(缺电量)", "unserved_mwh", OP_LE, 0, 0, 0, 0 },
+      OP_REDUCTION, 0.135, 0, 2025, 2020, BASIS_ASSUMPTION, KIND_RESULT,
+      "plan: 控制在哈密市下达指标内; regional figure not public, national target used (−13.5 %, 国发〔2021〕33号). "
+      "History 2016–2020: [10] (专栏1)" },
+    { "coal_capacity", "煤炭产能", "coal_capacity_mt", OP_RANGE, 45, 60, 2025, 0, BASIS_PLAN, KIND_SCHEDULE, "" },
+    { "wind_capacity", "风电装机", "wind_capacity_mw", OP_GE, 3200, 0, 2025, 0, BASIS_PLAN, KIND_SCHEDULE, "" },
+    { "solar_capacity", "光伏装机", "solar_capacity_mw", OP_GE, 800, 0, 2025, 0, BASIS_PLAN, KIND_SCHEDULE, "" },
+    { "storage_capacity", "储能装机", "storage_power_mw", OP_GE, 400, 0, 2025, 0, BASIS_PLAN, KIND_SCHEDULE, "" },
+    { "renewable_utilisation", "新能源利用率", "re_utilisation", OP_GE, 0.90, 0, 0, 0, BASIS_POLICY, KIND_RESULT,
+      "not in the plan; NEA 2024 notice: ≥ 90 % in resource-rich regions (95 % was the 2018 action plan's aim for 2020)" },
+    { "unserved_energy", "供电可靠(缺电量)", "unserved_mwh", OP_LE, 0, 0, 0, 0, BASIS_ASSUMPTION, KIND_RESULT,
+      "model criterion; imports up to the line are unlimited: see the import and island-mode columns" },
 };
 
 void targets_seed_defaults(TargetList *tl)

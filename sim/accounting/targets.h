@@ -30,7 +30,27 @@
  *   Failing evaluable results always have margin < 0, so (pass 0, margin 0)
  *   marks "not evaluable" even where the valid flag is not written. A target
  *   that cannot be checked is not met; config validation should catch the
- *   causes earlier (unknown metric, year outside the period). */
+ *   causes earlier (unknown metric, year outside the period).
+ *
+ * Basis and kind (issue 9): each result carries its target's basis (plan,
+ * policy, assumption: where the threshold comes from) and kind:
+ *   KIND_RESULT    a value the simulation computed (dispatch, accounting);
+ *   KIND_SCHEDULE  the scenario's own build-out, an input: the check says
+ *                  whether the schedule reaches what the plan says, not
+ *                  what the simulation found.
+ *   KIND_AUTO (the default) resolves to schedule when the metric is a
+ *   technology's capacity in force — owned by a technology other than the
+ *   load (tech.def) and measured in MW or Mt/a (wind_capacity_mw,
+ *   solar_capacity_mw, storage_power_mw, coal_capacity_mt,
+ *   export_capacity_mw, ...) — and to result otherwise.
+ *   A schedule target is checked on the capacity installed at year end: on
+ *   metric <name>_end_<unit> when the registry has it (wind_capacity_end_mw,
+ *   solar_capacity_end_mw, coal_capacity_end_mt), else on its own metric
+ *   (storage, coal units and the line count from 1 January anyway). With
+ *   commissioning = "monthly" the year-mean capacity of the year a schedule
+ *   reaches its value lies below that value, so checking the mean would fail
+ *   a build-out that meets the plan in December. The result keeps the
+ *   metric named in the target. */
 #ifndef ECSIM_TARGETS_H
 #define ECSIM_TARGETS_H
 
@@ -49,6 +69,9 @@ typedef struct {
     int pass;            /* 1 met, 0 not met */
     double margin;       /* > 0 room to spare, < 0 shortfall; never NaN */
     int valid;           /* 0: not evaluable (see rules above); pass is then 0 */
+    char note[256];      /* as configured */
+    TargetBasis basis;   /* as configured */
+    TargetKind kind;     /* resolved: KIND_RESULT or KIND_SCHEDULE, never AUTO */
 } TargetResult;
 
 /* Evaluates every target of tl for every year it applies to (year 0 = every
@@ -59,6 +82,14 @@ typedef struct {
  * any target failed). Metric names are looked up in the metrics registry. */
 int targets_evaluate(const TargetList *tl, const AnnualRow *rows, int n_rows,
                      TargetResult *res, int max, int *n_failed);
+
+/* t's kind with KIND_AUTO resolved (rules above). */
+TargetKind targets_kind(const Target *t);
+
+/* The metric a target of this kind on `metric` is checked on: the year-end
+ * counterpart for a schedule target where one exists, else the metric
+ * itself; NULL if metric is unknown. */
+const Metric *targets_checked_metric(const char *metric, TargetKind kind);
 
 /* Number of results targets_evaluate would produce for these rows. */
 int targets_result_count(const TargetList *tl, const AnnualRow *rows, int n_rows);

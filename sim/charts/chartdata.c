@@ -241,7 +241,8 @@ void chart_write_units(FILE *f)
         }
 }
 
-static Status write_chartdata_gp(Ctx *c, int summer_start, int winter_start, int n_dash, int n_range)
+static Status write_chartdata_gp(Ctx *c, int summer_start, int winter_start, int n_dash, int n_range,
+                                 int n_result)
 {
     AtomicFile *af = open_in(c->charts_dir, "chartdata.gp", c->d);
     if (!af) return ST_IO;
@@ -296,9 +297,11 @@ static Status write_chartdata_gp(Ctx *c, int summer_start, int winter_start, int
     path_vars(f, c, "ei", "energy_intensity_tce_per_10k_yuan", 0.10);
     path_vars(f, c, "ci", "carbon_intensity_t_per_10k_yuan", 0.12);
 
-    fputs("# rows of dashboard.dat, and how many of them are range targets (dashboard.gp)\n", f);
+    fputs("# rows of dashboard.dat, how many of them are range targets, and how many are simulated\n"
+          "# results (the first rows; the rest are schedule checks) (dashboard.gp)\n", f);
     gp_number(f, "dash_rows", n_dash);
     gp_number(f, "dash_range_rows", n_range);
+    gp_number(f, "dash_result_rows", n_result);
     return close_af(af, ST_OK, c->d);
 }
 
@@ -414,7 +417,18 @@ static void bar_text(const TargetRow *t, int en, char *buf, size_t n)
     snprintf(buf, n, en ? "%s, margin %s" : "%s，余量 %s", v, m);
 }
 
-static Status write_dashboard(Ctx *c, int *n_rows, int *n_range)
+/* The basis in a tic: "规划" / "plan", ... ("" for files without the column). */
+static const char *basis_word(const TargetRow *t, int en)
+{
+    if (strcmp(t->basis, "plan") == 0) return en ? "plan" : "规划";
+    if (strcmp(t->basis, "policy") == 0) return en ? "policy" : "国家政策";
+    if (strcmp(t->basis, "assumption") == 0) return en ? "assumption" : "假设";
+    return "";
+}
+
+static int is_schedule(const TargetRow *t) { return strcmp(t->kind, "schedule") == 0; }
+
+static Status write_dashboard(Ctx *c, int *n_rows, int *n_range, int *n_result)
 {
     const TargetTable *tt = &c->targets;
     AtomicFile *af = open_in(c->charts_dir, "dashboard.dat", c->d);
@@ -425,12 +439,15 @@ static Status write_dashboard(Ctx *c, int *n_rows, int *n_range)
                "# ratio = value / threshold (range: value / lower bound; reduction: achieved / required;\n"
                "# a \"<= 0\" target: 1 when met, 1e9 when not), 1.0 = threshold; upper_ratio = upper / lower\n"
                "# bound of a range (else NaN); n_years = years checked; tic_* = label and check, text_* =\n"
-               "# value and margin (zh: plan units, en: SI)\n"
-               "row id year n_years ratio upper_ratio pass tic_zh text_zh tic_en text_en\n",
+               "# value and margin (zh: plan units, en: SI); simulated results first, then the schedule\n"
+               "# checks (schedule = 1: the scenario's own build-out, an input, not simulated)\n"
+               "row id year n_years ratio upper_ratio pass tic_zh text_zh tic_en text_en schedule\n",
             c->name);
-    *n_rows = *n_range = 0;
+    *n_rows = *n_range = *n_result = 0;
+    for (int pass = 0; pass < 2; pass++)
     for (int i = 0; i < tt->n; i++) {
         const TargetRow *first = &tt->rows[i];
+        if (is_schedule(first) != pass) continue;
         int seen = 0;
         for (int j = 0; j < i && !seen; j++) seen = strcmp(tt->rows[j].id, first->id) == 0;
         if (seen) continue;
@@ -450,18 +467,21 @@ static Status write_dashboard(Ctx *c, int *n_rows, int *n_range)
             check_text(worst, en, check[en], sizeof check[en]);
             bar_text(worst, en, text[en], sizeof text[en]);
         }
+        const char *bz = basis_word(worst, 0), *be = basis_word(worst, 1);
         if (count > 1) {
-            snprintf(tic[0], sizeof tic[0], "%s %s (%d–%d年每年; 最差%d年)", worst->label, check[0], y_lo, y_hi,
-                     worst->year);
-            snprintf(tic[1], sizeof tic[1], "%s %s (every year %d–%d; worst %d)", lab_en, check[1], y_lo, y_hi,
-                     worst->year);
+            snprintf(tic[0], sizeof tic[0], "%s %s (%d–%d年每年; 最差%d年%s%s)", worst->label, check[0], y_lo, y_hi,
+                     worst->year, bz[0] ? "; " : "", bz);
+            snprintf(tic[1], sizeof tic[1], "%s %s (every year %d–%d; worst %d%s%s)", lab_en, check[1], y_lo, y_hi,
+                     worst->year, be[0] ? "; " : "", be);
         } else if (op_of(worst) == OP_REDUCTION) {
-            snprintf(tic[0], sizeof tic[0], "%s %s (%d→%d年)", worst->label, check[0], worst->base_year,
-                     worst->year);
-            snprintf(tic[1], sizeof tic[1], "%s %s (%d→%d)", lab_en, check[1], worst->base_year, worst->year);
+            snprintf(tic[0], sizeof tic[0], "%s %s (%d→%d年%s%s)", worst->label, check[0], worst->base_year,
+                     worst->year, bz[0] ? "; " : "", bz);
+            snprintf(tic[1], sizeof tic[1], "%s %s (%d→%d%s%s)", lab_en, check[1], worst->base_year, worst->year,
+                     be[0] ? "; " : "", be);
         } else {
-            snprintf(tic[0], sizeof tic[0], "%s %s (%d年)", worst->label, check[0], worst->year);
-            snprintf(tic[1], sizeof tic[1], "%s %s (%d)", lab_en, check[1], worst->year);
+            snprintf(tic[0], sizeof tic[0], "%s %s (%d年%s%s)", worst->label, check[0], worst->year,
+                     bz[0] ? "; " : "", bz);
+            snprintf(tic[1], sizeof tic[1], "%s %s (%d%s%s)", lab_en, check[1], worst->year, be[0] ? "; " : "", be);
         }
         int is_range = op_of(worst) == OP_RANGE && worst->threshold > 0;
         double upper = is_range ? worst->upper / worst->threshold : (double)NAN;
@@ -476,8 +496,9 @@ static Status write_dashboard(Ctx *c, int *n_rows, int *n_range)
         dat_string(f, tic[1]);
         fputc(' ', f);
         dat_string(f, text[1]);
-        fputc('\n', f);
+        fprintf(f, " %d\n", pass);
         *n_range += is_range;
+        *n_result += !pass;
     }
     return close_af(af, ST_OK, c->d);
 }
@@ -516,11 +537,11 @@ Status chart_write_data(const char *scenario_dir, const char *charts_dir, Diag *
         goto done;
     }
     if (c->n_years > max_years) c->n_years = max_years;
-    int summer = -1, winter = -1, n_dash = 0, n_range = 0;
+    int summer = -1, winter = -1, n_dash = 0, n_range = 0, n_result = 0;
     for (int i = 0; i < c->n_years; i++)
         if ((st = write_duration(c, c->years[i], &summer, &winter)) != ST_OK) goto done;
-    if ((st = write_dashboard(c, &n_dash, &n_range)) != ST_OK) goto done;
-    st = write_chartdata_gp(c, summer, winter, n_dash, n_range);
+    if ((st = write_dashboard(c, &n_dash, &n_range, &n_result)) != ST_OK) goto done;
+    st = write_chartdata_gp(c, summer, winter, n_dash, n_range, n_result);
 done:
     results_dat_free(&c->annual);
     results_dat_free(&c->hourly);

@@ -201,6 +201,10 @@ static void target_label(const Report *r, const TargetRow *t, char *buf, size_t 
     else present_target_label_en(t->metric, op_of(t), buf, n);
 }
 
+/* A row checks the scenario's own build-out (kind "schedule"); rows of files
+ * written before the kind column count as simulated results. */
+static int is_schedule(const TargetRow *t) { return strcmp(t->kind, "schedule") == 0; }
+
 static void verdict(FILE *f, const Report *r)
 {
     const TargetTable *tt = &r->targets;
@@ -211,10 +215,16 @@ static void verdict(FILE *f, const Report *r)
         return;
     }
     fprintf(f, "<p class=\"verdict %s\">", failed ? "bad" : "ok");
-    if (!failed)
-        fprintf(f, tr(r, "%d 项目标检查全部达标。", "All %d target checks are met."), tt->n);
-    else
-        fprintf(f, tr(r, "%d 项目标检查中 %d 项未达标：", "%d target checks, %d missed: "), tt->n, failed);
+    int sched = 0, sched_failed = 0;
+    for (int i = 0; i < tt->n; i++)
+        if (is_schedule(&tt->rows[i])) {
+            sched++;
+            sched_failed += !tt->rows[i].pass;
+        }
+    fprintf(f, tr(r, "模拟结果 %d 项检查，%d 项未达标；建设进度核对 %d 项，%d 项未达标。",
+                  "Simulated results: %d checks, %d missed. Schedule checks: %d, %d missed. "),
+            tt->n - sched, failed - sched_failed, sched, sched_failed);
+    if (failed) fputs(tr(r, "未达标：", "Missed: "), f);
     for (int i = 0, k = 0; i < tt->n; i++) {
         const TargetRow *t = &tt->rows[i];
         if (t->pass) continue;
@@ -304,19 +314,27 @@ static void key_figures(FILE *f, const Report *r)
     fputs("</table>\n", f);
 }
 
-static void target_table(FILE *f, const Report *r)
+static const char *basis_text(const Report *r, const TargetRow *t)
+{
+    if (strcmp(t->basis, "plan") == 0) return tr(r, "规划", "plan");
+    if (strcmp(t->basis, "policy") == 0) return tr(r, "国家政策", "policy");
+    if (strcmp(t->basis, "assumption") == 0) return tr(r, "假设", "assumption");
+    return "–";
+}
+
+/* The rows of one kind; returns how many. */
+static int target_rows(FILE *f, const Report *r, int schedule)
 {
     const TargetTable *tt = &r->targets;
-    fputs(tr(r, "<h2>规划目标</h2>\n", "<h2>Plan targets</h2>\n"), f);
-    if (tt->n == 0) {
-        fputs(tr(r, "<p>本情景未设规划目标。</p>\n", "<p>This scenario has no targets.</p>\n"), f);
-        return;
-    }
-    fprintf(f, "<table>\n<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
-            tr(r, "目标", "target"), tr(r, "年份", "year"), tr(r, "数值", "value"), tr(r, "要求", "check"), tr(r, "余量", "margin"),
-            tr(r, "结果", "result"));
+    int n = 0;
     for (int i = 0; i < tt->n; i++) {
         const TargetRow *t = &tt->rows[i];
+        if (is_schedule(t) != schedule) continue;
+        if (n++ == 0)
+            fprintf(f, "<table>\n<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+                    tr(r, "目标", "target"), tr(r, "依据", "basis"), tr(r, "年份", "year"),
+                    schedule ? tr(r, "年末装机", "installed at year end") : tr(r, "数值", "value"), tr(r, "要求", "check"),
+                    tr(r, "余量", "margin"), tr(r, "结果", "result"));
         char lab[192], val[96], chk[192], mar[96];
         target_label(r, t, lab, sizeof lab);
         target_value(r, t, val, sizeof val);
@@ -326,7 +344,9 @@ static void target_table(FILE *f, const Report *r)
         esc(f, lab);
         fputs(" <code>", f);
         esc(f, t->id);
-        fprintf(f, "</code></td><td class=\"n\">%d</td><td class=\"n\">", t->year);
+        fputs("</code></td><td>", f);
+        esc(f, basis_text(r, t));
+        fprintf(f, "</td><td class=\"n\">%d</td><td class=\"n\">", t->year);
         esc(f, val);
         fputs("</td><td>", f);
         esc(f, chk);
@@ -334,7 +354,80 @@ static void target_table(FILE *f, const Report *r)
         esc(f, mar);
         fprintf(f, "</td><td class=\"r\">%s</td></tr>\n", t->pass ? tr(r, "达标 ✔", "met ✔") : tr(r, "未达标 ✘", "missed ✘"));
     }
+    if (n) fputs("</table>\n", f);
+    return n;
+}
+
+/* Each target's note once, under the table of its kind. */
+static void target_notes(FILE *f, const Report *r, int schedule)
+{
+    const TargetTable *tt = &r->targets;
+    int n = 0;
+    for (int i = 0; i < tt->n; i++) {
+        const TargetRow *t = &tt->rows[i];
+        if (is_schedule(t) != schedule || !t->note[0] || (i > 0 && strcmp(tt->rows[i - 1].id, t->id) == 0)) continue;
+        fputs(n++ ? "<li><code>" : "<ul class=\"notes\">\n<li><code>", f);
+        esc(f, t->id);
+        fputs("</code>: ", f);
+        esc(f, t->note);
+        fputs("</li>\n", f);
+    }
+    if (n) fputs("</ul>\n", f);
+}
+
+/* Supply adequacy beside the unserved-energy checks: what imports cover and
+ * what an island would lack (annual.dat; absent in older result files). */
+static void supply_adequacy(FILE *f, const Report *r)
+{
+    static const char *const cols[] = { "unserved_mwh", "import_hours", "import_mwh", "island_shortfall_mwh",
+                                        "island_shortfall_hours" };
+    int c[5];
+    for (int k = 0; k < 5; k++)
+        if ((c[k] = results_dat_col(&r->annual, cols[k])) < 0) return;
+    fputs(tr(r, "<h3>供电充裕度（受入单列）</h3>\n<p>缺电量是经外送通道受入之后仍缺的电量。受入小时数与受入电量是只能靠受入满足的部分；"
+                "孤网缺电量是关闭通道时将缺的电量（受入 + 缺电 − 当时的计划外送）。</p>\n",
+                "<h3>Supply adequacy, imports shown separately</h3>\n<p>Unserved energy counts after imports through "
+                "the line. Import hours and energy are covered only by importing; the island-mode shortfall is what "
+                "would be unserved with the line off (import + unserved − firm export in those hours).</p>\n"), f);
+    fprintf(f, "<table>\n<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+            tr(r, "年份", "year"), tr(r, "缺电量", "unserved"), tr(r, "受入小时数", "import hours"), tr(r, "受入电量", "import"),
+            tr(r, "孤网缺电量", "island-mode shortfall"), tr(r, "孤网缺电小时数", "shortfall hours"));
+    for (int i = 0; i < r->annual.n_rows; i++) {
+        char a[64], b[64], e[64];
+        present_format(a, sizeof a, "MWh", results_dat_get(&r->annual, i, c[0]), r->en, 0, 0);
+        present_format(b, sizeof b, "MWh", results_dat_get(&r->annual, i, c[2]), r->en, 0, 0);
+        present_format(e, sizeof e, "MWh", results_dat_get(&r->annual, i, c[3]), r->en, 0, 0);
+        fprintf(f, "<tr><td class=\"n\">%.0f</td><td class=\"n\">", annual_at(r, i, "year"));
+        esc(f, a);
+        fprintf(f, "</td><td class=\"n\">%.0f</td><td class=\"n\">", results_dat_get(&r->annual, i, c[1]));
+        esc(f, b);
+        fputs("</td><td class=\"n\">", f);
+        esc(f, e);
+        fprintf(f, "</td><td class=\"n\">%.0f</td></tr>\n", results_dat_get(&r->annual, i, c[4]));
+    }
     fputs("</table>\n", f);
+}
+
+static void target_table(FILE *f, const Report *r)
+{
+    const TargetTable *tt = &r->targets;
+    fputs(tr(r, "<h2>规划目标</h2>\n", "<h2>Plan targets</h2>\n"), f);
+    if (tt->n == 0) {
+        fputs(tr(r, "<p>本情景未设规划目标。</p>\n", "<p>This scenario has no targets.</p>\n"), f);
+        return;
+    }
+    fputs(tr(r, "<p>依据：“规划”为规划原文；“国家政策”为国家政策文件，非本规划；“假设”为情景的取值（见注）。</p>\n",
+             "<p>Basis: <em>plan</em> = the plan's text; <em>policy</em> = a national policy document, not the plan; "
+             "<em>assumption</em> = the scenario's choice (see the note).</p>\n"), f);
+    fputs(tr(r, "<h3>模拟结果：由模拟得出的判定</h3>\n", "<h3>Simulated results: verdicts the simulation produced</h3>\n"), f);
+    if (target_rows(f, r, 0) == 0) fputs(tr(r, "<p>无。</p>\n", "<p>None.</p>\n"), f);
+    target_notes(f, r, 0);
+    supply_adequacy(f, r);
+    fputs(tr(r, "<h3>建设进度核对：情景自身的装机安排（输入，非模拟结果）是否达到规划要求（按年末装机）</h3>\n",
+             "<h3>Schedule checks: does the scenario's own build-out (an input, not simulated) reach what the plan "
+             "says, at year end</h3>\n"), f);
+    if (target_rows(f, r, 1) == 0) fputs(tr(r, "<p>无。</p>\n", "<p>None.</p>\n"), f);
+    target_notes(f, r, 1);
 }
 
 static Status charts_section(FILE *f, const Report *r)

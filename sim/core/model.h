@@ -188,6 +188,13 @@ typedef struct {
 } AccountingParams;
 
 typedef enum { OP_GE = 0, OP_LE = 1, OP_RANGE = 2, OP_REDUCTION = 3 } TargetOp;
+/* Where a target's threshold comes from (issue 9): the plan's text, a
+ * national or regional policy document, or an assumption of the scenario. */
+typedef enum { BASIS_PLAN = 0, BASIS_POLICY = 1, BASIS_ASSUMPTION = 2 } TargetBasis;
+/* What a target checks: a result the simulation computed, or the scenario's
+ * own build-out (an input such as installed capacity). AUTO: inferred from
+ * the metric (targets.h). */
+typedef enum { KIND_AUTO = 0, KIND_RESULT = 1, KIND_SCHEDULE = 2 } TargetKind;
 
 typedef struct {
     char id[NAME_MAX_LEN];
@@ -198,6 +205,9 @@ typedef struct {
     double upper;                    /* range upper bound */
     int year;                        /* 0 = every year */
     int base_year;                   /* reduction: from this year */
+    TargetBasis basis;
+    TargetKind kind;
+    char note[256];                  /* shown with the verdict: why this threshold, history */
 } Target;
 
 typedef struct {

@@ -41,11 +41,25 @@ int annual_from_hours(const YearFacts *f, const YearInputs *in, const YearSeries
         else if (sign < 0) dem[nd++] = series_data(in, out, i);
     }
     const double *load = in->v[SER_LOAD], *unserved = out->v[SER_UNSERVED], *soc = out->v[SER_SOC];
-    double peak = 0, resid = 0, unh = 0;
+    const double *import = out->v[SER_IMPORT], *export_mw = out->v[SER_EXPORT];
+    double peak = 0, resid = 0, unh = 0, imh = 0, island = 0, islh = 0;
     int finite = 1;
     for (int h = 0; h < H; h++) {
         if (load[h] > peak) peak = load[h];
         if (unserved[h] > 1e-9) unh += 1;
+        if (import[h] > 1e-9) imh += 1;
+        /* Island mode (no line), without a second dispatch: imports come
+         * only in deficit hours, as the last resource after storage and coal
+         * at its ramp limit, so without them those hours lack what was
+         * imported, less the firm export the line carried in them (an island
+         * has none). Exact for renewable-first and line-first in surplus
+         * mode, where no other decision depends on the import; with firm
+         * export or peak-shaving an estimate (docs/model.md). */
+        double short_mw = import[h] + unserved[h] - export_mw[h];
+        if (short_mw > 1e-9) {
+            island += short_mw;
+            islh += 1;
+        }
         double supply = 0.0, demand = 0.0;
         for (int k = 0; k < ns; k++) supply += sup[k][h];
         for (int k = 0; k < nd; k++) demand += dem[k][h];
@@ -79,6 +93,9 @@ int annual_from_hours(const YearFacts *f, const YearInputs *in, const YearSeries
     row->peak_load_mw = peak;
     row->storage_cycles = row->storage_energy_mwh > 0 ? row->discharge_mwh / row->storage_energy_mwh : 0;
     row->unserved_hours = unh;
+    row->import_hours = imh;
+    row->island_shortfall_mwh = island;
+    row->island_shortfall_hours = islh;
     row->max_balance_residual_mw = finite ? resid : (double)NAN;
     return finite ? 0 : -1;
 }

@@ -49,6 +49,7 @@ static Status build_wind(const TechYear *ty)
     wind_unit_output(&ty->models->wind, ty->wx, ty->scratch);
     per_mw_times_capacity(ty, cap, 1.0, ty->buf[SER_WIND_AVAIL]);
     facts_put(ty->facts, MET_wind_capacity_mw, schedule_year_mean(cap, ty->year, ty->monthly));
+    facts_put(ty->facts, MET_wind_capacity_end_mw, schedule_at(cap, ty->year));   /* installed on 31 Dec */
     return ST_OK;
 }
 
@@ -59,6 +60,7 @@ static Status build_solar(const TechYear *ty)
     per_mw_times_capacity(ty, &s->solar.capacity_mw, pv_degradation_factor(&s->solar, s->first_year, ty->year),
                           ty->buf[SER_SOLAR_AVAIL]);
     facts_put(ty->facts, MET_solar_capacity_mw, schedule_year_mean(&s->solar.capacity_mw, ty->year, ty->monthly));
+    facts_put(ty->facts, MET_solar_capacity_end_mw, schedule_at(&s->solar.capacity_mw, ty->year));
     return ST_OK;
 }
 
@@ -79,6 +81,7 @@ static Status build_coal_mining(const TechYear *ty)
     YearFacts *f = ty->facts;
     double output_mt = coal_mining_output_mt(p, ty->year, ty->monthly);
     facts_put(f, MET_coal_capacity_mt, schedule_year_mean(&p->capacity_mt, ty->year, ty->monthly));
+    facts_put(f, MET_coal_capacity_end_mt, schedule_at(&p->capacity_mt, ty->year));
     facts_put(f, MET_coal_output_mt, output_mt);
     facts_put(f, MET_mining_load_mwh, output_mt * 1e6 * p->electricity_kwh_per_t / 1000.0);
     return ST_OK;

@@ -17,6 +17,8 @@ static const struct { const char *path, *field; } where[ENUM_TABLES] = {
     [ENUM_METHOD] = { "accounting.method", NULL },
     [ENUM_SCOPE] = { "accounting.scope", NULL },
     [ENUM_TARGET_OP] = { "targets.list", "op" },
+    [ENUM_TARGET_BASIS] = { "targets.list", "basis" },
+    [ENUM_TARGET_KIND] = { "targets.list", "kind" },
 };
 
 static const char *const *names_of(EnumTable t)

@@ -15,6 +15,8 @@ typedef enum {
     ENUM_METHOD,           /* ConversionMethod */
     ENUM_SCOPE,            /* Co2Scope */
     ENUM_TARGET_OP,        /* TargetOp */
+    ENUM_TARGET_BASIS,     /* TargetBasis */
+    ENUM_TARGET_KIND,      /* TargetKind */
     ENUM_TABLES
 } EnumTable;
 

@@ -20,6 +20,8 @@ _Static_assert(sizeof(Commissioning) == sizeof(int), "enum size");
 _Static_assert(sizeof(ConversionMethod) == sizeof(int), "enum size");
 _Static_assert(sizeof(Co2Scope) == sizeof(int), "enum size");
 _Static_assert(sizeof(TargetOp) == sizeof(int), "enum size");
+_Static_assert(sizeof(TargetBasis) == sizeof(int), "enum size");
+_Static_assert(sizeof(TargetKind) == sizeof(int), "enum size");
 
 /* ---- enum names, in enum order ---- */
 static const char *const commissioning_names[] = { "year_start", "monthly", NULL };
@@ -31,6 +33,8 @@ static const char *const strategy_names[] = { "renewable-first", "peak-shaving",
 static const char *const method_names[] = { "coal-equivalent", "calorific", NULL };
 static const char *const scope_names[] = { "production", "consumption", "net-exchange", NULL };
 static const char *const op_names[] = { ">=", "<=", "range", "reduction", NULL };
+static const char *const basis_names[] = { "plan", "policy", "assumption", NULL };
+static const char *const kind_names[] = { "auto", "result", "schedule", NULL };
 
 /* ---- default vectors ---- */
 /* Illustrative monthly values for an arid continental site near 43 N at
@@ -114,6 +118,18 @@ static const SchemaEntry target_fields[] = {
       .doc = "Year checked, inside the period; 0 = every year." },
     { FIELD(Target, base_year), INT(0, 2200, 0), .flags = SF_IN_PERIOD,
       .doc = "Reduction: the year compared with, inside the period and before year; 0 = first_year." },
+    { FIELD(Target, basis), ENUM(basis_names, BASIS_ASSUMPTION),
+      .doc = "Where the threshold comes from: \"plan\" (the plan's text), \"policy\" (a national or "
+             "regional policy document) or \"assumption\" (the scenario's own; the default, since a "
+             "target nobody sourced is not the plan's)." },
+    { FIELD(Target, kind), ENUM(kind_names, KIND_AUTO),
+      .doc = "\"result\": a value the simulation computes; \"schedule\": the scenario's own build-out "
+             "(installed capacity, checked at year end); \"auto\" (default): schedule when the metric is "
+             "a technology's capacity in force (wind_capacity_mw, coal_capacity_mt, storage_power_mw, ...), "
+             "else result." },
+    { FIELD(Target, note), STR(MSIZE(Target, note), ""),
+      .doc = "Text shown with the verdict in summary.md and report.html: why this threshold, the plan's "
+             "wording, history (e.g. the plan's 2016–2020 figure)." },
 };
 
 static const SchemaEntry table[] = {
@@ -684,7 +700,7 @@ static void put_doc(FILE *f, const SchemaEntry *e, const void *defaults, const c
     }
 }
 
-enum { RECORD_MAX_SIZE = 512 };
+enum { RECORD_MAX_SIZE = 1024 };
 _Static_assert(sizeof(CoalUnit) <= RECORD_MAX_SIZE && sizeof(Target) <= RECORD_MAX_SIZE,
                "record buffer of put_record_docs");
 

@@ -147,26 +147,34 @@ Status output_targets(const char *dat_path, const char *csv_path, const RunResul
     Status st = afile_open(af, dat_path, d);
     if (st != ST_OK) return st;
     FILE *f = af->f;
-    fputs("# ecsim target checks: margin > 0 passes; reduction values are fractions (0.12 = 12 %)\n", f);
-    fputs("id label metric year value op threshold upper base_year pass margin\n", f);
+    fputs("# ecsim target checks: margin > 0 passes; reduction values are fractions (0.12 = 12 %);\n"
+          "# basis: plan / policy / assumption; kind: result (simulated) / schedule (the scenario's\n"
+          "# own build-out, checked at year end); note: the target's note, \"\" if none\n", f);
+    fputs("id label metric year value op threshold upper base_year pass margin basis kind note\n", f);
     for (int i = 0; i < res->n_targets; i++) {
         const TargetResult *t = &res->targets[i];
         fprintf(f, "%s ", t->id);
         output_put_text(f, t->label, strlen(t->label), 0);
-        fprintf(f, " %s %d %.9g %s %.9g %.9g %d %d %.9g\n", t->metric, t->year, t->value,
-                enum_name(ENUM_TARGET_OP, (int)t->op), t->threshold, t->upper, t->base_year, t->pass, t->margin);
+        fprintf(f, " %s %d %.9g %s %.9g %.9g %d %d %.9g %s %s ", t->metric, t->year, t->value,
+                enum_name(ENUM_TARGET_OP, (int)t->op), t->threshold, t->upper, t->base_year, t->pass, t->margin,
+                enum_name(ENUM_TARGET_BASIS, (int)t->basis), enum_name(ENUM_TARGET_KIND, (int)t->kind));
+        output_put_text(f, t->note, strlen(t->note), 0);
+        fputc('\n', f);
     }
     if ((st = afile_commit(af, d)) != ST_OK) return st;
 
     if ((st = afile_open(af, csv_path, d)) != ST_OK) return st;
     f = af->f;
-    fputs("\xEF\xBB\xBF" "id,label,metric,year,value,op,threshold,upper,base_year,pass,margin\r\n", f);
+    fputs("\xEF\xBB\xBF" "id,label,metric,year,value,op,threshold,upper,base_year,pass,margin,basis,kind,note\r\n", f);
     for (int i = 0; i < res->n_targets; i++) {
         const TargetResult *t = &res->targets[i];
         fprintf(f, "%s,", t->id);
         output_put_text(f, t->label, strlen(t->label), 1);
-        fprintf(f, ",%s,%d,%.9g,%s,%.9g,%.9g,%d,%d,%.9g\r\n", t->metric, t->year, t->value,
-                enum_name(ENUM_TARGET_OP, (int)t->op), t->threshold, t->upper, t->base_year, t->pass, t->margin);
+        fprintf(f, ",%s,%d,%.9g,%s,%.9g,%.9g,%d,%d,%.9g,%s,%s,", t->metric, t->year, t->value,
+                enum_name(ENUM_TARGET_OP, (int)t->op), t->threshold, t->upper, t->base_year, t->pass, t->margin,
+                enum_name(ENUM_TARGET_BASIS, (int)t->basis), enum_name(ENUM_TARGET_KIND, (int)t->kind));
+        output_put_text(f, t->note, strlen(t->note), 1);
+        fputs("\r\n", f);
     }
     return afile_commit(af, d);
 }

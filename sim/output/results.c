@@ -217,14 +217,18 @@ static int parse_int(const char *s, int *out)
     return 0;
 }
 
-/* id label metric year value op threshold upper base_year pass margin */
+/* id label metric year value op threshold upper base_year pass margin
+ * [basis kind note] — the last three are absent in files written before them. */
 static int parse_target(char *line, TargetRow *r)
 {
-    char *p = line, *f[11];
-    for (int i = 0; i < 11; i++)
-        if (!(f[i] = next_field(&p))) return -1;
-    if (next_field(&p)) return -1;
+    char *p = line, *f[14];
+    int n = 0;
+    while (n < 14 && (f[n] = next_field(&p))) n++;
+    if ((n != 11 && n != 14) || next_field(&p)) return -1;
     memset(r, 0, sizeof *r);
+    if (n == 14 && (copy_field(r->basis, sizeof r->basis, f[11]) || copy_field(r->kind, sizeof r->kind, f[12])
+                    || copy_field(r->note, sizeof r->note, f[13])))
+        return -1;
     if (copy_field(r->id, sizeof r->id, f[0]) || copy_field(r->label, sizeof r->label, f[1])
         || copy_field(r->metric, sizeof r->metric, f[2]) || copy_field(r->op, sizeof r->op, f[5]))
         return -1;
@@ -276,7 +280,8 @@ Status results_targets_read(const char *path, TargetTable *t, Diag *d)
         }
         if (parse_target(line, &t->rows[t->n]) != 0) {
             diag_error(d, ST_IO, path, lineno, NULL,
-                       "expected: id \"label\" metric year value op threshold upper base_year pass margin");
+                       "expected: id \"label\" metric year value op threshold upper base_year pass margin "
+                       "[basis kind \"note\"]");
             st = ST_IO;
             break;
         }

@@ -37,6 +37,9 @@ typedef struct {
     char label[192];
     char metric[64];
     char op[16];       /* ">=", "<=", "range", "reduction" */
+    char basis[16];    /* "plan", "policy", "assumption"; "" in files before these columns */
+    char kind[16];     /* "result", "schedule"; "" in files before these columns */
+    char note[256];    /* the target's note; "" if none or in older files */
     int year, base_year, pass;
     double value, threshold, upper, margin;
 } TargetRow;
@@ -46,7 +49,8 @@ typedef struct {
     TargetRow *rows;
 } TargetTable;
 
-/* Reads targets.dat (quoted labels, "" for a quote inside). ST_IO names the
+/* Reads targets.dat (quoted labels and notes, "" for a quote inside; the basis,
+ * kind and note columns are optional, so files written before them still read). ST_IO names the
  * file and line of a malformed row; ST_NOMEM. Free with results_targets_free. */
 Status results_targets_read(const char *path, TargetTable *t, Diag *d);
 void results_targets_free(TargetTable *t);

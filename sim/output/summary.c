@@ -82,6 +82,78 @@ static const char *op_words(TargetOp op)
     return "?";
 }
 
+/* The rows of one kind; returns how many. */
+static int target_rows(FILE *f, const RunResults *res, TargetKind kind)
+{
+    int n = 0;
+    for (int i = 0; i < res->n_targets; i++) {
+        const TargetResult *t = &res->targets[i];
+        if (t->kind != kind) continue;
+        if (n++ == 0) {
+            fprintf(f, "| target | basis | year | %s | check | margin | result |\n"
+                       "|---|---|---:|---:|---|---:|---|\n", kind == KIND_SCHEDULE ? "installed at year end" : "value");
+        }
+        fprintf(f, "| %s (`%s`) | %s | %d | %.6g | %s %.6g", t->label, t->id, enum_name(ENUM_TARGET_BASIS, (int)t->basis),
+                t->year, t->value, op_words(t->op), t->threshold);
+        if (t->op == OP_RANGE) fprintf(f, "–%.6g", t->upper);
+        if (t->op == OP_REDUCTION) fprintf(f, " from %d", t->base_year);
+        fprintf(f, " | %+.6g | %s |\n", t->margin, t->pass ? "pass ✅" : "FAIL ❌");
+    }
+    return n;
+}
+
+/* Each target's note once, under the table of its kind. */
+static void target_notes(FILE *f, const RunResults *res, TargetKind kind)
+{
+    int n = 0;
+    for (int i = 0; i < res->n_targets; i++) {
+        const TargetResult *t = &res->targets[i];
+        if (t->kind != kind || !t->note[0] || (i > 0 && strcmp(res->targets[i - 1].id, t->id) == 0)) continue;
+        fprintf(f, "%s- `%s`: %s\n", n++ ? "" : "\n", t->id, t->note);
+    }
+}
+
+/* Supply adequacy beside the unserved-energy checks: what the line's
+ * imports cover, and what an island would lack (metrics.def). */
+static void supply_adequacy(FILE *f, const RunResults *res)
+{
+    fputs("\n#### Supply adequacy, imports shown separately\n\n"
+          "Unserved energy counts after imports through the line. *Import* hours and energy are "
+          "covered only by importing; the *island-mode shortfall* is what would be unserved with the "
+          "line off (import + unserved − firm export in those hours; docs/model.md).\n\n"
+          "| year | unserved (MWh) | import hours | import (MWh) | island-mode shortfall (MWh) | "
+          "shortfall hours |\n|---:|---:|---:|---:|---:|---:|\n", f);
+    for (int i = 0; i < res->n_years; i++) {
+        const AnnualRow *r = &res->rows[i];
+        fprintf(f, "| %.0f | %.1f | %.0f | %.1f | %.1f | %.0f |\n", r->year, r->unserved_mwh, r->import_hours,
+                r->import_mwh, r->island_shortfall_mwh, r->island_shortfall_hours);
+    }
+}
+
+static void write_targets(FILE *f, const RunResults *res)
+{
+    int n_sched = 0, f_sched = 0;
+    for (int i = 0; i < res->n_targets; i++)
+        if (res->targets[i].kind == KIND_SCHEDULE) {
+            n_sched++;
+            f_sched += !res->targets[i].pass;
+        }
+    fprintf(f, "\n## Targets: %d checked, %d failed\n\n", res->n_targets, res->n_failed);
+    fputs("Basis: *plan* = the plan's text; *policy* = a national policy document, not the plan; "
+          "*assumption* = the scenario's choice (see the note).\n", f);
+    fprintf(f, "\n### Simulated results: %d checked, %d failed\n\nVerdicts the simulation produced.\n\n",
+            res->n_targets - n_sched, res->n_failed - f_sched);
+    if (target_rows(f, res, KIND_RESULT) == 0) fputs("None.\n", f);
+    target_notes(f, res, KIND_RESULT);
+    supply_adequacy(f, res);
+    if (n_sched > 0) {
+        fprintf(f, "\n### Schedule checks: %d checked, %d failed\n\nThe scenario's own build-out (an input, "
+                   "not simulated) against what the plan says, at year end.\n\n", n_sched, f_sched);
+        target_rows(f, res, KIND_SCHEDULE);
+        target_notes(f, res, KIND_SCHEDULE);
+    }
+}
+
 void summary_write(FILE *f, const Scenario *s, const RunResults *res)
 {
     fprintf(f, "# %s\n\n", s->name);
@@ -97,18 +169,7 @@ void summary_write(FILE *f, const Scenario *s, const RunResults *res)
     fputc('\n', f);
     for (size_t k = 0; k < sizeof key_figures / sizeof key_figures[0]; k++) figure_row(f, &key_figures[k], res);
 
-    if (res->n_targets > 0) {
-        fprintf(f, "\n## Targets: %d checked, %d failed\n\n", res->n_targets, res->n_failed);
-        fputs("| target | year | value | check | margin | result |\n|---|---:|---:|---|---:|---|\n", f);
-        for (int i = 0; i < res->n_targets; i++) {
-            const TargetResult *t = &res->targets[i];
-            fprintf(f, "| %s (`%s`) | %d | %.6g | %s %.6g", t->label, t->id, t->year, t->value,
-                    op_words(t->op), t->threshold);
-            if (t->op == OP_RANGE) fprintf(f, "–%.6g", t->upper);
-            if (t->op == OP_REDUCTION) fprintf(f, " from %d", t->base_year);
-            fprintf(f, " | %+.6g | %s |\n", t->margin, t->pass ? "pass ✅" : "FAIL ❌");
-        }
-    }
+    if (res->n_targets > 0) write_targets(f, res);
 
     const AccountingParams *a = &s->accounting;
     fputs("\n## Accounting method and factors\n\n", f);

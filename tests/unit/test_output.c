@@ -9,6 +9,7 @@
 #include "calendar.h"
 #include "metrics.h"
 #include "output.h"
+#include "results.h"
 #include "series.h"
 #include "numfmt.h"
 #include "stagedir.h"
@@ -188,6 +189,82 @@ static void hourly_from_series_table(void)
     free(s);
 }
 
+/* targets.dat and targets.csv carry basis, kind and note after the older
+ * columns, and the reader reads them back; a file without them still reads. */
+static void targets_basis_kind_columns(void)
+{
+    char base[] = "/tmp/ecsim-test-targets.XXXXXX";
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(base));
+    RunResults *res = calloc(1, sizeof *res);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(res);
+    res->n_targets = 2;
+    TargetResult *t = res->targets;
+    snprintf(t[0].id, sizeof t[0].id, "wind_capacity");
+    snprintf(t[0].label, sizeof t[0].label, "风电装机");
+    snprintf(t[0].metric, sizeof t[0].metric, "wind_capacity_mw");
+    t[0].year = 2025; t[0].value = 3200; t[0].op = OP_GE; t[0].threshold = 3200; t[0].pass = 1;
+    t[0].basis = BASIS_PLAN; t[0].kind = KIND_SCHEDULE;
+    snprintf(t[1].id, sizeof t[1].id, "energy_intensity");
+    snprintf(t[1].label, sizeof t[1].label, "单位GDP能源消耗降低");
+    snprintf(t[1].metric, sizeof t[1].metric, "energy_intensity_tce_per_10k_yuan");
+    snprintf(t[1].note, sizeof t[1].note, "national target used, a \"quote\"");
+    t[1].year = 2025; t[1].value = 0.2; t[1].op = OP_REDUCTION; t[1].threshold = 0.135; t[1].base_year = 2020;
+    t[1].pass = 1; t[1].margin = 0.065; t[1].basis = BASIS_ASSUMPTION; t[1].kind = KIND_RESULT;
+    char dat[512], csv[512];
+    snprintf(dat, sizeof dat, "%s/targets.dat", base);
+    snprintf(csv, sizeof csv, "%s/targets.csv", base);
+    Diag d;
+    diag_init(&d);
+    CU_ASSERT_EQUAL_FATAL(output_targets(dat, csv, res, &d), ST_OK);
+
+    FILE *f = fopen(csv, "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    char line[1024];
+    CU_ASSERT_PTR_NOT_NULL(fgets(line, sizeof line, f));
+    CU_ASSERT_STRING_EQUAL(line, "\xEF\xBB\xBF" "id,label,metric,year,value,op,threshold,upper,base_year,pass,margin,"
+                                 "basis,kind,note\r\n");
+    CU_ASSERT_PTR_NOT_NULL(fgets(line, sizeof line, f));
+    CU_ASSERT_STRING_EQUAL(line, "wind_capacity,\"风电装机\",wind_capacity_mw,2025,3200,>=,3200,0,0,1,0,"
+                                 "plan,schedule,\"\"\r\n");
+    CU_ASSERT_PTR_NOT_NULL(fgets(line, sizeof line, f));
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, ",assumption,result,\"national target used, a \"\"quote\"\"\"\r\n"));
+    fclose(f);
+
+    TargetTable tt;
+    CU_ASSERT_EQUAL_FATAL(results_targets_read(dat, &tt, &d), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(tt.n, 2);
+    CU_ASSERT_STRING_EQUAL(tt.rows[0].basis, "plan");
+    CU_ASSERT_STRING_EQUAL(tt.rows[0].kind, "schedule");
+    CU_ASSERT_STRING_EQUAL(tt.rows[0].note, "");
+    CU_ASSERT_STRING_EQUAL(tt.rows[1].basis, "assumption");
+    CU_ASSERT_STRING_EQUAL(tt.rows[1].kind, "result");
+    CU_ASSERT_STRING_EQUAL(tt.rows[1].note, "national target used, a 'quote'");   /* .dat: ' for a quote */
+    CU_ASSERT_DOUBLE_EQUAL(tt.rows[1].threshold, 0.135, 0);
+    results_targets_free(&tt);
+
+    /* A file of the older layout (no basis, kind, note) still reads. */
+    f = fopen(dat, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs("id label metric year value op threshold upper base_year pass margin\n"
+          "w \"风电\" wind_capacity_mw 2025 3200 >= 3200 0 0 1 0\n", f);
+    fclose(f);
+    CU_ASSERT_EQUAL_FATAL(results_targets_read(dat, &tt, &d), ST_OK);
+    CU_ASSERT(tt.n == 1 && tt.rows[0].basis[0] == '\0' && tt.rows[0].kind[0] == '\0');
+    results_targets_free(&tt);
+    /* 12 fields (basis without kind) is malformed. */
+    f = fopen(dat, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs("id label metric year value op threshold upper base_year pass margin basis\n"
+          "w \"风电\" wind_capacity_mw 2025 3200 >= 3200 0 0 1 0 plan\n", f);
+    fclose(f);
+    Diag quiet;
+    diag_init(&quiet);
+    CU_ASSERT_EQUAL(results_targets_read(dat, &tt, &quiet), ST_IO);
+    results_targets_free(&tt);
+    CU_ASSERT_EQUAL(remove_tree(base), 0);
+    free(res);
+}
+
 void register_test_output(void);
 void register_test_output(void)
 {
@@ -197,4 +274,5 @@ void register_test_output(void)
     CU_add_test(s, "metric registry", metric_registry);
     CU_add_test(s, "staged output directory", staged_directory);
     CU_add_test(s, "hourly columns from the series table", hourly_from_series_table);
+    CU_add_test(s, "targets: basis, kind and note columns", targets_basis_kind_columns);
 }

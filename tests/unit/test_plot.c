@@ -368,8 +368,8 @@ static void chart_data(void)
         for (int i = 0; i < n_ids; i++) seen |= strcmp(ids[i], id) == 0;
         if (!seen && n_ids < 16) snprintf(ids[n_ids++], sizeof ids[0], "%s", id);
         if (strcmp(id, "renewable_utilisation") == 0) {
-            /* ... "label" metric year value op threshold upper base_year pass margin */
-            const char *p = strrchr(line, '"');
+            /* id "label" metric year value op threshold upper base_year pass margin basis kind "note" */
+            const char *p = strchr(strchr(line, '"') + 1, '"');
             char metric[64];
             double value, thr, up, margin;
             char op[16];
