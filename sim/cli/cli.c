@@ -228,7 +228,7 @@ static int parse_opts(const char *cmd, const char *help, int argc, char **argv, 
         int has_arg = i + 1 < argc;
         if (is_help(a)) { fputs(help, stdout); return 0; }
         if ((allow & ALLOW_OUT) && (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0)) {
-            if (!has_arg) return usage_error(cmd, "%s needs a directory", a);
+            if (!has_arg || !argv[i + 1][0]) return usage_error(cmd, "%s needs a directory", a);
             o->out_dir = argv[++i];
         } else if ((allow & ALLOW_RUN) && (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0)) {
             if (!has_arg) return usage_error(cmd, "%s needs a number", a);
@@ -487,6 +487,15 @@ static int cmd_sweep(int argc, char **argv)
         opts_free(&o);
         return EXIT_USAGE;
     }
+    for (int k = 1; k < o.nvary; k++)   /* a setting varied twice: the first --vary would be lost */
+        for (int j = 0; j < k; j++) {
+            size_t n = strcspn(o.vary[k], "=");
+            if (n == strcspn(o.vary[j], "=") && strncmp(o.vary[j], o.vary[k], n) == 0) {
+                rc = usage_error("sweep", "--vary %s: this setting is already varied", o.vary[k]);
+                opts_free(&o);
+                return rc;
+            }
+        }
     SweepGrid g;
     int bad;
     Status gs = sweep_grid_parse(&g, (const char *const *)o.vary, o.nvary, &bad);
