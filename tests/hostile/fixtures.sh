@@ -207,7 +207,7 @@ setup_pl_empty() { mkdir -p "$O/r"; }
 then_leap() { [ "$(grep -vc "^#" "$O/ca_leap/hourly-2024.dat")" = 8785 ]; }
 then_comments() {
   # the path's newline stays inside the comment line: no line of a .dat file
-  # starts with the path's second half (summary.md is not checked: see the report)
+  # starts with the path's second half (summary.md, Markdown, is not checked)
   grep -rq --include='*.dat' '^line' "$O" && return 1
   grep -rq --include='*.dat' '^# ecsim .*config new?line/nl.cfg$' "$O"
 }
