@@ -140,8 +140,8 @@ DEPS_layers      :=
 # What `make check` runs: <variant>-<stage>. Slow stages first, so that a
 # parallel make starts them early. Every stage uses its own temporary
 # directories, so any number may run at once.
-CHECK_STAGES := check-plot-unit san-plot-unit check-plots check-batch check-determinism check-signals \
-                check-hostile san-hostile check-regress check-bad-input check-unit check-docs layers \
+CHECK_STAGES := san-hostile check-hostile check-plot-unit san-plot-unit check-plots check-batch check-determinism check-signals \
+                check-regress check-bad-input check-unit check-docs layers \
                 san-regress san-bad-input san-unit
 STAGE_DIR    := build/stages
 

@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "present.h"
 #include "report.h"
 #include "sweep.h"
+#include "utf8.h"
 #include "version.h"
 
 #define EXIT_TARGETS status_exit_code(ST_TARGET_FAILED)
@@ -371,7 +373,9 @@ static void job_messages(Report *rp, const JobResult *r)
         return;
     }
     if (r->status != ST_OK) {
-        fprintf(stderr, "%s: not run: %s; nothing written\n", r->job->origin, status_message(r->status));
+        char shown[512];   /* the path as given may hold a newline or an escape */
+        fprintf(stderr, "%s: not run: %s; nothing written\n",
+                utf8_shown(shown, sizeof shown, r->job->origin, SIZE_MAX, 400), status_message(r->status));
         return;
     }
     if (!o->quiet && rp->mode == MODE_RUN) print_run_line(r);

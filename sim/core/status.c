@@ -2,7 +2,10 @@
 #include "status.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <string.h>
+
+#include "utf8.h"
 
 static const struct { int exit_code; const char *msg; } table[] = {
 #define STATUS(name, exitcode, msg) { exitcode, msg },
@@ -78,7 +81,8 @@ void diag_print(const Diag *d, FILE *f)
     for (int i = 0; i < d->n; i++) {
         const DiagEntry *e = &d->e[i];
         if (e->file[0]) {
-            fputs(e->file, f);
+            char shown[sizeof e->file + 16];   /* a path may hold a newline or an escape */
+            fputs(utf8_shown(shown, sizeof shown, e->file, SIZE_MAX, sizeof shown), f);
             if (e->line > 0) fprintf(f, ":%d", e->line);
             fputs(": ", f);
         }

@@ -149,6 +149,19 @@ line"
   printf 'inherits = "../fast.cfg";\nscenario = { name = "nl"; };\n' >"$F/new
 line/nl.cfg"
 
+  # a folder whose name holds a terminal escape, and a bad file in it
+  esc=$(printf 'e\033[31m')
+  mkdir -p "$F/$esc"
+  printf 'inherits = "../fast.cfg";\nwind = { hub_height_m = 1.0; };\n' >"$F/$esc/x.cfg"
+  # text that ends up in result files
+  v nm_hourly_dup 'output = { hourly_years = [ 2020, 2020 ]; };'
+  v nm_label_nl 'targets = { list = ( { id = "x"; label = "a\nb"; metric = "wind_capacity_mw"; op = ">="; threshold = 1.0; year = 2025; } ); };'
+  v nm_target_dup 'targets = { list = ( { id = "x"; label = "a"; metric = "wind_capacity_mw"; op = ">="; threshold = 1.0; year = 2025; },' \
+    '  { id = "x"; label = "b"; metric = "wind_capacity_mw"; op = ">="; threshold = 1.0; year = 2025; } ); };'
+  v nm_target_space 'targets = { list = ( { id = "x y"; label = "a"; metric = "wind_capacity_mw"; op = ">="; threshold = 1.0; year = 2025; } ); };'
+  v nm_unit_ctrl 'coal_power = { units = ( { name = "u\"1\t"; capacity_mw = 150.0; commission_year = 2012; retire_year = 0;' \
+    '  min_load_frac = 0.40; ramp_frac_per_h = 0.60; heat_rate_gce_per_kwh = 330.0; } ); };'
+
   # ---- batch, compare, sweep ----
   v bt_a 'scenario = { name = "same"; };'
   v bt_b 'scenario = { name = "same"; };' 'storage = { duration_h = 4.0; };'
