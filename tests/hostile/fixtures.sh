@@ -187,6 +187,8 @@ line/nl.cfg"
   # a finished run for the plot cases
   (cd "$F" && "$E" run -q fast.cfg -o "$F/done" >/dev/null 2>&1)
   [ -f "$F/done/fast/annual.dat" ] || echo "hostile: the finished run for the plot cases is missing"
+  (cd "$F" && "$E" run -q base.cfg -o "$F/doneh" >/dev/null 2>&1)
+  [ -f "$F/doneh/yiwu-14fyp/hourly-2025.dat" ] || echo "hostile: the finished run with hourly files is missing"
 }
 
 # ---- setup_NAME: prepare $O (or the tree) before the snapshot ----
@@ -214,6 +216,10 @@ setup_pl_nan() { run_copy && awk '!/^#/ && n++ == 1 {$3 = "nan"} 1' "$F/done/fas
 setup_pl_targets() { run_copy && head -c 300 "$F/done/fast/targets.dat" >"$O/r/targets.dat"; }
 setup_pl_charts_link() { run_copy && ln -s "$S/victim" "$O/r/charts"; }
 setup_pl_report_link() { run_copy && ln -s "$S/keep.txt" "$O/r/report.html"; }
+setup_pl_hourly_trunc() { mkdir -p "$O" && cp -R "$F/doneh/yiwu-14fyp" "$O/r" && { head -n 40 "$F/doneh/yiwu-14fyp/hourly-2025.dat"; sed -n '41{s/^\(.........\).*/\1/;p;q}' "$F/doneh/yiwu-14fyp/hourly-2025.dat"; } >"$O/r/hourly-2025.dat"; }
+setup_pl_hourly_fifo() { mkdir -p "$O" && cp -R "$F/doneh/yiwu-14fyp" "$O/r" && rm "$O/r/hourly-2025.dat" && mkfifo "$O/r/hourly-2025.dat"; }
+setup_cmp_table_dir() { mkdir -p "$O/comparison.dat"; }
+setup_sweep_point_link() { mkdir -p "$O" && ln -s "$S/victim" "$O/fast-p001"; }
 setup_pl_empty() { mkdir -p "$O/r"; }
 
 # ---- then_NAME: checks afterwards ----
