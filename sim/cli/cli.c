@@ -366,9 +366,12 @@ static void job_messages(Report *rp, const JobResult *r)
     diag_print(r->diag, stderr);
     if (!r->scn && rp->grid) {
         fprintf(stderr, "  (sweep point %d:", r->job->point + 1);
-        for (int k = 0; k < rp->grid->n; k++)
-            fprintf(stderr, " %s=%s", rp->grid->names[k],
-                    rp->grid->values[k][sweep_index(rp->grid, r->job->point, k)]);
+        for (int k = 0; k < rp->grid->n; k++) {   /* as typed: control bytes shown as '?' */
+            char name[160], value[512];
+            fprintf(stderr, " %s=%s", utf8_shown(name, sizeof name, rp->grid->names[k], SIZE_MAX, 140),
+                    utf8_shown(value, sizeof value, rp->grid->values[k][sweep_index(rp->grid, r->job->point, k)],
+                               SIZE_MAX, 480));
+        }
         fputs(")\n", stderr);
         return;
     }

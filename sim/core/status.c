@@ -87,7 +87,10 @@ void diag_print(const Diag *d, FILE *f)
             fputs(": ", f);
         }
         if (e->is_warning) fputs("warning: ", f);
-        if (e->setting[0]) fprintf(f, "%s: ", e->setting);
+        if (e->setting[0]) {   /* a --set or --vary path is as typed */
+            char shown[sizeof e->setting + 16];
+            fprintf(f, "%s: ", utf8_shown(shown, sizeof shown, e->setting, SIZE_MAX, sizeof shown));
+        }
         fputs(e->message, f);
         if (e->suggestion[0]) fprintf(f, " (did you mean '%s'?)", e->suggestion);
         fputc('\n', f);

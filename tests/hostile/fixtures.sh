@@ -162,6 +162,9 @@ line/nl.cfg"
   v nm_unit_ctrl 'coal_power = { units = ( { name = "u\"1\t"; capacity_mw = 150.0; commission_year = 2012; retire_year = 0;' \
     '  min_load_frac = 0.40; ramp_frac_per_h = 0.60; heat_rate_gce_per_kwh = 330.0; } ); };'
 
+  v nm_html 'scenario = { name = "<b>x&y"; description = "<script>alert(1)</script>\n\n# heading"; };' \
+    'targets = { list = ( { id = "x"; label = "<i>l</i>"; metric = "wind_capacity_mw"; op = ">="; threshold = 1.0; year = 2025; } ); };'
+
   # ---- batch, compare, sweep ----
   v bt_a 'scenario = { name = "same"; };'
   v bt_b 'scenario = { name = "same"; };' 'storage = { duration_h = 4.0; };'
@@ -229,4 +232,9 @@ then_comments() {
   # starts with the path's second half (summary.md, Markdown, is not checked)
   grep -rq --include='*.dat' '^line' "$O" && return 1
   grep -rq --include='*.dat' '^# ecsim .*config new?line/nl.cfg$' "$O"
+}
+then_html() {
+  # markup from the scenario file is shown as text in report.html, never as markup
+  r="$O/<b>x&y/report.html"
+  [ -f "$r" ] && ! grep -q '<script>\|<b>x\|<i>l' "$r" && grep -q '&lt;script&gt;' "$r"
 }
