@@ -27,7 +27,7 @@ cleanup() {
   chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'exit 130' INT TERM HUP PIPE
 mkdir -p "$F" "$S/victim" "$R/o" "$L"
 cp -R "$here/files/." "$F/"
 cp "$top/configs/yiwu-14fyp.cfg" "$F/base.cfg"
