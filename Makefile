@@ -118,6 +118,7 @@ CMD_unit        = cd tests && ../$(1)/run_unit
 CMD_plot-unit   = cd tests && ../$(1)/run_plot
 CMD_regress     = sh tests/regress/run.sh $(1)/ecsim $(1)/datcmp
 CMD_bad-input   = sh tests/bad_input/run.sh $(1)/ecsim
+CMD_hostile     = sh tests/hostile/run.sh $(1)/ecsim
 CMD_determinism = sh tests/determinism.sh $(1)/ecsim
 CMD_batch       = sh tests/batch.sh $(1)/ecsim
 CMD_signals     = sh tests/signals.sh $(1)/ecsim
@@ -129,6 +130,7 @@ DEPS_unit        := run_unit
 DEPS_plot-unit   := run_plot
 DEPS_regress     := ecsim datcmp
 DEPS_bad-input   := ecsim
+DEPS_hostile     := ecsim
 DEPS_determinism := ecsim
 DEPS_batch       := ecsim
 DEPS_signals     := ecsim
@@ -140,7 +142,7 @@ DEPS_provenance  := ecsim
 # What `make check` runs: <variant>-<stage>. Slow stages first, so that a
 # parallel make starts them early. Every stage uses its own temporary
 # directories, so any number may run at once.
-CHECK_STAGES := check-plot-unit san-plot-unit check-plots check-batch check-determinism check-signals \
+CHECK_STAGES := san-hostile check-hostile check-plot-unit san-plot-unit check-plots check-batch check-determinism check-signals \
                 check-regress check-bad-input check-unit check-docs check-provenance layers \
                 san-regress san-bad-input san-unit
 STAGE_DIR    := build/stages
@@ -179,7 +181,7 @@ check: deps
 	@sh tests/stage.sh --summary $(STAGE_DIR) $(CHECK_STAGES)
 
 # ---- single stages (variant from CHECKS=1 / SAN=1) -------------------------
-.PHONY: unit plot-unit regress bad-input determinism batch signals plots-check docs-check layers provenance
+.PHONY: unit plot-unit regress bad-input hostile determinism batch signals plots-check docs-check layers provenance
 unit: $(B)/run_unit
 	@$(call CMD_unit,$(B))
 plot-unit: $(B)/run_plot
@@ -188,6 +190,8 @@ regress: $(B)/ecsim $(B)/datcmp
 	@$(call CMD_regress,$(B))
 bad-input: $(B)/ecsim
 	@$(call CMD_bad-input,$(B))
+hostile: $(B)/ecsim
+	@$(call CMD_hostile,$(B))
 determinism: $(B)/ecsim
 	@$(call CMD_determinism,$(B))
 batch: $(B)/ecsim

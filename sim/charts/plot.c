@@ -225,6 +225,12 @@ Status plot_scenario(const char *scenario_dir, const char *plots_dir, const char
         diag_error(d, ST_IO, charts_dir, 0, NULL, "cannot create: %s", strerror(errno));
         return ST_IO;
     }
+    struct stat sb = {0};   /* a link planted there is never written through */
+    if (!created && (lstat(charts_dir, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
+        diag_error(d, ST_IO, charts_dir, 0, NULL, "exists and is not a directory (%s): move it away",
+                   S_ISLNK(sb.st_mode) ? "a symbolic link" : "not a directory");
+        return ST_IO;
+    }
     st = chart_write_data(scenario_dir, charts_dir, d);
     if (st == ST_OK) st = plot_write_colours(charts_dir, d);
     if (st == ST_OK) st = plot_write_stack(charts_dir, d);

@@ -282,6 +282,12 @@ static Status prepare_charts_dir(const char *dir, char *charts, size_t n, Diag *
         diag_error(d, ST_IO, charts, 0, NULL, "cannot create: %s", strerror(errno));
         return ST_IO;
     }
+    struct stat sb = {0};   /* a link planted there is never written through */
+    if (lstat(charts, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        diag_error(d, ST_IO, charts, 0, NULL, "exists and is not a directory (%s): move it away",
+                   S_ISLNK(sb.st_mode) ? "a symbolic link" : "not a directory");
+        return ST_IO;
+    }
     char path[PATH_LEN + 32];
     snprintf(path, sizeof path, "%s/chartdata.gp", charts);
     AtomicFile *af = &(AtomicFile){0};

@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include "report.h"
 #include "sensitivity.h"
 #include "sweep.h"
+#include "utf8.h"
 #include "version.h"
 
 #define EXIT_TARGETS status_exit_code(ST_TARGET_FAILED)
@@ -257,7 +259,7 @@ static int parse_opts(const char *cmd, const char *help, int argc, char **argv, 
         int has_arg = i + 1 < argc;
         if (is_help(a)) { fputs(help, stdout); return 0; }
         if ((allow & ALLOW_OUT) && (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0)) {
-            if (!has_arg) return usage_error(cmd, "%s needs a directory", a);
+            if (!has_arg || !argv[i + 1][0]) return usage_error(cmd, "%s needs a directory", a);
             o->out_dir = argv[++i];
         } else if ((allow & ALLOW_RUN) && (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0)) {
             if (!has_arg) return usage_error(cmd, "%s needs a number", a);
@@ -429,14 +431,19 @@ static void job_messages(Report *rp, const JobResult *r)
     diag_print(r->diag, stderr);
     if (!r->scn && rp->grid) {
         fprintf(stderr, "  (sweep point %d:", r->job->point + 1);
-        for (int k = 0; k < rp->grid->n; k++)
-            fprintf(stderr, " %s=%s", rp->grid->names[k],
-                    rp->grid->values[k][sweep_index(rp->grid, r->job->point, k)]);
+        for (int k = 0; k < rp->grid->n; k++) {   /* as typed: control bytes shown as '?' */
+            char name[160], value[512];
+            fprintf(stderr, " %s=%s", utf8_shown(name, sizeof name, rp->grid->names[k], SIZE_MAX, 140),
+                    utf8_shown(value, sizeof value, rp->grid->values[k][sweep_index(rp->grid, r->job->point, k)],
+                               SIZE_MAX, 480));
+        }
         fputs(")\n", stderr);
         return;
     }
     if (r->status != ST_OK) {
-        fprintf(stderr, "%s: not run: %s; nothing written\n", r->job->origin, status_message(r->status));
+        char shown[512];   /* the path as given may hold a newline or an escape */
+        fprintf(stderr, "%s: not run: %s; nothing written\n",
+                utf8_shown(shown, sizeof shown, r->job->origin, SIZE_MAX, 400), status_message(r->status));
         return;
     }
     if (!o->quiet && rp->mode == MODE_RUN) print_run_line(r);
@@ -552,6 +559,15 @@ static int cmd_sweep(int argc, char **argv)
         opts_free(&o);
         return EXIT_USAGE;
     }
+    for (int k = 1; k < o.nvary; k++)   /* a setting varied twice: the first --vary would be lost */
+        for (int j = 0; j < k; j++) {
+            size_t n = strcspn(o.vary[k], "=");
+            if (n == strcspn(o.vary[j], "=") && strncmp(o.vary[j], o.vary[k], n) == 0) {
+                rc = usage_error("sweep", "--vary %s: this setting is already varied", o.vary[k]);
+                opts_free(&o);
+                return rc;
+            }
+        }
     SweepGrid g;
     int bad;
     Status gs = sweep_grid_parse(&g, (const char *const *)o.vary, o.nvary, &bad);

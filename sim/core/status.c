@@ -2,7 +2,10 @@
 #include "status.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <string.h>
+
+#include "utf8.h"
 
 static const struct { int exit_code; const char *msg; } table[] = {
 #define STATUS(name, exitcode, msg) { exitcode, msg },
@@ -78,12 +81,16 @@ void diag_print(const Diag *d, FILE *f)
     for (int i = 0; i < d->n; i++) {
         const DiagEntry *e = &d->e[i];
         if (e->file[0]) {
-            fputs(e->file, f);
+            char shown[sizeof e->file + 16];   /* a path may hold a newline or an escape */
+            fputs(utf8_shown(shown, sizeof shown, e->file, SIZE_MAX, sizeof shown), f);
             if (e->line > 0) fprintf(f, ":%d", e->line);
             fputs(": ", f);
         }
         if (e->is_warning) fputs("warning: ", f);
-        if (e->setting[0]) fprintf(f, "%s: ", e->setting);
+        if (e->setting[0]) {   /* a --set or --vary path is as typed */
+            char shown[sizeof e->setting + 16];
+            fprintf(f, "%s: ", utf8_shown(shown, sizeof shown, e->setting, SIZE_MAX, sizeof shown));
+        }
         fputs(e->message, f);
         if (e->suggestion[0]) fprintf(f, " (did you mean '%s'?)", e->suggestion);
         fputc('\n', f);

@@ -225,6 +225,8 @@ const char *cfg_text_problem(const char *v, unsigned flags)
     }
     if ((flags & (SF_NONEMPTY | SF_FILENAME | SF_IDENT)) && v[0] == '\0') return "must not be empty";
     if ((flags & SF_FILENAME) && v[0] == '.') return "must not start with '.'";
+    if ((flags & SF_FILENAME) && (v[0] == ' ' || v[strlen(v) - 1] == ' '))
+        return "must not start or end with a space";
     return NULL;
 }
 

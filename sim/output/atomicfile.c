@@ -63,7 +63,13 @@ Status afile_open(AtomicFile *af, const char *path, Diag *d)
 Status afile_commit(AtomicFile *af, Diag *d)
 {
     int bad = ferror(af->f);
-    int e = bad ? EIO : 0;
+    int e = 0;
+    if (bad) {
+        /* the failed write's errno is gone: flushing again usually fails
+         * the same way and says why (ENOSPC on a full file system) */
+        clearerr(af->f);
+        e = fflush(af->f) != 0 ? errno : EIO;
+    }
     if (fclose(af->f) != 0 && !bad) { bad = 1; e = errno; }
     af->f = NULL;
     /* rename replaces a link at path by the file, never writes through it */

@@ -5,6 +5,7 @@
 #include "output.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 #include "numfmt.h"
 #include "series.h"
 #include "summary.h"
+#include "utf8.h"
 #include "version.h"
 
 /* Quoted text for result files. CSV doubles an inner quote; gnuplot has no
@@ -28,11 +30,14 @@ void output_put_text(FILE *f, const char *s, size_t len, int csv)
     fputc('"', f);
 }
 
+/* Text from outside (the file's path may hold a newline) goes through
+ * utf8_shown so that a comment line stays one line. */
 static void provenance(FILE *f, const Scenario *s, const char *title)
 {
-    fprintf(f, "# %s — scenario %s\n", title, s->name);
+    char name[sizeof s->name + 16], file[sizeof s->source_file + 16];
+    fprintf(f, "# %s — scenario %s\n", title, utf8_shown(name, sizeof name, s->name, SIZE_MAX, sizeof name));
     fprintf(f, "# ecsim %s; seed %lu; years %d-%d; config %s\n", ECSIM_VERSION, s->seed,
-            s->first_year, s->last_year, s->source_file);
+            s->first_year, s->last_year, utf8_shown(file, sizeof file, s->source_file, SIZE_MAX, sizeof file));
 }
 
 Status output_annual_dat(const char *path, const Scenario *s, const RunResults *res, Diag *d)
