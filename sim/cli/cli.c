@@ -18,6 +18,7 @@
 #include "plotcmp.h"
 #include "present.h"
 #include "report.h"
+#include "results.h"
 #include "sensitivity.h"
 #include "sweep.h"
 #include "utf8.h"
@@ -374,8 +375,12 @@ static int plot_dir(const char *dir, const char *plots, const char *lang, int qu
     Diag *d = malloc(sizeof *d);
     if (!d) { fprintf(stderr, "ecsim: out of memory\n"); return EXIT_ERROR; }
     diag_init(d);
-    Status st = plot_scenario(dir, plots, lang, d);
-    Status rs = report_write(dir, lang, d);
+    /* not the folder of a run: one message, not one per reader */
+    Status st = results_check_dir(dir, d), rs = st;
+    if (st == ST_OK) {
+        st = plot_scenario(dir, plots, lang, d);
+        rs = report_write(dir, lang, d);
+    }
     diag_print(d, stderr);
     free(d);
     if (!quiet && rs == ST_OK)

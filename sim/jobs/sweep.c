@@ -11,6 +11,7 @@
 #include "compare.h"
 #include "config.h"
 #include "jobfiles.h"
+#include "schema.h"
 #include "utf8.h"
 
 /* Splits text at commas outside brackets and quotes, writing NUL bytes into
@@ -132,6 +133,25 @@ static void point_labels(void *ctx, const Job *job, const char **values, int *in
     }
 }
 
+/* 1 if path is "group.records[i]" or "group.records[i].field" of a list of
+ * records in the schema (the index itself is checked point by point). */
+static int record_setting(const char *path)
+{
+    const char *br = strchr(path, '[');
+    if (!br) return 0;
+    char base[128];
+    size_t n = (size_t)(br - path);
+    if (n >= sizeof base) return 0;
+    memcpy(base, path, n);
+    base[n] = '\0';
+    const SchemaEntry *e = schema_find(base);
+    if (!e || e->kind != SK_RECORDS) return 0;
+    const char *close = strchr(br, ']');
+    if (!close) return 0;
+    if (close[1] == '\0') return 1;
+    return close[1] == '.' && schema_field_find(e, close + 2) != NULL;
+}
+
 Status sweep_run(const SweepGrid *g, const SweepOptions *o, const BatchReport *rep,
                  BatchOutcome *out, Diag *d)
 {
@@ -156,6 +176,18 @@ Status sweep_run(const SweepGrid *g, const SweepOptions *o, const BatchReport *r
         diag_error(bd, ST_USAGE, o->file, 0, NULL, "--year %d is outside the scenario's period %d-%d",
                    o->year, base->first_year, base->last_year);
         st = ST_USAGE;
+    }
+    /* a --vary path that names no setting fails every point alike: say it
+     * once, before anything runs (values are checked point by point) */
+    for (int k = 0; k < g->n && st == ST_OK; k++) {
+        char q[160];
+        if (!schema_find(g->names[k]) && !record_setting(g->names[k])) {
+            diag_error(bd, ST_USAGE, "--vary", 0, utf8_shown(q, sizeof q, g->names[k], strlen(g->names[k]), 60),
+                       "unknown setting");
+            const char *near = schema_suggest(g->names[k]);
+            if (near) diag_suggest(bd, near);
+            st = ST_USAGE;
+        }
     }
     if (rep && rep->loaded) rep->loaded(rep->ctx, o->file, bd, st == ST_OK ? base : NULL, NULL);
     free(bd);

@@ -153,7 +153,7 @@ Status results_dat_read(const char *path, DatTable *t, Diag *d)
         }
         if (c != t->n_cols) {
             diag_error(d, ST_IO, path, lineno, NULL,
-                       "expected %d numbers (the header's columns)", t->n_cols);
+                       "expected %d number%s (the header's columns)", t->n_cols, t->n_cols == 1 ? "" : "s");
             st = ST_IO;
             goto done;
         }
@@ -262,7 +262,20 @@ Status results_targets_read(const char *path, TargetTable *t, Diag *d)
             break;
         }
         if (is_comment_or_blank(line)) continue;
-        if (!have_header) { have_header = 1; continue; }
+        if (!have_header) {
+            /* the columns every version wrote, in order: a cut or foreign
+             * header is a damaged file, not a file without targets */
+            static const char head[] = "id label metric year value op threshold upper base_year pass margin";
+            if (strncmp(line, head, sizeof head - 1) != 0
+                || !(line[sizeof head - 1] == ' ' || line[sizeof head - 1] == '\n'
+                     || line[sizeof head - 1] == '\r' || line[sizeof head - 1] == '\0')) {
+                diag_error(d, ST_IO, path, lineno, NULL, "not the header of targets.dat (expected \"%s ...\")", head);
+                st = ST_IO;
+                break;
+            }
+            have_header = 1;
+            continue;
+        }
         if (t->n >= MAX_ROWS) {
             diag_error(d, ST_IO, path, lineno, NULL, "more than %d rows", MAX_ROWS);
             st = ST_IO;
