@@ -43,6 +43,7 @@ typedef struct {
     int settings;                  /* values perturbed */
     int runs, failed;              /* perturbed runs made; of them not run (rejected or failed) */
     int flips;                     /* (setting, target) pairs with a flip */
+    char folder[1024];             /* DIR/<scenario>, once written */
 } SensOutcome;
 
 /* The assignment "path=value" that sets the value of provenance entry i of
