@@ -33,9 +33,11 @@ grep -qF "targets.list: the scenario has no targets" "$tmp/err" && ok || bad "se
 
 "$ecsim" sensitivity -q $d/base.cfg -o "$tmp/j1" -j 1 && "$ecsim" sensitivity -q $d/base.cfg -o "$tmp/j2" -j 2 \
   && ok || bad "sensitivity did not run"
-for f in sensitivity.dat sensitivity.csv sensitivity.md; do
-  cmp -s "$tmp/j1/$f" "$tmp/j2/$f" && ok || bad "$f differs between -j 1 and -j 2"
+for f in sensitivity.dat sensitivity.csv sensitivity.md summary.md annual.dat targets.dat run.cfg; do
+  cmp -s "$tmp/j1/base/$f" "$tmp/j2/base/$f" && ok || bad "$f differs between -j 1 and -j 2"
 done
+# the folder is the scenario's result folder, nothing beside it
+[ "$(ls -A "$tmp/j1")" = base ] && ok || bad "sensitivity left more than the result folder: $(ls -A "$tmp/j1")"
 
 echo "provenance: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

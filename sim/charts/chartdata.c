@@ -183,14 +183,16 @@ typedef struct {
 } Ctx;
 
 /* Intensity target path: base year and value, target year, reduction. */
-static void path_vars(FILE *f, const Ctx *c, const char *prefix, const char *metric, double plan_red)
+static void path_vars(FILE *f, const Ctx *c, const char *prefix, const char *metric, double hist_red)
 {
     const TargetRow *t = find_target(&c->targets, metric, OP_REDUCTION);
-    /* Without a target: the 14th Five-Year Plan's path, 2020 -> 2025, when
-     * the run covers both years; else none. */
+    /* Without a target: the pace of 2016-2020 (the plan's 专栏1 [10] and
+     * [12], five-year results, not 2025 targets: the plan gives none in
+     * numbers) carried over 2020 -> 2025 as a reference, when the run
+     * covers both years; else none. */
     int by = 2020, ty = 2025;
-    double red = plan_red;
-    const char *src = "plan";
+    double red = hist_red;
+    const char *src = "history";
     if (!isfinite(results_dat_year(&c->annual, by, metric)) || !isfinite(results_dat_year(&c->annual, ty, metric)))
         src = "none";
     if (t && isfinite(results_dat_year(&c->annual, t->base_year, metric))) {
@@ -292,8 +294,9 @@ static Status write_chartdata_gp(Ctx *c, int summer_start, int winter_start, int
     gp_text(f, "coal_band_metric", band ? band->metric : "coal_capacity_mt");
     gp_text(f, "coal_band_src", band ? "targets" : "plan");
 
-    fputs("# intensity target paths (intensity.gp): reduction targets, else the 14th FYP's\n"
-          "# -10 % (energy) and -12 % (carbon) from 2020 to 2025 (src 'plan'), else none\n", f);
+    fputs("# intensity target paths (intensity.gp): reduction targets, else the 2016-2020 results\n"
+          "# -10 % (energy) and -12 % (carbon) as a reference pace 2020 to 2025 (src 'history',\n"
+          "# not a target), else none\n", f);
     path_vars(f, c, "ei", "energy_intensity_tce_per_10k_yuan", 0.10);
     path_vars(f, c, "ci", "carbon_intensity_t_per_10k_yuan", 0.12);
 

@@ -430,6 +430,228 @@ static void target_table(FILE *f, const Report *r)
     target_notes(f, r, 1);
 }
 
+/* ---- sensitivity and calibration (files written only by some commands) ---- */
+
+/* The next field of a result-file line at *p: a word, or a quoted text
+ * (output_put_text: no escape inside). 0 at the end of the line. */
+static int next_field(const char **p, char *out, size_t n)
+{
+    const char *q = *p;
+    while (*q == ' ' || *q == '\t') q++;
+    if (*q == '\0' || *q == '\n' || *q == '\r') return 0;
+    size_t k = 0;
+    if (*q == '"') {
+        for (q++; *q && *q != '"' && *q != '\n'; q++)
+            if (k + 1 < n) out[k++] = *q;
+        if (*q == '"') q++;
+    } else {
+        for (; *q && *q != ' ' && *q != '\t' && *q != '\n' && *q != '\r'; q++)
+            if (k + 1 < n) out[k++] = *q;
+    }
+    out[k] = '\0';
+    *p = q;
+    return 1;
+}
+
+/* The start of the next line after p, or NULL. */
+static const char *next_line(const char *p)
+{
+    p = strchr(p, '\n');
+    return p ? p + 1 : NULL;
+}
+
+typedef struct {
+    char target[64], setting[224], flips[8], where[512], why[1024];
+    double base, low, high;
+} SensRow;
+
+static double moved_by(const SensRow *s)
+{
+    double x = isnan(s->low) ? 0 : fabs(s->low - s->base), y = isnan(s->high) ? 0 : fabs(s->high - s->base);
+    double m = x > y ? x : y;
+    return isnan(m) ? 0 : m;
+}
+
+/* The rows of sensitivity.dat (sensitivity.h), n of them; NULL when the
+ * folder has none (written by `ecsim sensitivity`, not by `ecsim run`). */
+static SensRow *sens_read(const Report *r, int *n, double *delta)
+{
+    char path[PATH_LEN];
+    snprintf(path, sizeof path, "%s/sensitivity.dat", r->dir);
+    char *text = results_read_file(path, RESULTS_FILE_MAX, NULL);
+    *n = 0;
+    *delta = 0;
+    if (!text) return NULL;
+    int cap = 0;
+    for (const char *p = text; p; p = next_line(p)) cap++;
+    SensRow *rows = calloc((size_t)cap + 1, sizeof *rows);
+    for (const char *p = text; p && rows; p = next_line(p)) {
+        if (*p == '#') {
+            const char *x = strstr(p, "x(1-");
+            if (x && *delta == 0) *delta = strtod(x + 4, NULL);
+            continue;
+        }
+        SensRow *s = &rows[*n];
+        char num[4][48];
+        const char *q = p;
+        if (!next_field(&q, s->target, sizeof s->target) || !next_field(&q, s->setting, sizeof s->setting)) continue;
+        int ok = 1;
+        for (int k = 0; k < 4 && ok; k++) ok = next_field(&q, num[k], sizeof num[k]);
+        if (!ok || !next_field(&q, s->flips, sizeof s->flips)) continue;
+        next_field(&q, s->where, sizeof s->where);
+        next_field(&q, s->why, sizeof s->why);
+        s->base = strtod(num[0], NULL);
+        s->low = strtod(num[1], NULL);
+        s->high = strtod(num[2], NULL);
+        (*n)++;
+    }
+    free(text);
+    return rows;
+}
+
+/* Per target, the assumptions whose ±δ moves its margin most, flips
+ * marked: the table of summary.md, from sensitivity.dat. */
+static void sensitivity(FILE *f, const Report *r)
+{
+    int n;
+    double delta;
+    SensRow *rows = sens_read(r, &n, &delta);
+    int *rank = rows && n ? malloc((size_t)n * sizeof *rank) : NULL;
+    if (!rank) {
+        free(rows);
+        return;
+    }
+    fputs(tr(r, "<h2>哪些假设决定各项判定</h2>\n", "<h2>Which assumptions decide each verdict</h2>\n"), f);
+    fprintf(f, tr(r, "<p>情景文件中标为 <code># assumption:</code> 的每个数值分别取 ×%.6g 和 ×%.6g（逐一改变，限于其取值范围），"
+                     "其余不变。余量取该目标各检查年份中最差者；<strong>翻转</strong>表示判定与原情景不同。全部结果：sensitivity.dat。</p>\n",
+                     "<p>Every value of the scenario marked <code># assumption:</code> was run at ×%.6g and ×%.6g (one at "
+                     "a time, within its range), the rest as written. A margin is the target's worst over the years it "
+                     "is checked; a <strong>flip</strong> is a verdict that differs from the scenario as written. Every "
+                     "row: sensitivity.dat.</p>\n"),
+            1 - delta, 1 + delta);
+    for (int i = 0; i < n; i++) {
+        if (i > 0 && strcmp(rows[i].target, rows[i - 1].target) == 0) continue;
+        int seen = 0;
+        for (int j = 0; j < i && !seen; j++) seen = strcmp(rows[j].target, rows[i].target) == 0;
+        if (seen) continue;
+        const TargetRow *t = NULL;
+        int pass = 1;
+        for (int k = 0; k < r->targets.n; k++)
+            if (strcmp(r->targets.rows[k].id, rows[i].target) == 0) {
+                if (!t) t = &r->targets.rows[k];
+                pass &= r->targets.rows[k].pass;
+            }
+        char lab[192] = "", mar[96];
+        if (t) target_label(r, t, lab, sizeof lab);
+        TargetOp op = t ? op_of(t) : OP_GE;
+        const char *metric = t ? t->metric : "";
+        present_target_margin(mar, sizeof mar, metric, op, rows[i].base, r->en);
+        fputs("<h3>", f);
+        esc(f, lab[0] ? lab : rows[i].target);
+        fputs(" <code>", f);
+        esc(f, rows[i].target);
+        fputs("</code></h3>\n<p>", f);
+        fputs(t ? (pass ? tr(r, "原情景：达标 ✔", "As written: met ✔") : tr(r, "原情景：未达标 ✘", "As written: missed ✘"))
+                : tr(r, "原情景：", "As written: "), f);
+        fputs(tr(r, "，余量 ", ", margin "), f);
+        esc(f, mar);
+        fputs(tr(r, "。</p>\n", ".</p>\n"), f);
+        int m = 0;
+        for (int j = i; j < n; j++)
+            if (strcmp(rows[j].target, rows[i].target) == 0 && strcmp(rows[j].flips, "n/a") != 0 &&
+                (moved_by(&rows[j]) > 0 || strcmp(rows[j].flips, "-") != 0))
+                rank[m++] = j;
+        for (int a = 1; a < m; a++)   /* stable: largest move first, as summary.md */
+            for (int b = a; b > 0 && moved_by(&rows[rank[b]]) > moved_by(&rows[rank[b - 1]]); b--) {
+                int x = rank[b];
+                rank[b] = rank[b - 1];
+                rank[b - 1] = x;
+            }
+        if (m == 0) {
+            fputs(tr(r, "<p>没有假设改变其余量。</p>\n", "<p>No assumption moves its margin.</p>\n"), f);
+            continue;
+        }
+        fprintf(f, "<table>\n<tr><th>#</th><th>%s</th><th>%s ×%.6g</th><th>%s ×%.6g</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+                tr(r, "假设", "assumption"), tr(r, "余量", "margin"), 1 - delta, tr(r, "余量", "margin"), 1 + delta,
+                tr(r, "翻转", "flips"), tr(r, "位置", "where"), tr(r, "假设理由", "why assumed"));
+        for (int k = 0; k < m && k < 5; k++) {
+            const SensRow *s = &rows[rank[k]];
+            char lo[96], hi[96];
+            int flip = strcmp(s->flips, "-") != 0;
+            present_target_margin(lo, sizeof lo, metric, op, s->low, r->en);
+            present_target_margin(hi, sizeof hi, metric, op, s->high, r->en);
+            fprintf(f, "<tr%s><td class=\"n\">%d</td><td><code>", flip ? " class=\"fail\"" : "", k + 1);
+            esc(f, s->setting);
+            fputs("</code></td><td class=\"n\">", f);
+            esc(f, lo);
+            fputs("</td><td class=\"n\">", f);
+            esc(f, hi);
+            fputs(flip ? "</td><td><strong>" : "</td><td>", f);
+            esc(f, !flip ? "–" : strcmp(s->flips, "low") == 0 ? tr(r, "减小时", "low")
+                                : strcmp(s->flips, "high") == 0 ? tr(r, "增大时", "high") : tr(r, "两者", "both"));
+            fputs(flip ? "</strong></td><td><code>" : "</td><td><code>", f);
+            esc(f, s->where);
+            fputs("</code></td><td>", f);
+            esc(f, s->why);
+            fputs("</td></tr>\n", f);
+        }
+        fputs("</table>\n", f);
+        if (m > 5)
+            fprintf(f, tr(r, "<p>另有 %d 个假设对其影响更小。</p>\n", "<p>%d more assumptions move it less.</p>\n"), m - 5);
+    }
+    free(rank);
+    free(rows);
+}
+
+/* The model against published figures (calibration.dat), when the
+ * scenario has calibration records. */
+static void calibration(FILE *f, const Report *r)
+{
+    char path[PATH_LEN];
+    snprintf(path, sizeof path, "%s/calibration.dat", r->dir);
+    char *text = results_read_file(path, RESULTS_FILE_MAX, NULL);
+    if (!text) return;
+    int shown = 0;
+    for (const char *p = text; p; p = next_line(p)) {
+        char metric[64], year[16], model[48], pub[48], diff[48], source[320];
+        const char *q = p;
+        if (*p == '#' || !next_field(&q, metric, sizeof metric) || strcmp(metric, "metric") == 0) continue;
+        if (!next_field(&q, year, sizeof year) || !next_field(&q, model, sizeof model) ||
+            !next_field(&q, pub, sizeof pub) || !next_field(&q, diff, sizeof diff))
+            continue;
+        if (!next_field(&q, source, sizeof source)) source[0] = '\0';
+        if (!shown++) {
+            fputs(tr(r, "<h2>2020年：模型与公开数据对照</h2>\n<p>情景的 calibration 记录；各项差距的原因与可改变它的设置见 docs/calibration.md。</p>\n",
+                     "<h2>2020 against published figures</h2>\n<p>The scenario's calibration records; why each gap "
+                     "exists and which setting would close it: docs/calibration.md.</p>\n"), f);
+            fprintf(f, "<table>\n<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+                    tr(r, "指标", "figure"), tr(r, "年份", "year"), tr(r, "模型", "model"), tr(r, "公开数据", "published"),
+                    tr(r, "差异", "difference"), tr(r, "来源", "source"));
+        }
+        char label[160], mv[64], pv[64], dv[32];
+        const char *unit = present_metric_unit(metric);
+        double m = strtod(model, NULL), v = strtod(pub, NULL), df = strtod(diff, NULL);
+        present_metric_label(metric, r->en, label, sizeof label);
+        present_format_as(mv, sizeof mv, unit, m, fabs(v), r->en, 0, 0);
+        present_format_as(pv, sizeof pv, unit, v, fabs(v), r->en, 0, 0);
+        if (isfinite(df)) snprintf(dv, sizeof dv, "%+.1f%%", 100 * df);
+        else snprintf(dv, sizeof dv, "–");
+        fputs("<tr><td>", f);
+        esc(f, label);
+        fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">", year);
+        esc(f, mv);
+        fputs("</td><td class=\"n\">", f);
+        esc(f, pv);
+        fputs("</td><td class=\"n\">", f);
+        esc(f, dv);
+        fputs("</td><td>", f);
+        esc(f, source);
+        fputs("</td></tr>\n", f);
+    }
+    if (shown) fputs("</table>\n", f);
+    free(text);
+}
+
 static Status charts_section(FILE *f, const Report *r)
 {
     fputs(tr(r, "<h2>图表</h2>\n", "<h2>Charts</h2>\n"), f);
@@ -616,6 +838,8 @@ static Status write_page(FILE *f, Report *r)
     verdict(f, r);
     key_figures(f, r);
     target_table(f, r);
+    sensitivity(f, r);
+    calibration(f, r);
     Status st = charts_section(f, r);
     method_notes(f, r);
     assumptions(f, r);

@@ -170,12 +170,16 @@ static const char *sensitivity_help =
     "\n"
     "Which assumptions decide each target verdict. Every numeric value of FILE\n"
     "marked # assumption: (schedules and monthly values scaled as a whole) is run\n"
-    "at x(1-D) and x(1+D), one at a time, clamped to its range. Writes\n"
-    "DIR/sensitivity.dat and .csv (per setting and target: base, low and high\n"
-    "margin, their difference, verdict flips) and DIR/sensitivity.md (per target\n"
-    "the 5 assumptions that move its margin most). The same bytes for any -j.\n"
+    "at x(1-D) and x(1+D), one at a time, clamped to its range. Writes the\n"
+    "scenario's result folder DIR/<scenario>/ as `ecsim run` does, with the\n"
+    "section \"Which assumptions decide each verdict\" in its summary.md, and in\n"
+    "it sensitivity.dat and .csv (per setting and target: base, low and high\n"
+    "margin, their difference, verdict flips, file:line, comment) and\n"
+    "sensitivity.md (per target the 5 assumptions that move its margin most).\n"
+    "`ecsim plot DIR/<scenario>` shows the table in report.html. The folder is\n"
+    "complete or absent; the same bytes for any -j.\n"
     "\n"
-    "  -o, --output DIR   where the three files go (required)\n"
+    "  -o, --output DIR   where the result folder goes (required)\n"
     "  --delta D          relative change, 0 < D < 1 (default 0.2)\n"
     "  -j, --jobs N       run N scenarios at a time\n"
     "  --set path=value   override a setting first (repeatable)\n"
@@ -631,7 +635,7 @@ static int cmd_sensitivity(int argc, char **argv)
     diag_print(d, stderr);
     if (st == ST_OK && !o.quiet)
         printf("%s: %d assumptions x 2 runs (%d did not run), %d verdict flips -> %s/sensitivity.md\n",
-               o.files[0], out.settings, out.failed, out.flips, o.out_dir);
+               o.files[0], out.settings, out.failed, out.flips, out.folder);
     free(d);
     opts_free(&o);
     if (st == ST_INTERRUPTED) return 128 + (stop_signal ? stop_signal : SIGINT);

@@ -215,6 +215,22 @@ typedef struct {
     Target t[TARGET_MAX];
 } TargetList;
 
+/* A published figure the model is compared with (summary.md, report.html,
+ * calibration.dat): an annual metric in one year, in the metric's
+ * canonical unit, with where it was published. */
+#define CALIBRATION_MAX 32
+typedef struct {
+    char metric[NAME_MAX_LEN];       /* annual column name */
+    int year;
+    double value;
+    char source[256];
+} CalibrationPoint;
+
+typedef struct {
+    int n;
+    CalibrationPoint c[CALIBRATION_MAX];
+} CalibrationList;
+
 typedef struct {
     int n_hourly_years;
     int hourly_years[HOURLY_YEARS_MAX];
@@ -287,6 +303,7 @@ typedef struct {
     EconomyParams economy;
     AccountingParams accounting;
     TargetList targets;
+    CalibrationList calibration;
     OutputParams output;
 } Scenario;
 

@@ -132,6 +132,18 @@ static const SchemaEntry target_fields[] = {
              "wording, history (e.g. the plan's 2016–2020 figure)." },
 };
 
+static const SchemaEntry calibration_fields[] = {
+    { FIELD(CalibrationPoint, metric), STR(MSIZE(CalibrationPoint, metric), "gdp_yi_yuan"), REQ, .flags = SF_METRIC,
+      .doc = "Annual column compared (a column of annual.dat)." },
+    { FIELD(CalibrationPoint, year), INT(0, 2200, 2020), REQ, .flags = SF_IN_PERIOD,
+      .doc = "Year of the published figure, inside the period." },
+    { FIELD(CalibrationPoint, value), NUM(-ANY, ANY, 76.5), REQ,
+      .doc = "The published figure, in the metric's unit (annual.dat's units line)." },
+    { FIELD(CalibrationPoint, source), STR(MSIZE(CalibrationPoint, source), "plan, 第一篇第一章 (2021)"), REQ,
+      .flags = SF_NONEMPTY,
+      .doc = "Where it was published: document, publisher, year." },
+};
+
 static const SchemaEntry table[] = {
     /* scenario */
     { ATS(name), STR(NAME_MAX_LEN, "scenario"), .flags = SF_FILENAME,
@@ -364,6 +376,12 @@ static const SchemaEntry table[] = {
       .size = TARGET_MAX, .count_offset = offsetof(Scenario, targets.n), .fields = target_fields,
       .n_fields = NITEMS(target_fields), .record_size = sizeof(Target),
       .doc = "Plan targets checked every run, one group each (at most 64)." },
+    /* calibration */
+    { .path = "calibration.list", .offset = offsetof(Scenario, calibration.c), .kind = SK_RECORDS,
+      .size = CALIBRATION_MAX, .count_offset = offsetof(Scenario, calibration.n), .fields = calibration_fields,
+      .n_fields = NITEMS(calibration_fields), .record_size = sizeof(CalibrationPoint),
+      .doc = "Published figures the model is compared with (at most 32): summary.md, report.html, "
+             "calibration.dat." },
     /* output */
     { AT("output", output, hourly_years), .kind = SK_YEARS, .unit = "a", .min = 1900, .max = 2200,
       .size = HOURLY_YEARS_MAX, .count_offset = offsetof(Scenario, output.n_hourly_years),
@@ -391,6 +409,7 @@ static const struct { const char *name, *doc; } groups[] = {
     { "economy", "GDP for intensities (DESIGN 6)." },
     { "accounting", "Energy and CO2 accounting (DESIGN 6)." },
     { "targets", "Plan targets (DESIGN 7)." },
+    { "calibration", "Published figures the model is compared with (docs/calibration.md)." },
     { "output", "What is written (DESIGN 9)." },
 };
 

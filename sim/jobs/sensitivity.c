@@ -14,7 +14,9 @@
 #include "atomicfile.h"
 #include "config.h"
 #include "jobs.h"
+#include "output.h"
 #include "schema.h"
+#include "sim.h"
 #include "stagedir.h"
 #include "utf8.h"
 
@@ -95,6 +97,7 @@ int sensitivity_assignment(const Scenario *s, int i, double factor, char *buf, s
     if (i < 0 || i >= l->n || l->p[i].shadowed || l->p[i].basis != PROV_ASSUMPTION) return 0;
     const char *path = provenance_path(l, i);
     if (strncmp(path, "targets.", 8) == 0) return 0;   /* the verdicts' definition */
+    if (strncmp(path, "calibration.", 12) == 0) return 0;   /* published figures, not inputs */
     char top[224];
     size_t kn = strcspn(path, "[");
     if (kn >= sizeof top) return 0;
@@ -148,7 +151,6 @@ typedef struct {
     int tgt[TARGET_MAX];           /* the first target of each id */
     double *margin;                /* [job][id]: worst margin, NaN when not evaluable */
     signed char *pass;             /* [job][id]: 1 pass, 0 fail, -1 no result */
-    AtomicFile *dat, *csv;
     SensOutcome *out;
 } Acc;
 
@@ -168,21 +170,34 @@ static void fmt(char *buf, size_t n, double x, int csv)
     else snprintf(buf, n, "%.9g", x + 0.0);
 }
 
-static void write_rows(Acc *a, int s)
+/* "file:line" of setting s's value. */
+static void where(const Acc *a, int s, char *buf, size_t n)
 {
-    const char *path = provenance_path(&a->base->provenance, a->prov[s]);
+    const ProvenanceList *l = &a->base->provenance;
+    snprintf(buf, n, "%s:%d", provenance_file(l, a->prov[s]), l->p[a->prov[s]].line);
+}
+
+static void write_rows(Acc *a, int s, FILE *dat, FILE *csv_f)
+{
+    const ProvenanceList *l = &a->base->provenance;
+    const char *path = provenance_path(l, a->prov[s]), *why = provenance_text(l, a->prov[s]);
+    char at[1200];
+    where(a, s, at, sizeof at);
     for (int k = 0; k < a->n_ids; k++) {
         double b = *M(a, 0, k), lo = *M(a, 2 * s + 1, k), hi = *M(a, 2 * s + 2, k);
         const char *fl = flip_name(a, s, k);
-        if (strcmp(fl, "-") != 0 && strcmp(fl, "n/a") != 0) a->out->flips++;
         for (int csv = 0; csv < 2; csv++) {
             char cb[40], cl[40], ch[40], cd[40];
+            FILE *f = csv ? csv_f : dat;
             fmt(cb, sizeof cb, b, csv);
             fmt(cl, sizeof cl, lo, csv);
             fmt(ch, sizeof ch, hi, csv);
             fmt(cd, sizeof cd, hi - lo, csv);
-            fprintf(csv ? a->csv->f : a->dat->f, csv ? "%s,%s,%s,%s,%s,%s,%s\n" : "%s %s %s %s %s %s %s\n",
-                    a->id[k], path, cb, cl, ch, cd, fl);
+            fprintf(f, csv ? "%s,%s,%s,%s,%s,%s,%s," : "%s %s %s %s %s %s %s ", a->id[k], path, cb, cl, ch, cd, fl);
+            output_put_text(f, at, strlen(at), csv);
+            fputc(csv ? ',' : ' ', f);
+            output_put_text(f, why, strlen(why), csv);
+            fputc('\n', f);
         }
     }
 }
@@ -225,7 +240,6 @@ static Status on_job(void *ctx, const JobResult *r, Diag *d)
                   "the %s value did not run: %s", j % 2 ? "low" : "high",
                   e ? e->message : status_message(r->status));
     }
-    if (j >= 2 && j % 2 == 0) write_rows(a, j / 2 - 1);
     return ST_OK;
 }
 
@@ -249,10 +263,14 @@ static void excerpt(char *buf, size_t size, const char *t)
         if (*p == '|') *p = '/';
 }
 
-static void write_md(Acc *a, FILE *f)
+/* The ranked tables: sensitivity.md (section 0), or the section of
+ * summary.md (section 1, headings one level down). */
+static void write_md(Acc *a, FILE *f, int section)
 {
     const Scenario *s = a->base;
-    fprintf(f, "# Which assumptions decide each verdict: %s\n\n", s->name);
+    const char *h2 = section ? "###" : "##";
+    if (section) fputs("\n## Which assumptions decide each verdict\n\n", f);
+    else fprintf(f, "# Which assumptions decide each verdict: %s\n\n", s->name);
     fprintf(f, "Every numeric value of `%s` marked `# assumption:` (%d values; schedules and monthly "
                "values scaled as a whole) was run at ×%.6g and ×%.6g, clamped to its range, one at a "
                "time; %d of %d perturbed runs ran. The margin of a target is its worst over the "
@@ -266,7 +284,7 @@ static void write_md(Acc *a, FILE *f)
     for (int k = 0; k < a->n_ids && rank; k++) {
         const Target *t = &s->targets.t[a->tgt[k]];
         int b = *P(a, 0, k);
-        fprintf(f, "\n## %s — %s (`%s`)\n\n", a->id[k], t->label, t->metric);
+        fprintf(f, "\n%s %s%s%s (`%s`)\n\n", h2, a->id[k], t->label[0] ? " — " : "", t->label, t->metric);
         fprintf(f, "As written: %s, margin %.6g.\n\n", b < 0 ? "not evaluable" : b ? "met" : "not met",
                 *M(a, 0, k) + 0.0);
         int n = 0;
@@ -283,18 +301,19 @@ static void write_md(Acc *a, FILE *f)
             fputs("No assumption moves its margin.\n", f);
             continue;
         }
-        fputs("| # | assumption | margin low | margin high | flips | why assumed |\n"
-              "|---|---|---|---|---|---|\n", f);
+        fprintf(f, "| # | assumption | margin ×%.6g | margin ×%.6g | flips | where | why assumed |\n"
+                   "|---|---|---|---|---|---|---|\n", 1 - a->o->delta, 1 + a->o->delta);
         for (int i = 0; i < n && i < SENS_TOP; i++) {
             int si = rank[i];
-            char why[200];
+            char why[200], at[1200];
             const char *fl = flip_name(a, si, k);
             excerpt(why, sizeof why, provenance_text(&s->provenance, a->prov[si]));
-            fprintf(f, "| %d | `%s` | %.6g%s | %.6g%s | %s%s%s | %s |\n", i + 1,
+            where(a, si, at, sizeof at);
+            fprintf(f, "| %d | `%s` | %.6g%s | %.6g%s | %s%s%s | %s | %s |\n", i + 1,
                     provenance_path(&s->provenance, a->prov[si]), *M(a, 2 * si + 1, k) + 0.0,
                     a->clamped[si] & 1 ? " (range)" : "", *M(a, 2 * si + 2, k) + 0.0,
                     a->clamped[si] & 2 ? " (range)" : "", strcmp(fl, "-") ? "**" : "", fl,
-                    strcmp(fl, "-") ? "**" : "", why);
+                    strcmp(fl, "-") ? "**" : "", at, why);
         }
         if (n > SENS_TOP) fprintf(f, "\n%d more assumptions move it less.\n", n - SENS_TOP);
     }
@@ -303,8 +322,8 @@ static void write_md(Acc *a, FILE *f)
     for (int i = 0; i < a->n_set; i++)
         for (int lohi = 0; lohi < 2; lohi++) {
             if (*P(a, 0, 0) < 0 || *P(a, 2 * i + 1 + lohi, 0) >= 0) continue;
-            if (!shown++) fputs("\n## Not run\n\nThese perturbed values were rejected or failed, so they "
-                                "are missing above (the reason is printed by the command):\n\n", f);
+            if (!shown++) fprintf(f, "\n%s Not run\n\nThese perturbed values were rejected or failed, so they "
+                                     "are missing above (the reason is printed by the command):\n\n", h2);
             fprintf(f, "- `%s` ×%.6g\n", provenance_path(&s->provenance, a->prov[i]),
                     lohi ? 1 + a->o->delta : 1 - a->o->delta);
         }
@@ -312,28 +331,46 @@ static void write_md(Acc *a, FILE *f)
 
 /* ---- the command ---- */
 
-static Status open_file(AtomicFile **af, const char *dir, const char *name, Diag *d)
+static Status open_file(AtomicFile *af, const StagedDir *dir, const char *name, Diag *d)
 {
     char path[STAGE_PATH_MAX];
-    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) {
-        diag_error(d, ST_IO, dir, 0, NULL, "output path too long");
+    if (stage_path(dir, name, path, sizeof path) != 0) {
+        diag_error(d, ST_IO, dir->stage, 0, NULL, "output path too long");
         return ST_IO;
     }
-    if (!(*af = malloc(sizeof **af))) return ST_NOMEM;
-    Status st = afile_open(*af, path, d);
-    if (st != ST_OK) {
-        free(*af);
-        *af = NULL;
-    }
-    return st;
+    return afile_open(af, path, d);
 }
 
-static void close_file(AtomicFile *af, Status *st, Diag *d)
+static void summary_section(void *ctx, FILE *f) { write_md(ctx, f, 1); }
+
+/* The sensitivity files, into the base run's staging directory: they are
+ * committed with its folder, so the folder is complete or absent. */
+static Status extra_files(void *ctx, const StagedDir *dir, Diag *d)
 {
-    if (!af) return;
-    if (*st == ST_OK) *st = afile_commit(af, d);
-    else afile_abort(af);
+    Acc *a = ctx;
+    AtomicFile *af = calloc(3, sizeof *af);   /* 64 KiB buffers: not on the stack */
+    if (!af) return ST_NOMEM;
+    Status st = open_file(&af[0], dir, "sensitivity.dat", d);
+    int open_n = st == ST_OK;
+    if (st == ST_OK && (st = open_file(&af[1], dir, "sensitivity.csv", d)) == ST_OK) open_n++;
+    if (st == ST_OK && (st = open_file(&af[2], dir, "sensitivity.md", d)) == ST_OK) open_n++;
+    if (st == ST_OK) {
+        fprintf(af[0].f, "# ecsim sensitivity of %s: each assumption at x(1-%.6g) and x(1+%.6g)\n"
+                         "# margin: the target's worst over the years it is checked; delta = high - low;\n"
+                         "# flips: the verdict differs from the scenario as written at the low, high or both values;\n"
+                         "# where: file:line of the value; why: its # assumption: comment\n"
+                         "# target setting base_margin low_margin high_margin delta_margin flips where why\n",
+                a->base->name, a->o->delta, a->o->delta);
+        fputs("target,setting,base_margin,low_margin,high_margin,delta_margin,flips,where,why\n", af[1].f);
+        for (int s = 0; s < a->n_set; s++) write_rows(a, s, af[0].f, af[1].f);
+        write_md(a, af[2].f, 0);
+    }
+    for (int k = 0; k < open_n; k++) {
+        if (st == ST_OK) st = afile_commit(&af[k], d);
+        else afile_abort(&af[k]);
+    }
     free(af);
+    return st;
 }
 
 Status sensitivity_run(const SensOptions *o, SensOutcome *out, Diag *d)
@@ -388,19 +425,7 @@ Status sensitivity_run(const SensOptions *o, SensOutcome *out, Diag *d)
         a.pass = calloc((size_t)n_jobs * (size_t)a.n_ids, sizeof *a.pass);
         if (!a.margin || !a.pass) st = ST_NOMEM;
     }
-    if (st == ST_OK && make_dirs(o->out_dir) != 0) {
-        diag_error(d, ST_IO, o->out_dir, 0, NULL, "cannot create the output directory");
-        st = ST_IO;
-    }
-    if (st == ST_OK) st = open_file(&a.dat, o->out_dir, "sensitivity.dat", d);
-    if (st == ST_OK) st = open_file(&a.csv, o->out_dir, "sensitivity.csv", d);
     if (st == ST_OK) {
-        fprintf(a.dat->f, "# ecsim sensitivity of %s: each assumption at x(1-%.6g) and x(1+%.6g)\n"
-                          "# margin: the target's worst over the years it is checked; delta = high - low;\n"
-                          "# flips: the verdict differs from the scenario as written at the low, high or both values\n"
-                          "# target setting base_margin low_margin high_margin delta_margin flips\n",
-                base->name, o->delta, o->delta);
-        fputs("target,setting,base_margin,low_margin,high_margin,delta_margin,flips\n", a.csv->f);
         jobs[0] = (Job){ base, 0, -1, o->file };
         for (int j = 1; j < n_jobs; j++) jobs[j] = (Job){ NULL, 0, j, o->file };
         out->settings = a.n_set;
@@ -409,12 +434,33 @@ Status sensitivity_run(const SensOptions *o, SensOutcome *out, Diag *d)
         ListSink sink = { &a, on_job };
         st = jobs_run(&list, o->threads, NULL, &sink, 1, d);
     }
-    AtomicFile *md = NULL;
-    if (st == ST_OK) st = open_file(&md, o->out_dir, "sensitivity.md", d);
-    if (st == ST_OK) write_md(&a, md->f);
-    close_file(a.dat, &st, d);
-    close_file(a.csv, &st, d);
-    close_file(md, &st, d);
+    for (int s = 0; st == ST_OK && s < a.n_set; s++)
+        for (int k = 0; k < a.n_ids; k++) {
+            const char *fl = flip_name(&a, s, k);
+            if (strcmp(fl, "-") != 0 && strcmp(fl, "n/a") != 0) out->flips++;
+        }
+    /* The scenario as written once more, through the file sink of `ecsim
+     * run` (hourly files need the run's years as they pass), with the
+     * section and the files above in the same staging directory. */
+    if (st == ST_OK && o->stop && *o->stop) st = ST_INTERRUPTED;
+    if (st == ST_OK) {
+        Run *run = run_new();
+        RunResults *res = malloc(sizeof *res);
+        FileSink *fs = malloc(sizeof *fs);
+        SinkExtras ex = { &a, summary_section, extra_files };
+        if (!run || !res || !fs) st = ST_NOMEM;
+        if (st == ST_OK) {
+            file_sink_init(fs, o->out_dir, d);
+            fs->extras = &ex;
+            Sink sink = file_sink(fs);
+            st = sim_run(run, base, 0, &sink, res, d);
+            if (st != ST_OK) file_sink_abort(fs);
+            else snprintf(out->folder, sizeof out->folder, "%s", fs->final_dir);
+        }
+        run_free(run);
+        free(res);
+        free(fs);
+    }
     free(a.margin);
     free(a.pass);
     free(jobs);

@@ -5,6 +5,7 @@
 #include "output.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -184,6 +185,41 @@ Status output_targets(const char *dat_path, const char *csv_path, const RunResul
     return afile_commit(af, d);
 }
 
+/* The model's value of metric in year, NaN when the run has no such row. */
+static double model_at(const RunResults *res, const char *metric, int year)
+{
+    const Metric *m = metrics_find(metric);
+    for (int i = 0; m && i < res->n_years; i++)
+        if ((int)res->rows[i].year == year) return metric_value(m, &res->rows[i]);
+    return (double)NAN;
+}
+
+Status output_calibration(const char *dat_path, const char *csv_path, const Scenario *s, const RunResults *res,
+                          Diag *d)
+{
+    AtomicFile *af = &(AtomicFile){0};
+    for (int csv = 0; csv < 2; csv++) {
+        Status st = afile_open(af, csv ? csv_path : dat_path, d);
+        if (st != ST_OK) return st;
+        FILE *f = af->f;
+        if (csv) fputs("\xEF\xBB\xBF" "metric,year,model,published,diff_frac,source\r\n", f);
+        else fputs("# ecsim calibration: the model against published figures, in the metric's unit (annual.dat);\n"
+                   "# diff_frac = (model - published) / published; source: where the published figure is from\n"
+                   "metric year model published diff_frac source\n", f);
+        for (int i = 0; i < s->calibration.n; i++) {
+            const CalibrationPoint *c = &s->calibration.c[i];
+            double m = model_at(res, c->metric, c->year);
+            double diff = c->value != 0 ? (m - c->value) / c->value : (double)NAN;
+            fprintf(f, csv ? "%s,%d,%.9g,%.9g,%.9g," : "%s %d %.9g %.9g %.9g ", c->metric, c->year, m, c->value,
+                    diff);
+            output_put_text(f, c->source, strlen(c->source), csv);
+            fputs(csv ? "\r\n" : "\n", f);
+        }
+        if ((st = afile_commit(af, d)) != ST_OK) return st;
+    }
+    return ST_OK;
+}
+
 static Status write_run_cfg(const char *path, const Scenario *s, Diag *d)
 {
     AtomicFile *af = &(AtomicFile){0};
@@ -202,12 +238,14 @@ static Status write_run_cfg(const char *path, const Scenario *s, Diag *d)
     return afile_commit(af, d);
 }
 
-static Status write_summary(const char *path, const Scenario *s, const RunResults *res, Diag *d)
+static Status write_summary(const char *path, const Scenario *s, const RunResults *res, const SinkExtras *ex,
+                            Diag *d)
 {
     AtomicFile *af = &(AtomicFile){0};
     Status st = afile_open(af, path, d);
     if (st != ST_OK) return st;
-    summary_write(af->f, s, res);
+    SummarySection sec = { ex ? ex->ctx : NULL, ex ? ex->summary : NULL };
+    summary_write(af->f, s, res, &sec);
     return afile_commit(af, d);
 }
 
@@ -259,9 +297,16 @@ static Status sink_end(void *ctx, const Scenario *s, const RunResults *res)
     STAGED(p2, "targets.csv");
     if ((st = output_targets(p1, p2, res, fs->d)) != ST_OK) return st;
     STAGED(p1, "summary.md");
-    if ((st = write_summary(p1, s, res, fs->d)) != ST_OK) return st;
+    if ((st = write_summary(p1, s, res, fs->extras, fs->d)) != ST_OK) return st;
     STAGED(p1, "run.cfg");
     if ((st = write_run_cfg(p1, s, fs->d)) != ST_OK) return st;
+    if (s->calibration.n > 0) {
+        STAGED(p1, "calibration.dat");
+        STAGED(p2, "calibration.csv");
+        if ((st = output_calibration(p1, p2, s, res, fs->d)) != ST_OK) return st;
+    }
+    if (fs->extras && fs->extras->files && (st = fs->extras->files(fs->extras->ctx, &fs->dir, fs->d)) != ST_OK)
+        return st;
 #undef STAGED
     st = stage_commit(&fs->dir, fs->d);
     fs->staged = 0;

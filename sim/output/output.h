@@ -7,9 +7,19 @@
 #include "sink.h"
 #include "stagedir.h"
 
+/* More of the same folder, committed with it (`ecsim sensitivity`): a
+ * section of summary.md after the targets, and files written into the
+ * staging directory before the commit. Either callback may be NULL. */
+typedef struct {
+    void *ctx;
+    void (*summary)(void *ctx, FILE *f);
+    Status (*files)(void *ctx, const StagedDir *dir, Diag *d);
+} SinkExtras;
+
 typedef struct {
     const char *out_dir;
     Diag *d;
+    const SinkExtras *extras;         /* NULL: none (set after file_sink_init) */
     StagedDir dir;
     int staged;
     char final_dir[STAGE_PATH_MAX];   /* set after a successful commit */
@@ -31,5 +41,10 @@ Status output_annual_csv(const char *path, const RunResults *res, Diag *d);
 Status output_hourly_dat(const char *path, const Scenario *s, const Calendar *cal,
                          const WeatherYear *wx, const YearInputs *in, const YearSeries *out, Diag *d);
 Status output_targets(const char *dat_path, const char *csv_path, const RunResults *res, Diag *d);
+/* calibration.dat / .csv: per record of s->calibration, the model's value
+ * of its metric in its year (res), the published value and their
+ * difference as a fraction of the published value. */
+Status output_calibration(const char *dat_path, const char *csv_path, const Scenario *s, const RunResults *res,
+                          Diag *d);
 
 #endif

@@ -154,7 +154,36 @@ static void write_targets(FILE *f, const RunResults *res)
     }
 }
 
-void summary_write(FILE *f, const Scenario *s, const RunResults *res)
+/* The calibration records against the run, in display units (present.h). */
+static void calibration(FILE *f, const Scenario *s, const RunResults *res)
+{
+    if (s->calibration.n == 0) return;
+    fputs("\n## 2020 against published figures\n\nThe model's value of the year against a published figure "
+          "(the scenario's `calibration` records; every row also in `calibration.dat`; the full comparison "
+          "and the reasons for each gap: docs/calibration.md).\n\n"
+          "| figure | year | model | published | difference | source |\n|---|---:|---:|---:|---:|---|\n", f);
+    for (int i = 0; i < s->calibration.n; i++) {
+        const CalibrationPoint *c = &s->calibration.c[i];
+        const Metric *m = metrics_find(c->metric);
+        double v = (double)NAN;
+        for (int k = 0; m && k < res->n_years; k++)
+            if ((int)res->rows[k].year == c->year) v = metric_value(m, &res->rows[k]);
+        char label[160], mv[64], pv[64], src[320];
+        present_metric_label(c->metric, 0, label, sizeof label);
+        const char *unit = present_metric_unit(c->metric);
+        present_format_as(mv, sizeof mv, unit, v, fabs(c->value), 0, 0, 0);
+        present_format_as(pv, sizeof pv, unit, c->value, fabs(c->value), 0, 0, 0);
+        snprintf(src, sizeof src, "%s", c->source);
+        for (char *p = src; *p; p++)
+            if (*p == '|') *p = '/';
+        fprintf(f, "| %s (`%s`) | %d | %s | %s | ", label, c->metric, c->year, mv, pv);
+        if (c->value != 0 && isfinite(v)) fprintf(f, "%+.1f %%", 100 * (v - c->value) / c->value);
+        else fputs("–", f);
+        fprintf(f, " | %s |\n", src);
+    }
+}
+
+void summary_write(FILE *f, const Scenario *s, const RunResults *res, const SummarySection *extra)
 {
     fprintf(f, "# %s\n\n", s->name);
     if (s->description[0]) fprintf(f, "%s\n\n", s->description);
@@ -170,6 +199,8 @@ void summary_write(FILE *f, const Scenario *s, const RunResults *res)
     for (size_t k = 0; k < sizeof key_figures / sizeof key_figures[0]; k++) figure_row(f, &key_figures[k], res);
 
     if (res->n_targets > 0) write_targets(f, res);
+    if (extra && extra->write) extra->write(extra->ctx, f);
+    calibration(f, s, res);
 
     const AccountingParams *a = &s->accounting;
     fputs("\n## Accounting method and factors\n\n", f);

@@ -186,7 +186,7 @@ static void closed_form(void)
     CU_ASSERT_EQUAL(out.runs, 6);
     CU_ASSERT_EQUAL(out.failed, 0);
     CU_ASSERT_EQUAL(out.flips, 0);
-    snprintf(path, sizeof path, "%s/sensitivity.dat", d1);
+    snprintf(path, sizeof path, "%s/base/sensitivity.dat", d1);
     char *a = slurp(path), flips[16];
     double v[4];
     CU_ASSERT_PTR_NOT_NULL_FATAL(a);
@@ -197,14 +197,14 @@ static void closed_form(void)
     CU_ASSERT_DOUBLE_EQUAL(v[3], 16.0, 1e-9);   /* 2 x 0.2 x 40 x slope 1 */
     CU_ASSERT_STRING_EQUAL(flips, "-");
     /* the other assumptions do not move coal capacity */
-    CU_ASSERT_PTR_NOT_NULL(strstr(a, "\ncoal economy.gdp_base_yi_yuan 10 10 10 0 -\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(a, "\ncoal economy.gdp_base_yi_yuan 10 10 10 0 - \"" BASE ":19\" \"the whole group,\"\n"));
     /* -j 2 writes the same bytes */
     CU_ASSERT_EQUAL_FATAL(run(BASE, d2, 0.2, 2, &out), ST_OK);
-    const char *files[] = { "sensitivity.dat", "sensitivity.csv", "sensitivity.md" };
-    for (int k = 0; k < 3; k++) {
-        snprintf(path, sizeof path, "%s/%s", d1, files[k]);
+    const char *files[] = { "sensitivity.dat", "sensitivity.csv", "sensitivity.md", "summary.md" };
+    for (int k = 0; k < 4; k++) {
+        snprintf(path, sizeof path, "%s/base/%s", d1, files[k]);
         char *x = slurp(path);
-        snprintf(path, sizeof path, "%s/%s", d2, files[k]);
+        snprintf(path, sizeof path, "%s/base/%s", d2, files[k]);
         char *y = slurp(path);
         CU_ASSERT_TRUE(x && y && strcmp(x, y) == 0);
         free(x);
@@ -213,14 +213,31 @@ static void closed_form(void)
     /* with delta 0.3 the low value (28 Mt) misses the target: a flip */
     CU_ASSERT_EQUAL_FATAL(run(BASE, d3, 0.3, 1, &out), ST_OK);
     CU_ASSERT_EQUAL(out.flips, 1);
-    snprintf(path, sizeof path, "%s/sensitivity.dat", d3);
+    snprintf(path, sizeof path, "%s/base/sensitivity.dat", d3);
     char *b = slurp(path);
     CU_ASSERT_TRUE_FATAL(b && row(b, v, flips));
     CU_ASSERT_DOUBLE_EQUAL(v[1], -2.0, 1e-9);
     CU_ASSERT_STRING_EQUAL(flips, "low");
-    snprintf(path, sizeof path, "%s/sensitivity.md", d3);
+    snprintf(path, sizeof path, "%s/base/sensitivity.md", d3);
     char *md = slurp(path);
-    CU_ASSERT_TRUE(md && strstr(md, "| 1 | `coal_mining.capacity_mt` | -2 | 22 | **low** | a constant capacity. |"));
+    CU_ASSERT_TRUE(md && strstr(md, "| 1 | `coal_mining.capacity_mt` | -2 | 22 | **low** | " BASE ":28 | a constant capacity. |"));
+    /* the same table in the result folder's summary.md, with the verdict as written */
+    snprintf(path, sizeof path, "%s/base/summary.md", d3);
+    char *sum = slurp(path);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sum);
+    const char *sec = strstr(sum, "\n## Which assumptions decide each verdict\n");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sec);
+    CU_ASSERT_PTR_NOT_NULL(strstr(sec, "\n### coal (`coal_capacity_mt`)\n\nAs written: met, margin 10.\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(sec, "| margin ×0.7 | margin ×1.3 |"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(sec, "| 1 | `coal_mining.capacity_mt` | -2 | 22 | **low** | " BASE ":28 | a constant capacity. |"));
+    /* after the targets, before the accounting notes; the other two assumptions do not move it */
+    CU_ASSERT_TRUE(strstr(sum, "### Schedule checks") < sec && sec < strstr(sum, "## Accounting method"));
+    CU_ASSERT_PTR_NULL(strstr(sec, "`economy.gdp_base_yi_yuan`"));
+    /* the result folder is complete: the run's files beside the sensitivity files */
+    snprintf(path, sizeof path, "%s/base/annual.dat", d3);
+    struct stat sb;
+    CU_ASSERT_EQUAL(stat(path, &sb), 0);
+    free(sum);
     free(a);
     free(b);
     free(md);
