@@ -3,6 +3,7 @@
 #include "summary.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "accounting.h"
@@ -10,6 +11,7 @@
 #include "enums.h"
 #include "present.h"
 #include "schedule.h"
+#include "utf8.h"
 #include "version.h"
 
 /* The key figures, in the plan's units (present.h); labels and units come
@@ -187,9 +189,10 @@ void summary_write(FILE *f, const Scenario *s, const RunResults *res, const Summ
 {
     fprintf(f, "# %s\n\n", s->name);
     if (s->description[0]) fprintf(f, "%s\n\n", s->description);
+    char file[PATH_MAX_LEN + 64];   /* control characters shown, so the line stays one line */
     fprintf(f, "ecsim %s, seed %lu, years %d–%d, dispatch `%s`, config `%s`.\n\n", ECSIM_VERSION,
-            s->seed, s->first_year, s->last_year,
-            enum_name(ENUM_STRATEGY, (int)s->dispatch.strategy), s->source_file);
+            s->seed, s->first_year, s->last_year, enum_name(ENUM_STRATEGY, (int)s->dispatch.strategy),
+            utf8_shown(file, sizeof file, s->source_file, SIZE_MAX, sizeof file));
 
     fputs("## Key figures\n\n| | ", f);
     for (int i = 0; i < res->n_years; i++) fprintf(f, "%.0f | ", res->rows[i].year);
