@@ -135,8 +135,9 @@ static const SchemaEntry target_fields[] = {
 static const SchemaEntry calibration_fields[] = {
     { FIELD(CalibrationPoint, metric), STR(MSIZE(CalibrationPoint, metric), "gdp_yi_yuan"), REQ, .flags = SF_METRIC,
       .doc = "Annual column compared (a column of annual.dat)." },
-    { FIELD(CalibrationPoint, year), INT(0, 2200, 2020), REQ, .flags = SF_IN_PERIOD,
-      .doc = "Year of the published figure, inside the period." },
+    { FIELD(CalibrationPoint, year), INT(1900, 2200, 2020), REQ,
+      .doc = "Year of the published figure; a record outside the run's period is left out of the "
+             "comparison (a variant may run other years than its base)." },
     { FIELD(CalibrationPoint, value), NUM(-ANY, ANY, 76.5), REQ,
       .doc = "The published figure, in the metric's unit (annual.dat's units line)." },
     { FIELD(CalibrationPoint, source), STR(MSIZE(CalibrationPoint, source), "plan, 第一篇第一章 (2021)"), REQ,

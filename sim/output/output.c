@@ -208,6 +208,7 @@ Status output_calibration(const char *dat_path, const char *csv_path, const Scen
                    "metric year model published diff_frac source\n", f);
         for (int i = 0; i < s->calibration.n; i++) {
             const CalibrationPoint *c = &s->calibration.c[i];
+            if (c->year < s->first_year || c->year > s->last_year) continue;   /* not simulated */
             double m = model_at(res, c->metric, c->year);
             double diff = c->value != 0 ? (m - c->value) / c->value : (double)NAN;
             fprintf(f, csv ? "%s,%d,%.9g,%.9g,%.9g," : "%s %d %.9g %.9g %.9g ", c->metric, c->year, m, c->value,

@@ -166,6 +166,7 @@ static void calibration(FILE *f, const Scenario *s, const RunResults *res)
           "| figure | year | model | published | difference | source |\n|---|---:|---:|---:|---:|---|\n", f);
     for (int i = 0; i < s->calibration.n; i++) {
         const CalibrationPoint *c = &s->calibration.c[i];
+        if (c->year < s->first_year || c->year > s->last_year) continue;   /* not simulated */
         const Metric *m = metrics_find(c->metric);
         double v = (double)NAN;
         for (int k = 0; m && k < res->n_years; k++)
