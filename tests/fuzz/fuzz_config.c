@@ -80,6 +80,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     diag_init(d);
     Status st = config_load_with(path, sets, n_sets, s, d);
     require_diag(st, d);
+    if (getenv("ECSIM_FUZZ_VERBOSE")) {   /* replaying a corpus: what each input does */
+        fprintf(stderr, "load: %s (%d sets)\n", status_message(st), n_sets);
+        diag_print(d, stderr);
+    }
 
     if (st == ST_OK) {
         size_t len0, len1;
