@@ -27,8 +27,23 @@ static const char base_cfg[] =
     "economy = { gdp_base_yi_yuan = 100.0; };\n"
     "storage = { power_mw = ((2020, 0.0), (2023, \"30万千瓦\")); duration_h = 2.0; };\n";
 
+/* A diagnostic is one line of text: whatever the input, no control byte
+ * of it reaches the terminal. */
+static int one_line(const char *t)
+{
+    for (; *t; t++)
+        if ((unsigned char)*t < 0x20 || *t == 0x7f) return 0;
+    return 1;
+}
+
 static void require_diag(Status st, const Diag *d)
 {
+    for (int i = 0; i < d->n; i++) {
+        const DiagEntry *e = &d->e[i];
+        int clean = one_line(e->setting) && one_line(e->message) && one_line(e->suggestion);
+        if (!clean) diag_print(d, stderr);
+        FUZZ_REQUIRE(clean);
+    }
     if (st == ST_OK) {
         FUZZ_REQUIRE(d->n_errors == 0);
         return;
