@@ -5,7 +5,8 @@
 
 CC      ?= cc
 PKGS    := gsl libconfig
-APT_PKGS := build-essential pkg-config libgsl-dev libconfig-dev libcunit1-dev gnuplot-nox fonts-noto-cjk
+APT_PKGS := build-essential pkg-config libgsl-dev libconfig-dev libcunit1-dev gnuplot-nox fonts-noto-cjk \
+            clang libclang-rt-14-dev
 
 WARN    := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
            -Wmissing-prototypes -Wold-style-definition -Wdouble-promotion -Wvla \
@@ -111,6 +112,29 @@ endef
 $(foreach v,$(VARIANTS),$(eval $(call variant_rules,$(v))))
 .SECONDARY:
 
+# ---- fuzzing (tests/fuzz/) ------------------------------------------------------
+# libFuzzer harnesses, one per tests/fuzz/fuzz_NAME.c, built with clang into
+# build/fuzz/ against the library sources under ASan + UBSan (the library's
+# objects with fuzzer-no-link: coverage without a second main).
+FUZZ_CC      ?= clang
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# (-Wno-double-promotion: with clang, glibc's NAN and INFINITY are float builtins)
+FUZZ_CFLAGS  := $(BASEFLAGS) -Wno-double-promotion -O1 -DECSIM_CHECKS $(FUZZ_SAN) $(PKG_CFLAGS) $(SIM_INC)
+FUZZ_SRC     := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BINS    := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_SECONDS ?= 20
+# `make check` runs each harness this long (three harnesses: under a minute).
+FUZZ_STAGE_SECONDS ?= 15
+
+build/fuzz/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(call say,CC $< (fuzz))
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+
+build/fuzz/fuzz_%: build/fuzz/obj/tests/fuzz/fuzz_%.o $(LIB_SRC:%.c=build/fuzz/obj/%.o)
+	$(call say,LD $@)
+	$(Q)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS) -lm -lpthread
+
 # ---- test stages -----------------------------------------------------------
 # A stage is a command on the binaries of one variant ($(1) = build/<variant>);
 # DEPS_<stage> are the binaries it needs.
@@ -126,6 +150,7 @@ CMD_plots       = sh tests/plots.sh $(1)/ecsim
 CMD_docs        = sh tests/docs_check.sh $(1)/ecsim
 CMD_layers      = sh tests/layers.sh && sh tests/layers_selftest.sh
 CMD_provenance  = sh tests/provenance.sh $(1)/ecsim
+CMD_fuzz        = sh tests/fuzz/run.sh build/fuzz $(FUZZ_STAGE_SECONDS) 20210101
 DEPS_unit        := run_unit
 DEPS_plot-unit   := run_plot
 DEPS_regress     := ecsim datcmp
@@ -138,11 +163,12 @@ DEPS_plots       := ecsim
 DEPS_docs        := ecsim
 DEPS_layers      :=
 DEPS_provenance  := ecsim
+DEPS_fuzz        := $(FUZZ_BINS)
 
 # What `make check` runs: <variant>-<stage>. Slow stages first, so that a
 # parallel make starts them early. Every stage uses its own temporary
 # directories, so any number may run at once.
-CHECK_STAGES := san-hostile check-hostile check-plot-unit san-plot-unit check-plots check-batch check-determinism check-signals \
+CHECK_STAGES := san-hostile check-hostile fuzz check-plot-unit san-plot-unit check-plots check-batch check-determinism check-signals \
                 check-regress check-bad-input check-unit check-docs check-provenance layers \
                 san-regress san-bad-input san-unit
 STAGE_DIR    := build/stages
@@ -159,9 +185,12 @@ $(foreach s,$(filter check-% san-%,$(CHECK_STAGES)),\
 .PHONY: stage-layers
 stage-layers:
 	@sh tests/stage.sh $(STAGE_DIR) layers '$(CMD_layers)'
+.PHONY: stage-fuzz
+stage-fuzz: $(DEPS_fuzz)
+	@sh tests/stage.sh $(STAGE_DIR) fuzz '$(CMD_fuzz)'
 
 # ---- the README's two commands -------------------------------------------
-.PHONY: all run plots check bench deps clean regress-bless
+.PHONY: all run plots check bench deps clean regress-bless fuzz
 all: $(B)/ecsim
 
 run: deps
@@ -218,6 +247,12 @@ plots: deps
 bench: deps
 	@$(MAKE) --no-print-directory $(jobs_flag) all
 	./build/release/ecsim bench $(BASE_CFG)
+
+# Every harness for FUZZ_SECONDS on a copy of its corpus (the repository is
+# not changed; new inputs and any crash stay in a temporary directory).
+fuzz: deps
+	@$(MAKE) --no-print-directory $(jobs_flag) $(FUZZ_BINS)
+	sh tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS)
 
 # Installs what is missing, by Debian package name. Needs root (or sudo).
 deps:

@@ -399,6 +399,12 @@ void cfg_apply_set(LoadCtx *c, const char *text)
     }
     memcpy(path, p, plen);
     path[plen] = '\0';
+    for (const char *b = path; *b; b++)
+        if ((unsigned char)*b < 0x20 || (unsigned char)*b >= 0x7f) {
+            /* no setting's path has such a byte; quoted, so none reaches the terminal */
+            cfg_report_line(c, ST_CONFIG_UNKNOWN, 0, cfg_shown(q, sizeof q, path), NULL, "unknown setting");
+            return;
+        }
     c->set_path = path;
     const char *value = eq + 1;
     while (is_blank(*value)) value++;
