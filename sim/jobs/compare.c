@@ -83,7 +83,13 @@ static void merge_ids(IdSet *ids, const Verdicts *v)
     for (int k = 0; k < v->n; k++) {
         int seen = 0;
         for (int j = 0; j < ids->n && !seen; j++) seen = strcmp(ids->id[j], v->id[k]) == 0;
-        if (!seen && ids->n < MAX_IDS) snprintf(ids->id[ids->n++], ID_LEN, "%s", v->id[k]);
+        if (!seen && ids->n < MAX_IDS) {
+            /* memcpy, not snprintf: GCC's -Wrestrict cannot tell ids from v */
+            size_t len = strnlen(v->id[k], ID_LEN - 1);
+            memcpy(ids->id[ids->n], v->id[k], len);
+            ids->id[ids->n][len] = '\0';
+            ids->n++;
+        }
     }
 }
 
