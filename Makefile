@@ -199,6 +199,10 @@ run: deps
 	./build/release/ecsim run $(BASE_CFG) -o out --plot; rc=$$?; \
 	  if [ $$rc = 3 ]; then echo "(exit status 3: the scenario ran; some plan targets are not met — see out/*/summary.md)"; \
 	  elif [ $$rc != 0 ]; then exit $$rc; fi
+	@# which assumptions decide each verdict (every assumption at x0.8 and x1.2): the same
+	@# folder again with sensitivity.* and its section in summary.md, then charts and report
+	./build/release/ecsim sensitivity $(BASE_CFG) -o out -j $(JOBS)
+	./build/release/ecsim plot out/yiwu-14fyp
 
 # Every stage, $(JOBS) at a time or as make's own -j says (-k: a failed build
 # stops only the stages that need it); the closing line counts the verdicts of
