@@ -61,14 +61,14 @@ do for [p=1:2] {
     }
     if (has_path) {
         set arrow 1 from by, bv to ty, tv nohead lw 3 dt 2 lc rgb c_target
-        set label 1 sprintf((src eq 'history') ? L('参考 %d年 −%.0f%%', 'reference %d: −%.0f%%') \
-            : L('目标 %d年 −%.0f%%', 'target %d: −%.0f%%'), ty, 100 * red) at ty, tv \
+        set label 1 sprintf((src eq 'history') ? L('参考 %d年 −%g%%', 'reference %d: −%g%%') \
+            : L('目标 %d年 −%g%%', 'target %d: −%g%%'), ty, 100 * red) at ty, tv \
             point pt 6 ps 2.5 lc rgb c_target offset 0.5, 1.8 right boxed font font.','.(fontsize - 3) tc rgb c_target front
     }
     ptitle = (src eq 'targets') \
-        ? sprintf(L('目标路径 (%d→%d年降低%.0f%%)', 'target path (%d→%d: −%.0f%%)'), by, ty, 100 * red) \
+        ? sprintf(L('目标路径 (%d→%d年降低%g%%)', 'target path (%d→%d: −%g%%)'), by, ty, 100 * red) \
         : (src eq 'history') \
-        ? sprintf(L('参考：2016–2020年降幅%.0f%%的速度 (历史，非目标)', '2016–2020 pace −%.0f%% (history)'), 100 * red) \
+        ? sprintf(L('参考：2016–2020年降幅%g%%的速度 (历史，非目标)', '2016–2020 pace −%g%% (history)'), 100 * red) \
         : ''
     plot annual using 'year':col with linespoints lw 4 pt 7 ps 1.6 lc rgb cc title L('模拟值', 'simulated'), \
          NaN with lines lw 3 dt 2 lc rgb c_target title ptitle, \
