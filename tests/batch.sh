@@ -22,6 +22,9 @@ rows=$(grep -vc '^#' "$tmp/cmp/comparison.dat")
 [ "$(col "$tmp/cmp/comparison-delta.dat" 1 curtailed_mwh)" = 0.000 ] && ok || bad "first delta row is not zero"
 [ "$(col "$tmp/cmp/comparison-delta.dat" 3 coal_capacity_mt)" = 10.0000 ] && ok || bad "coal-60 delta is not +10 Mt"
 [ -f "$tmp/cmp/storage-none/annual.dat" ] && ok || bad "per-scenario output missing"
+# the comparison names each target's basis and kind (the base plan's documents: indicator 20 is the plan's)
+grep -q "| energy_production_capacity (plan, result) |" "$tmp/cmp/summary.md" \
+  && grep -q "| wind_capacity (plan, schedule) |" "$tmp/cmp/summary.md" && ok || bad "comparison summary lacks target basis and kind"
 
 # sweep: 2 x 2 grid, the last --vary fastest; the varied values reach the model
 "$ecsim" sweep -q configs/yiwu-14fyp.cfg --vary storage.power_mw=0,300 --vary 'storage.duration_h=2,"4h"' -o "$tmp/sw" >/dev/null 2>&1

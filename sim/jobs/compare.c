@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "atomicfile.h"
+#include "enums.h"
 #include "output.h"
 #include "present.h"
 #include "stagedir.h"
@@ -28,6 +29,8 @@
 typedef struct {
     int n;
     char id[MAX_IDS][ID_LEN];
+    TargetBasis basis[MAX_IDS];   /* of the first scenario that has the id */
+    TargetKind kind[MAX_IDS];
 } IdSet;
 
 /* Per target id of one result: pass of all its checks and the worst margin. */
@@ -36,6 +39,8 @@ typedef struct {
     char id[MAX_IDS][ID_LEN];
     int pass[MAX_IDS];
     double margin[MAX_IDS];
+    TargetBasis basis[MAX_IDS];
+    TargetKind kind[MAX_IDS];
 } Verdicts;
 
 enum { T_DAT, T_CSV, T_DELTA_DAT, T_DELTA_CSV, T_SUM_VALUES, T_SUM_DELTA, T_SUM_VERDICTS,
@@ -69,6 +74,8 @@ static void collect_verdicts(const RunResults *res, Verdicts *v)
         if (k == v->n) {
             if (v->n == MAX_IDS) continue;
             snprintf(v->id[k], ID_LEN, "%s", r->id);
+            v->basis[k] = r->basis;
+            v->kind[k] = r->kind;
             v->pass[k] = 1;
             v->margin[k] = INFINITY;
             v->n++;
@@ -88,6 +95,8 @@ static void merge_ids(IdSet *ids, const Verdicts *v)
             size_t len = strnlen(v->id[k], ID_LEN - 1);
             memcpy(ids->id[ids->n], v->id[k], len);
             ids->id[ids->n][len] = '\0';
+            ids->basis[ids->n] = v->basis[k];
+            ids->kind[ids->n] = v->kind[k];
             ids->n++;
         }
     }
@@ -275,8 +284,12 @@ static Status write_summary(FILE *f, CompareSink *c, Diag *d)
         st = tablebuf_copy(&c->t[T_SUM_DELTA], f, 0, "", "\n", d);
     }
     if (st == ST_OK && c->ids.n) {
-        fputs("\n## Target verdicts (worst margin over the years checked)\n\n| scenario |", f);
-        for (int k = 0; k < c->ids.n; k++) fprintf(f, " %s |", c->ids.id[k]);
+        fputs("\n## Target verdicts (worst margin over the years checked)\n\n"
+              "Each target with its basis (plan, policy or assumption) and kind (result: simulated; "
+              "schedule: the scenario's own build-out checked against the plan).\n\n| scenario |", f);
+        for (int k = 0; k < c->ids.n; k++)
+            fprintf(f, " %s (%s, %s) |", c->ids.id[k], enum_name(ENUM_TARGET_BASIS, (int)c->ids.basis[k]),
+                    enum_name(ENUM_TARGET_KIND, (int)c->ids.kind[k]));
         fputs("\n|---|", f);
         for (int k = 0; k < c->ids.n; k++) fputs("---|", f);
         fputc('\n', f);
