@@ -102,29 +102,64 @@ static Status read_header(DatTable *t, char *line, const char *path, int lineno,
     return ST_OK;
 }
 
+/* The data lines of a result file: comments and blank lines skipped, the
+ * file's kind, size and line length checked (infile.h). */
+typedef struct {
+    FILE *f;
+    const char *path;
+    char *line;
+    size_t cap;
+    int lineno;
+} Lines;
+
+static Status lines_open(Lines *r, const char *path, Diag *d)
+{
+    memset(r, 0, sizeof *r);
+    r->path = path;
+    char why[128];
+    r->f = infile_open(path, RESULTS_DAT_MAX, why, sizeof why);
+    if (r->f) return ST_OK;
+    diag_error(d, ST_IO, path, 0, NULL, "cannot read: %s", why);
+    return ST_IO;
+}
+
+/* 1: r->line holds the next data line; 0: the end; -1: a line too long or a
+ * read error (reported). */
+static int lines_next(Lines *r, Diag *d)
+{
+    long got;
+    while ((got = infile_line(r->f, &r->line, &r->cap, RESULTS_LINE_MAX)) != -1) {
+        r->lineno++;
+        if (got == -2) {
+            diag_error(d, ST_IO, r->path, r->lineno, NULL, "line longer than %d bytes", RESULTS_LINE_MAX);
+            return -1;
+        }
+        if (!is_comment_or_blank(r->line)) return 1;
+    }
+    if (ferror(r->f)) {
+        diag_error(d, ST_IO, r->path, r->lineno, NULL, "read error");
+        return -1;
+    }
+    return 0;
+}
+
+static void lines_close(Lines *r)
+{
+    free(r->line);
+    fclose(r->f);
+}
+
 Status results_dat_read(const char *path, DatTable *t, Diag *d)
 {
     memset(t, 0, sizeof *t);
-    char why[128];
-    FILE *f = infile_open(path, RESULTS_DAT_MAX, why, sizeof why);
-    if (!f) {
-        diag_error(d, ST_IO, path, 0, NULL, "cannot read: %s", why);
-        return ST_IO;
-    }
-    char *line = NULL;
-    size_t line_cap = 0;
-    int lineno = 0, have_header = 0;
+    Lines r;
+    if (lines_open(&r, path, d) != ST_OK) return ST_IO;
+    int have_header = 0, more;
     size_t cap_rows = 0;
     Status st = ST_OK;
-    long got;
-    while ((got = infile_line(f, &line, &line_cap, RESULTS_LINE_MAX)) != -1) {
-        lineno++;
-        if (got == -2) {
-            diag_error(d, ST_IO, path, lineno, NULL, "line longer than %d bytes", RESULTS_LINE_MAX);
-            st = ST_IO;
-            goto done;
-        }
-        if (is_comment_or_blank(line)) continue;
+    while ((more = lines_next(&r, d)) == 1) {
+        char *line = r.line;
+        int lineno = r.lineno;
         if (!have_header) {
             if ((st = read_header(t, line, path, lineno, d)) != ST_OK) goto done;
             have_header = 1;
@@ -159,8 +194,7 @@ Status results_dat_read(const char *path, DatTable *t, Diag *d)
         }
         t->n_rows++;
     }
-    if (ferror(f)) {
-        diag_error(d, ST_IO, path, lineno, NULL, "read error");
+    if (more == -1) {
         st = ST_IO;
     } else if (!have_header) {
         diag_error(d, ST_IO, path, 0, NULL, "no header line of column names");
@@ -168,8 +202,7 @@ Status results_dat_read(const char *path, DatTable *t, Diag *d)
     }
 done:
     if (st == ST_NOMEM) diag_error(d, ST_NOMEM, path, 0, NULL, "out of memory");
-    free(line);
-    fclose(f);
+    lines_close(&r);
     return st;
 }
 
@@ -243,25 +276,13 @@ static int parse_target(char *line, TargetRow *r)
 Status results_targets_read(const char *path, TargetTable *t, Diag *d)
 {
     memset(t, 0, sizeof *t);
-    char why[128];
-    FILE *f = infile_open(path, RESULTS_DAT_MAX, why, sizeof why);
-    if (!f) {
-        diag_error(d, ST_IO, path, 0, NULL, "cannot read: %s", why);
-        return ST_IO;
-    }
-    char *line = NULL;
-    size_t line_cap = 0;
-    int lineno = 0, have_header = 0, cap = 0;
+    Lines r;
+    if (lines_open(&r, path, d) != ST_OK) return ST_IO;
+    int have_header = 0, cap = 0, more;
     Status st = ST_OK;
-    long got;
-    while ((got = infile_line(f, &line, &line_cap, RESULTS_LINE_MAX)) != -1) {
-        lineno++;
-        if (got == -2) {
-            diag_error(d, ST_IO, path, lineno, NULL, "line longer than %d bytes", RESULTS_LINE_MAX);
-            st = ST_IO;
-            break;
-        }
-        if (is_comment_or_blank(line)) continue;
+    while ((more = lines_next(&r, d)) == 1) {
+        char *line = r.line;
+        int lineno = r.lineno;
         if (!have_header) {
             /* the columns every version wrote, in order: a cut or foreign
              * header is a damaged file, not a file without targets */
@@ -300,12 +321,12 @@ Status results_targets_read(const char *path, TargetTable *t, Diag *d)
         }
         t->n++;
     }
+    if (st == ST_OK && more == -1) st = ST_IO;
     if (st == ST_OK && !have_header) {
         diag_error(d, ST_IO, path, 0, NULL, "no header line of column names");
         st = ST_IO;
     }
-    free(line);
-    fclose(f);
+    lines_close(&r);
     return st;
 }
 
