@@ -26,7 +26,7 @@ set boxwidth 0.5 absolute
 set style textbox opaque noborder margins 1, 1
 
 col(n) = column(n) * e_scale
-# The supply stack comes from stack.gp (common.gp): segment i is the annual
+# The supply stack comes from stack.gp (loaded above): segment i is the annual
 # column word(stack_metrics, i), drawn from the top of segments 1..i-1 to
 # the top of 1..i; the curtailed wind and PV go on top of the whole stack.
 seg(i) = col(word(stack_metrics, i))

@@ -77,15 +77,21 @@ const PlotChart *plot_chart_get(int i)
 
 /* ---- colours from the technology registry --------------------------------- */
 
-Status plot_write_colours(const char *charts_dir, Diag *d)
+/* Opens charts_dir/name for writing (complete or absent, atomicfile.h). */
+static Status open_chart_file(AtomicFile *af, const char *charts_dir, const char *name, Diag *d)
 {
     char path[PATH_LEN + 32];
-    if (snprintf(path, sizeof path, "%s/colours.gp", charts_dir) >= (int)sizeof path) {
+    if (snprintf(path, sizeof path, "%s/%s", charts_dir, name) >= (int)sizeof path) {
         diag_error(d, ST_IO, charts_dir, 0, NULL, "path too long");
         return ST_IO;
     }
+    return afile_open(af, path, d);
+}
+
+Status plot_write_colours(const char *charts_dir, Diag *d)
+{
     AtomicFile *af = &(AtomicFile){0};
-    Status st = afile_open(af, path, d);
+    Status st = open_chart_file(af, charts_dir, "colours.gp", d);
     if (st != ST_OK) return st;
     fputs("# colours.gp — written by ecsim from its technology registry (tech.def): the fixed\n"
           "# colour of each technology in every chart, c_<technology>. Loaded by common.gp.\n", af->f);
@@ -170,19 +176,15 @@ Status plot_write_stack(const char *charts_dir, Diag *d)
             diag_error(d, ST_PLOT, "series.def", 0, st_items[k].series->column, "a label with a quote");
             return ST_PLOT;
         }
-    char path[PATH_LEN + 32];
-    if (snprintf(path, sizeof path, "%s/stack.gp", charts_dir) >= (int)sizeof path) {
-        diag_error(d, ST_IO, charts_dir, 0, NULL, "path too long");
-        return ST_IO;
-    }
     AtomicFile *af = &(AtomicFile){0};
-    Status st = afile_open(af, path, d);
+    Status st = open_chart_file(af, charts_dir, "stack.gp", d);
     if (st != ST_OK) return st;
     FILE *f = af->f;
     fputs("# stack.gp — written by ecsim from its registries (tech.def, series.def): the\n"
           "# supply stack of the generation and week charts, bottom first, as word lists\n"
           "# (word(stack_cols, i)). metrics: annual.dat columns; cols: hourly-YYYY.dat\n"
-          "# columns; optional 1: a generator, keyed only when it produced. Loaded by common.gp.\n", f);
+          "# columns; optional 1: a generator, keyed only when it produced. Loaded by\n"
+          "# generation.gp and week.gp.\n", f);
     fprintf(f, "stack_n = %d\n", n);
     static const char *const names[] = { "stack_techs", "stack_metrics", "stack_cols", "stack_colours",
                                          "stack_labels_zh", "stack_labels_en", "stack_optional" };
