@@ -409,3 +409,27 @@ Status gp_prepare(GpEnv *env, const char *plots_dir, const char *lang, Diag *d)
     }
     return ST_OK;
 }
+
+Status gp_charts_dir(const char *dir, char *charts, size_t n, int *created, Diag *d)
+{
+    if (created) *created = 0;
+    if (snprintf(charts, n, "%s/charts", dir) >= (int)n) {
+        diag_error(d, ST_IO, dir, 0, NULL, "path too long");
+        return ST_IO;
+    }
+    if (mkdir(charts, 0777) == 0) {
+        if (created) *created = 1;
+        return ST_OK;
+    }
+    if (errno != EEXIST) {
+        diag_error(d, ST_IO, charts, 0, NULL, "cannot create: %s", strerror(errno));
+        return ST_IO;
+    }
+    struct stat sb = {0};
+    if (lstat(charts, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        diag_error(d, ST_IO, charts, 0, NULL, "exists and is not a directory (%s): move it away",
+                   S_ISLNK(sb.st_mode) ? "a symbolic link" : "not a directory");
+        return ST_IO;
+    }
+    return ST_OK;
+}

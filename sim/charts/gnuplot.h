@@ -31,6 +31,12 @@ typedef struct {
  * (missing: ST_PLOT for zh, a warning and a fallback font for en). */
 Status gp_prepare(GpEnv *env, const char *plots_dir, const char *lang, Diag *d);
 
+/* dir/charts into charts (n bytes): created, or an existing real directory.
+ * Anything else standing there (a symbolic link, a file) is refused and left
+ * as it is, so charts are never written through a link. *created (may be
+ * NULL) says whether this call made it. */
+Status gp_charts_dir(const char *dir, char *charts, size_t n, int *created, Diag *d);
+
 /* One gnuplot run: script -> out, with -e assignments. gnuplot writes to a
  * hidden temporary beside out (".name.XXXXXX", created O_EXCL when the job
  * starts), renamed to out when the chart succeeded. */

@@ -4,11 +4,9 @@
  * assignments, stderr captured; any output on stderr fails the chart). */
 #include "plot.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "atomicfile.h"
@@ -215,24 +213,11 @@ Status plot_scenario(const char *scenario_dir, const char *plots_dir, const char
     GpEnv env;
     Status st = gp_prepare(&env, plots_dir, lang, d);
     if (st != ST_OK) return st;
-    char charts_dir[PATH_LEN];
-    if (snprintf(charts_dir, sizeof charts_dir, "%s/charts", scenario_dir) >= (int)sizeof charts_dir) {
-        diag_error(d, ST_IO, scenario_dir, 0, NULL, "path too long");
-        return ST_IO;
-    }
     /* Not a result folder: say so before creating anything in it. */
     if ((st = results_check_dir(scenario_dir, d)) != ST_OK) return st;
-    int created = mkdir(charts_dir, 0777) == 0;
-    if (!created && errno != EEXIST) {
-        diag_error(d, ST_IO, charts_dir, 0, NULL, "cannot create: %s", strerror(errno));
-        return ST_IO;
-    }
-    struct stat sb = {0};   /* a link planted there is never written through */
-    if (!created && (lstat(charts_dir, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
-        diag_error(d, ST_IO, charts_dir, 0, NULL, "exists and is not a directory (%s): move it away",
-                   S_ISLNK(sb.st_mode) ? "a symbolic link" : "not a directory");
-        return ST_IO;
-    }
+    char charts_dir[PATH_LEN];
+    int created;
+    if ((st = gp_charts_dir(scenario_dir, charts_dir, sizeof charts_dir, &created, d)) != ST_OK) return st;
     st = chart_write_data(scenario_dir, charts_dir, d);
     if (st == ST_OK) st = plot_write_colours(charts_dir, d);
     if (st == ST_OK) st = plot_write_stack(charts_dir, d);

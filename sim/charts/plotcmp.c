@@ -274,24 +274,12 @@ static void put_gp_array(FILE *f, const char *name, int i, const char *value)
  * for comparisons and sweeps, so that both may share a directory). */
 static Status prepare_charts_dir(const char *dir, char *charts, size_t n, Diag *d)
 {
-    if (snprintf(charts, n, "%s/charts", dir) >= (int)n) {
-        diag_error(d, ST_IO, dir, 0, NULL, "path too long");
-        return ST_IO;
-    }
-    if (mkdir(charts, 0777) != 0 && errno != EEXIST) {
-        diag_error(d, ST_IO, charts, 0, NULL, "cannot create: %s", strerror(errno));
-        return ST_IO;
-    }
-    struct stat sb = {0};   /* a link planted there is never written through */
-    if (lstat(charts, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-        diag_error(d, ST_IO, charts, 0, NULL, "exists and is not a directory (%s): move it away",
-                   S_ISLNK(sb.st_mode) ? "a symbolic link" : "not a directory");
-        return ST_IO;
-    }
+    Status st = gp_charts_dir(dir, charts, n, NULL, d);
+    if (st != ST_OK) return st;
     char path[PATH_LEN + 32];
     snprintf(path, sizeof path, "%s/chartdata.gp", charts);
     AtomicFile *af = &(AtomicFile){0};
-    Status st = afile_open(af, path, d);
+    st = afile_open(af, path, d);
     if (st != ST_OK) return st;
     const char *base = strrchr(dir, '/');
     base = base && base[1] ? base + 1 : dir;
