@@ -107,6 +107,8 @@ int wx_read_epw(WxCtx *c)
     for (size_t k = 0; k < NFIELDS; k++)
         wx_set_slot(c, fields[k].slot, fields[k].field, fields[k].name);
     double v[WQ_MAX];
+    c->stamp_col = 4;
+    c->stamp_name = "hour";
     for (;;) {
         int r = wx_next_line(c);
         if (r < 0) return -1;

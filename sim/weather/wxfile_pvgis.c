@@ -105,6 +105,8 @@ int wx_read_pvgis(WxCtx *c)
                  "sampled at the UTC stamp");
     }
     double v[WQ_MAX];
+    c->stamp_col = 1;
+    c->stamp_name = "time(UTC)";
     for (;;) {
         int r = wx_next_line(c);
         if (r < 0) return -1;

@@ -156,6 +156,8 @@ int wx_read_sam(WxCtx *c)
     f->source_step_min = 60;
     int shift = -1;                 /* 1: hours run 1..24 (SAM subtracts 1) */
     double v[WQ_MAX];
+    c->stamp_col = col[C_HOUR];
+    c->stamp_name = "Hour";
     for (;;) {
         int r = wx_next_line(c);
         if (r < 0) return -1;
