@@ -178,6 +178,8 @@ int wx_read_sam(WxCtx *c)
             int r2 = wx_field_num(c, col[k] - 1, tname[k], &t[k]);
             if (r2 < 0) return -1;
             if (r2 > 0) return wx_err(c, ST_CONFIG_SYNTAX, c->line, col[k], tname[k], "empty");
+            if (!(fabs(t[k]) <= 99999.0))    /* before any cast to int */
+                return wx_err(c, ST_CONFIG_RANGE, c->line, col[k], tname[k], "%g is out of range", t[k]);
             if (k != C_MINUTE && t[k] != floor(t[k]))
                 return wx_err(c, ST_CONFIG_SYNTAX, c->line, col[k], tname[k],
                               "%g is not a whole number", t[k]);
