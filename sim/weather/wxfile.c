@@ -77,6 +77,8 @@ int wx_next_line(WxCtx *c)
         return wx_err(c, ST_CONFIG_SYNTAX, c->line, 0, NULL, "a NUL byte: not a text file");
     while (len > 0 && (c->buf[len - 1] == '\n' || c->buf[len - 1] == '\r')) len--;
     c->buf[len] = '\0';
+    if (c->line == 1 && len >= 3 && memcmp(c->buf, "\xEF\xBB\xBF", 3) == 0)
+        memmove(c->buf, c->buf + 3, len - 2);      /* a UTF-8 byte order mark (spreadsheets) */
     return 1;
 }
 

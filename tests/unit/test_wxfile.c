@@ -598,6 +598,32 @@ static void not_a_weather_file(void)
     refused("data/weather/no-such-file.csv", 0, 0, "cannot open");
 }
 
+/* A spreadsheet's UTF-8 byte order mark and CRLF line ends. */
+static void bom_and_crlf(void)
+{
+    TmpDir t;
+    tmp_make(&t);
+    char p[128];
+    tmp_path(&t, "bom.csv", p, sizeof p);
+    FILE *in = fopen(WD "pv_albedo_test.csv", "r"), *out = fopen(p, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    fputs("\xEF\xBB\xBF", out);
+    char line[512];
+    while (fgets(line, sizeof line, in)) {
+        line[strcspn(line, "\n")] = '\0';
+        fprintf(out, "%s\r\n", line);
+    }
+    fclose(in);
+    fclose(out);
+    WxFile *f = read_ok(p);
+    NEAR(f->latitude_deg, 44.29, 1e-12);
+    NEAR(f->albedo[0], 0.87, 1e-12);
+    wxfile_free(f);
+    tmp_remove(&t, "bom.csv");
+    rmdir(t.dir);
+}
+
 static void format_names(void)
 {
     CU_ASSERT_STRING_EQUAL(wxfile_format_name(WXF_PVGIS_CSV), "pvgis-csv");
@@ -624,5 +650,6 @@ void register_test_wxfile(void)
     CU_add_test(s, "malformed SRW", malformed_srw);
     CU_add_test(s, "malformed PVGIS", malformed_pvgis);
     CU_add_test(s, "not a weather file", not_a_weather_file);
+    CU_add_test(s, "byte order mark and CRLF", bom_and_crlf);
     CU_add_test(s, "format names", format_names);
 }
