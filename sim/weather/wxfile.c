@@ -318,6 +318,8 @@ int wx_row(WxCtx *c, int year, int month, int day, int hour, double minute, cons
 {
     int sc = c->stamp_col;            /* stamp errors name the hour's column */
     const char *sn = c->stamp_name;
+    if (year < 0 || year > 9999)
+        return wx_err(c, ST_CONFIG_RANGE, c->line, 0, NULL, "year %d is not 0..9999", year);
     if (month < 1 || month > 12)
         return wx_err(c, ST_CONFIG_RANGE, c->line, sc, sn, "month %d is not 1..12", month);
     if (month == 2 && day == 29) { c->dropped_leap++; return 0; }
