@@ -58,6 +58,10 @@ int wx_err(WxCtx *c, Status st, int line, int col, const char *name, const char 
     va_end(ap);
     if (col > 0 && name && name[0]) snprintf(setting, sizeof setting, "column %d (%s)", col, name);
     else if (col > 0) snprintf(setting, sizeof setting, "column %d", col);
+    /* Field text quoted from the file: control bytes would break the one-line
+     * message (or reach a terminal), so they are shown as '?'. */
+    for (char *p = msg; *p; p++) if ((unsigned char)*p < 0x20 || *p == 0x7f) *p = '?';
+    for (char *p = setting; *p; p++) if ((unsigned char)*p < 0x20 || *p == 0x7f) *p = '?';
     diag_error(c->d, st, c->path, line, setting, "%s", msg);
     return -1;
 }
