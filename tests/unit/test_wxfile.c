@@ -527,6 +527,8 @@ static void malformed_sam(void)
         { PSM3, 100, 100, 8, "2500", 0, 100, 8, "outside [-10, 1800]" },
         { PSM3, 3, 3, 3, "Dy", 0, 3, 0, "no Day column" },
         { PSM3, 100, 100, 1, "20120", 0, 100, 0, "year 20120 is not 0..9999" },
+        /* a control byte quoted from the file is shown as '?' */
+        { PSM3, 100, 100, 8, "1\x1b" "2", 0, 100, 8, "'1?2' is not a number" },
     };
     run_cases(cs, sizeof cs / sizeof cs[0]);
 }
