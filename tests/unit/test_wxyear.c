@@ -272,7 +272,7 @@ static void sampled_vs_hour_average_sun(void)
     double rise, set;
     solarpos_sunrise_sunset(2019, 3, 21, 0.0, 45.0, 8.0, &rise, &set);
     int hr_rise = (int)floor(rise);
-    CU_ASSERT_EQUAL(hr_rise, 5);   /* about 05:33 UTC at 8 E (06:05 - 32 min) */
+    CU_ASSERT_EQUAL(hr_rise, 5);   /* about 05:30 UTC: noon 11:35 UTC at 8 E, a 12 h 10 min day */
     solarpos_compute(2019, 3, 21, hr_rise + 0.5, 0.0, 45.0, 8.0, 250.0, p_mbar, 15.0, &p);
     CU_ASSERT_DOUBLE_EQUAL(a->zenith_deg[hr_rise], p.zenith_deg, 1e-6);
     solarpos_compute(2019, 3, 21, 0.5 * (rise + hr_rise + 1), 0.0, 45.0, 8.0, 250.0, p_mbar, 15.0, &p);
