@@ -23,6 +23,7 @@
 #include "sweep.h"
 #include "utf8.h"
 #include "version.h"
+#include "wxinfo.h"
 
 #define EXIT_TARGETS status_exit_code(ST_TARGET_FAILED)
 #define EXIT_USAGE status_exit_code(ST_USAGE)
@@ -67,6 +68,9 @@ static const char *main_help =
     "                          also lists values without a plan:/source:/assumption: comment\n"
     "  reference               print the commented reference configuration (every setting)\n"
     "  bench [FILE]            performance figures (default configs/yiwu-14fyp.cfg)\n"
+    "  weather-info FILE... [--monthly]\n"
+    "                          what the weather-file readers make of each file: site,\n"
+    "                          time convention, annual (monthly) sums and means\n"
     "  help [COMMAND]          this text, or a command's help\n"
     "\n"
     "exit status: 0 all ran and every target passed; 3 all ran and some target failed;\n"
@@ -700,6 +704,7 @@ int cli_main(int argc, char **argv)
         if (strcmp(rest[0], "sensitivity") == 0) return cmd_sensitivity(1, h);
         if (strcmp(rest[0], "reference") == 0) return cmd_reference(1, h);
         if (strcmp(rest[0], "bench") == 0) return bench_main(1, h);
+        if (strcmp(rest[0], "weather-info") == 0) return wxinfo_main(1, h);
         return usage_error("help", "unknown command '%s'", rest[0]);
     }
     if (strcmp(cmd, "run") == 0) return cmd_run(n, rest);
@@ -710,6 +715,7 @@ int cli_main(int argc, char **argv)
     if (strcmp(cmd, "sensitivity") == 0) return cmd_sensitivity(n, rest);
     if (strcmp(cmd, "reference") == 0) return cmd_reference(n, rest);
     if (strcmp(cmd, "bench") == 0) return bench_main(n, rest);
+    if (strcmp(cmd, "weather-info") == 0) return wxinfo_main(n, rest);
     fprintf(stderr, "ecsim: unknown command '%s'\n\n%s", cmd, main_help);
     return EXIT_USAGE;
 }
