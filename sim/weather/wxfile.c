@@ -418,6 +418,16 @@ static int fill_gaps(WxCtx *c, int q, double *a, int n)
     return 0;
 }
 
+static int longest_gap(const double *a, int n)
+{
+    int best = 0, run = 0;
+    for (int i = 0; i < n; i++) {
+        run = isnan(a[i]) ? run + 1 : 0;
+        if (run > best) best = run;
+    }
+    return best;
+}
+
 static const unsigned slot_has[WQ_SURF] = {
     WXF_HAS_GHI, WXF_HAS_DNI, WXF_HAS_DHI, WXF_HAS_TEMP, WXF_HAS_PRESSURE, WXF_HAS_ALBEDO
 };
@@ -435,8 +445,7 @@ int wx_finish(WxCtx *c)
     }
     f->hours = c->nrec;
     f->source_step_min = 60 / c->steps;
-    if (c->steps > 1) f->instant = 0;       /* averaged to hours */
-    if (f->instant) f->sample_minute = c->minute0;
+    if (c->steps > 1) { f->instant = 0; f->sample_minute = 0.0; }   /* averaged to hours */
     f->has = 0;
     for (int q = 0; q < nslots(c); q++) {
         double *a = slot_array(f, q);
@@ -446,6 +455,15 @@ int wx_finish(WxCtx *c)
         if (!present) {           /* a column of missing codes only: absent */
             memset(a, 0, sizeof(double) * WXF_MAX_RECORDS);
             c->col[q] = 0;
+            continue;
+        }
+        if (q == WQ_ALB && longest_gap(a, f->hours) > WX_MAX_GAP_H) {
+            /* albedo is optional (models fall back to a default): drop it */
+            memset(a, 0, sizeof(double) * WXF_MAX_RECORDS);
+            c->col[q] = 0;
+            size_t len = strlen(f->note);
+            snprintf(f->note + len, sizeof f->note - len, "%salbedo column ignored: gaps "
+                     "longer than %d hours", len ? "; " : "", WX_MAX_GAP_H);
             continue;
         }
         if (fill_gaps(c, q, a, f->hours) != 0) return -1;

@@ -199,6 +199,7 @@ int wx_read_sam(WxCtx *c)
         if (wx_row(c, (int)t[C_YEAR], (int)t[C_MONTH], (int)t[C_DAY], hour, t[C_MINUTE], v) != 0)
             return -1;
     }
+    f->sample_minute = f->instant ? c->minute0 : 0.0;
     if (shift == 1)
         snprintf(f->note, sizeof f->note, "hours 1..24 in the file, shifted to 0..23 as SAM does");
     return 0;
