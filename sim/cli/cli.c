@@ -19,6 +19,7 @@
 #include "present.h"
 #include "report.h"
 #include "results.h"
+#include "sim.h"
 #include "sensitivity.h"
 #include "sweep.h"
 #include "utf8.h"
@@ -341,6 +342,14 @@ static int cmd_check(int argc, char **argv)
     for (int i = 0; i < o.nfiles; i++) {
         Scenario *s = load_scenario(o.files[i], o.sets, o.nsets, &usage);
         if (!s) { bad++; continue; }
+        if (s->weather.source == WEATHER_FILE) {   /* the files read as a run reads them */
+            Diag *d = malloc(sizeof *d);
+            Status wst = d ? (diag_init(d), sim_check_weather(s, d)) : ST_NOMEM;
+            if (d) diag_print(d, stderr);
+            else fprintf(stderr, "%s: out of memory\n", o.files[i]);
+            free(d);
+            if (wst != ST_OK) { bad++; free(s); continue; }
+        }
         int missing = prov ? unsourced(s) : 0;
         bad += missing > 0;
         if (!o.quiet && prov) {
@@ -366,6 +375,7 @@ static void print_run_line(const JobResult *r)
     printf("%s: %d years -> %s\n", r->scn->name, res->n_years, r->final_dir);
     char figures[512];
     printf("  %d: %s\n", (int)last->year, present_console_line(figures, sizeof figures, last));
+    if (res->weather_note[0]) printf("  weather: %s\n", res->weather_note);
     if (res->n_targets) {
         printf("  targets: %d of %d checks passed\n", res->n_targets - res->n_failed, res->n_targets);
         for (int i = 0; i < res->n_targets; i++) {
