@@ -127,8 +127,7 @@ double wind_curve_frac(const WindModel *m, double hub_speed_ms, double air_densi
 /* The hours' wind directions, where the weather year has them. */
 static const double *wind_dir_series(const WeatherYear *wx)
 {
-    (void)wx;
-    return NULL;
+    return wx->has_wind_dir ? wx->wind_dir_deg : NULL;
 }
 
 void wind_unit_output(const WindModel *m, const WeatherYear *wx, double *out_frac)
@@ -146,13 +145,17 @@ void wind_farm_output(const WindModel *m, const WeatherYear *wx, const double *d
     const double *restrict ws = wx->wind_ms;
     double *restrict out = out_frac;
 
+    /* air density from the air at the hub where the weather has it (a
+     * wind file), else from the surface values */
+    const double *restrict pa = wx->has_hub_air ? wx->hub_pressure_pa : wx->pressure_pa;
+    const double *restrict tc = wx->has_hub_air ? wx->hub_temp_c : wx->temp_c;
     if (m->wake.kind != WAKE_NONE) {
         /* u = v shear (rho / rho0)^(1/3), the speed in the curve as given:
          * the wake efficiency depends on u alone (wake.h) */
         const double c = 288.15 / 101325.0;
         for (int h = 0; h < H; h++) {
             double u = ws[h] * shear;
-            if (m->density_correction) u *= cbrt_ratio(m, wx->pressure_pa[h] * c / (wx->temp_c[h] + 273.15));
+            if (m->density_correction) u *= cbrt_ratio(m, pa[h] * c / (tc[h] + 273.15));
             double eff = dir_deg ? wake_eff(&m->wake, u, dir_deg[h]) : wake_rose_eff(&m->wake, u);
             out[h] = curve_at(m, u) * eff * k;
         }
@@ -162,7 +165,6 @@ void wind_farm_output(const WindModel *m, const WeatherYear *wx, const double *d
          * curve lookups: two short dependency chains overlap better in the
          * CPU than one long one (about 20 % faster). */
         const double c = 288.15 / 101325.0;
-        const double *restrict pa = wx->pressure_pa, *restrict tc = wx->temp_c;
         for (int h = 0; h < H; h++)
             out[h] = shear * cbrt_ratio(m, pa[h] * c / (tc[h] + 273.15));
         for (int h = 0; h < H; h++)
