@@ -286,8 +286,8 @@ static void check_weather_files(LoadCtx *c, const ConfigRule *r, const SchemaEnt
     }
     if (w->n_files > 0 && c->period_ok && w->n_files != n_years)
         cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, per), schema_get(per)->path, NULL,
-                       "has %d files but the period %d..%d has %d years: give one file per year",
-                       w->n_files, c->s->first_year, c->s->last_year, n_years);
+                       "names %d file%s but the period %d..%d has %d years: give one file per year",
+                       w->n_files, w->n_files == 1 ? "" : "s", c->s->first_year, c->s->last_year, n_years);
     typedef struct { int idx; const char *path; int k; } Named;
     Named f[WEATHER_FILES_MAX + 2];
     int nf = 0;

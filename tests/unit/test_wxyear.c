@@ -8,7 +8,10 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "config.h"
 #include "schema.h"
+#include "sha256.h"
+#include "sim.h"
 #include "solarpos.h"
 #include "wxyear.h"
 
@@ -335,6 +338,64 @@ static void format_names(void)
     CU_ASSERT_EQUAL((int)WXFMT_PVGIS_CSV, (int)WXF_PVGIS_CSV);
 }
 
+
+/* FIPS 180-4 examples (NIST CSRC "SHA256.pdf"): "abc", the 448-bit message,
+ * and the empty string; and the proxy weather file, whose SHA-256 in
+ * configs/weather/README.md was computed by sha256sum. */
+static void sha256_vectors(void)
+{
+    static const struct { const char *msg, *hex; } v[] = {
+        { "abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" },
+        { "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1" },
+        { "", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" },
+    };
+    for (int i = 0; i < 3; i++) {
+        Sha256 c;
+        char hex[65];
+        sha256_init(&c);
+        sha256_update(&c, v[i].msg, strlen(v[i].msg));
+        sha256_hex(&c, hex);
+        CU_ASSERT_STRING_EQUAL(hex, v[i].hex);
+    }
+    char hex[65];
+    CU_ASSERT_FATAL(sha256_file("../configs/weather/tmy_45.000_8.000_2005_2023.csv", hex));
+    CU_ASSERT_STRING_EQUAL(hex, "3a57aa99d29d77429361fb795583720b56797f9466375ea0fcf0d5a1d891b926");
+}
+
+/* One Run reused for file, synthetic, then file weather (as a batch
+ * worker does) gives each scenario the results of a fresh Run: the
+ * prepared files are kept or dropped correctly and synthetic years are not
+ * left with a file's wind direction. */
+static void run_reused_across_sources(void)
+{
+    Scenario *file = malloc(sizeof *file), *synth = malloc(sizeof *synth);
+    RunResults *a = malloc(sizeof *a), *b = malloc(sizeof *b);
+    Run *reused = run_new();
+    CU_ASSERT_FATAL(file && synth && a && b && reused);
+    Diag d;
+    diag_init(&d);
+    CU_ASSERT_EQUAL_FATAL(config_load("../scenarios/weather-file-proxy.cfg", file, &d), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(config_load("../configs/yiwu-14fyp.cfg", synth, &d), ST_OK);
+    const Scenario *order[3] = { file, synth, file };
+    for (int k = 0; k < 3; k++) {
+        Run *fresh = run_new();
+        CU_ASSERT_FATAL(fresh != NULL);
+        CU_ASSERT_EQUAL(sim_run(reused, order[k], 0, NULL, a, &d), ST_OK);
+        CU_ASSERT_EQUAL(sim_run(fresh, order[k], 0, NULL, b, &d), ST_OK);
+        CU_ASSERT_EQUAL(a->n_years, 6);
+        CU_ASSERT(memcmp(a->rows, b->rows, sizeof a->rows) == 0);
+        CU_ASSERT_STRING_EQUAL(a->weather_note, b->weather_note);
+        CU_ASSERT_EQUAL(a->weather_note[0] != 0, order[k] == file);
+        run_free(fresh);
+    }
+    /* The same file every year: two common years see the same weather. */
+    CU_ASSERT_EQUAL(a->rows[1].wind_mean_ms, a->rows[2].wind_mean_ms);
+    CU_ASSERT_EQUAL(d.n_errors, 0);
+    run_free(reused);
+    free(file), free(synth), free(a), free(b);
+}
+
 void register_test_wxyear(void);
 void register_test_wxyear(void)
 {
@@ -348,4 +409,6 @@ void register_test_wxyear(void)
     CU_add_test(s, "records builder = year table", records_match_year_table);
     CU_add_test(s, "irradiance closure", irradiance_closure);
     CU_add_test(s, "format names", format_names);
+    CU_add_test(s, "SHA-256 of FIPS examples", sha256_vectors);
+    CU_add_test(s, "a Run reused across sources", run_reused_across_sources);
 }
