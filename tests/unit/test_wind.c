@@ -374,6 +374,48 @@ static void two_turbines_by_hand(void)
     free(m);
 }
 
+/* What wind_unit_output takes from the weather year: the hours' directions
+ * when has_wind_dir (else the rose table), and the air at the hub when
+ * has_hub_air (else the surface values). W-1's farm at 5 m/s: from 180 deg
+ * SAM's simple-wake efficiency 33,224,154 / 33,745,994 = 0.98454 (test
+ * above); from 90 deg (along the rows, 8 D apart) less; the hub air
+ * 0.95 atm and 15 C gives 120.3838 kW per free turbine, the surface air
+ * 1 atm 15 C 128.66 kW. */
+static void weather_year_inputs(void)
+{
+    WindModel *m = malloc(sizeof *m);
+    WindParams p = sam_farm_wakes(WAKE_SIMPLE);
+    CU_ASSERT_EQUAL_FATAL(wind_model_init(m, &p, 80.0), ST_OK);
+    WeatherYear *wx = constant_weather(5.0, 80.0, 15.0, 101325.0);
+    double *out = malloc(8760 * sizeof *out);
+    wx->has_hub_air = 1;
+    for (int h = 0; h < 8760; h++) {
+        wx->hub_temp_c[h] = 15.0;
+        wx->hub_pressure_pa[h] = 0.95 * 101325.0;
+        wx->wind_dir_deg[h] = h < 100 ? 180.0 : 90.0;
+    }
+    wx->has_wind_dir = 1;
+    wind_unit_output(m, wx, out);
+    CU_ASSERT_DOUBLE_EQUAL(out[0] * 1500.0 / 120.3838, 0.98454, 2e-5);
+    CU_ASSERT(out[200] < out[0]);
+    double u = 5.0 * cbrt(0.95);
+    CU_ASSERT_DOUBLE_EQUAL(out[200], wind_curve_frac(m, 5.0, 0.95 * WIND_RHO0) * wake_eff(&m->wake, u, 90.0), 1e-9);
+    wx->has_wind_dir = 0;
+    wind_unit_output(m, wx, out);
+    CU_ASSERT_DOUBLE_EQUAL(out[0], wind_curve_frac(m, 5.0, 0.95 * WIND_RHO0) * wake_rose_eff(&m->wake, u), 1e-9);
+    wx->has_hub_air = 0;
+    p.wake_model = WAKE_NONE;
+    CU_ASSERT_EQUAL_FATAL(wind_model_init(m, &p, 80.0), ST_OK);
+    wind_unit_output(m, wx, out);
+    CU_ASSERT_DOUBLE_EQUAL(out[0] * 1500.0, 128.66, 1e-6);
+    wx->has_hub_air = 1;
+    wind_unit_output(m, wx, out);
+    CU_ASSERT_DOUBLE_EQUAL(out[0] * 1500.0, 120.3838, 1e-4);
+    free(out);
+    free(wx);
+    free(m);
+}
+
 static void invalid_params(void)
 {
     WindModel *m = malloc(sizeof *m);
@@ -406,4 +448,5 @@ void register_test_wind(void)
     CU_add_test(s, "invalid parameters", invalid_params);
     CU_add_test(s, "SAM W-1 with simple and Park wakes", sam_w1_wakes);
     CU_add_test(s, "two turbines by hand", two_turbines_by_hand);
+    CU_add_test(s, "directions and hub air from the weather year", weather_year_inputs);
 }
