@@ -150,6 +150,7 @@ CMD_plots       = sh tests/plots.sh $(1)/ecsim
 CMD_docs        = sh tests/docs_check.sh $(1)/ecsim
 CMD_layers      = sh tests/layers.sh && sh tests/layers_selftest.sh
 CMD_provenance  = sh tests/provenance.sh $(1)/ecsim
+CMD_weather-files = sh tests/weather_files.sh $(1)/ecsim
 CMD_fuzz        = sh tests/fuzz/run.sh build/fuzz $(FUZZ_STAGE_SECONDS) 20210101
 DEPS_unit        := run_unit
 DEPS_plot-unit   := run_plot
@@ -163,13 +164,14 @@ DEPS_plots       := ecsim
 DEPS_docs        := ecsim
 DEPS_layers      :=
 DEPS_provenance  := ecsim
+DEPS_weather-files := ecsim
 DEPS_fuzz        := $(FUZZ_BINS)
 
 # What `make check` runs: <variant>-<stage>. Slow stages first, so that a
 # parallel make starts them early. Every stage uses its own temporary
 # directories, so any number may run at once.
 CHECK_STAGES := san-hostile check-hostile fuzz check-plot-unit san-plot-unit check-plots check-batch check-determinism check-signals \
-                check-regress check-bad-input check-unit check-docs check-provenance layers \
+                check-regress check-bad-input check-unit check-docs check-provenance check-weather-files layers \
                 san-regress san-bad-input san-unit
 STAGE_DIR    := build/stages
 
@@ -214,7 +216,7 @@ check: deps
 	@sh tests/stage.sh --summary $(STAGE_DIR) $(CHECK_STAGES)
 
 # ---- single stages (variant from CHECKS=1 / SAN=1) -------------------------
-.PHONY: unit plot-unit regress bad-input hostile determinism batch signals plots-check docs-check layers provenance
+.PHONY: unit plot-unit regress bad-input hostile determinism batch signals plots-check docs-check layers provenance weather-files
 unit: $(B)/run_unit
 	@$(call CMD_unit,$(B))
 plot-unit: $(B)/run_plot
@@ -239,6 +241,8 @@ layers:
 	@$(CMD_layers)
 provenance: $(B)/ecsim
 	@$(call CMD_provenance,$(B))
+weather-files: $(B)/ecsim
+	@$(call CMD_weather-files,$(B))
 
 regress-bless: $(B)/ecsim
 	@sh tests/regress/run.sh $(B)/ecsim "" bless

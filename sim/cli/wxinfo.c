@@ -59,8 +59,8 @@ static void print_file(const WxFile *f, int monthly)
     printf("format: %s\n", wxfile_format_name(f->format));
     printf("site: %s\n", f->site[0] ? f->site : "-");
     if (f->has_location) {
-        printf("latitude_deg: %.6g\n", f->latitude_deg);
-        printf("longitude_deg: %.6g\n", f->longitude_deg);
+        printf("latitude_deg: %.10g\n", f->latitude_deg);
+        printf("longitude_deg: %.10g\n", f->longitude_deg);
     } else {
         puts("latitude_deg: - (not in the file)");
         puts("longitude_deg: - (not in the file)");
@@ -77,7 +77,11 @@ static void print_file(const WxFile *f, int monthly)
     else if (f->source_step_min < 60) printf("hour averages of %d-minute rows", f->source_step_min);
     else fputs("hour averages", stdout);
     if (f->has_utc_offset && f->utc_offset_h == 0.0) fputs(", UTC\n", stdout);
-    else if (f->has_utc_offset) { fputs(", local standard time (", stdout); print_tz(f->utc_offset_h); puts(")"); }
+    else if (f->has_utc_offset) {
+        fputs(", local standard time (", stdout);
+        print_tz(f->utc_offset_h);
+        puts(")");
+    }
     else fputs(", local standard time\n", stdout);
     fputs("heights_m:", stdout);
     for (int h = 0; h < f->n_heights; h++) printf(" %g", f->height_m[h]);

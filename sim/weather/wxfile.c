@@ -77,6 +77,8 @@ int wx_next_line(WxCtx *c)
         return wx_err(c, ST_CONFIG_SYNTAX, c->line, 0, NULL, "a NUL byte: not a text file");
     while (len > 0 && (c->buf[len - 1] == '\n' || c->buf[len - 1] == '\r')) len--;
     c->buf[len] = '\0';
+    if (c->line == 1 && len >= 3 && memcmp(c->buf, "\xEF\xBB\xBF", 3) == 0)
+        memmove(c->buf, c->buf + 3, len - 2);      /* a UTF-8 byte order mark (spreadsheets) */
     return 1;
 }
 
@@ -314,17 +316,19 @@ static int close_hour(WxCtx *c)
 
 int wx_row(WxCtx *c, int year, int month, int day, int hour, double minute, const double *v)
 {
+    int sc = c->stamp_col;            /* stamp errors name the hour's column */
+    const char *sn = c->stamp_name;
     if (month < 1 || month > 12)
-        return wx_err(c, ST_CONFIG_RANGE, c->line, 0, NULL, "month %d is not 1..12", month);
+        return wx_err(c, ST_CONFIG_RANGE, c->line, sc, sn, "month %d is not 1..12", month);
     if (month == 2 && day == 29) { c->dropped_leap++; return 0; }
     if (day < 1 || day > month_days[month - 1])
-        return wx_err(c, ST_CONFIG_RANGE, c->line, 0, NULL, "day %d of month %d does not exist",
+        return wx_err(c, ST_CONFIG_RANGE, c->line, sc, sn, "day %d of month %d does not exist",
                       day, month);
     if (hour < 0 || hour > 23)
-        return wx_err(c, ST_CONFIG_RANGE, c->line, 0, NULL, "hour %d is not 0..23 after the "
+        return wx_err(c, ST_CONFIG_RANGE, c->line, sc, sn, "hour %d is not 0..23 after the "
                       "format's hour convention", hour);
     if (!(minute >= 0.0 && minute < 60.0))
-        return wx_err(c, ST_CONFIG_RANGE, c->line, 0, NULL, "minute %g is not in [0, 60)", minute);
+        return wx_err(c, ST_CONFIG_RANGE, c->line, sc, sn, "minute %g is not in [0, 60)", minute);
     int doy = 0;
     for (int m = 1; m < month; m++) doy += month_days[m - 1];
     int idx = (doy + day - 1) * 24 + hour;
@@ -332,25 +336,25 @@ int wx_row(WxCtx *c, int year, int month, int day, int hour, double minute, cons
         if (!(minute > c->last_minute)) {
             char t[32];
             stamp_text(t, sizeof t, idx);
-            return wx_err(c, ST_CONFIG_SYNTAX, c->line, 0, NULL,
+            return wx_err(c, ST_CONFIG_SYNTAX, c->line, sc, sn,
                           "minute %g of %s does not follow minute %g: rows out of order",
                           minute, t, c->last_minute);
         }
     } else {
         if (c->open && close_hour(c) != 0) return -1;
         if (c->nrec >= 8760)
-            return wx_err(c, ST_CONFIG_SYNTAX, c->line, 0, NULL,
+            return wx_err(c, ST_CONFIG_SYNTAX, c->line, sc, sn,
                           "more than one year of records (8760 hours after dropping 29 February)");
         if (idx != c->nrec) {
             char want[32], got[32];
             stamp_text(want, sizeof want, c->nrec);
             stamp_text(got, sizeof got, idx);
-            return wx_err(c, ST_CONFIG_SYNTAX, c->line, 0, NULL,
+            return wx_err(c, ST_CONFIG_SYNTAX, c->line, sc, sn,
                           "found %s where %s was expected: hours missing or out of order",
                           got, want);
         }
         if (c->first_minute_set && minute != c->minute0)
-            return wx_err(c, ST_CONFIG_SYNTAX, c->line, 0, NULL,
+            return wx_err(c, ST_CONFIG_SYNTAX, c->line, sc, sn,
                           "the hour starts at minute %g, the first row's at %g: rows must keep "
                           "one step", minute, c->minute0);
         c->open = 1;
@@ -511,9 +515,9 @@ static int is_srw_name(const char *s)
 }
 
 /* The format from the first lines: EPW's LOCATION line, PVGIS's
- * "Latitude (decimal degrees):", TMY3's "Date (MM/DD/YYYY)" second line,
- * SRW's quantity names on line 3, else SAM CSV when line 3 names a Month
- * column. */
+ * "Latitude (decimal degrees):", TMY3's "Date (MM/DD/YYYY)" second line;
+ * then line 3: SAM CSV when it names a Month column, else SRW when it
+ * names an SRW quantity (its reader then checks every name). */
 static WxFormat detect(WxCtx *c)
 {
     WxFormat fmt = WXF_AUTO;
@@ -524,12 +528,12 @@ static WxFormat detect(WxCtx *c)
         else if (i == 0 && starts_with_ci(c->buf, "Latitude (decimal degrees)")) fmt = WXF_PVGIS_CSV;
         else if (i == 1 && starts_with_ci(c->buf, "Date (MM/DD/YYYY)")) fmt = WXF_TMY3;
         else if (i == 2) {
-            int n = wx_split(c), srw = n > 0, month = 0;
+            int n = wx_split(c), srw = 0, month = 0;
             for (int k = 0; k < n; k++) {
-                if (!is_srw_name(c->fld[k])) srw = 0;
+                if (is_srw_name(c->fld[k])) srw = 1;
                 if (wx_name_is(c->fld[k], "month") || wx_name_is(c->fld[k], "mo")) month = 1;
             }
-            fmt = srw ? WXF_SRW : month ? WXF_SAM_CSV : WXF_AUTO;
+            fmt = month ? WXF_SAM_CSV : srw ? WXF_SRW : WXF_AUTO;
         }
     }
     rewind(c->fp);

@@ -107,6 +107,8 @@ int wx_read_epw(WxCtx *c)
     for (size_t k = 0; k < NFIELDS; k++)
         wx_set_slot(c, fields[k].slot, fields[k].field, fields[k].name);
     double v[WQ_MAX];
+    c->stamp_col = 4;
+    c->stamp_name = "hour";
     for (;;) {
         int r = wx_next_line(c);
         if (r < 0) return -1;
@@ -128,8 +130,9 @@ int wx_read_epw(WxCtx *c)
         for (int k = 0; k < 5; k++) {
             int pr = wx_field_num(c, k, tname[k], &t[k]);
             if (pr < 0) return -1;
-            if (pr > 0 || t[k] != floor(t[k]))
-                return wx_err(c, ST_CONFIG_SYNTAX, c->line, k + 1, tname[k], "not a whole number");
+            if (pr > 0 || t[k] != floor(t[k]) || !(fabs(t[k]) <= 99999.0))
+                return wx_err(c, ST_CONFIG_SYNTAX, c->line, k + 1, tname[k],
+                              "not a whole number of at most 5 digits");
         }
         if (!(t[3] >= 1 && t[3] <= 24))
             return wx_err(c, ST_CONFIG_RANGE, c->line, 4, "hour",

@@ -35,6 +35,8 @@ typedef struct {
     /* Quantity slots: 1-based file column (0 = not in the file) and the
      * column's name for messages. */
     int col[WQ_MAX];
+    int stamp_col;              /* 1-based column named in stamp errors, 0 = none */
+    const char *stamp_name;
     char qname[WQ_MAX][48];
     /* Record sink state. */
     int nrec;                   /* hourly records closed */
@@ -73,8 +75,7 @@ void wx_trim_copy(char *out, size_t n, const char *s);
 int wx_err(WxCtx *c, Status st, int line, int col, const char *name,
            const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
-/* Sets the slots of the heights in f->height_m[0..n_heights) (lowest
- * first) and points them at the WxFile arrays. */
+/* Says that slot q comes from 1-based column col named name. */
 void wx_set_slot(WxCtx *c, int q, int col, const char *name);
 
 /* Hands one row to the sink: date and hour (0..23) in the records' clock,

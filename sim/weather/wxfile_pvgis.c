@@ -53,11 +53,12 @@ int wx_read_pvgis(WxCtx *c)
         if (r == 0) return wx_err(c, ST_CONFIG_MISSING, c->line, 0, NULL,
                                   "no time(UTC) column names");
         if (strncmp(c->buf, "time(UTC)", 9) == 0) break;
-        int k;
-        if ((k = key_value(c, "Latitude", -90.0, 90.0, &lat)) <= 0) { if (k < 0) return -1; continue; }
-        if ((k = key_value(c, "Longitude", -180.0, 180.0, &lon)) <= 0) { if (k < 0) return -1; continue; }
-        if ((k = key_value(c, "Elevation", -500.0, 9000.0, &elev)) <= 0) { if (k < 0) return -1; continue; }
-        if ((k = key_value(c, "Irradiance Time Offset", -1.0, 1.0, &offset)) <= 0) { if (k < 0) return -1; continue; }
+        int k = key_value(c, "Latitude", -90.0, 90.0, &lat);
+        if (k > 0) k = key_value(c, "Longitude", -180.0, 180.0, &lon);
+        if (k > 0) k = key_value(c, "Elevation", -500.0, 9000.0, &elev);
+        if (k > 0) k = key_value(c, "Irradiance Time Offset", -1.0, 1.0, &offset);
+        if (k < 0) return -1;
+        if (k == 0) continue;
         if (strcmp(c->buf, "month,year") == 0) { in_table = 1; continue; }
         if (in_table) {
             if (wx_split(c) < 0) return -1;
@@ -105,6 +106,8 @@ int wx_read_pvgis(WxCtx *c)
                  "sampled at the UTC stamp");
     }
     double v[WQ_MAX];
+    c->stamp_col = 1;
+    c->stamp_name = "time(UTC)";
     for (;;) {
         int r = wx_next_line(c);
         if (r < 0) return -1;

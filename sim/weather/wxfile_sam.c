@@ -156,6 +156,8 @@ int wx_read_sam(WxCtx *c)
     f->source_step_min = 60;
     int shift = -1;                 /* 1: hours run 1..24 (SAM subtracts 1) */
     double v[WQ_MAX];
+    c->stamp_col = col[C_HOUR];
+    c->stamp_name = "Hour";
     for (;;) {
         int r = wx_next_line(c);
         if (r < 0) return -1;
@@ -176,6 +178,8 @@ int wx_read_sam(WxCtx *c)
             int r2 = wx_field_num(c, col[k] - 1, tname[k], &t[k]);
             if (r2 < 0) return -1;
             if (r2 > 0) return wx_err(c, ST_CONFIG_SYNTAX, c->line, col[k], tname[k], "empty");
+            if (!(fabs(t[k]) <= 99999.0))    /* before any cast to int */
+                return wx_err(c, ST_CONFIG_RANGE, c->line, col[k], tname[k], "%g is out of range", t[k]);
             if (k != C_MINUTE && t[k] != floor(t[k]))
                 return wx_err(c, ST_CONFIG_SYNTAX, c->line, col[k], tname[k],
                               "%g is not a whole number", t[k]);

@@ -89,6 +89,8 @@ int wx_read_tmy3(WxCtx *c)
     f->source_step_min = 60;
     f->instant = 0;
     double v[WQ_MAX];
+    c->stamp_col = 2;
+    c->stamp_name = "Time";
     for (;;) {
         int r = wx_next_line(c);
         if (r < 0) return -1;
