@@ -58,6 +58,10 @@ int wx_err(WxCtx *c, Status st, int line, int col, const char *name, const char 
     va_end(ap);
     if (col > 0 && name && name[0]) snprintf(setting, sizeof setting, "column %d (%s)", col, name);
     else if (col > 0) snprintf(setting, sizeof setting, "column %d", col);
+    /* Field text quoted from the file: control bytes would break the one-line
+     * message (or reach a terminal), so they are shown as '?'. */
+    for (char *p = msg; *p; p++) if ((unsigned char)*p < 0x20 || *p == 0x7f) *p = '?';
+    for (char *p = setting; *p; p++) if ((unsigned char)*p < 0x20 || *p == 0x7f) *p = '?';
     diag_error(c->d, st, c->path, line, setting, "%s", msg);
     return -1;
 }
@@ -318,6 +322,8 @@ int wx_row(WxCtx *c, int year, int month, int day, int hour, double minute, cons
 {
     int sc = c->stamp_col;            /* stamp errors name the hour's column */
     const char *sn = c->stamp_name;
+    if (year < 0 || year > 9999)
+        return wx_err(c, ST_CONFIG_RANGE, c->line, 0, NULL, "year %d is not 0..9999", year);
     if (month < 1 || month > 12)
         return wx_err(c, ST_CONFIG_RANGE, c->line, sc, sn, "month %d is not 1..12", month);
     if (month == 2 && day == 29) { c->dropped_leap++; return 0; }

@@ -159,13 +159,18 @@ static void other_headers(void)
     CU_ASSERT_EQUAL(f->year[0], 0);
     wxfile_free(f);
 
+    /* "loc_id,city??,WY,USA,year??,lat??,lon??,2088,-7,8760" */
     f = read_ok(WD "WY_Southern-Flat_Lands.srw");
+    CU_ASSERT_STRING_EQUAL(f->site, "Southern WY - flat lands (NREL AWS Truepower representative file)");
+    CU_ASSERT_EQUAL(f->has_location, 0);
+    NEAR(f->utc_offset_h, -7.0, 0.0);
     NEAR(f->elevation_m, 2088.0, 0.0);
     CU_ASSERT_EQUAL(f->n_heights, 4);
     wxfile_free(f);
 
     /* wind.srw: field 9 is 1 (a time step in newer files): no time zone */
     f = read_ok(WD "wind.srw");
+    NEAR(f->elevation_m, 758.0, 0.0);
     CU_ASSERT_EQUAL(f->has_utc_offset, 0);
     CU_ASSERT_EQUAL(f->n_heights, 1);
     NEAR(f->height_m[0], 80.0, 0.0);
@@ -234,7 +239,14 @@ static void epw_hour_one(void)
 
 static void sam_hours_1_24_and_15_minutes(void)
 {
+    /* ",Loyola Marymount University,Los Angeles,CA,USA,33.966674,-118.42282,-8,27" */
     WxFile *f = read_ok(WD "LosAngeles_WeatherFile_15min.csv");
+    CU_ASSERT_STRING_EQUAL(f->site, "Los Angeles, CA, USA (Loyola Marymount University)");
+    NEAR(f->latitude_deg, 33.966674, 1e-12);
+    NEAR(f->longitude_deg, -118.42282, 1e-12);
+    NEAR(f->utc_offset_h, -8.0, 0.0);
+    NEAR(f->elevation_m, 27.0, 0.0);
+    CU_ASSERT_EQUAL(f->year[0], 2012);
     CU_ASSERT_EQUAL(f->source_step_min, 15);
     CU_ASSERT_EQUAL(f->instant, 0);
     CU_ASSERT_PTR_NOT_NULL(strstr(f->note, "1..24"));
@@ -279,6 +291,11 @@ static void pvgis_utc_and_its_epw(void)
      * LOCATION line. */
     WxFile *e = read_ok(WD "tmy_45.000_8.000_2005_2023.epw");
     CU_ASSERT_EQUAL(e->format, WXF_EPW);
+    /* "LOCATION,unknown,-,unknown,ECMWF/ERA,unknown,45.000000,8.000000,1,250" */
+    CU_ASSERT_STRING_EQUAL(e->site, "");
+    NEAR(e->latitude_deg, 45.0, 0.0);
+    NEAR(e->longitude_deg, 8.0, 0.0);
+    NEAR(e->elevation_m, 250.0, 0.0);
     NEAR(e->utc_offset_h, 0.0, 0.0);
     CU_ASSERT_PTR_NOT_NULL(strstr(e->note, "PVGIS"));
     CU_ASSERT_EQUAL(e->instant, 1);
@@ -509,6 +526,9 @@ static void malformed_sam(void)
         { PSM3, 100, 104, 10, "N/A", 0, 100, 10, "5 hours missing" },
         { PSM3, 100, 100, 8, "2500", 0, 100, 8, "outside [-10, 1800]" },
         { PSM3, 3, 3, 3, "Dy", 0, 3, 0, "no Day column" },
+        { PSM3, 100, 100, 1, "20120", 0, 100, 0, "year 20120 is not 0..9999" },
+        /* a control byte quoted from the file is shown as '?' */
+        { PSM3, 100, 100, 8, "1\x1b" "2", 0, 100, 8, "'1?2' is not a number" },
     };
     run_cases(cs, sizeof cs / sizeof cs[0]);
 }
