@@ -272,7 +272,7 @@ static void sampled_vs_hour_average_sun(void)
     double rise, set;
     solarpos_sunrise_sunset(2019, 3, 21, 0.0, 45.0, 8.0, &rise, &set);
     int hr_rise = (int)floor(rise);
-    CU_ASSERT_EQUAL(hr_rise, 5);   /* about 05:33 UTC at 8 E (06:05 - 32 min) */
+    CU_ASSERT_EQUAL(hr_rise, 5);   /* about 05:30 UTC: noon 11:35 UTC at 8 E, a 12 h 10 min day */
     solarpos_compute(2019, 3, 21, hr_rise + 0.5, 0.0, 45.0, 8.0, 250.0, p_mbar, 15.0, &p);
     CU_ASSERT_DOUBLE_EQUAL(a->zenith_deg[hr_rise], p.zenith_deg, 1e-6);
     solarpos_compute(2019, 3, 21, 0.5 * (rise + hr_rise + 1), 0.0, 45.0, 8.0, 250.0, p_mbar, 15.0, &p);
@@ -396,6 +396,40 @@ static void run_reused_across_sources(void)
     free(file), free(synth), free(a), free(b);
 }
 
+/* weather.files: one file per year, in order. The PVGIS TMY as CSV in
+ * 2020, 2022, 2024 and as EPW in 2021, 2023, 2025 (paths of --set are
+ * relative to the working directory, tests/): the common years of one file
+ * see identical weather, and the two files of the same TMY give the same
+ * annual irradiation once each file's clock and convention are honoured
+ * (both UTC, sampled at :10.57; 0.1 % allowed for rounding in the files). */
+static void files_one_per_year(void)
+{
+    Scenario *s = malloc(sizeof *s);
+    RunResults *res = malloc(sizeof *res);
+    Run *run = run_new();
+    CU_ASSERT_FATAL(s && res && run);
+#define CSV "\"data/weather/tmy_45.000_8.000_2005_2023.csv\""
+#define EPW "\"data/weather/tmy_45.000_8.000_2005_2023.epw\""
+    const char *sets[] = { "weather.file=\"\"",
+                           "weather.files=[" CSV "," EPW "," CSV "," EPW "," CSV "," EPW "]" };
+#undef CSV
+#undef EPW
+    Diag d;
+    diag_init(&d);
+    CU_ASSERT_EQUAL_FATAL(config_load_with("../scenarios/weather-file-proxy.cfg", sets, 2, s, &d), ST_OK);
+    CU_ASSERT_EQUAL(s->weather.n_files, 6);
+    CU_ASSERT_EQUAL_FATAL(sim_run(run, s, 0, NULL, res, &d), ST_OK);
+    const AnnualRow *r = res->rows;
+    CU_ASSERT_EQUAL(r[1].ghi_kwh_per_m2, r[3].ghi_kwh_per_m2);
+    CU_ASSERT_EQUAL(r[1].ghi_kwh_per_m2, r[5].ghi_kwh_per_m2);
+    CU_ASSERT_EQUAL(r[1].temp_mean_c, r[5].temp_mean_c);
+    CU_ASSERT_DOUBLE_EQUAL(r[2].ghi_kwh_per_m2, r[1].ghi_kwh_per_m2, 1e-3 * r[1].ghi_kwh_per_m2);
+    CU_ASSERT(strncmp(res->weather_note, "6 files, one per year", 21) == 0);
+    CU_ASSERT_EQUAL(d.n_errors, 0);
+    run_free(run);
+    free(s), free(res);
+}
+
 void register_test_wxyear(void);
 void register_test_wxyear(void)
 {
@@ -411,4 +445,5 @@ void register_test_wxyear(void)
     CU_add_test(s, "format names", format_names);
     CU_add_test(s, "SHA-256 of FIPS examples", sha256_vectors);
     CU_add_test(s, "a Run reused across sources", run_reused_across_sources);
+    CU_add_test(s, "one file per year", files_one_per_year);
 }
