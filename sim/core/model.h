@@ -63,6 +63,9 @@ typedef struct {
     int retime_to_site;              /* shift the file onto the site's solar clock */
 } WeatherSpec;
 
+typedef enum { WAKE_NONE = 0, WAKE_SIMPLE = 1, WAKE_PARK = 2 } WakeKind;
+#define WAKE_LAYOUT_MAX_POINTS 300
+
 typedef struct {
     Schedule capacity_mw;            /* installed nameplate */
     double hub_height_m;
@@ -73,6 +76,20 @@ typedef struct {
     int curve_n;
     double power_curve_speed_ms[CURVE_MAX_POINTS];
     double power_curve_frac[CURVE_MAX_POINTS];   /* fraction of rated power */
+    /* Wakes inside a representative farm (wake.h); its efficiency applies
+     * to every MW installed. */
+    WakeKind wake_model;
+    double rotor_diameter_m;
+    double rated_kw;                 /* turbine rating: power coefficient from the curve */
+    double turbulence_intensity;     /* ambient, simple model */
+    double park_decay;               /* Park wake decay constant */
+    int layout_rows, layout_per_row; /* grid layout */
+    double layout_spacing_d;         /* between turbines of a row, rotor diameters */
+    double layout_row_spacing_d;     /* between rows */
+    double layout_stagger_frac;      /* odd rows shifted by this x spacing */
+    int layout_n;                    /* > 0: explicit positions instead of the grid */
+    double layout_x_m[WAKE_LAYOUT_MAX_POINTS];   /* east */
+    double layout_y_m[WAKE_LAYOUT_MAX_POINTS];   /* north */
 } WindParams;
 
 typedef enum { PV_FIXED = 0, PV_SINGLE_AXIS = 1, PV_SINGLE_AXIS_BACKTRACK = 2 } PvTracking;

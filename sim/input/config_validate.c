@@ -132,6 +132,21 @@ static void check_clearness(LoadCtx *c, const ConfigRule *r, const SchemaEntry *
                            names[k], c->s->weather.kt_mean[k], c->s->weather.kt_sd[k]);
 }
 
+/* The wake layout is one farm of at most WAKE_LAYOUT_MAX_POINTS turbines
+ * (SAM's limit), checked whatever wind.wake_model says. */
+static void check_wake_layout(LoadCtx *c, const ConfigRule *r, const SchemaEntry *unused)
+{
+    (void)unused;
+    int rows = setting(r, 0), per = setting(r, 1);
+    if (!usable(c, rows) || !usable(c, per)) return;
+    long n = (long)c->s->wind.layout_rows * c->s->wind.layout_per_row;
+    if (n > WAKE_LAYOUT_MAX_POINTS) {
+        int at = cfg_rank(c, rows) >= cfg_rank(c, per) ? rows : per;
+        cfg_report_loc(c, ST_CONFIG_RANGE, cfg_where(c, at), schema_get(at)->path, NULL,
+                       "layout_rows x layout_per_row = %ld turbines, more than %d", n, WAKE_LAYOUT_MAX_POINTS);
+    }
+}
+
 /* Years settings: "all" becomes every year of the period; listed years
  * must lie inside it. */
 static void check_years(LoadCtx *c, const ConfigRule *r, const SchemaEntry *unused)
@@ -327,6 +342,8 @@ static const ConfigRule rules[] = {
       { "weather.source", "weather.file", "weather.files", "weather.wind_file", PERIOD, NULL },
       check_weather_files,
       "source \"file\": weather.file or weather.files (one per year of the period), each a readable file" },
+    { "wake layout", NULL, -1, { "wind.layout_rows", "wind.layout_per_row", NULL }, check_wake_layout,
+      "the wake layout has at most 300 turbines" },
     { "years in the period", NULL, SK_YEARS, { PERIOD, NULL }, check_years,
       "\"all\" becomes every year of the period; listed years lie inside it" },
     { "record fields", NULL, SK_RECORDS, { PERIOD, NULL }, check_record_fields,

@@ -23,6 +23,7 @@ _Static_assert(sizeof(Co2Scope) == sizeof(int), "enum size");
 _Static_assert(sizeof(TargetOp) == sizeof(int), "enum size");
 _Static_assert(sizeof(TargetBasis) == sizeof(int), "enum size");
 _Static_assert(sizeof(TargetKind) == sizeof(int), "enum size");
+_Static_assert(sizeof(WakeKind) == sizeof(int), "enum size");
 
 /* ---- enum names, in enum order ---- */
 static const char *const commissioning_names[] = { "year_start", "monthly", NULL };
@@ -38,6 +39,7 @@ static const char *const scope_names[] = { "production", "consumption", "net-exc
 static const char *const op_names[] = { ">=", "<=", "range", "reduction", NULL };
 static const char *const basis_names[] = { "plan", "policy", "assumption", NULL };
 static const char *const kind_names[] = { "auto", "result", "schedule", NULL };
+static const char *const wake_names[] = { "none", "simple", "park", NULL };
 
 /* ---- default vectors ---- */
 /* Illustrative monthly values for an arid continental site near 43 N at
@@ -236,6 +238,27 @@ static const SchemaEntry table[] = {
       .size = CURVE_MAX_POINTS, .count_offset = offsetof(Scenario, wind.curve_n),
       .def_vec = def_curve_frac, .def_n = NITEMS(def_curve_frac), .flags = SF_SOME_POSITIVE,
       .doc = "Power curve output as a fraction of rated power at each speed (same length)." },
+    { AT("wind", wind, wake_model), ENUM(wake_names, WAKE_NONE),
+      .doc = "Wake losses of a representative farm (layout below), applied to every MW: none (fold "
+             "them into losses_frac), simple (SAM's simple model) or park (Park/WAsP)." },
+    { AT("wind", wind, rotor_diameter_m), NUM(10, 300, 120), .unit = "m",
+      .doc = "Rotor diameter (wake models)." },
+    { AT("wind", wind, rated_kw), NUM(100, 30000, 3000), .unit = "kW",
+      .doc = "Turbine rating: with the power curve and rotor, the power and thrust coefficients (wake models)." },
+    { AT("wind", wind, turbulence_intensity), NUM(0.01, 0.5, 0.1), .unit = "1",
+      .doc = "Ambient turbulence intensity (simple wake model)." },
+    { AT("wind", wind, park_decay), NUM(0.01, 0.2, 0.07), .unit = "1",
+      .doc = "Park wake decay constant (0.075 onshore, 0.04 offshore in WAsP; SAM 0.07)." },
+    { AT("wind", wind, layout_rows), .kind = SK_INTEGER, .unit = "1", .min = 1, .max = 300, .def = 4,
+      .doc = "Wake layout: rows of turbines, one behind the other to the north." },
+    { AT("wind", wind, layout_per_row), .kind = SK_INTEGER, .unit = "1", .min = 1, .max = 300, .def = 8,
+      .doc = "Wake layout: turbines per row (east-west); rows x per_row at most 300." },
+    { AT("wind", wind, layout_spacing_d), NUM(1, 50, 8), .unit = "1",
+      .doc = "Wake layout: spacing of turbines in a row, rotor diameters." },
+    { AT("wind", wind, layout_row_spacing_d), NUM(1, 50, 8), .unit = "1",
+      .doc = "Wake layout: spacing of rows, rotor diameters." },
+    { AT("wind", wind, layout_stagger_frac), NUM(0, 1, 0.5), .unit = "1",
+      .doc = "Wake layout: every other row shifted east by this fraction of the turbine spacing." },
     /* solar */
     { AT("solar", solar, capacity_mw), SCHED0(0, 1e6), .unit = "MWp", .dim = DIM_POWER_MW,
       .doc = "Installed PV capacity (DC at STC) by year." },

@@ -288,6 +288,7 @@ Status sim_weather(Run *run, int year, unsigned long member)
         synth_weather_year(&run->synth, &s->weather, &s->site, &run->cal, run->sun_now,
                            rw, rs, rt, &run->wx);
     run->wx.has_wind_dir = 0;   /* a Run may have held a file's year before */
+    run->wx.has_hub_air = 0;
     if (rw) gsl_rng_free(rw);
     if (rs) gsl_rng_free(rs);
     if (rt) gsl_rng_free(rt);

@@ -114,7 +114,7 @@ Status wind_model_init(WindModel *m, const WindParams *p, double weather_height_
     }
     m->cbrt_tab[WIND_CBRT_BINS + 1] = m->cbrt_tab[WIND_CBRT_BINS];
     m->cbrt_newton[WIND_CBRT_BINS + 1] = m->cbrt_newton[WIND_CBRT_BINS];
-    return ST_OK;
+    return wake_init(&m->wake, p);
 }
 
 double wind_curve_frac(const WindModel *m, double hub_speed_ms, double air_density)
@@ -124,7 +124,18 @@ double wind_curve_frac(const WindModel *m, double hub_speed_ms, double air_densi
     return curve_at(m, v);
 }
 
+/* The hours' wind directions, where the weather year has them. */
+static const double *wind_dir_series(const WeatherYear *wx)
+{
+    return wx->has_wind_dir ? wx->wind_dir_deg : NULL;
+}
+
 void wind_unit_output(const WindModel *m, const WeatherYear *wx, double *out_frac)
+{
+    wind_farm_output(m, wx, wind_dir_series(wx), out_frac);
+}
+
+void wind_farm_output(const WindModel *m, const WeatherYear *wx, const double *dir_deg, double *out_frac)
 {
     const int H = wx->hours;
     double shear = m->shear_factor;
@@ -134,13 +145,26 @@ void wind_unit_output(const WindModel *m, const WeatherYear *wx, double *out_fra
     const double *restrict ws = wx->wind_ms;
     double *restrict out = out_frac;
 
-    if (m->density_correction) {
+    /* air density from the air at the hub where the weather has it (a
+     * wind file), else from the surface values */
+    const double *restrict pa = wx->has_hub_air ? wx->hub_pressure_pa : wx->pressure_pa;
+    const double *restrict tc = wx->has_hub_air ? wx->hub_temp_c : wx->temp_c;
+    if (m->wake.kind != WAKE_NONE) {
+        /* u = v shear (rho / rho0)^(1/3), the speed in the curve as given:
+         * the wake efficiency depends on u alone (wake.h) */
+        const double c = 288.15 / 101325.0;
+        for (int h = 0; h < H; h++) {
+            double u = ws[h] * shear;
+            if (m->density_correction) u *= cbrt_ratio(m, pa[h] * c / (tc[h] + 273.15));
+            double eff = dir_deg ? wake_eff(&m->wake, u, dir_deg[h]) : wake_rose_eff(&m->wake, u);
+            out[h] = curve_at(m, u) * eff * k;
+        }
+    } else if (m->density_correction) {
         /* rho / rho0 = p / (R (T + 273.15)) / (101325 / (R 288.15)). The
          * speed factor shear (rho / rho0)^(1/3) goes into out first, then the
          * curve lookups: two short dependency chains overlap better in the
          * CPU than one long one (about 20 % faster). */
         const double c = 288.15 / 101325.0;
-        const double *restrict pa = wx->pressure_pa, *restrict tc = wx->temp_c;
         for (int h = 0; h < H; h++)
             out[h] = shear * cbrt_ratio(m, pa[h] * c / (tc[h] + 273.15));
         for (int h = 0; h < H; h++)

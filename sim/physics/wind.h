@@ -2,13 +2,15 @@
  * windpower model (shared/data/validation/sam-reference-cases.md §6.8):
  * power-law shear to hub height, air density from pressure and temperature,
  * density correction on the power curve's speed axis, linear interpolation
- * in the curve, 0 above its last speed; farm = curve × (1 − losses) ×
- * availability. No wakes: fold them into losses_frac. */
+ * in the curve, 0 above its last speed; farm = curve × wake efficiency ×
+ * (1 − losses) × availability. Wakes (wake.h) are off by default: then
+ * fold them into losses_frac. */
 #ifndef ECSIM_WIND_H
 #define ECSIM_WIND_H
 
 #include "model.h"
 #include "status.h"
+#include "wake.h"
 #include "weather.h"
 
 #define WIND_R_DRY_AIR 287.058                       /* J/(kg K), as SAM */
@@ -40,13 +42,14 @@ typedef struct {
      * factor 1 / (3 y^2) at the same nodes */
     double cbrt_tab[WIND_CBRT_BINS + 2];
     double cbrt_newton[WIND_CBRT_BINS + 2];
+    WakeModel wake;            /* kind WAKE_NONE: no wake losses */
 } WindModel;
 
 /* Validates p and builds the model for wind data at weather_height_m.
  * Returns ST_CONFIG_INVALID if the curve has fewer than 2 points, speeds not
  * strictly increasing from >= 0, or fractions negative or not finite;
  * ST_CONFIG_RANGE for heights <= 0, losses or availability outside [0, 1]
- * or a non-finite shear exponent. */
+ * or a non-finite shear exponent, and wake_init's errors. */
 Status wind_model_init(WindModel *m, const WindParams *p, double weather_height_m);
 
 /* One turbine's output as a fraction of rated power (no losses) at hub
@@ -61,7 +64,13 @@ double wind_curve_frac(const WindModel *m, double hub_speed_ms, double air_densi
  * (which must not overlap wx).
  * Speeds are sheared from wx->wind_height_m (recomputing the factor once if
  * it differs from the height given at init); density is
- * pressure_pa / (287.058 (temp_c + 273.15)). */
+ * pressure_pa / (287.058 (temp_c + 273.15)). With a wake model the
+ * curve is multiplied by the farm's wake efficiency: for the hour's wind
+ * direction where the weather has one, else averaged over a uniform rose. */
 void wind_unit_output(const WindModel *m, const WeatherYear *wx, double *out_frac);
+
+/* The same with the hours' wind directions (deg from north, where the wind
+ * comes from) given explicitly; dir_deg NULL: the rose average. */
+void wind_farm_output(const WindModel *m, const WeatherYear *wx, const double *dir_deg, double *out_frac);
 
 #endif

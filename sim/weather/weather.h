@@ -16,6 +16,9 @@ typedef struct {
     double pressure_pa[ECSIM_MAX_HOURS];    /* surface air pressure */
     int has_wind_dir;                       /* 0: wind_dir_deg is not filled (synthetic weather) */
     double wind_dir_deg[ECSIM_MAX_HOURS];   /* direction the wind comes from, clockwise from north */
+    int has_hub_air;                        /* 1: the air at wind_height_m below (a wind file's); 0: use temp_c, pressure_pa */
+    double hub_temp_c[ECSIM_MAX_HOURS];     /* air temperature and pressure at wind_height_m: the */
+    double hub_pressure_pa[ECSIM_MAX_HOURS];/* wind model's air density */
 } WeatherYear;
 
 #endif

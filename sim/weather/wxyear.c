@@ -124,6 +124,14 @@ Status wxyear_prepare(WxSource *src, const WxFile *f, const WxFile *wind, const 
     const int t_from_wind = !(f->has & WXF_HAS_TEMP) && (wf->has & WXF_HAS_TEMP);
     src->wind_height_m = pk.height_m;
     src->has_wind_dir = !!(wf->has & WXF_HAS_WIND_DIR);
+    /* Air density at the hub from the wind source's own temperature and
+     * pressure there, interpolated in height as the speed (SAM): a wind
+     * file from another place or height must not take the solar file's. */
+    src->has_hub_air = (wf->has & WXF_HAS_TEMP) && (wf->has & WXF_HAS_PRESSURE);
+    for (int r = 0; r < f->hours && src->has_hub_air; r++) {
+        src->hub_temp_c[r] = (1.0 - pk.w) * wf->temp_at_c[pk.lo][r] + pk.w * wf->temp_at_c[pk.hi][r];
+        src->hub_pressure_pa[r] = (1.0 - pk.w) * wf->pressure_at_pa[pk.lo][r] + pk.w * wf->pressure_at_pa[pk.hi][r];
+    }
     for (int r = 0; r < f->hours; r++) {
         src->wind_ms[r] = (1.0 - pk.w) * wf->wind_ms[pk.lo][r] + pk.w * wf->wind_ms[pk.hi][r];
         src->wind_dir_deg[r] = src->has_wind_dir
@@ -154,6 +162,7 @@ void wxyear_fill(const WxSource *src, const Calendar *cal, WeatherYear *wx, SunT
     wx->hours = sun->hours = H;
     wx->wind_height_m = src->wind_height_m;
     wx->has_wind_dir = src->has_wind_dir;
+    wx->has_hub_air = src->has_hub_air;
     int u = ((-src->shift_h) % H + H) % H, uw = ((-src->wind_shift_h) % H + H) % H;
     for (int h = 0; h < H; h++) {
         const int r = record_of(u, H, n), rw = record_of(uw, H, n);
@@ -164,6 +173,8 @@ void wxyear_fill(const WxSource *src, const Calendar *cal, WeatherYear *wx, SunT
         wx->pressure_pa[h] = src->pressure_pa[r];
         wx->wind_ms[h] = src->wind_ms[rw];
         wx->wind_dir_deg[h] = src->wind_dir_deg[rw];
+        wx->hub_temp_c[h] = src->hub_temp_c[rw];
+        wx->hub_pressure_pa[h] = src->hub_pressure_pa[rw];
         sun->zenith_deg[h] = src->sun.zenith_deg[r];
         sun->azimuth_deg[h] = src->sun.azimuth_deg[r];
         sun->cos_zenith[h] = src->sun.cos_zenith[r];

@@ -59,10 +59,12 @@ typedef struct {
     int shift_h, wind_shift_h;      /* applied to the solar file and to the wind source */
     double wind_height_m;
     int has_wind_dir;
+    int has_hub_air;                /* the wind source's temperature and pressure at the hub */
     SunTable sun;                   /* the sun of each record */
     double ghi_wm2[ECSIM_MAX_HOURS], dni_wm2[ECSIM_MAX_HOURS], dhi_wm2[ECSIM_MAX_HOURS];
     double temp_c[ECSIM_MAX_HOURS], pressure_pa[ECSIM_MAX_HOURS];
     double wind_ms[ECSIM_MAX_HOURS], wind_dir_deg[ECSIM_MAX_HOURS];
+    double hub_temp_c[ECSIM_MAX_HOURS], hub_pressure_pa[ECSIM_MAX_HOURS];
 } WxSource;
 
 /* Prepares src from f (irradiance, temperature, pressure; wind too when

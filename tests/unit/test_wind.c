@@ -259,6 +259,163 @@ static void losses_availability(void)
     free(m);
 }
 
+/* SAM's default farm (windpower_cases.h): 4 rows of 8 turbines, 8 D (616 m)
+ * apart in a row and between rows, every other row shifted by 308 m;
+ * rotor 77 m, 1500 kW, ambient turbulence 0.1. */
+static WindParams sam_farm_wakes(WakeKind kind)
+{
+    WindParams p = sam_farm(80, 0.14, 1);
+    p.wake_model = kind;
+    p.rotor_diameter_m = 77.0;
+    p.rated_kw = 1500.0;
+    p.turbulence_intensity = 0.1;
+    p.park_decay = 0.07;
+    p.layout_rows = 4;
+    p.layout_per_row = 8;
+    p.layout_spacing_d = 8.0;
+    p.layout_row_spacing_d = 8.0;
+    p.layout_stagger_frac = 0.5;
+    return p;
+}
+
+static double farm_kwh(const WindModel *m, const WeatherYear *wx, const double *dir, double *out)
+{
+    wind_farm_output(m, wx, dir, out);
+    double kwh = 0;
+    for (int h = 0; h < 8760; h++) kwh += out[h] * SAM_RATED_KW * 32;
+    return kwh;
+}
+
+/* W-1 with SAM's wake models (WakeModelsUsingFile_cmod_windpower): wind.srw
+ * blows from 180 deg every hour. SAM: simple 33,224,154 kWh (+-1000),
+ * internal wake loss 1.546 %; Park 32,346,158 kWh, 4.148 %. Gross
+ * 33,745,994 (sam_w1). */
+static void sam_w1_wakes(void)
+{
+    WindModel *m = malloc(sizeof *m);
+    WeatherYear *wx = constant_weather(5.0, 80.0, 15.0, 0.95 * 101325.0);
+    double *out = malloc(8760 * sizeof *out), *dir = malloc(8760 * sizeof *dir);
+    for (int h = 0; h < 8760; h++) dir[h] = 180.0;
+
+    WindParams p = sam_farm_wakes(WAKE_SIMPLE);
+    CU_ASSERT_EQUAL_FATAL(wind_model_init(m, &p, 80.0), ST_OK);
+    CU_ASSERT_EQUAL(m->wake.n, 32);
+    CU_ASSERT_DOUBLE_EQUAL(m->wake.x_m[15], 4620.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(m->wake.y_m[31], 1848.0, 1e-9);
+    double kwh = farm_kwh(m, wx, dir, out);
+    CU_ASSERT_DOUBLE_EQUAL(kwh, 33224154.0, 1000.0);
+    CU_ASSERT_DOUBLE_EQUAL((1.0 - kwh / 33745994.0) * 100.0, 1.546, 0.001);
+
+    p = sam_farm_wakes(WAKE_PARK);
+    CU_ASSERT_EQUAL_FATAL(wind_model_init(m, &p, 80.0), ST_OK);
+    kwh = farm_kwh(m, wx, dir, out);
+    CU_ASSERT_DOUBLE_EQUAL(kwh, 32346158.0, 1000.0);
+    CU_ASSERT_DOUBLE_EQUAL((1.0 - kwh / 33745994.0) * 100.0, 4.148, 0.001);
+
+    /* No wake model: the plain curve, byte for byte. */
+    p = sam_farm_wakes(WAKE_NONE);
+    CU_ASSERT_EQUAL_FATAL(wind_model_init(m, &p, 80.0), ST_OK);
+    CU_ASSERT_DOUBLE_EQUAL(farm_kwh(m, wx, dir, out), 33745994.0, 2.0);
+    free(dir);
+    free(out);
+    free(wx);
+    free(m);
+}
+
+/* Two turbines 616 m apart on a north-south line, wind from the south at
+ * 8 m/s, rotor 77 m, SAM's curve, no density correction; worked in Python
+ * from the formulas of the reference notes (§6.8 step 6): P = 656.49 kW,
+ * Cp = 656490 / (0.5 x 1.2249781 x 8^3 x pi 38.5^2) = 0.4495609, Ct =
+ * 0.5298162; 16 radii downwind: added turbulence Ct/7 (1 - 0.4 ln 32) =
+ * -0.0292379, TI = sqrt(0.0292379^2 + 0.1^2) = 0.1041866, A = TI^2 16^2 =
+ * 2.778842, deficit Ct / (4 A) = 0.0476652, 7.618678 m/s -> 564.4333 kW:
+ * efficiency (656.49 + 564.4333) / (2 x 656.49) = 0.9298872. Park: wake
+ * radius 38.5 + 0.07 x 616 = 81.62 m, deficit (1 - sqrt(1 - Ct)) (38.5 /
+ * 81.62)^2 = 0.0699316, 7.440547 m/s -> 520.3177 kW: 0.8962876. Wind from
+ * the east: no wake (1). Rose average: the direction-exact values averaged
+ * over 1, 3, ..., 359 deg. */
+static void two_turbines_by_hand(void)
+{
+    WindModel *m = malloc(sizeof *m);
+    WindParams p = sam_farm_wakes(WAKE_SIMPLE);
+    p.density_correction = 0;
+    p.layout_n = 2;
+    p.layout_x_m[0] = 0.0;
+    p.layout_y_m[0] = 0.0;
+    p.layout_x_m[1] = 0.0;
+    p.layout_y_m[1] = 616.0;
+    CU_ASSERT_EQUAL_FATAL(wind_model_init(m, &p, 80.0), ST_OK);
+    CU_ASSERT_DOUBLE_EQUAL(wake_eff(&m->wake, 8.0, 180.0), 0.9298872, 1e-7);
+    CU_ASSERT_DOUBLE_EQUAL(wake_eff(&m->wake, 8.0, 0.0), 0.9298872, 1e-7);
+    CU_ASSERT_DOUBLE_EQUAL(wake_eff(&m->wake, 8.0, 90.0), 1.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(wake_eff(&m->wake, 2.0, 180.0), 1.0, 0);      /* below cut-in */
+    double mean = 0;
+    for (int k = 0; k < WAKE_ROSE_DIRS; k++) mean += wake_eff(&m->wake, 8.0, (k + 0.5) * 360.0 / WAKE_ROSE_DIRS);
+    CU_ASSERT_DOUBLE_EQUAL(wake_rose_eff(&m->wake, 8.0), mean / WAKE_ROSE_DIRS, 1e-12);
+    CU_ASSERT(mean / WAKE_ROSE_DIRS > 0.9298872 && mean / WAKE_ROSE_DIRS < 1.0);
+
+    p.wake_model = WAKE_PARK;
+    CU_ASSERT_EQUAL_FATAL(wind_model_init(m, &p, 80.0), ST_OK);
+    CU_ASSERT_DOUBLE_EQUAL(wake_eff(&m->wake, 8.0, 180.0), 0.8962876, 1e-7);
+    CU_ASSERT_DOUBLE_EQUAL(wake_eff(&m->wake, 8.0, 90.0), 1.0, 1e-12);
+
+    /* Without directions the hourly output uses the rose table. */
+    WeatherYear *wx = constant_weather(8.0, 80.0, 15.0, 101325.0);
+    double *out = malloc(8760 * sizeof *out);
+    wind_unit_output(m, wx, out);
+    CU_ASSERT_DOUBLE_EQUAL(out[77], 656.49 / 1500.0 * wake_rose_eff(&m->wake, 8.0), 1e-12);
+
+    p.layout_n = 0;
+    p.layout_rows = 20;
+    p.layout_per_row = 20;                       /* 400 > 300 turbines */
+    CU_ASSERT_EQUAL(wind_model_init(m, &p, 80.0), ST_CONFIG_RANGE);
+    free(out);
+    free(wx);
+    free(m);
+}
+
+/* What wind_unit_output takes from the weather year: the hours' directions
+ * when has_wind_dir (else the rose table), and the air at the hub when
+ * has_hub_air (else the surface values). W-1's farm at 5 m/s: from 180 deg
+ * SAM's simple-wake efficiency 33,224,154 / 33,745,994 = 0.98454 (test
+ * above); from 90 deg (along the rows, 8 D apart) less; the hub air
+ * 0.95 atm and 15 C gives 120.3838 kW per free turbine, the surface air
+ * 1 atm 15 C 128.66 kW. */
+static void weather_year_inputs(void)
+{
+    WindModel *m = malloc(sizeof *m);
+    WindParams p = sam_farm_wakes(WAKE_SIMPLE);
+    CU_ASSERT_EQUAL_FATAL(wind_model_init(m, &p, 80.0), ST_OK);
+    WeatherYear *wx = constant_weather(5.0, 80.0, 15.0, 101325.0);
+    double *out = malloc(8760 * sizeof *out);
+    wx->has_hub_air = 1;
+    for (int h = 0; h < 8760; h++) {
+        wx->hub_temp_c[h] = 15.0;
+        wx->hub_pressure_pa[h] = 0.95 * 101325.0;
+        wx->wind_dir_deg[h] = h < 100 ? 180.0 : 90.0;
+    }
+    wx->has_wind_dir = 1;
+    wind_unit_output(m, wx, out);
+    CU_ASSERT_DOUBLE_EQUAL(out[0] * 1500.0 / 120.3838, 0.98454, 2e-5);
+    CU_ASSERT(out[200] < out[0]);
+    double u = 5.0 * cbrt(0.95);
+    CU_ASSERT_DOUBLE_EQUAL(out[200], wind_curve_frac(m, 5.0, 0.95 * WIND_RHO0) * wake_eff(&m->wake, u, 90.0), 1e-9);
+    wx->has_wind_dir = 0;
+    wind_unit_output(m, wx, out);
+    CU_ASSERT_DOUBLE_EQUAL(out[0], wind_curve_frac(m, 5.0, 0.95 * WIND_RHO0) * wake_rose_eff(&m->wake, u), 1e-9);
+    wx->has_hub_air = 0;
+    p.wake_model = WAKE_NONE;
+    CU_ASSERT_EQUAL_FATAL(wind_model_init(m, &p, 80.0), ST_OK);
+    wind_unit_output(m, wx, out);
+    CU_ASSERT_DOUBLE_EQUAL(out[0] * 1500.0, 128.66, 1e-6);
+    wx->has_hub_air = 1;
+    wind_unit_output(m, wx, out);
+    CU_ASSERT_DOUBLE_EQUAL(out[0] * 1500.0, 120.3838, 1e-4);
+    free(out);
+    free(wx);
+    free(m);
+}
+
 static void invalid_params(void)
 {
     WindModel *m = malloc(sizeof *m);
@@ -289,4 +446,7 @@ void register_test_wind(void)
     CU_add_test(s, "density on the speed axis", density_axis);
     CU_add_test(s, "losses and availability", losses_availability);
     CU_add_test(s, "invalid parameters", invalid_params);
+    CU_add_test(s, "SAM W-1 with simple and Park wakes", sam_w1_wakes);
+    CU_add_test(s, "two turbines by hand", two_turbines_by_hand);
+    CU_add_test(s, "directions and hub air from the weather year", weather_year_inputs);
 }
