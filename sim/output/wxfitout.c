@@ -37,8 +37,12 @@ static void num(FILE *f, const char *name, const char *fmt, double v, const char
 void wxfit_write_block(FILE *f, const WxFit *fit, const char *const *files, int n)
 {
     const WeatherSpec *s = &fit->spec;
-    char src[64];
-    snprintf(src, sizeof src, "fitted to %s by ecsim fit-weather", n > 1 ? "the files above" : "the file above");
+    /* each value's comment names the file(s): its base name, or a count */
+    char src[320];
+    const char *base = n > 0 ? strrchr(files[0], '/') : NULL;
+    base = base ? base + 1 : n > 0 ? files[0] : "";
+    if (n == 1) snprintf(src, sizeof src, "fitted to %.200s by ecsim fit-weather", base);
+    else snprintf(src, sizeof src, "fitted to %d files (%.200s ...) by ecsim fit-weather", n, base);
     fprintf(f, "# Synthetic weather fitted to ");
     files_list(f, files, n);
     fprintf(f, " by ecsim fit-weather\n# (%d year%s, %ld hours; wind measured at %.1f m).\n", fit->n_years,
@@ -46,7 +50,7 @@ void wxfit_write_block(FILE *f, const WxFit *fit, const char *const *files, int 
     if (fit->n_years < 2)
         fprintf(f, "# One year: the year-to-year spreads (year_*) cannot be estimated and are 0.\n");
     fprintf(f, "weather = {\n");
-    fprintf(f, "  source = \"synthetic\";\n");
+    fprintf(f, "  source = \"synthetic\";   # source: %s\n", src);
     num(f, "wind_ref_height_m", "%.1f", s->wind_ref_height_m, src);
     vec(f, "wind_weibull_k", s->wind_weibull_k, "%.3f", src);
     vec(f, "wind_weibull_c_ms", s->wind_weibull_c_ms, "%.3f", src);
@@ -132,15 +136,16 @@ void wxfit_write_md(FILE *f, const WxFit *fit, const char *const *files, int n)
 
     fprintf(f, "\n## Daily weather state\n\nDaily states: wind = mean Gaussianised speed, clearness = "
                "the clearness Gaussian, temperature = the daily-mean anomaly. The settings are the "
-               "correlations of the daily innovations: the observed correlation of the innovation "
-               "proxies s(d) - r1 s(d-1) divided by the gain the generator shows per unit setting "
-               "(simulated).\n\n");
+               "correlations of the daily innovations, chosen so that the generator's same-day "
+               "correlation of the states matches the observed one: observed / gain, the gain being "
+               "the generator's state correlation per unit setting (simulated). The correlation of "
+               "the innovation proxies s(d) - r1 s(d-1) is shown for comparison.\n\n");
     fprintf(f, "| pair | daily states | innovation proxies | gain | setting |\n|---|---|---|---|---|\n");
     static const char *const pair[3] = { "wind - clearness", "wind - temperature", "clearness - temperature" };
     const double set[3] = { s->corr_wind_kt, s->corr_wind_temp, s->corr_kt_temp };
     for (int i = 0; i < 3; i++)
         fprintf(f, "| %s | %.3f | %.3f | %.3f | %.3f |\n", pair[i], fit->state_corr_obs[i], fit->innov_corr_obs[i],
-                fit->innov_gain[i], set[i]);
+                fit->state_gain[i], set[i]);
 
     fprintf(f, "\n## Year to year\n\n");
     if (fit->n_years < 2) {

@@ -214,42 +214,55 @@ static double acf_sse(const double *acf, double phi_f, double w, double phi_s)
         pf *= phi_f;
         ps *= phi_s;
         double r = acf[L] - ((1 - w) * pf + w * ps);
-        sse += r * r;
+        sse += r * r / L;   /* weight 1/L: each decade of lags counts alike */
     }
     return sse;
 }
 
-/* Least squares of (1 - w) phi_f^L + w exp(-L / tau) on lags 1..240 with
- * the lag 1 matched exactly (it fixes phi_f given w and tau): a grid over
- * w and ln tau, then a finer grid around the best point. */
+/* The fast part's phi minimising the squared error for given w and slow
+ * phi: golden-section search on [0, 0.999] (the error is unimodal in
+ * phi_f for the ACF shapes met here). */
+static double best_phi_f(const double *acf, double w, double phi_s, double *sse)
+{
+    const double g = 0.6180339887498949;
+    double a = 0.0, b = 0.999, x1 = b - g * (b - a), x2 = a + g * (b - a);
+    double f1 = acf_sse(acf, x1, w, phi_s), f2 = acf_sse(acf, x2, w, phi_s);
+    for (int it = 0; it < 28; it++) {
+        if (f1 < f2) { b = x2; x2 = x1; f2 = f1; x1 = b - g * (b - a); f1 = acf_sse(acf, x1, w, phi_s); }
+        else { a = x1; x1 = x2; f1 = f2; x2 = a + g * (b - a); f2 = acf_sse(acf, x2, w, phi_s); }
+    }
+    *sse = f1 < f2 ? f1 : f2;
+    return f1 < f2 ? x1 : x2;
+}
+
+/* Least squares of (1 - w) phi_f^L + w exp(-L / tau) on lags 1..240 h,
+ * weighted 1/L (so the hourly lags and the multi-day tail both count): a grid over w and
+ * ln tau (tau from 6 h to 60 days) with phi_f optimal at each point, then
+ * a finer grid around the best point. */
 static void fit_two_scale(const double *acf, WeatherSpec *s)
 {
-    double r1 = acf[1] > 0.0 ? fmin(acf[1], 0.999) : 0.0;
-    double best = HUGE_VAL, bw = 0, btau = 4.0, bphi = r1;
+    double best = HUGE_VAL, bw = 0, btau = 4.0, bphi = acf[1] > 0.0 ? fmin(acf[1], 0.999) : 0.0;
     double lt_lo = log(6.0), lt_hi = log(60.0 * 24.0);
     double w_lo = 0.0, w_hi = 0.95;
-    for (int round = 0; round < 2; round++) {
-        const int NT = 80, NW = 96;
+    const int NT = 40, NW = 38;
+    for (int round = 0; round < 3; round++) {
         for (int i = 0; i <= NT; i++) {
             double tau_h = exp(lt_lo + (lt_hi - lt_lo) * i / NT), phi_s = exp(-1.0 / tau_h);
             for (int j = 0; j <= NW; j++) {
-                double w = w_lo + (w_hi - w_lo) * j / NW;
-                if (w >= 1.0) continue;
-                double phi_f = (r1 - w * phi_s) / (1.0 - w);
-                if (!(phi_f >= 0.0 && phi_f < 0.999)) continue;
-                double e = acf_sse(acf, phi_f, w, phi_s);
+                double w = w_lo + (w_hi - w_lo) * j / NW, e;
+                double phi_f = best_phi_f(acf, w, phi_s, &e);
                 if (e < best) { best = e; bw = w; btau = tau_h / 24.0; bphi = phi_f; }
             }
         }
-        double lt = log(btau * 24.0), dl = (lt_hi - lt_lo) / 80.0 * 2.0, dw = (w_hi - w_lo) / 96.0 * 2.0;
+        double lt = log(btau * 24.0), dl = (lt_hi - lt_lo) / NT * 2.0, dw = (w_hi - w_lo) / NW * 2.0;
         lt_lo = fmax(log(6.0), lt - dl);
         lt_hi = fmin(log(60.0 * 24.0), lt + dl);
         w_lo = fmax(0.0, bw - dw);
         w_hi = fmin(0.95, bw + dw);
     }
     s->wind_autocorr = bphi;
-    s->wind_slow_share_frac = bw;
-    s->wind_slow_efold_days = bw > 0.0 ? btau : 4.0;
+    s->wind_slow_share_frac = bw > 1e-3 ? bw : 0.0;
+    s->wind_slow_efold_days = s->wind_slow_share_frac > 0.0 ? btau : 4.0;
 }
 
 /* ---- one pass ----------------------------------------------------------- */
@@ -268,7 +281,8 @@ static void work_free(Work *w)
 }
 
 /* Every statistic of f from the years, and the first-pass settings. */
-static Status fit_pass(const WeatherYear *const *ys, int n, const Site *site, WxFit *f, SunCache *sc, Diag *d)
+static Status fit_pass(const WeatherYear *const *ys, const SunTable *const *suns, int n, const Site *site, WxFit *f,
+                       SunCache *sc, Diag *d)
 {
     memset(f, 0, sizeof *f);
     Work wk = { 0 };
@@ -439,7 +453,7 @@ static Status fit_pass(const WeatherYear *const *ys, int n, const Site *site, Wx
     double ksum[12] = { 0 }, ksq[12] = { 0 };
     for (int y = 0; y < n; y++) {
         year_calendar(ys[y], cal);
-        const SunTable *sun = sun_get(sc, site, cal->year);
+        const SunTable *sun = suns ? suns[y] : sun_get(sc, site, cal->year);
         if (!sun) { st = ST_NOMEM; goto out; }
         for (int dd = 0; dd < cal->days; dd++) {
             double s0 = 0.0, sg = 0.0;
@@ -476,7 +490,7 @@ static Status fit_pass(const WeatherYear *const *ys, int n, const Site *site, Wx
     long nsq = 0;
     for (int y = 0; y < n; y++) {
         year_calendar(ys[y], cal);
-        const SunTable *sun = sun_get(sc, site, cal->year);
+        const SunTable *sun = suns ? suns[y] : sun_get(sc, site, cal->year);
         if (!sun) { st = ST_NOMEM; goto out; }
         for (int dd = 0; dd < cal->days; dd++) {
             double kt = wk.kt[(long)y * 366 + dd];
@@ -663,7 +677,8 @@ done:
     return st;
 }
 
-Status wxfit_run(const WeatherYear *const *years, int n, const Site *site, WxFit *f, Diag *d)
+Status wxfit_run(const WeatherYear *const *years, const SunTable *const *suns, int n, const Site *site,
+                 WxFit *f, Diag *d)
 {
     if (n < 1) {
         diag_error(d, ST_CONFIG_INVALID, NULL, 0, NULL, "no weather years to fit");
@@ -675,11 +690,11 @@ Status wxfit_run(const WeatherYear *const *years, int n, const Site *site, WxFit
     Status st = g && sim ? ST_OK : ST_NOMEM;
     for (int i = 0; i < WXFIT_SIM_YEARS && st == ST_OK; i++)
         if (!(sim[i] = malloc(sizeof *sim[i]))) st = ST_NOMEM;
-    if (st == ST_OK) st = fit_pass(years, n, site, f, &sc, d);
+    if (st == ST_OK) st = fit_pass(years, suns, n, site, f, &sc, d);
     if (st != ST_OK) goto done;
 
     /* Calibration years: the first-pass settings with every correlation
-     * 0.5 (the proxies' correlations are linear in the settings) and no
+     * 0.5 (the states' correlations are linear in the settings) and no
      * year anomaly (what is left of the annual spread is noise). */
     WeatherSpec s1 = f->spec;
     s1.corr_wind_kt = s1.corr_wind_temp = s1.corr_kt_temp = 0.5;
@@ -689,7 +704,7 @@ Status wxfit_run(const WeatherYear *const *years, int n, const Site *site, WxFit
     int label = cal->year;
     free(cal);
     st = simulate(&s1, site, label, WXFIT_SIM_YEARS, sim, &sc);
-    if (st == ST_OK) st = fit_pass((const WeatherYear *const *)sim, WXFIT_SIM_YEARS, site, g, &sc, d);
+    if (st == ST_OK) st = fit_pass((const WeatherYear *const *)sim, NULL, WXFIT_SIM_YEARS, site, g, &sc, d);
     if (st != ST_OK) goto done;
 
     WeatherSpec *s = &f->spec;
@@ -708,10 +723,14 @@ Status wxfit_run(const WeatherYear *const *years, int n, const Site *site, WxFit
         }
     }
     if (g->temp_anom_daily_sd > 0.0) s->temp_anom_sd_c *= f->temp_anom_daily_sd / g->temp_anom_daily_sd;
+    /* The settings are innovation correlations; what is matched is the
+     * contemporaneous correlation of the daily states (what dispatch sees:
+     * calm and dark days together). Both are linear in the setting, the
+     * states' variances are not affected by it: setting = observed / gain. */
     double r[3];
     for (int i = 0; i < 3; i++) {
-        f->innov_gain[i] = g->innov_corr_obs[i] / 0.5;
-        r[i] = f->innov_gain[i] > 0.1 ? f->innov_corr_obs[i] / f->innov_gain[i] : 0.0;
+        f->state_gain[i] = g->state_corr_obs[i] / 0.5;
+        r[i] = f->state_gain[i] > 0.1 ? f->state_corr_obs[i] / f->state_gain[i] : 0.0;
         r[i] = fmax(-0.95, fmin(0.95, r[i]));
     }
     for (int it = 0; it < 200 && !synth_corr_ok(r[0], r[1], r[2]); it++)

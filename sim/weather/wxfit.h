@@ -16,6 +16,7 @@
 #define ECSIM_WXFIT_H
 
 #include "model.h"
+#include "solarpos.h"
 #include "status.h"
 #include "weather.h"
 
@@ -61,8 +62,8 @@ typedef struct {
     /* daily state: wind (mean Gaussianised speed), clearness Gaussian,
      * temperature anomaly */
     double state_corr_obs[3];      /* contemporaneous correlations of the daily states */
-    double innov_corr_obs[3];      /* correlations of their innovation proxies */
-    double innov_gain[3];          /* proxy correlation per unit setting (simulated) */
+    double innov_corr_obs[3];      /* correlations of their innovation proxies s(d) - r1 s(d-1) */
+    double state_gain[3];          /* state correlation per unit setting (simulated) */
     /* year to year (n_years >= 2) */
     double year_obs_sd[3];         /* sd across years: ln wind factor, clearness, temperature */
     double year_noise_sd[3];       /* the same without year anomalies (simulated) */
@@ -70,12 +71,15 @@ typedef struct {
 
 /* Fits f to years[0 .. n-1] (each a whole year: 8760 or 8784 hours; a
  * year of 8760 hours labelled with a leap year is taken as a 365-day year
- * without 29 February) at site. Wind speeds are at years[0]->wind_height_m
+ * without 29 February) at site. suns[y] is the sun of each year's records
+ * (as wxyear_fill gives it), or suns is NULL: the site's sun table of the
+ * year's calendar. The generator's years of the calibration are at site. Wind speeds are at years[0]->wind_height_m
  * (all years must agree). Needs at least one year; returns ST_CONFIG_INVALID
  * with a message in d when the years are unusable (too few positive wind
  * speeds in a month, no daylight, heights that differ), ST_NOMEM. f is
  * large (about 60 KB): allocate it. */
-Status wxfit_run(const WeatherYear *const *years, int n, const Site *site, WxFit *f, Diag *d);
+Status wxfit_run(const WeatherYear *const *years, const SunTable *const *suns, int n, const Site *site,
+                 WxFit *f, Diag *d);
 
 /* Weibull maximum-likelihood k and c of x[0 .. n-1] (all > 0): the root of
  * sum x^k ln x / sum x^k - 1/k - mean ln x = 0 (GSL Brent), c = (mean
