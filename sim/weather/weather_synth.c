@@ -30,6 +30,20 @@ static inline double lerp_tab(const double *tab, double x0, double inv_dx, int n
 
 static inline double gauss(gsl_rng *r) { return gsl_ran_gaussian_ziggurat(r, 1.0); }
 
+/* Uniform innovations of mean 0 and variance 1 for the slow wind part, two
+ * from each 32-bit draw (16 bits each, at the centres of 65536 equal
+ * cells of [-sqrt 3, sqrt 3]). The slow part sums some 2 x 24 tau of them,
+ * so its state is Gaussian to an excess kurtosis of -1.2 (1 - phi^2) / (1 +
+ * phi^2) (-0.004 for tau = 4 days) and its autocorrelation, a second
+ * moment, is exact; a ziggurat Gaussian costs two draws and a branch. */
+#define U16_SCALE (3.4641016151377546 / 65536.0)
+static inline void unit_uniform2(gsl_rng *r, double *a, double *b)
+{
+    unsigned long x = gsl_rng_get(r);
+    *a = ((double)(x & 0xffffUL) + 0.5) * U16_SCALE - 1.7320508075688772;
+    *b = ((double)((x >> 16) & 0xffffUL) + 0.5) * U16_SCALE - 1.7320508075688772;
+}
+
 /* ---- table building -------------------------------------------------- */
 
 /* Standard atmosphere (ICAO 1993, troposphere) pressure at elevation_m. */
@@ -324,20 +338,23 @@ static void wind_year(const SynthTables *t, const Calendar *cal, const SynthStre
         return;
     }
     const double ps = t->slow_phi, ss = t->slow_innov, wf = t->wind_wf, ws = t->wind_ws;
-    double a = gauss(rs->wind_slow);            /* stationary start */
+    double a = gauss(rs->wind_slow);            /* stationary start, Gaussian */
     for (int d = 0; d < cal->days; d++) {
         const int h0 = 24 * d, m = cal->month[h0] - 1;
         const double *tab = t->wind_ms[m], *fac = t->wind_fac[m];
         double u = 0.0;
-        for (int k = 0; k < 24; k++) {
+        for (int k = 0; k < 24; k += 2) {
+            double e0, e1;
+            unit_uniform2(rs->wind_slow, &e0, &e1);
+            u += e0 + e1;
             z = phi * z + s * gauss(rs->wind);
-            double e = gauss(rs->wind_slow);
-            a = ps * a + ss * e;
-            u += e;
-            double v = lerp_tab(tab, -SYNTH_Z_MAX, inv_dz, SYNTH_WIND_BINS, wf * z + ws * a);
-            out[h0 + k] = v * fac[k] * yfac;
+            a = ps * a + ss * e0;
+            out[h0 + k] = lerp_tab(tab, -SYNTH_Z_MAX, inv_dz, SYNTH_WIND_BINS, wf * z + ws * a) * fac[k] * yfac;
+            z = phi * z + s * gauss(rs->wind);
+            a = ps * a + ss * e1;
+            out[h0 + k + 1] = lerp_tab(tab, -SYNTH_Z_MAX, inv_dz, SYNTH_WIND_BINS, wf * z + ws * a) * fac[k + 1] * yfac;
         }
-        u_day[d] = u * (1.0 / 4.898979485566356);   /* / sqrt(24): a standard normal */
+        u_day[d] = u * (1.0 / 4.898979485566356);   /* / sqrt(24): mean 0, variance 1, near normal */
     }
 }
 

@@ -260,6 +260,15 @@ static void fit_two_scale(const double *acf, WeatherSpec *s)
         w_lo = fmax(0.0, bw - dw);
         w_hi = fmin(0.95, bw + dw);
     }
+    /* The two parts are interchangeable in the formula: the slow one is the
+     * one with the longer e-folding time. */
+    double tau_f = bphi > 0.0 ? -1.0 / log(bphi) / 24.0 : 0.0;
+    if (bw > 1e-3 && tau_f > btau && tau_f <= 60.0) {
+        double phi = exp(-1.0 / (24.0 * btau));
+        btau = tau_f;
+        bphi = phi;
+        bw = 1.0 - bw;
+    }
     s->wind_autocorr = bphi;
     s->wind_slow_share_frac = bw > 1e-3 ? bw : 0.0;
     s->wind_slow_efold_days = s->wind_slow_share_frac > 0.0 ? btau : 4.0;
