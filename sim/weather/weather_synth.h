@@ -17,15 +17,20 @@
  * 0.96) and their Pearson correlation is close to phi (0.9589 for k 2, c
  * any): the copula, not the linear correlation, is what the parameters fix.
  *
+ * The slow part's hourly innovations are uniform with variance 1 (two per
+ * 32-bit draw, half a ziggurat Gaussian's cost): s sums some 2 x 24 tau of
+ * them, so it is Gaussian to an excess kurtosis of -0.004 at tau = 4 days,
+ * and its autocorrelation (a second moment) is exact.
+ *
  * Daily weather state: the slow wind part's daily innovation U_d (the sum
- * of the day's 24 hourly innovations of s over sqrt 24, a standard normal),
+ * of the day's 24 hourly innovations of s over sqrt 24: mean 0, variance
+ * 1, near normal; one Gaussian draw a day of the slow stream when w = 0),
  * the clearness Gaussian's daily innovation and the temperature anomaly's
  * are correlated by the matrix of corr_wind_kt, corr_wind_temp and
  * corr_kt_temp through its Cholesky factor: e_k = r_wk U + sqrt(1 - r_wk^2)
  * u_k, e_t = r_wt U + l32 u_k + l33 u_t with u_k, u_t the solar and
  * temperature streams' daily draws (with every correlation 0 the draws are
- * those of a model without the state). With w = 0 and a wind correlation
- * set, U_d is one draw a day of the slow stream.
+ * those of a model without the state).
  *
  * Solar: a daily clearness index kt_d = Q_m(Phi(x_d)) + o_y, x_d a daily
  * Gaussian AR(1) (phi = kt_autocorr), Q_m the quantile function of a normal
