@@ -25,6 +25,7 @@
 #include "utf8.h"
 #include "version.h"
 #include "wxinfo.h"
+#include "fitcmd.h"
 
 #define EXIT_TARGETS status_exit_code(ST_TARGET_FAILED)
 #define EXIT_USAGE status_exit_code(ST_USAGE)
@@ -715,6 +716,7 @@ int cli_main(int argc, char **argv)
         if (strcmp(rest[0], "reference") == 0) return cmd_reference(1, h);
         if (strcmp(rest[0], "bench") == 0) return bench_main(1, h);
         if (strcmp(rest[0], "weather-info") == 0) return wxinfo_main(1, h);
+        if (strcmp(rest[0], "fit-weather") == 0) return fitweather_main(1, h);
         return usage_error("help", "unknown command '%s'", rest[0]);
     }
     if (strcmp(cmd, "run") == 0) return cmd_run(n, rest);
@@ -726,6 +728,7 @@ int cli_main(int argc, char **argv)
     if (strcmp(cmd, "reference") == 0) return cmd_reference(n, rest);
     if (strcmp(cmd, "bench") == 0) return bench_main(n, rest);
     if (strcmp(cmd, "weather-info") == 0) return wxinfo_main(n, rest);
+    if (strcmp(cmd, "fit-weather") == 0) return fitweather_main(n, rest);
     fprintf(stderr, "ecsim: unknown command '%s'\n\n%s", cmd, main_help);
     return EXIT_USAGE;
 }
