@@ -38,7 +38,7 @@ axis_y_at = 'at screen 0.018, screen 0.48 center rotate by 90'
 key_y = 0.905
 key_obs_bars = 'set object 90 rectangle center screen 0.43, screen key_y size screen 0.02, screen 0.025 fc rgb c_obs fs solid 1 noborder; set label 90 t_obs at screen 0.445, screen key_y left font small'
 key_obs_points = 'set label 92 "" at screen 0.43, screen key_y point pt 7 ps 1.2 lc rgb c_obs_line; set label 90 t_obs at screen 0.445, screen key_y left font small'
-key_fit = 'set arrow 90 from screen 0.51, screen key_y to screen 0.535, screen key_y nohead lw 2.5 lc rgb key_fit_colour; set label 91 key_fit_title at screen 0.545, screen key_y left font small'
+key_fit = 'set arrow 90 from screen 0.52, screen key_y to screen 0.545, screen key_y nohead lw 2.5 lc rgb key_fit_colour; set label 91 key_fit_title at screen 0.555, screen key_y left font small'
 panel_done = 'unset object 90; unset arrow 90; unset label 90; unset label 91; unset label 92; unset label 101; unset label 102'
 # The key of a chart without panels (acf, temperature): above the plot, in one row.
 panel_key = 'set key at screen 0.5, screen key_y center center horizontal maxrows 1 reverse Left samplen 2.5 width 2 font small'

@@ -37,7 +37,7 @@ static const FitChart charts[] = {
       "Weibull distribution; top right of each panel: the observed and fitted mean speed. Read whether the fit holds "
       "each month's peak and its tail of strong wind, where most wind energy comes from." },
     { "fit-acf", "fit-acf.gp", "风速自相关（滞后 0–10 天）", "Wind-speed autocorrelation, lags of 0 to 10 days",
-      "灰线为天气文件的风速自相关，蓝线为拟合参数的合成天气；竖虚线处标出 1 小时、1 天、7 天的数值："
+      "灰线为天气文件的风速自相关，蓝线为拟合参数的合成天气；1 小时、1 天、7 天处标出两者的数值："
       "看小时尺度和多日天气过程的持续性是否被再现，它决定无风和大风时段的长短，从而决定储能和外送的需求。",
       "Grey: the autocorrelation of the file's wind speed; blue: that of synthetic weather with the fitted settings; "
       "values written at 1 hour, 1 day and 7 days. Read whether persistence at the hourly and at the multi-day "
@@ -528,7 +528,7 @@ static const char *css =
     "\"Helvetica Neue\",Arial,sans-serif;margin:0;color:#1d1d1d;background:#f4f5f7;line-height:1.55}"
     "main{max-width:1320px;margin:0 auto;padding:28px 40px 60px;background:#fff}"
     "h1{font-size:30px;margin:8px 0 4px}h2{font-size:23px;border-bottom:3px solid #2B7BBA;padding-bottom:4px;"
-    "margin-top:40px}h3{font-size:19px;margin:28px 0 6px}h4{font-size:17px;margin:20px 0 4px}"
+    "margin-top:40px}h3{font-size:19px;margin:28px 0 6px}h4{font-size:17px;margin:20px 0 4px}h5{font-size:16px;margin:16px 0 4px}"
     ".meta{color:#666;font-size:14px}"
     "table{border-collapse:collapse;font-size:16px;margin:8px 0}"
     "th,td{padding:5px 12px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}"
@@ -620,7 +620,8 @@ static int is_separator_row(const char *line)
     return *p == '|' && p[strspn(p, "|:- \t")] == '\0' && strchr(p, '-');
 }
 
-/* fit.md as HTML: headings (one level below the page's), tables, lists,
+/* fit.md as HTML: headings (two levels below the page's: under its section),
+ * tables, lists,
  * fenced code and paragraphs; anything else is text. */
 static void md_render(FILE *f, const char *md)
 {
@@ -661,7 +662,7 @@ static void md_render(FILE *f, const char *md)
         } else if (is_head) {
             int level = (int)strspn(p, "#");
             const char *text = p + level + strspn(p + level, " \t");
-            int h = level + 1 > 4 ? 4 : level + 1;
+            int h = level + 2 > 5 ? 5 : level + 2;
             fprintf(f, "<h%d>", h);
             md_inline(f, text, strlen(text));
             fprintf(f, "</h%d>\n", h);

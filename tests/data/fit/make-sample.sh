@@ -1,12 +1,13 @@
 #!/bin/sh
 # make-sample.sh — writes a sample of the files `ecsim fit-weather -o DIR`
-# writes (docs/charts.md, "Fit report"), made from known parameters instead of
-# a weather file: one synthetic "observed" year (Yiwu-like: Weibull wind with
-# two-time-scale persistence and a monthly daily cycle, daily clearness,
-# temperature), and the "fitted" curves of those parameters. The sample in
-# this folder was written by `sh make-sample.sh .`; the fit-report tests read
-# it. Deterministic and the same under mawk and gawk: its own random numbers
-# (MINSTD, seed 20261202) and its own normal distribution function.
+# writes (docs/charts.md, "The fit report"), made from known parameters
+# instead of a weather file: one synthetic "observed" year (Yiwu-like: Weibull
+# wind with two-time-scale persistence and a monthly daily cycle, daily
+# clearness, temperature) and what a fit of it looks like (README.md). The
+# sample in this folder was written by `sh make-sample.sh .`; the fit-report
+# tests read it. Deterministic: its own random numbers (MINSTD, seed
+# 20261202) and normal distribution function, no awk-specific ones
+# (checked with mawk).
 # usage: make-sample.sh DIR
 set -eu
 dir=${1:?usage: make-sample.sh DIR}
