@@ -36,8 +36,8 @@ array m_fit[3] = [fit_acf_fit_1, fit_acf_fit_24, fit_acf_fit_168]
 array m_name[3] = [L('1小时', '1 hour'), L('1天', '1 day'), L('7天', '7 days')]
 do for [k=1:3] {
     x = m_lag[k] / 24.0
-    if (k > 1) { set arrow (k + 1) from first x, graph 0 to first x, graph 1 nohead lw 1 dt 3 lc rgb '#808080' back }
     if (x <= days) {
+        if (k > 1) { set arrow (k + 1) from first x, graph 0 to first x, graph 1 nohead lw 1 dt 3 lc rgb '#808080' back }
         if (m_obs[k] == m_obs[k]) { set label (10 + k) '' at first x, first m_obs[k] point pt 7 ps 1.6 lc rgb c_obs_line front }
         if (m_fit[k] == m_fit[k]) { set label (20 + k) '' at first x, first m_fit[k] point pt 7 ps 1.6 lc rgb c_fit_wind front }
         set label k mark(m_name[k], m_obs[k], m_fit[k]) at first x, first top(m_obs[k], m_fit[k]) \

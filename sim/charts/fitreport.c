@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "atomicfile.h"
@@ -134,20 +135,16 @@ static int parse_field(const char *tok, const DatCol *col, double *out)
     return 1;
 }
 
-/* A '#' line naming the columns: its first word is the first column's name. */
-static int header_check(const char *text, const DatSpec *s, const char *path, int lineno, Diag *d)
+/* The words of a '#' line (after the '#') are the spec's column names. */
+static int header_matches(const char *text, const DatSpec *s)
 {
-    char buf[DAT_LINE_MAX + 1], want[256] = "";
+    char buf[DAT_LINE_MAX + 1];
     snprintf(buf, sizeof buf, "%s", text);
-    for (int c = 0; c < s->n_cols; c++)
-        snprintf(want + strlen(want), sizeof want - strlen(want), "%s%s", c ? " " : "", s->cols[c].name);
     char *save = NULL;
     int c = 0, ok = 1;
     for (char *w = strtok_r(buf, " \t\r", &save); w; w = strtok_r(NULL, " \t\r", &save), c++)
         if (c >= s->n_cols || strcmp(w, s->cols[c].name) != 0) ok = 0;
-    if (ok && c == s->n_cols) return 0;
-    diag_error(d, ST_IO, path, lineno, NULL, "the header line names other columns: '%s' expected", want);
-    return -1;
+    return ok && c == s->n_cols;
 }
 
 /* Reads and checks dir/spec->file into t. Errors name file, line and column. */
@@ -164,7 +161,7 @@ static Status dat_read(const char *dir, const DatSpec *s, Dat *t, Diag *d)
     char *line = NULL;
     size_t cap = 0;
     long len;
-    int lineno = 0, header = 0, blanks = 0, month = 0, cap_rows = 0, bad = 0;
+    int lineno = 0, header = 0, near_header = 0, blanks = 0, month = 0, cap_rows = 0, bad = 0;
     while (!bad && (len = infile_line(f, &line, &cap, DAT_LINE_MAX)) != -1) {
         lineno++;
         if (len == -2) {
@@ -175,14 +172,13 @@ static Status dat_read(const char *dir, const DatSpec *s, Dat *t, Diag *d)
         line[strcspn(line, "\r\n")] = '\0';
         const char *p = line + strspn(line, " \t");
         if (*p == '#') {
+            /* the header: a comment whose first word is the first column's name */
             p += 1 + strspn(p + 1, " \t");
             size_t n0 = strlen(s->cols[0].name);
-            if (strncmp(p, s->cols[0].name, n0) == 0 && (p[n0] == ' ' || p[n0] == '\t' || !p[n0])) {
-                if (t->n_rows > 0 || header_check(p, s, path, lineno, d) != 0) {
-                    if (t->n_rows > 0) diag_error(d, ST_IO, path, lineno, NULL, "a header line after the data");
-                    bad = 1;
-                }
-                header = 1;
+            if (!header && t->n_rows == 0 && strncmp(p, s->cols[0].name, n0) == 0
+                && (p[n0] == ' ' || p[n0] == '\t' || !p[n0])) {
+                if (header_matches(p, s)) header = 1;
+                else if (!near_header) near_header = lineno;
             }
             continue;
         }
@@ -191,7 +187,13 @@ static Status dat_read(const char *dir, const DatSpec *s, Dat *t, Diag *d)
             continue;
         }
         if (!header) {
-            diag_error(d, ST_IO, path, lineno, NULL, "data before the header line '# %s ...'", s->cols[0].name);
+            char want[256] = "";
+            for (int c = 0; c < s->n_cols; c++)
+                snprintf(want + strlen(want), sizeof want - strlen(want), "%s%s", c ? " " : "", s->cols[c].name);
+            if (near_header)
+                diag_error(d, ST_IO, path, near_header, NULL, "the header line names other columns: '# %s' expected", want);
+            else
+                diag_error(d, ST_IO, path, lineno, NULL, "data before the header line '# %s'", want);
             bad = 1;
             break;
         }
@@ -282,7 +284,8 @@ static Status dat_read(const char *dir, const DatSpec *s, Dat *t, Diag *d)
     free(line);
     fclose(f);
     if (!bad && !header) {
-        diag_error(d, ST_IO, path, 0, NULL, "no header line '# %s ...'", s->cols[0].name);
+        diag_error(d, ST_IO, path, near_header, NULL, "%s", near_header ? "the header line names other columns"
+                                                                         : "no header line naming the columns");
         bad = 1;
     }
     if (!bad && s->by_month && month != N_MONTHS) {
@@ -292,6 +295,16 @@ static Status dat_read(const char *dir, const DatSpec *s, Dat *t, Diag *d)
     if (!bad && s->exact_rows && t->n_rows != s->exact_rows) {
         diag_error(d, ST_IO, path, lineno, NULL, "%d rows, %d expected", t->n_rows, s->exact_rows);
         bad = 1;
+    }
+    for (int c = 0; !bad && c < s->n_cols; c++) {
+        int any = 0;
+        for (int r = 0; r < t->n_rows && !any; r++) any = isfinite(dat_at(t, s, r, c));
+        if (!any && t->n_rows > 0) {
+            char setting[96];
+            snprintf(setting, sizeof setting, "column %d (%s)", c + 1, s->cols[c].name);
+            diag_error(d, ST_IO, path, lineno, setting, "no value in any row (all NaN)");
+            bad = 1;
+        }
     }
     if (!bad && t->n_rows < 2) {
         diag_error(d, ST_IO, path, lineno, NULL, "%d rows: too few to draw", t->n_rows);
@@ -487,12 +500,12 @@ static Status write_chartdata(const Fit *r, const char *charts_dir, Diag *d)
     fputs("# wind-speed panels (fit-weibull.gp): speed axis end (m/s), density axis end (1/(m/s)),\n"
           "# each month's mean speed of the observed and fitted densities\n", f);
     gp_num(f, "fit_v_max", fmax(5, up_to(dist_end(w, sw, wpeak) + 0.25, 5)));
-    gp_num(f, "fit_v_pdf_max", up_to(1.12 * wpeak, 0.05));
+    gp_num(f, "fit_v_pdf_max", fmax(0.05, up_to(1.12 * wpeak, 0.05)));
     gp_month_array(f, "fit_v_mean_obs", w, sw, 2);
     gp_month_array(f, "fit_v_mean_fit", w, sw, 3);
     fputs("# clearness panels (fit-clearness.gp): index axis end, density axis end, monthly means\n", f);
     gp_num(f, "fit_kt_max", fmin(1, up_to(dist_end(k, sk, kpeak) + 0.025, 0.1)));
-    gp_num(f, "fit_kt_pdf_max", up_to(1.12 * kpeak, 1));
+    gp_num(f, "fit_kt_pdf_max", fmax(1, up_to(1.12 * kpeak, 1)));
     gp_month_array(f, "fit_kt_mean_obs", k, sk, 2);
     gp_month_array(f, "fit_kt_mean_fit", k, sk, 3);
     fputs("# diurnal panels (fit-diurnal.gp): the ratio axis\n", f);
@@ -791,9 +804,14 @@ static Status write_page(const Fit *r, const int *drawn, const char *why_not, Di
 static const char *const fmts[] = { "png", "svg" };
 
 /* A chart file of an earlier report that this one does not draw: removed, so
- * that nothing stands in for it. */
+ * that nothing stands in for it; never through a link planted at charts/. */
 static void remove_old(const char *dir, int c)
 {
+    char charts_dir[PATH_LEN];
+    struct stat sb;
+    if (snprintf(charts_dir, sizeof charts_dir, "%s/charts", dir) >= (int)sizeof charts_dir
+        || lstat(charts_dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+        return;
     for (int k = 0; k < 2; k++) {
         char old[PATH_LEN];
         if (snprintf(old, sizeof old, "%s/charts/%s.%s", dir, charts[c].name, fmts[k]) < (int)sizeof old) remove(old);

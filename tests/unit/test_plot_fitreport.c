@@ -3,8 +3,8 @@
  * parameters): every chart drawn without a gnuplot warning as a PNG of
  * 1600x900 (read from the PNG header) and an SVG, fit_report.html names
  * every chart and holds params.cfg and the tables of fit.md; a malformed
- * input (a bad number, a missing file, one blank line between month blocks,
- * params.cfg without a weather group) is reported at its file, line and
+ * input (a bad number, a short row, one blank line between month blocks, a
+ * wrong header, a missing file, params.cfg without a weather group) is reported at its file, line and
  * column, and nothing is written or changed; without gnuplot the page is
  * written naming the charts that are missing. */
 #include <CUnit/CUnit.h>
@@ -204,6 +204,7 @@ static void malformed(void)
         { "bad-number", "weibull.dat", 10, "1 3.75 0.17742 0.1x5", 10, "column 4 (fitted_pdf)", "'0.1x5' is not a number" },
         { "short-row", "temperature.dat", 5, "3 -1.21 -1.20 12.84", 5, "column 5 (fitted_range_c)", "missing" },
         { "one-blank", "diurnal.dat", 28, NULL, 28, "column 1 (month)", "two blank lines" },
+        { "header", "clearness.dat", 2, "# month k_t observed_pdf fitted_pdf", 2, "", "names other columns" },
         { "missing", "acf.dat", 0, NULL, 0, "", "cannot read" },
         { "no-group", "params.cfg", 3, "climate = {", 0, "", "weather" },
     };
