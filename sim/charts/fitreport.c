@@ -321,6 +321,8 @@ typedef struct {
     Dat dat[N_DAT];
     char *params;         /* params.cfg */
     char *md;             /* fit.md */
+    char name[256];       /* fit.md's first '# ' heading, else the folder's name */
+    int name_from_md;
     Diag *d;
 } Fit;
 
@@ -387,6 +389,28 @@ static Status fit_read(Fit *r)
         if (worst == ST_OK) worst = ST_IO;
     }
     return worst;
+}
+
+/* The report's name: the text of fit.md's first level-1 heading (it names
+ * the fit; the folder may be a staging directory), else the folder's name. */
+static void fit_name(Fit *r)
+{
+    for (const char *p = r->md; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+        if (p[0] != '#' || (p[1] != ' ' && p[1] != '\t')) continue;
+        const char *t = p + 1 + strspn(p + 1, " \t");
+        size_t n = strcspn(t, "\r\n");
+        while (n && (t[n - 1] == ' ' || t[n - 1] == '\t')) n--;
+        if (n == 0 || n >= sizeof r->name) break;
+        memcpy(r->name, t, n);
+        r->name[n] = '\0';
+        r->name_from_md = 1;
+        return;
+    }
+    size_t len = strlen(r->dir);
+    while (len > 1 && r->dir[len - 1] == '/') len--;
+    size_t start = len;
+    while (start > 0 && r->dir[start - 1] != '/') start--;
+    snprintf(r->name, sizeof r->name, "%.*s", (int)(len - start), r->dir + start);
 }
 
 /* ---- chart data --------------------------------------------------------------------- */
@@ -479,13 +503,11 @@ static Status write_chartdata(const Fit *r, const char *charts_dir, Diag *d)
         return st;
     }
     FILE *f = af->f;
-    const char *base = strrchr(r->dir, '/');
-    base = base && base[1] ? base + 1 : r->dir;
     fputs("# chartdata.gp — chart data of the fit report, derived by ecsim (fitreport.c) from the\n"
           "# .dat files of this folder; loaded by plots/common.gp and plots/fit-*.gp. Any value\n"
           "# can be overridden by hand: gnuplot -e \"name=value\" (docs/charts.md).\n", f);
-    fputs("scenario = '", f);
-    for (const char *p = base; *p; p++) {
+    fputs("# the fit's name (fit.md's first heading), in the charts' titles\nscenario = '", f);
+    for (const char *p = r->name; *p; p++) {
         if (*p == '\'') fputc('\'', f);
         fputc((unsigned char)*p < 0x20 ? ' ' : *p, f);
     }
@@ -633,10 +655,10 @@ static int is_separator_row(const char *line)
     return *p == '|' && p[strspn(p, "|:- \t")] == '\0' && strchr(p, '-');
 }
 
-/* fit.md as HTML: headings (two levels below the page's: under its section),
- * tables, lists,
+/* fit.md as HTML: headings (two levels below the page's: under its section;
+ * the first level-1 heading left out when it is the page's title), tables, lists,
  * fenced code and paragraphs; anything else is text. */
-static void md_render(FILE *f, const char *md)
+static void md_render(FILE *f, const char *md, int skip_title)
 {
     enum { NONE, PARA, TABLE, LIST, CODE } mode = NONE;
     int table_row = 0;
@@ -675,6 +697,10 @@ static void md_render(FILE *f, const char *md)
         } else if (is_head) {
             int level = (int)strspn(p, "#");
             const char *text = p + level + strspn(p + level, " \t");
+            if (level == 1 && skip_title) {   /* the page's title already */
+                skip_title = 0;
+                continue;
+            }
             int h = level + 2 > 5 ? 5 : level + 2;
             fprintf(f, "<h%d>", h);
             md_inline(f, text, strlen(text));
@@ -711,16 +737,15 @@ static void md_render(FILE *f, const char *md)
 
 static void page(FILE *f, const Fit *r, const int *drawn, const char *why_not)
 {
-    const char *base = strrchr(r->dir, '/');
-    base = base && base[1] ? base + 1 : r->dir;
+    const char *base = r->name;
     fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
             r->en ? "en" : "zh-CN");
+    fputs(tr(r, "天气拟合报告 — ", "Weather fit report — "), f);
     html_esc(f, base);
-    fputs(tr(r, " — 天气拟合报告", " — weather fit report"), f);
     fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n<h1>", css);
+    fputs(tr(r, "天气拟合报告 — ", "Weather fit report — "), f);
     html_esc(f, base);
-    fputs(tr(r, " 天气拟合报告", " — weather fit report"), f);
     fputs("</h1>\n<p class=\"meta\">", f);
     fputs(tr(r, "合成天气参数对天气文件的拟合（ecsim fit-weather）。本报告由本目录中的文件生成："
                 "params.cfg、fit.md、weibull.dat、acf.dat、diurnal.dat、clearness.dat、temperature.dat、charts/。",
@@ -746,7 +771,7 @@ static void page(FILE *f, const Fit *r, const int *drawn, const char *why_not)
     fputs("</pre>\n", f);
 
     fputs(tr(r, "<h2>拟合结果（fit.md）</h2>\n", "<h2>The fit (fit.md)</h2>\n"), f);
-    md_render(f, r->md);
+    md_render(f, r->md, r->name_from_md);
 
     fputs(tr(r, "<h2>图表</h2>\n", "<h2>Charts</h2>\n"), f);
     for (int i = 0; i < N_CHARTS; i++) {
@@ -875,6 +900,7 @@ Status fitreport_write(const char *dir, const char *plots_dir, const char *lang,
         free(r);
         return st;
     }
+    fit_name(r);
     int drawn[N_CHARTS] = { 0 };
     const char *why_not = tr(r, "绘图失败，原因见命令行的错误信息。", "the chart failed; the command's messages say why.");
     GpEnv env;

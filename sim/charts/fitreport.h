@@ -23,7 +23,8 @@ const FitChart *fitreport_chart_get(int i);
  * diurnal.dat, clearness.dat, temperature.dat: their columns in
  * docs/charts.md), draws charts/fit-*.png (1600x900) and .svg with the
  * scripts plots/fit-*.gp, and writes fit_report.html: the tables of fit.md,
- * every chart inlined, params.cfg and how to use it.
+ * every chart inlined, params.cfg and how to use it. The name in the page's
+ * and the charts' titles is fit.md's first '# ' heading, else dir's name.
  *
  * Every input file is read and checked before anything is written: a file
  * missing, a number that is not one, a row with too few or too many fields,

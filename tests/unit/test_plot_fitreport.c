@@ -171,6 +171,8 @@ static void draws_sample(void)
         }
         CU_ASSERT_EQUAL(count(html, "src=\"data:image/png;base64,iVBORw0KGgo"), 5);   /* the PNG signature */
         CU_ASSERT(strstr(html, l ? "How to use" : "使用方法") != NULL);
+        CU_ASSERT(strstr(html, "— Sample: a synthetic Yiwu-like year</h1>") != NULL);   /* fit.md's heading */
+        CU_ASSERT_EQUAL(count(html, "Sample: a synthetic Yiwu-like year"), 2);          /* <title>, <h1> */
         CU_ASSERT(strstr(html, "wind_weibull_k = [1.72, 1.86,") != NULL);   /* params.cfg, as written */
         CU_ASSERT(strstr(html, "<th>Weibull k</th>") != NULL);              /* a table of fit.md */
         CU_ASSERT(strstr(html, "<td class=\"n\">0.985</td>") != NULL);

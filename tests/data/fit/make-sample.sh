@@ -175,7 +175,7 @@ BEGIN {
     close(f)
 
     f = dir "/fit.md"
-    print "# Weather fit: sample" > f
+    print "# Sample: a synthetic Yiwu-like year" > f
     print "" > f
     print "Source: make-sample.sh (one synthetic year from known parameters; not a weather file). Wind at 10 m." > f
     print "" > f
