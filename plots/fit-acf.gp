@@ -13,7 +13,7 @@ load ARG0[1:i].'fit-common.gp'
 
 data = data_file('acf.dat')
 days = (fit_acf_lag_max / 24.0 < 10) ? fit_acf_lag_max / 24.0 : 10
-set title chart_title(L('风速自相关：观测与拟合', 'Wind-speed autocorrelation: observed and fitted'))
+set title chart_title(L('风速自相关：观测与拟合', 'Wind-speed autocorrelation: observed and fitted')) noenhanced
 set xlabel L('滞后 (天)', 'lag (days)')
 set ylabel L('自相关系数', 'autocorrelation')
 set xrange [0 : days]

@@ -12,7 +12,7 @@ load ARG0[1:i].'fit-common.gp'
 
 data = data_file('clearness.dat')
 set multiplot @panels title chart_title(L('逐月日晴空指数分布：观测与拟合', \
-    'Daily clearness index by month: observed and fitted')) font font.','.(fontsize + 4)
+    'Daily clearness index by month: observed and fitted')) noenhanced font font.','.(fontsize + 4)
 set xrange [0 : fit_kt_max]
 set yrange [0 : fit_kt_pdf_max]
 set xtics 0.2

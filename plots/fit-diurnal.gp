@@ -11,7 +11,7 @@ load ARG0[1:i].'fit-common.gp'
 
 data = data_file('diurnal.dat')
 set multiplot @panels title chart_title(L('逐月风速日变化：观测与拟合', \
-    'Diurnal wind profile by month: observed and fitted')) font font.','.(fontsize + 4)
+    'Diurnal wind profile by month: observed and fitted')) noenhanced font font.','.(fontsize + 4)
 set xrange [-0.5 : 23.5]
 set yrange [fit_d_min : fit_d_max]
 set xtics 0, 6, 18

@@ -13,7 +13,7 @@ load ARG0[1:i].'fit-common.gp'
 data = data_file('temperature.dat')
 set multiplot layout 1,2 margins 0.08,0.98,0.13,0.8 spacing 0.09,0 \
     title chart_title(L('月平均气温与气温日较差：观测与拟合', \
-    'Monthly mean temperature and diurnal range: observed and fitted')) font font.','.(fontsize + 4)
+    'Monthly mean temperature and diurnal range: observed and fitted')) noenhanced font font.','.(fontsize + 4)
 set xrange [0.5 : 12.5]
 set xtics () font small
 do for [m=1:12] { set xtics add (month_name(m) m) }

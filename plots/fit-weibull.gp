@@ -11,7 +11,7 @@ load ARG0[1:i].'fit-common.gp'
 
 data = data_file('weibull.dat')
 set multiplot @panels title chart_title(L('逐月风速分布：观测与威布尔拟合', \
-    'Wind-speed distribution by month: observed and fitted Weibull')) font font.','.(fontsize + 4)
+    'Wind-speed distribution by month: observed and fitted Weibull')) noenhanced font font.','.(fontsize + 4)
 set xrange [0 : fit_v_max]
 set yrange [0 : fit_v_pdf_max]
 set xtics 0, 5, fit_v_max - 0.1   # no label at the end: it would touch the next panel's 0

@@ -506,10 +506,19 @@ static Status write_chartdata(const Fit *r, const char *charts_dir, Diag *d)
     fputs("# chartdata.gp — chart data of the fit report, derived by ecsim (fitreport.c) from the\n"
           "# .dat files of this folder; loaded by plots/common.gp and plots/fit-*.gp. Any value\n"
           "# can be overridden by hand: gnuplot -e \"name=value\" (docs/charts.md).\n", f);
-    fputs("# the fit's name (fit.md's first heading), in the charts' titles\nscenario = '", f);
-    for (const char *p = r->name; *p; p++) {
+    fputs("# the fit's name (fit.md's first heading), in the charts' titles: cut to\n"
+          "# about 36 columns (a CJK character counts two) so that the longest title fits\nscenario = '", f);
+    int width = 0;
+    for (const unsigned char *p = (const unsigned char *)r->name; *p; p++) {
+        if ((*p & 0xC0) != 0x80) {   /* a character starts */
+            width += *p >= 0xE0 ? 2 : 1;
+            if (width > 36) {
+                fputs("…", f);
+                break;
+            }
+        }
         if (*p == '\'') fputc('\'', f);
-        fputc((unsigned char)*p < 0x20 ? ' ' : *p, f);
+        fputc(*p < 0x20 ? ' ' : *p, f);
     }
     fputs("'\n", f);
     chart_write_units(f);
