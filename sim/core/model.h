@@ -41,15 +41,27 @@ typedef struct {
     double wind_ref_height_m;        /* height of the Weibull parameters */
     double wind_weibull_k[12];       /* shape */
     double wind_weibull_c_ms[12];    /* scale, m/s */
-    double wind_autocorr;            /* lag-1 autocorrelation in Gaussian space */
-    double wind_diurnal_amp_frac;    /* relative amplitude of the daily cycle */
-    double wind_diurnal_peak_hour;   /* local clock hour of the daily maximum */
+    double wind_autocorr;            /* lag-1 autocorrelation of the fast part, Gaussian space */
+    double wind_slow_share_frac;     /* share w of the Gaussian variance in the slow part */
+    double wind_slow_efold_days;     /* e-folding time of the slow (synoptic) part */
+    double wind_diurnal_amp_frac;    /* relative amplitude of the daily cycle, every month */
+    double wind_diurnal_peak_hour;   /* local clock hour of the daily maximum, every month */
+    double wind_diurnal_month_amp_frac[12];   /* per month; filled from the scalar when */
+    double wind_diurnal_month_peak_hour[12];  /* that is given later (config_validate.c) */
     double kt_mean[12];              /* daily clearness index mean */
     double kt_sd[12];                /* daily clearness index standard deviation */
     double kt_autocorr;              /* day-to-day lag-1 autocorrelation */
     double kt_hourly_sd;             /* hour-to-hour variation around the daily value */
     double temp_mean_c[12];          /* monthly mean air temperature */
     double temp_range_c[12];         /* mean diurnal range (max - min) */
+    double temp_anom_sd_c;           /* sd of the daily temperature anomaly */
+    double temp_anom_autocorr;       /* its day-to-day lag-1 autocorrelation */
+    double corr_wind_kt;             /* correlations of the daily innovations of the */
+    double corr_wind_temp;           /* slow wind part, the clearness Gaussian and */
+    double corr_kt_temp;             /* the temperature anomaly */
+    double year_wind_sd_frac;        /* sd of ln(the year's wind-speed factor) */
+    double year_kt_sd;               /* sd of the year's clearness offset */
+    double year_temp_sd_c;           /* sd of the year's temperature offset */
 } WeatherSpec;
 
 typedef struct {
@@ -119,6 +131,10 @@ typedef struct {
     double industrial_share_frac;    /* flat (round-the-clock) part */
     double seasonal_amp_frac;        /* winter/summer swing of the rest */
     double evening_peak_hour;        /* residential/commercial daily peak */
+    double heating_mw_per_c;         /* added per C of daily mean below heating_base_c */
+    double heating_base_c;
+    double cooling_mw_per_c;         /* added per C of daily mean above cooling_base_c */
+    double cooling_base_c;
 } LoadParams;
 
 typedef enum { EXPORT_SURPLUS = 0, EXPORT_SCHEDULE = 1 } ExportMode;

@@ -106,6 +106,7 @@ static Status build_load(const TechYear *ty)
     double *load = ty->buf[SER_LOAD];
     int H = ty->cal->hours;
     load_year(&ty->s->load, ty->cal, schedule_at(&ty->s->load.annual_gwh, ty->year) * 1000.0, load);
+    load_add_temperature(&ty->s->load, ty->cal, ty->wx->temp_c, load);
     double mining_mw = ty->facts->value[MET_mining_load_mwh] / (double)H;
     for (int h = 0; h < H; h++) load[h] += mining_mw;
     return ST_OK;

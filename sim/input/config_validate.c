@@ -129,6 +129,42 @@ static void check_clearness(LoadCtx *c, const ConfigRule *r, const SchemaEntry *
                            names[k], c->s->weather.kt_mean[k], c->s->weather.kt_sd[k]);
 }
 
+/* The scalar diurnal wind settings stand for every month: a scalar given
+ * in a later layer than its monthly vector (or without one) fills it; in
+ * the same layer the vector wins (a resolved run.cfg holds both). */
+static void check_diurnal(LoadCtx *c, const ConfigRule *r, const SchemaEntry *unused)
+{
+    (void)unused;
+    WeatherSpec *w = &c->s->weather;
+    for (int pair = 0; pair < 2; pair++) {
+        int sc = setting(r, 2 * pair), vec = setting(r, 2 * pair + 1);
+        if (!usable(c, sc) || !usable(c, vec) || !c->given[sc] || cfg_rank(c, sc) <= cfg_rank(c, vec)) continue;
+        for (int k = 0; k < 12; k++) {
+            if (pair == 0) w->wind_diurnal_month_amp_frac[k] = w->wind_diurnal_amp_frac;
+            else w->wind_diurnal_month_peak_hour[k] = w->wind_diurnal_peak_hour;
+        }
+    }
+}
+
+/* The daily innovations of slow wind, clearness and temperature are drawn
+ * through the Cholesky factor of their correlation matrix: it must be
+ * positive definite (weather_synth.c). */
+static void check_correlations(LoadCtx *c, const ConfigRule *r, const SchemaEntry *unused)
+{
+    (void)unused;
+    int a = setting(r, 0), b = setting(r, 1), k = setting(r, 2);
+    if (!usable(c, a) || !usable(c, b) || !usable(c, k)) return;
+    const WeatherSpec *w = &c->s->weather;
+    if (synth_corr_ok(w->corr_wind_kt, w->corr_wind_temp, w->corr_kt_temp)) return;
+    int at = a;
+    if (cfg_rank(c, b) > cfg_rank(c, at)) at = b;
+    if (cfg_rank(c, k) > cfg_rank(c, at)) at = k;
+    cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, at), schema_get(at)->path, NULL,
+                   "the correlations wind-clearness %.15g, wind-temperature %.15g and clearness-temperature "
+                   "%.15g do not form a positive definite matrix (1 - a^2 - b^2 - c^2 + 2abc must exceed 0)",
+                   w->corr_wind_kt, w->corr_wind_temp, w->corr_kt_temp);
+}
+
 /* Years settings: "all" becomes every year of the period; listed years
  * must lie inside it. */
 static void check_years(LoadCtx *c, const ConfigRule *r, const SchemaEntry *unused)
@@ -273,6 +309,14 @@ static const ConfigRule rules[] = {
       "0 (the national default) or at least 1000 kcal/kg" },
     { "daily clearness", NULL, -1, { "weather.kt_mean", "weather.kt_sd", NULL }, check_clearness,
       "each month's (mean, sd) reachable by the truncated normal of weather_synth.c" },
+    { "diurnal wind per month", NULL, -1,
+      { "weather.wind_diurnal_amp_frac", "weather.wind_diurnal_month_amp_frac",
+        "weather.wind_diurnal_peak_hour", "weather.wind_diurnal_month_peak_hour", NULL },
+      check_diurnal,
+      "a scalar diurnal wind setting given in a later layer than its monthly vector sets every month" },
+    { "weather correlations", NULL, -1,
+      { "weather.corr_wind_kt", "weather.corr_wind_temp", "weather.corr_kt_temp", NULL }, check_correlations,
+      "the correlation matrix of the daily weather innovations is positive definite" },
     { "years in the period", NULL, SK_YEARS, { PERIOD, NULL }, check_years,
       "\"all\" becomes every year of the period; listed years lie inside it" },
     { "record fields", NULL, SK_RECORDS, { PERIOD, NULL }, check_record_fields,

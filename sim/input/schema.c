@@ -45,6 +45,10 @@ static const double def_kt_mean[12] = { 0.58, 0.60, 0.60, 0.61, 0.62, 0.62, 0.62
 static const double def_kt_sd[12] = { 0.14, 0.14, 0.13, 0.12, 0.11, 0.10, 0.10, 0.10, 0.10, 0.11, 0.13, 0.14 };
 static const double def_temp_mean[12] = { -11, -7, 0, 8, 15, 20, 22, 20, 14, 6, -2, -9 };
 static const double def_temp_range[12] = { 12, 13, 13, 14, 14, 14, 13, 13, 14, 14, 13, 12 };
+/* The scalar diurnal wind settings, for every month. */
+static const double def_wind_amp_month[12] = { 0.15, 0.15, 0.15, 0.15, 0.15, 0.15,
+                                               0.15, 0.15, 0.15, 0.15, 0.15, 0.15 };
+static const double def_wind_peak_month[12] = { 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15 };
 /* Generic 3 MW-class turbine, normalised: cut-in 3 m/s, rated 13 m/s,
  * cut-out 25 m/s (zero from 25.5 m/s on). Replace with the maker's curve. */
 static const double def_curve_speed[15] = { 0, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 25, 25.5, 40 };
@@ -179,11 +183,22 @@ static const SchemaEntry table[] = {
     { AT("weather", weather, wind_weibull_c_ms), VEC(0.1, 40, def_weibull_c), .unit = "m/s",
       .doc = "Weibull scale of hourly wind speed at the reference height, per month." },
     { AT("weather", weather, wind_autocorr), NUM(0, 0.999, 0.96), .unit = "1",
-      .doc = "Lag-1 (hour to hour) autocorrelation of wind in Gaussian space." },
+      .doc = "Lag-1 (hour to hour) autocorrelation of the fast part of wind in Gaussian space "
+             "(all of it when wind_slow_share_frac is 0)." },
+    { AT("weather", weather, wind_slow_share_frac), NUM(0, 0.95, 0), .unit = "1", .dim = DIM_FRACTION,
+      .doc = "Share of the Gaussian wind variance in the slow (synoptic) part; 0 = one time scale." },
+    { AT("weather", weather, wind_slow_efold_days), NUM(0.25, 60, 4), .unit = "d",
+      .doc = "E-folding time of the slow wind part (its autocorrelation is exp(-lag / this))." },
     { AT("weather", weather, wind_diurnal_amp_frac), NUM(0, 1, 0.15), .unit = "1", .dim = DIM_FRACTION,
-      .doc = "Relative amplitude of the daily cycle of wind speed." },
+      .doc = "Relative amplitude of the daily cycle of wind speed, every month (sets "
+             "wind_diurnal_month_amp_frac unless that is given in the same or a later layer)." },
     { AT("weather", weather, wind_diurnal_peak_hour), NUM(0, 24, 15), .unit = "h",
-      .doc = "Local clock hour of the daily wind maximum." },
+      .doc = "Local clock hour of the daily wind maximum, every month (sets "
+             "wind_diurnal_month_peak_hour unless that is given in the same or a later layer)." },
+    { AT("weather", weather, wind_diurnal_month_amp_frac), VEC(0, 1, def_wind_amp_month), .unit = "1",
+      .doc = "Relative amplitude of the daily cycle of wind speed, per month." },
+    { AT("weather", weather, wind_diurnal_month_peak_hour), VEC(0, 24, def_wind_peak_month), .unit = "h",
+      .doc = "Local clock hour of the daily wind maximum, per month." },
     { AT("weather", weather, kt_mean), VEC(0.05, 0.85, def_kt_mean), .unit = "1",
       .doc = "Mean daily clearness index, per month." },
     { AT("weather", weather, kt_sd), VEC(0, 0.5, def_kt_sd), .unit = "1",
@@ -196,6 +211,24 @@ static const SchemaEntry table[] = {
       .doc = "Monthly mean air temperature." },
     { AT("weather", weather, temp_range_c), VEC(0, 40, def_temp_range), .unit = "C",
       .doc = "Mean diurnal temperature range (max - min), per month." },
+    { AT("weather", weather, temp_anom_sd_c), NUM(0, 15, 2), .unit = "C",
+      .doc = "Standard deviation of the day-to-day temperature anomaly (at day centres)." },
+    { AT("weather", weather, temp_anom_autocorr), NUM(0, 0.99, 0.7), .unit = "1",
+      .doc = "Day-to-day lag-1 autocorrelation of the temperature anomaly." },
+    { AT("weather", weather, corr_wind_kt), NUM(-0.99, 0.99, 0), .unit = "1",
+      .doc = "Correlation of the daily innovations of the slow wind part and the clearness Gaussian." },
+    { AT("weather", weather, corr_wind_temp), NUM(-0.99, 0.99, 0), .unit = "1",
+      .doc = "Correlation of the daily innovations of the slow wind part and the temperature anomaly." },
+    { AT("weather", weather, corr_kt_temp), NUM(-0.99, 0.99, 0), .unit = "1",
+      .doc = "Correlation of the daily innovations of the clearness Gaussian and the temperature "
+             "anomaly (the three correlations must form a positive definite matrix)." },
+    { AT("weather", weather, year_wind_sd_frac), NUM(0, 0.5, 0), .unit = "1",
+      .doc = "Year-to-year spread of wind: each year's speeds are multiplied by exp(s g - s^2/2), "
+             "g a standard normal drawn for the year (mean factor 1); s is this setting." },
+    { AT("weather", weather, year_kt_sd), NUM(0, 0.2, 0), .unit = "1",
+      .doc = "Year-to-year spread of the daily clearness index: an offset drawn for each year." },
+    { AT("weather", weather, year_temp_sd_c), NUM(0, 10, 0), .unit = "C",
+      .doc = "Year-to-year spread of temperature: an offset drawn for each year." },
     /* wind */
     { AT("wind", wind, capacity_mw), SCHED0(0, 1e6), .unit = "MW", .dim = DIM_POWER_MW,
       .doc = "Installed wind capacity (nameplate) by year." },
@@ -284,6 +317,16 @@ static const SchemaEntry table[] = {
       .doc = "Relative winter/summer swing of the remaining demand." },
     { AT("load", load, evening_peak_hour), NUM(0, 24, 20), .unit = "h",
       .doc = "Local clock hour of the residential and commercial daily peak." },
+    { AT("load", load, heating_mw_per_c), NUM(0, 1e5, 0), .unit = "MW/C",
+      .doc = "Electric heating: MW added for each C of the day's mean temperature below heating_base_c, "
+             "on top of annual_gwh; 0 = no temperature-dependent heating." },
+    { AT("load", load, heating_base_c), NUM(-30, 30, 18), .unit = "C",
+      .doc = "Balance temperature of heating (18 C: the base of heating degree days, GB 50176-2016)." },
+    { AT("load", load, cooling_mw_per_c), NUM(0, 1e5, 0), .unit = "MW/C",
+      .doc = "Cooling: MW added for each C of the day's mean temperature above cooling_base_c, "
+             "on top of annual_gwh; 0 = no temperature-dependent cooling." },
+    { AT("load", load, cooling_base_c), NUM(0, 40, 26), .unit = "C",
+      .doc = "Balance temperature of cooling (26 C: the base of cooling degree days, GB 50176-2016)." },
     /* export */
     { AT("export", export_line, capacity_mw), SCHED0(0, 1e6), .unit = "MW", .dim = DIM_POWER_MW,
       .doc = "Transfer capacity of the export line by year." },

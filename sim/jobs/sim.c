@@ -123,16 +123,20 @@ Status sim_weather(Run *run, int year, unsigned long member)
      * variants with the same seed see the same weather in the same year
      * (common random numbers), so their differences are the policy's. */
     unsigned long base = (unsigned long)year * RNG_STREAMS_PER_YEAR;
-    gsl_rng *rw = rng_stream(s->seed, member, base + RNG_PURPOSE_WIND);
-    gsl_rng *rs = rng_stream(s->seed, member, base + RNG_PURPOSE_SOLAR);
-    gsl_rng *rt = rng_stream(s->seed, member, base + RNG_PURPOSE_TEMPERATURE);
-    Status st = (rw && rs && rt) ? ST_OK : ST_NOMEM;
+    SynthStreams rs = { 0 };
+    gsl_rng **slot[] = { &rs.wind, &rs.solar, &rs.temp, &rs.wind_slow, &rs.year };
+    const int purpose[] = { RNG_PURPOSE_WIND, RNG_PURPOSE_SOLAR, RNG_PURPOSE_TEMPERATURE,
+                            RNG_PURPOSE_WIND_SLOW, RNG_PURPOSE_YEAR };
+    Status st = ST_OK;
+    for (int i = 0; i < 5; i++)
+        if (synth_stream_used(&s->weather, purpose[i])) {
+            *slot[i] = rng_stream(s->seed, member, base + (unsigned long)purpose[i]);
+            if (!*slot[i]) st = ST_NOMEM;
+        }
     if (st == ST_OK)
-        synth_weather_year(&run->synth, &s->weather, &s->site, &run->cal, run->sun_now,
-                           rw, rs, rt, &run->wx);
-    if (rw) gsl_rng_free(rw);
-    if (rs) gsl_rng_free(rs);
-    if (rt) gsl_rng_free(rt);
+        synth_weather_year(&run->synth, &s->weather, &s->site, &run->cal, run->sun_now, &rs, &run->wx);
+    for (int i = 0; i < 5; i++)
+        if (*slot[i]) gsl_rng_free(*slot[i]);
     return st;
 }
 

@@ -59,3 +59,20 @@ void load_year(const LoadParams *p, const Calendar *cal, double annual_mwh, doub
     for (int h = 0; h < hours; h++)
         load_mw[h] = flat_mw + per_unit * load_mw[h];
 }
+
+/* Degree-day form: electric heating and cooling follow the day's mean
+ * temperature below / above a balance point (the base temperatures of
+ * heating and cooling degree days); the slopes are the scenario's. */
+void load_add_temperature(const LoadParams *p, const Calendar *cal, const double *temp_c, double *load_mw)
+{
+    if (!(p->heating_mw_per_c > 0.0) && !(p->cooling_mw_per_c > 0.0)) return;
+    for (int d = 0; d < cal->days; d++) {
+        const double *t = temp_c + 24 * d;
+        double mean = 0.0;
+        for (int k = 0; k < 24; k++) mean += t[k];
+        mean /= 24.0;
+        double add = p->heating_mw_per_c * fmax(0.0, p->heating_base_c - mean)
+                   + p->cooling_mw_per_c * fmax(0.0, mean - p->cooling_base_c);
+        for (int k = 0; k < 24; k++) load_mw[24 * d + k] += add;
+    }
+}

@@ -21,4 +21,12 @@
  * annual_mwh >= 0. load_mw must hold cal->hours values. */
 void load_year(const LoadParams *p, const Calendar *cal, double annual_mwh, double *load_mw);
 
+/* Adds the temperature-dependent part to load_mw[0 .. cal->hours-1]: for
+ * every hour of a day with mean temperature T (the mean of temp_c over the
+ * day's 24 hours), heating_mw_per_c * max(0, heating_base_c - T) +
+ * cooling_mw_per_c * max(0, T - cooling_base_c), flat over the day. It is
+ * on top of annual_gwh, so a cold year demands more. With both slopes 0
+ * (the default) load_mw is left untouched. */
+void load_add_temperature(const LoadParams *p, const Calendar *cal, const double *temp_c, double *load_mw);
+
 #endif

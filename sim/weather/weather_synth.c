@@ -181,26 +181,77 @@ int synth_kt_feasible(double kt_mean, double kt_sd)
 
 static int finite_in(double x, double lo, double hi) { return isfinite(x) && x >= lo && x <= hi; }
 
+int synth_corr_ok(double a, double b, double c)
+{
+    if (!(fabs(a) < 1.0 && fabs(b) < 1.0 && fabs(c) < 1.0)) return 0;
+    return 1.0 - a * a - b * b - c * c + 2.0 * a * b * c > 1e-9;
+}
+
+int synth_stream_used(const WeatherSpec *w, int purpose)
+{
+    switch (purpose) {
+    case RNG_PURPOSE_WIND_SLOW:
+        return w->wind_slow_share_frac > 0.0 || w->corr_wind_kt != 0.0 || w->corr_wind_temp != 0.0;
+    case RNG_PURPOSE_YEAR:
+        return w->year_wind_sd_frac > 0.0 || w->year_kt_sd > 0.0 || w->year_temp_sd_c > 0.0;
+    default:
+        return 1;
+    }
+}
+
+double synth_wind_acf(const WeatherSpec *w, double lag_h)
+{
+    double sw = w->wind_slow_share_frac, L = fabs(lag_h);
+    double fast = w->wind_autocorr > 0.0 ? pow(w->wind_autocorr, L) : (L == 0.0 ? 1.0 : 0.0);
+    return sw > 0.0 ? (1.0 - sw) * fast + sw * exp(-L / (24.0 * w->wind_slow_efold_days)) : fast;
+}
+
 Status synth_tables_build(SynthTables *t, const WeatherSpec *w)
 {
     if (!(isfinite(w->wind_ref_height_m) && w->wind_ref_height_m > 0.0)
         || !(fabs(w->wind_autocorr) < 1.0) || !(fabs(w->kt_autocorr) < 1.0)
-        || !finite_in(w->wind_diurnal_amp_frac, 0.0, 1.0) || !isfinite(w->wind_diurnal_peak_hour)
-        || !finite_in(w->kt_hourly_sd, 0.0, 1.0))
+        || !finite_in(w->wind_slow_share_frac, 0.0, 0.999)
+        || (w->wind_slow_share_frac > 0.0 && !finite_in(w->wind_slow_efold_days, 0.01, 1000.0))
+        || !finite_in(w->kt_hourly_sd, 0.0, 1.0)
+        || !finite_in(w->temp_anom_sd_c, 0.0, 100.0) || !(fabs(w->temp_anom_autocorr) < 1.0)
+        || !synth_corr_ok(w->corr_wind_kt, w->corr_wind_temp, w->corr_kt_temp)
+        || !finite_in(w->year_wind_sd_frac, 0.0, 2.0) || !finite_in(w->year_kt_sd, 0.0, 1.0)
+        || !finite_in(w->year_temp_sd_c, 0.0, 100.0))
         return ST_CONFIG_RANGE;
     for (int m = 0; m < 12; m++)
         if (!finite_in(w->wind_weibull_k[m], 0.05, 100.0) || !finite_in(w->wind_weibull_c_ms[m], 0.0, 1e3)
             || !finite_in(w->kt_sd[m], 0.0, 1.0) || !finite_in(w->kt_mean[m], 0.0, 1.0)
-            || !finite_in(w->temp_mean_c[m], -100.0, 100.0) || !finite_in(w->temp_range_c[m], 0.0, 100.0))
+            || !finite_in(w->temp_mean_c[m], -100.0, 100.0) || !finite_in(w->temp_range_c[m], 0.0, 100.0)
+            || !finite_in(w->wind_diurnal_month_amp_frac[m], 0.0, 1.0)
+            || !isfinite(w->wind_diurnal_month_peak_hour[m]))
             return ST_CONFIG_RANGE;
 
     t->wind_phi = w->wind_autocorr;
     t->wind_innov = sqrt(1.0 - w->wind_autocorr * w->wind_autocorr);
-    t->wind_amp = w->wind_diurnal_amp_frac;
-    t->wind_peak_h = w->wind_diurnal_peak_hour;
+    t->slow = w->wind_slow_share_frac > 0.0;
+    t->slow_phi = t->slow ? exp(-1.0 / (24.0 * w->wind_slow_efold_days)) : 0.0;
+    t->slow_innov = sqrt(1.0 - t->slow_phi * t->slow_phi);
+    t->wind_wf = sqrt(1.0 - w->wind_slow_share_frac);
+    t->wind_ws = sqrt(w->wind_slow_share_frac);
+    t->need_u = synth_stream_used(w, RNG_PURPOSE_WIND_SLOW);
+    t->corr = w->corr_wind_kt != 0.0 || w->corr_wind_temp != 0.0 || w->corr_kt_temp != 0.0;
+    t->l21 = w->corr_wind_kt;
+    t->l22 = sqrt(1.0 - t->l21 * t->l21);
+    t->l31 = w->corr_wind_temp;
+    t->l32 = (w->corr_kt_temp - t->l31 * t->l21) / t->l22;
+    t->l33 = sqrt(fmax(0.0, 1.0 - t->l31 * t->l31 - t->l32 * t->l32));
+    for (int m = 0; m < 12; m++)
+        for (int k = 0; k < 24; k++)
+            t->wind_fac[m][k] = 1.0 + w->wind_diurnal_month_amp_frac[m]
+                                    * cos(2.0 * PI * (k + 0.5 - w->wind_diurnal_month_peak_hour[m]) / 24.0);
     t->kt_phi = w->kt_autocorr;
     t->kt_innov = sqrt(1.0 - w->kt_autocorr * w->kt_autocorr);
     t->kt_hourly_sd = w->kt_hourly_sd;
+    t->temp_anom_phi = w->temp_anom_autocorr;
+    t->temp_anom_sd = w->temp_anom_sd_c;
+    t->year_wind_sd = w->year_wind_sd_frac;
+    t->year_kt_sd = w->year_kt_sd;
+    t->year_temp_sd = w->year_temp_sd_c;
 
     for (int m = 0; m < 12; m++) {
         double *v = t->wind_ms[m];
@@ -252,20 +303,41 @@ Status synth_tables_build(SynthTables *t, const WeatherSpec *w)
 
 /* ---- one year -------------------------------------------------------- */
 
-static void wind_year(const SynthTables *t, const Calendar *cal, gsl_rng *r, double *restrict out)
+/* Fast and slow parts, the month's table and diurnal factor, the year's
+ * factor. u_day[d] gets the day's slow innovation U_d (see the header). */
+static void wind_year(const SynthTables *t, const Calendar *cal, const SynthStreams *rs, double yfac,
+                      double *restrict out, double *restrict u_day)
 {
-    double fac[24];
-    for (int k = 0; k < 24; k++)
-        fac[k] = 1.0 + t->wind_amp * cos(2.0 * PI * (k + 0.5 - t->wind_peak_h) / 24.0);
     const double phi = t->wind_phi, s = t->wind_innov, inv_dz = 1.0 / Z_PER_BIN;
-    double z = gauss(r);                        /* stationary start */
-    for (int m = 0; m < 12; m++) {
-        const double *tab = t->wind_ms[m];
-        for (int h = cal->month_first_hour[m]; h < cal->month_first_hour[m + 1]; h++) {
-            z = phi * z + s * gauss(r);
-            double v = lerp_tab(tab, -SYNTH_Z_MAX, inv_dz, SYNTH_WIND_BINS, z);
-            out[h] = v * fac[cal->hour_of_day[h]];
+    double z = gauss(rs->wind);                 /* stationary start */
+    if (!t->slow) {
+        for (int d = 0; d < cal->days; d++) {
+            const int h0 = 24 * d, m = cal->month[h0] - 1;
+            const double *tab = t->wind_ms[m], *fac = t->wind_fac[m];
+            for (int k = 0; k < 24; k++) {
+                z = phi * z + s * gauss(rs->wind);
+                double v = lerp_tab(tab, -SYNTH_Z_MAX, inv_dz, SYNTH_WIND_BINS, z);
+                out[h0 + k] = v * fac[k] * yfac;
+            }
+            u_day[d] = t->need_u ? gauss(rs->wind_slow) : 0.0;
         }
+        return;
+    }
+    const double ps = t->slow_phi, ss = t->slow_innov, wf = t->wind_wf, ws = t->wind_ws;
+    double a = gauss(rs->wind_slow);            /* stationary start */
+    for (int d = 0; d < cal->days; d++) {
+        const int h0 = 24 * d, m = cal->month[h0] - 1;
+        const double *tab = t->wind_ms[m], *fac = t->wind_fac[m];
+        double u = 0.0;
+        for (int k = 0; k < 24; k++) {
+            z = phi * z + s * gauss(rs->wind);
+            double e = gauss(rs->wind_slow);
+            a = ps * a + ss * e;
+            u += e;
+            double v = lerp_tab(tab, -SYNTH_Z_MAX, inv_dz, SYNTH_WIND_BINS, wf * z + ws * a);
+            out[h0 + k] = v * fac[k] * yfac;
+        }
+        u_day[d] = u * (1.0 / 4.898979485566356);   /* / sqrt(24): a standard normal */
     }
 }
 
@@ -371,8 +443,11 @@ static void solar_day(const SynthTables *t, const double *kt_cs, const double *d
     }
 }
 
+/* u_day: the slow wind's daily innovations; u_k gets the day's own draw
+ * of the clearness stream (for the temperature's correlated innovation). */
 static void solar_year(const SynthTables *t, const Site *site, const Calendar *cal,
-                       const SunTable *sun, gsl_rng *r, WeatherYear *wx)
+                       const SunTable *sun, gsl_rng *r, const double *u_day, double kt_off,
+                       double *restrict u_k, WeatherYear *wx)
 {
     double kt_cs[SYNTH_MU_BINS + 2], dni_cs[SYNTH_MU_BINS + 2];
     clear_sky_tables(t, site->elevation_m, kt_cs, dni_cs);
@@ -380,22 +455,35 @@ static void solar_year(const SynthTables *t, const Site *site, const Calendar *c
     double x = gauss(r);                        /* stationary start */
     for (int d = 0; d < cal->days; d++) {
         int h0 = 24 * d;
-        x = phi * x + s * gauss(r);
+        double u = gauss(r);
+        u_k[d] = u;
+        x = phi * x + s * (t->corr ? t->l21 * u_day[d] + t->l22 * u : u);
         double ktd = lerp_tab(t->kt[cal->month[h0] - 1], -SYNTH_Z_MAX, inv_dz, SYNTH_KT_BINS, x);
+        if (kt_off != 0.0) {
+            ktd += kt_off;
+            ktd = ktd < SYNTH_KT_DAILY_MIN ? SYNTH_KT_DAILY_MIN : ktd > SYNTH_KT_DAILY_MAX ? SYNTH_KT_DAILY_MAX : ktd;
+        }
         solar_day(t, kt_cs, dni_cs, sun, h0, ktd, r, wx);
     }
 }
 
 static void temp_year(const SynthTables *t, const Site *site, const Calendar *cal, gsl_rng *r,
-                      double *restrict out)
+                      const double *u_day, const double *u_k, double offset, double *restrict out)
 {
     const int days = cal->days;
-    /* Anomalies at the day centres d + 0.5 for d = -1 .. days (index d + 1). */
+    /* Anomalies at the day centres d + 0.5 for d = -1 .. days (index d + 1);
+     * the innovations of the year's days join the daily state. */
     double anom[366 + 2];
-    const double pa = SYNTH_TEMP_ANOM_AUTOCORR, sa = SYNTH_TEMP_ANOM_SD_C;
+    const double pa = t->temp_anom_phi, sa = t->temp_anom_sd;
     const double ia = sa * sqrt(1.0 - pa * pa);
     anom[0] = sa * gauss(r);
-    for (int i = 1; i <= days + 1; i++) anom[i] = pa * anom[i - 1] + ia * gauss(r);
+    for (int i = 1; i <= days + 1; i++) {
+        double u = gauss(r);
+        if (t->corr && i <= days) u = t->l31 * u_day[i - 1] + t->l32 * u_k[i - 1] + t->l33 * u;
+        anom[i] = pa * anom[i - 1] + ia * u;
+    }
+    if (offset != 0.0)
+        for (int i = 0; i <= days + 1; i++) anom[i] += offset;
 
     /* Mean-preserving interpolation of the monthly means (temp_nodes). */
     double tn[14], xn[14], sl[13];
@@ -452,16 +540,71 @@ static void temp_year(const SynthTables *t, const Site *site, const Calendar *ca
 }
 
 void synth_weather_year(const SynthTables *t, const WeatherSpec *w, const Site *site,
-                        const Calendar *cal, const SunTable *sun, gsl_rng *rng_wind,
-                        gsl_rng *rng_solar, gsl_rng *rng_temp, WeatherYear *wx)
+                        const Calendar *cal, const SunTable *sun, const SynthStreams *rs,
+                        WeatherYear *wx)
 {
     const int H = cal->hours;
+    double u_day[366], u_k[366];
     wx->year = cal->year;
     wx->hours = H;
     wx->wind_height_m = w->wind_ref_height_m;
-    wind_year(t, cal, rng_wind, wx->wind_ms);
-    solar_year(t, site, cal, sun, rng_solar, wx);
-    temp_year(t, site, cal, rng_temp, wx->temp_c);
+    double yfac = 1.0, kt_off = 0.0, temp_off = 0.0;
+    if (rs->year && synth_stream_used(w, RNG_PURPOSE_YEAR)) {   /* always three draws, in this order */
+        double gw = gauss(rs->year), gk = gauss(rs->year), gt = gauss(rs->year);
+        yfac = exp(t->year_wind_sd * gw - 0.5 * t->year_wind_sd * t->year_wind_sd);
+        kt_off = t->year_kt_sd * gk;
+        temp_off = t->year_temp_sd * gt;
+    }
+    wind_year(t, cal, rs, yfac, wx->wind_ms, u_day);
+    solar_year(t, site, cal, sun, rs->solar, u_day, kt_off, u_k, wx);
+    temp_year(t, site, cal, rs->temp, u_day, u_k, temp_off, wx->temp_c);
     const double p = std_pressure_pa(site->elevation_m);
     for (int h = 0; h < H; h++) wx->pressure_pa[h] = p;
+}
+
+/* ---- for fitting ------------------------------------------------------ */
+
+double synth_kt_to_gauss(double kt_mean, double kt_sd, double kt)
+{
+    const double a = SYNTH_KT_DAILY_MIN, b = SYNTH_KT_DAILY_MAX;
+    double m, s;
+    if (!(kt_sd > 0.0) || trunc_fit(kt_mean, kt_sd, a, b, &m, &s) != 0) return 0.0;
+    kt = kt < a ? a : kt > b ? b : kt;
+    double al = (a - m) / s, be = (b - m) / s, x = (kt - m) / s;
+    double z;
+    if (x <= 0.0) {   /* lower half: P(x) - P(al) over the mass */
+        double p = (gsl_cdf_ugaussian_P(x) - gsl_cdf_ugaussian_P(al))
+                 / (gsl_cdf_ugaussian_P(be) - gsl_cdf_ugaussian_P(al));
+        z = p > 0.0 ? gsl_cdf_ugaussian_Pinv(p) : -SYNTH_Z_MAX;
+    } else {          /* upper half from the upper tail */
+        double q = (gsl_cdf_ugaussian_Q(x) - gsl_cdf_ugaussian_Q(be))
+                 / (gsl_cdf_ugaussian_Q(al) - gsl_cdf_ugaussian_Q(be));
+        z = q > 0.0 ? gsl_cdf_ugaussian_Qinv(q) : SYNTH_Z_MAX;
+    }
+    return z < -SYNTH_Z_MAX ? -SYNTH_Z_MAX : z > SYNTH_Z_MAX ? SYNTH_Z_MAX : z;
+}
+
+double synth_clear_sky_kt(double elevation_m, double mu)
+{
+    const double tl = SYNTH_LINKE_TURBIDITY, h = elevation_m;
+    const double fh1 = exp(-h / 8000.0), fh2 = exp(-h / 1250.0);
+    const double cg1 = 5.09e-5 * h + 0.868, cg2 = 3.92e-5 * h + 0.0387;
+    if (!(mu > 0.0)) return 0.0;
+    double am = kasten_young(mu > 1.0 ? 1.0 : mu) * std_pressure_pa(h) / 101325.0;
+    return cg1 * exp(-cg2 * am * (fh1 + fh2 * (tl - 1.0)));
+}
+
+int synth_temp_daily_level(const double mean_c[12], const Calendar *cal, double *level_c)
+{
+    double x[12], tn[14], xn[14];
+    if (temp_nodes(mean_c, x) != 0) return -1;
+    month_nodes(cal->month_first_hour, tn);
+    for (int e = 0; e < 14; e++) xn[e] = x[(e + 11) % 12];
+    int e = 0;
+    for (int d = 0; d < cal->days; d++) {
+        double th = d + 0.5;
+        while (th >= tn[e + 1]) e++;
+        level_c[d] = xn[e] + (th - tn[e]) * (xn[e + 1] - xn[e]) / (tn[e + 1] - tn[e]);
+    }
+    return 0;
 }

@@ -344,6 +344,8 @@ static int naomaohu_year(int year, WeatherYear *wx, SunTable *sun)
     w.wind_autocorr = 0.97;
     w.kt_autocorr = 0.35;
     w.kt_hourly_sd = 0.05;
+    w.temp_anom_sd_c = 2.0;
+    w.temp_anom_autocorr = 0.7;
     for (int m = 0; m < 12; m++) {
         w.wind_weibull_k[m] = 2.0;
         w.wind_weibull_c_ms[m] = 7.5;
@@ -362,7 +364,8 @@ static int naomaohu_year(int year, WeatherYear *wx, SunTable *sun)
     gsl_rng *s = rng_stream(20210101, 0, base + RNG_PURPOSE_SOLAR);
     gsl_rng *c = rng_stream(20210101, 0, base + RNG_PURPOSE_TEMPERATURE);
     int ok = a && s && c;
-    if (ok) synth_weather_year(t, &w, &NAOMAOHU, cal, sun, a, s, c, wx);
+    SynthStreams rs = { a, s, c, NULL, NULL };
+    if (ok) synth_weather_year(t, &w, &NAOMAOHU, cal, sun, &rs, wx);
     if (a) gsl_rng_free(a);
     if (s) gsl_rng_free(s);
     if (c) gsl_rng_free(c);

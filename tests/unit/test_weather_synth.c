@@ -50,6 +50,17 @@ static int teardown(void)
     return 0;
 }
 
+/* The same diurnal wind cycle in every month (the scalar settings). */
+static void set_diurnal(WeatherSpec *w, double amp, double peak)
+{
+    w->wind_diurnal_amp_frac = amp;
+    w->wind_diurnal_peak_hour = peak;
+    for (int m = 0; m < 12; m++) {
+        w->wind_diurnal_month_amp_frac[m] = amp;
+        w->wind_diurnal_month_peak_hour[m] = peak;
+    }
+}
+
 /* A constant-parameter spec: Weibull k 2, c 8 m/s at 70 m, phi 0.96, no
  * diurnal cycle; clearness 0.55 +- 0.10, day-to-day 0.3, hourly 0.05;
  * temperature 10 C with a 12 C range. */
@@ -66,10 +77,12 @@ static WeatherSpec base_spec(void)
         w.temp_range_c[m] = 12.0;
     }
     w.wind_autocorr = 0.96;
-    w.wind_diurnal_amp_frac = 0.0;
-    w.wind_diurnal_peak_hour = 14.0;
+    w.wind_slow_efold_days = 4.0;
+    set_diurnal(&w, 0.0, 14.0);
     w.kt_autocorr = 0.3;
     w.kt_hourly_sd = 0.05;
+    w.temp_anom_sd_c = 2.0;
+    w.temp_anom_autocorr = 0.7;
     return w;
 }
 
@@ -81,10 +94,16 @@ static void make_year(const WeatherSpec *w, unsigned long seed, unsigned long ru
     gsl_rng *b = rng_stream(seed, run, base + RNG_PURPOSE_SOLAR);
     gsl_rng *c = rng_stream(seed, run, base + RNG_PURPOSE_TEMPERATURE);
     CU_ASSERT_FATAL(a && b && c);
-    synth_weather_year(&fx->tab, w, &YIWU, &fx->cal, &fx->sun, a, b, c, &fx->wx);
+    gsl_rng *d = rng_stream(seed, run, base + RNG_PURPOSE_WIND_SLOW);
+    gsl_rng *e = rng_stream(seed, run, base + RNG_PURPOSE_YEAR);
+    CU_ASSERT_FATAL(d && e);
+    SynthStreams rs = { a, b, c, d, e };
+    synth_weather_year(&fx->tab, w, &YIWU, &fx->cal, &fx->sun, &rs, &fx->wx);
     gsl_rng_free(a);
     gsl_rng_free(b);
     gsl_rng_free(c);
+    gsl_rng_free(d);
+    gsl_rng_free(e);
 }
 
 /* Weibull maximum-likelihood shape: the root of
@@ -226,8 +245,7 @@ static void wind_persistence(void)
 static void wind_diurnal(void)
 {
     WeatherSpec w = base_spec();
-    w.wind_diurnal_amp_frac = 0.15;
-    w.wind_diurnal_peak_hour = 15.5;
+    set_diurnal(&w, 0.15, 15.5);
     CU_ASSERT_EQUAL_FATAL(synth_tables_build(&fx->tab, &w), ST_OK);
     double by_hour[24] = { 0 }, mean = 0;
     for (int y = 0; y < NYEARS; y++) {
@@ -259,11 +277,11 @@ static void wind_diurnal(void)
 static void wind_diurnal_full_amplitude(void)
 {
     WeatherSpec w = base_spec();
-    w.wind_diurnal_amp_frac = 1.0;
+    set_diurnal(&w, 1.0, 14.0);
     CU_ASSERT_EQUAL_FATAL(synth_tables_build(&fx->tab, &w), ST_OK);
     make_year(&w, 17, 0);
     for (int h = 0; h < 8760; h++) CU_ASSERT_FATAL(fx->wx.wind_ms[h] >= 0.0);
-    w.wind_diurnal_amp_frac = 1.0000001;
+    w.wind_diurnal_month_amp_frac[6] = 1.0000001;
     CU_ASSERT_EQUAL(synth_tables_build(&fx->tab, &w), ST_CONFIG_RANGE);
 }
 
@@ -528,7 +546,7 @@ static void pressure(void)
 static void reproducible(void)
 {
     WeatherSpec w = base_spec();
-    w.wind_diurnal_amp_frac = 0.1;
+    set_diurnal(&w, 0.1, 14.0);
     CU_ASSERT_EQUAL_FATAL(synth_tables_build(&fx->tab, &w), ST_OK);
     WeatherYear *a = malloc(sizeof *a);
     make_year(&w, 21, 3);
@@ -546,7 +564,8 @@ static void reproducible(void)
     gsl_rng *rw = rng_stream(21, 3, base + RNG_PURPOSE_WIND);
     gsl_rng *rs = rng_stream(99, 9, base + RNG_PURPOSE_SOLAR);
     gsl_rng *rt = rng_stream(21, 3, base + RNG_PURPOSE_TEMPERATURE);
-    synth_weather_year(&fx->tab, &w, &YIWU, &fx->cal, &fx->sun, rw, rs, rt, &fx->wx);
+    SynthStreams st = { rw, rs, rt, NULL, NULL };
+    synth_weather_year(&fx->tab, &w, &YIWU, &fx->cal, &fx->sun, &st, &fx->wx);
     gsl_rng_free(rw);
     gsl_rng_free(rs);
     gsl_rng_free(rt);
@@ -565,7 +584,8 @@ static void leap_year_and_fields(void)
     calendar_year_init(cal, 2024);
     suntable_build(sun, &YIWU, 2024);
     gsl_rng *a = rng_stream(5, 0, 1), *b = rng_stream(5, 0, 2), *c = rng_stream(5, 0, 3);
-    synth_weather_year(&fx->tab, &w, &YIWU, cal, sun, a, b, c, &fx->wx);
+    SynthStreams st = { a, b, c, NULL, NULL };
+    synth_weather_year(&fx->tab, &w, &YIWU, cal, sun, &st, &fx->wx);
     CU_ASSERT_EQUAL(fx->wx.year, 2024);
     CU_ASSERT_EQUAL(fx->wx.hours, 8784);
     CU_ASSERT_EQUAL(fx->wx.wind_height_m, 70.0);
@@ -598,7 +618,7 @@ static void invalid_specs(void)
     w.kt_sd[5] = 0.2;
     CU_ASSERT_EQUAL(synth_tables_build(&fx->tab, &w), ST_CONFIG_RANGE);
     w = base_spec();
-    w.wind_diurnal_amp_frac = 1.2;
+    w.wind_diurnal_month_amp_frac[0] = 1.2;
     CU_ASSERT_EQUAL(synth_tables_build(&fx->tab, &w), ST_CONFIG_RANGE);
     w = base_spec();
     w.temp_range_c[0] = NAN;
