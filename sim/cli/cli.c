@@ -19,10 +19,13 @@
 #include "present.h"
 #include "report.h"
 #include "results.h"
+#include "sim.h"
 #include "sensitivity.h"
 #include "sweep.h"
 #include "utf8.h"
 #include "version.h"
+#include "wxinfo.h"
+#include "fitcmd.h"
 
 #define EXIT_TARGETS status_exit_code(ST_TARGET_FAILED)
 #define EXIT_USAGE status_exit_code(ST_USAGE)
@@ -67,6 +70,9 @@ static const char *main_help =
     "                          also lists values without a plan:/source:/assumption: comment\n"
     "  reference               print the commented reference configuration (every setting)\n"
     "  bench [FILE]            performance figures (default configs/yiwu-14fyp.cfg)\n"
+    "  weather-info FILE... [--monthly]\n"
+    "                          what the weather-file readers make of each file: site,\n"
+    "                          time convention, annual (monthly) sums and means\n"
     "  help [COMMAND]          this text, or a command's help\n"
     "\n"
     "exit status: 0 all ran and every target passed; 3 all ran and some target failed;\n"
@@ -337,6 +343,14 @@ static int cmd_check(int argc, char **argv)
     for (int i = 0; i < o.nfiles; i++) {
         Scenario *s = load_scenario(o.files[i], o.sets, o.nsets, &usage);
         if (!s) { bad++; continue; }
+        if (s->weather.source == WEATHER_FILE) {   /* the files read as a run reads them */
+            Diag *d = malloc(sizeof *d);
+            Status wst = d ? (diag_init(d), sim_check_weather(s, d)) : ST_NOMEM;
+            if (d) diag_print(d, stderr);
+            else fprintf(stderr, "%s: out of memory\n", o.files[i]);
+            free(d);
+            if (wst != ST_OK) { bad++; free(s); continue; }
+        }
         int missing = prov ? unsourced(s) : 0;
         bad += missing > 0;
         if (!o.quiet && prov) {
@@ -362,6 +376,7 @@ static void print_run_line(const JobResult *r)
     printf("%s: %d years -> %s\n", r->scn->name, res->n_years, r->final_dir);
     char figures[512];
     printf("  %d: %s\n", (int)last->year, present_console_line(figures, sizeof figures, last));
+    if (res->weather_note[0]) printf("  weather: %s\n", res->weather_note);
     if (res->n_targets) {
         printf("  targets: %d of %d checks passed\n", res->n_targets - res->n_failed, res->n_targets);
         for (int i = 0; i < res->n_targets; i++) {
@@ -700,6 +715,8 @@ int cli_main(int argc, char **argv)
         if (strcmp(rest[0], "sensitivity") == 0) return cmd_sensitivity(1, h);
         if (strcmp(rest[0], "reference") == 0) return cmd_reference(1, h);
         if (strcmp(rest[0], "bench") == 0) return bench_main(1, h);
+        if (strcmp(rest[0], "weather-info") == 0) return wxinfo_main(1, h);
+        if (strcmp(rest[0], "fit-weather") == 0) return fitweather_main(1, h);
         return usage_error("help", "unknown command '%s'", rest[0]);
     }
     if (strcmp(cmd, "run") == 0) return cmd_run(n, rest);
@@ -710,6 +727,8 @@ int cli_main(int argc, char **argv)
     if (strcmp(cmd, "sensitivity") == 0) return cmd_sensitivity(n, rest);
     if (strcmp(cmd, "reference") == 0) return cmd_reference(n, rest);
     if (strcmp(cmd, "bench") == 0) return bench_main(n, rest);
+    if (strcmp(cmd, "weather-info") == 0) return wxinfo_main(n, rest);
+    if (strcmp(cmd, "fit-weather") == 0) return fitweather_main(n, rest);
     fprintf(stderr, "ecsim: unknown command '%s'\n\n%s", cmd, main_help);
     return EXIT_USAGE;
 }

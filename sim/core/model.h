@@ -33,7 +33,10 @@ typedef struct {
     double utc_offset_h;        /* clock of the hourly series; +8 Beijing time */
 } Site;
 
-typedef enum { WEATHER_SYNTHETIC = 0 } WeatherSource;
+typedef enum { WEATHER_SYNTHETIC = 0, WEATHER_FILE = 1 } WeatherSource;
+/* Weather-file formats, in the order of wxfile.h's WxFormat. */
+typedef enum { WXFMT_AUTO = 0, WXFMT_SAM_CSV, WXFMT_TMY3, WXFMT_EPW, WXFMT_SRW, WXFMT_PVGIS_CSV } WeatherFormat;
+#define WEATHER_FILES_MAX 51        /* one per simulated year (SIM_MAX_YEARS) */
 
 /* Synthetic weather parameters (DESIGN §3), per calendar month [0..11]. */
 typedef struct {
@@ -62,6 +65,14 @@ typedef struct {
     double year_wind_sd_frac;        /* sd of ln(the year's wind-speed factor) */
     double year_kt_sd;               /* sd of the year's clearness offset */
     double year_temp_sd_c;           /* sd of the year's temperature offset */
+    /* source = file (docs/weather-scenarios.md). Paths as written, resolved
+     * against the directory of the config file that sets them. */
+    char file[PATH_MAX_LEN];         /* one file for every year, or "" */
+    int n_files;                     /* or one per simulated year, in order */
+    char files[WEATHER_FILES_MAX][PATH_MAX_LEN];
+    char wind_file[PATH_MAX_LEN];    /* wind speed and direction from here, or "" */
+    WeatherFormat format;
+    int retime_to_site;              /* shift the file onto the site's solar clock */
 } WeatherSpec;
 
 typedef struct {

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "assumptions.h"
 #include "metrics.h"
@@ -230,6 +231,57 @@ const char *cfg_text_problem(const char *v, unsigned flags)
     return NULL;
 }
 
+/* Removes "." and "dir/.." segments of an absolute path, in place. */
+static void tidy_path(char *p)
+{
+    char *out = p;              /* p[0] == '/' */
+    const char *in = p;
+    while (*in) {
+        while (*in == '/') in++;
+        const char *end = strchr(in, '/');
+        size_t n = end ? (size_t)(end - in) : strlen(in);
+        if (n == 0) break;
+        if (n == 1 && in[0] == '.') {
+            /* nothing */
+        } else if (n == 2 && in[0] == '.' && in[1] == '.') {
+            while (out > p && *--out != '/') {}
+        } else {
+            *out++ = '/';
+            memmove(out, in, n);
+            out += n;
+        }
+        in += n;
+    }
+    if (out == p) *out++ = '/';
+    *out = '\0';
+}
+
+/* A path written in a config file, as an absolute path: relative to the
+ * directory of the file being read (the working directory for --set). 0 if
+ * it does not fit. Absolute, so that run.cfg reproduces the run wherever
+ * it is read from. */
+static int resolve_path(const LoadCtx *c, const char *v, char *out, size_t size)
+{
+    char joined[2 * PATH_MAX_LEN + 8], cwd[PATH_MAX_LEN];
+    if (v[0] == '/') {
+        if (strlen(v) >= sizeof joined) return 0;
+        strcpy(joined, v);
+    } else {
+        const char *from = c->cur == SRC_SET ? "" : c->file;
+        const char *slash = strrchr(from, '/');
+        size_t dir = slash ? (size_t)(slash - from) + 1 : 0;
+        if (!getcwd(cwd, sizeof cwd)) return 0;
+        int n = from[0] == '/'
+                    ? snprintf(joined, sizeof joined, "%.*s%s", (int)dir, from, v)
+                    : snprintf(joined, sizeof joined, "%s/%.*s%s", cwd, (int)dir, from, v);
+        if (n < 0 || (size_t)n >= sizeof joined) return 0;
+    }
+    tidy_path(joined);
+    if (strlen(joined) >= size) return 0;
+    strcpy(out, joined);
+    return 1;
+}
+
 static int read_string(LoadCtx *c, const SchemaEntry *e, const config_setting_t *m,
                        const char *setting, char *dst)
 {
@@ -256,8 +308,51 @@ static int read_string(LoadCtx *c, const SchemaEntry *e, const config_setting_t 
                    "unknown metric \"%s\"", cfg_shown(buf, sizeof buf, v));
         return 0;
     }
+    if ((e->flags & SF_PATH) && v[0]) {
+        char path[PATH_MAX_LEN];
+        if (!resolve_path(c, v, path, sizeof path) || strlen(path) >= e->size) {
+            cfg_report(c, ST_CONFIG_RANGE, m, setting, NULL, "the path \"%s\" is longer than %zu bytes "
+                       "once resolved", cfg_shown(buf, sizeof buf, v), e->size - 1);
+            return 0;
+        }
+        memset(dst, 0, e->size);
+        memcpy(dst, path, strlen(path));
+        return 1;
+    }
     memset(dst, 0, e->size);
     memcpy(dst, v, len);
+    return 1;
+}
+
+/* A list of file paths [ "a.csv", ... ], each resolved as read_string does. */
+static int read_paths(LoadCtx *c, const SchemaEntry *e, const config_setting_t *m,
+                      const char *setting, char *dst, int *count)
+{
+    if (!cfg_is_sequence(m)) {
+        cfg_report(c, ST_CONFIG_TYPE, m, setting, NULL, "expected a list of file paths [ \"a.csv\", ... ], got %s",
+                   cfg_type_name(m));
+        return 0;
+    }
+    int n = config_setting_length(m), ok = 1;
+    if (n > (int)e->size) {
+        cfg_report(c, ST_CONFIG_RANGE, m, setting, NULL, "has %d paths; at most %zu are allowed", n, e->size);
+        return 0;
+    }
+    SchemaEntry one = *e;   /* each element: a string of PATH_MAX_LEN bytes */
+    one.kind = SK_STRING;
+    one.size = PATH_MAX_LEN;
+    one.flags = e->flags | SF_NONEMPTY;
+    char tmp[PATH_MAX_LEN];
+    for (int i = 0; i < n && ok; i++) {
+        char sub[160];
+        snprintf(sub, sizeof sub, "%s[%d]", setting, i);
+        ok = read_string(c, &one, config_setting_get_elem(m, (unsigned)i), sub, tmp);
+    }
+    if (!ok) return 0;
+    memset(dst, 0, e->size * PATH_MAX_LEN);
+    for (int i = 0; i < n; i++)
+        read_string(c, &one, config_setting_get_elem(m, (unsigned)i), setting, dst + (size_t)i * PATH_MAX_LEN);
+    *count = n;
     return 1;
 }
 
@@ -568,6 +663,7 @@ int cfg_load_value(LoadCtx *c, const SchemaEntry *e, const config_setting_t *m,
         return read_years(c, e, m, setting, (int *)(void *)p,
                           (int *)(void *)((char *)base + e->count_offset), len);
     case SK_RECORDS: return read_records(c, e, m, setting, base);
+    case SK_PATHS: return read_paths(c, e, m, setting, p, (int *)(void *)((char *)base + e->count_offset));
     }
     return 0;
 }

@@ -10,6 +10,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "weather_synth.h"
 
@@ -295,6 +298,53 @@ static void check_targets(LoadCtx *c, const ConfigRule *r, const SchemaEntry *e)
     }
 }
 
+/* paths: source, file, files, wind_file, first_year, last_year. Weather
+ * from files: one file or one per year, each a readable regular file
+ * (read and checked in full by the run and by ecsim check). */
+static void check_weather_files(LoadCtx *c, const ConfigRule *r, const SchemaEntry *unused)
+{
+    (void)unused;
+    const WeatherSpec *w = &c->s->weather;
+    int src = setting(r, 0), one = setting(r, 1), per = setting(r, 2), wind = setting(r, 3);
+    if (!usable(c, src) || w->source != WEATHER_FILE || !usable(c, one) || !usable(c, per)) return;
+    const int n_years = c->s->last_year - c->s->first_year + 1;
+    if (!w->file[0] && w->n_files == 0) {
+        cfg_report_loc(c, ST_CONFIG_MISSING, cfg_where(c, src), schema_get(src)->path, NULL,
+                       "source \"file\" needs weather.file (one file for every year) or weather.files "
+                       "(one per year)");
+        return;
+    }
+    if (w->file[0] && w->n_files > 0) {
+        int at = cfg_rank(c, one) >= cfg_rank(c, per) ? one : per;
+        cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, at), schema_get(at)->path, NULL,
+                       "give weather.file or weather.files, not both");
+        return;
+    }
+    if (w->n_files > 0 && c->period_ok && w->n_files != n_years)
+        cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, per), schema_get(per)->path, NULL,
+                       "names %d file%s but the period %d..%d has %d years: give one file per year",
+                       w->n_files, w->n_files == 1 ? "" : "s", c->s->first_year, c->s->last_year, n_years);
+    typedef struct { int idx; const char *path; int k; } Named;
+    Named f[WEATHER_FILES_MAX + 2];
+    int nf = 0;
+    if (w->file[0]) f[nf++] = (Named){ one, w->file, -1 };
+    for (int i = 0; i < w->n_files; i++) f[nf++] = (Named){ per, w->files[i], i };
+    if (usable(c, wind) && w->wind_file[0]) f[nf++] = (Named){ wind, w->wind_file, -1 };
+    for (int i = 0; i < nf; i++) {
+        struct stat st;
+        char q[256], name[160];
+        const char *why = NULL;
+        if (stat(f[i].path, &st) != 0) why = strerror(errno);
+        else if (!S_ISREG(st.st_mode)) why = S_ISDIR(st.st_mode) ? "it is a directory" : "not a regular file";
+        else if (access(f[i].path, R_OK) != 0) why = strerror(errno);
+        if (!why) continue;
+        if (f[i].k >= 0) snprintf(name, sizeof name, "%s[%d]", schema_get(f[i].idx)->path, f[i].k);
+        else snprintf(name, sizeof name, "%s", schema_get(f[i].idx)->path);
+        cfg_report_loc(c, ST_IO, cfg_where(c, f[i].idx), name, NULL, "cannot read the weather file \"%s\": %s",
+                       cfg_shown_max(q, sizeof q, f[i].path, 200), why);
+    }
+}
+
 #define PERIOD "scenario.first_year", "scenario.last_year"
 
 static const ConfigRule rules[] = {
@@ -317,6 +367,10 @@ static const ConfigRule rules[] = {
     { "weather correlations", NULL, -1,
       { "weather.corr_wind_kt", "weather.corr_wind_temp", "weather.corr_kt_temp", NULL }, check_correlations,
       "the correlation matrix of the daily weather innovations is positive definite" },
+    { "weather files", NULL, -1,
+      { "weather.source", "weather.file", "weather.files", "weather.wind_file", PERIOD, NULL },
+      check_weather_files,
+      "source \"file\": weather.file or weather.files (one per year of the period), each a readable file" },
     { "years in the period", NULL, SK_YEARS, { PERIOD, NULL }, check_years,
       "\"all\" becomes every year of the period; listed years lie inside it" },
     { "record fields", NULL, SK_RECORDS, { PERIOD, NULL }, check_record_fields,

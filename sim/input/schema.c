@@ -12,6 +12,7 @@
 
 /* Enums are stored through int pointers. */
 _Static_assert(sizeof(WeatherSource) == sizeof(int), "enum size");
+_Static_assert(sizeof(WeatherFormat) == sizeof(int), "enum size");
 _Static_assert(sizeof(PvTracking) == sizeof(int), "enum size");
 _Static_assert(sizeof(PvModule) == sizeof(int), "enum size");
 _Static_assert(sizeof(ExportMode) == sizeof(int), "enum size");
@@ -25,7 +26,9 @@ _Static_assert(sizeof(TargetKind) == sizeof(int), "enum size");
 
 /* ---- enum names, in enum order ---- */
 static const char *const commissioning_names[] = { "year_start", "monthly", NULL };
-static const char *const weather_source_names[] = { "synthetic", NULL };
+static const char *const weather_source_names[] = { "synthetic", "file", NULL };
+/* wxfile_format_name's names, in WeatherFormat order (test_wxyear checks). */
+static const char *const weather_format_names[] = { "auto", "sam-csv", "tmy3", "epw", "srw", "pvgis-csv", NULL };
 static const char *const tracking_names[] = { "fixed", "single_axis", "single_axis_backtrack", NULL };
 static const char *const module_names[] = { "standard", "premium", "thin_film", NULL };
 static const char *const export_mode_names[] = { "surplus", "schedule", NULL };
@@ -84,6 +87,8 @@ static const double def_grid_co2[] = { 0, 0.5703 };
 #define SCHED0(lo, hi) .kind = SK_SCHEDULE, .min = (lo), .max = (hi)
 #define VEC(lo, hi, v) .kind = SK_VECTOR, .min = (lo), .max = (hi), .size = NITEMS(v), \
     .def_vec = (v), .def_n = NITEMS(v)
+#define PATHS(cap, count) .kind = SK_PATHS, .size = (cap), .flags = SF_PATH, \
+    .count_offset = offsetof(Scenario, count)
 #define REQ .required = 1
 
 static const SchemaEntry unit_fields[] = {
@@ -229,6 +234,21 @@ static const SchemaEntry table[] = {
       .doc = "Year-to-year spread of the daily clearness index: an offset drawn for each year." },
     { AT("weather", weather, year_temp_sd_c), NUM(0, 10, 0), .unit = "C",
       .doc = "Year-to-year spread of temperature: an offset drawn for each year." },
+    /* weather from files (docs/weather-scenarios.md) */
+    { AT("weather", weather, file), STR(PATH_MAX_LEN, ""), .flags = SF_PATH,
+      .doc = "source \"file\": the weather file of every simulated year, relative to the config file "
+             "that sets it (SAM CSV, TMY3, EPW or PVGIS CSV: irradiance, temperature, pressure, wind)." },
+    { AT("weather", weather, files), PATHS(WEATHER_FILES_MAX, weather.n_files),
+      .doc = "source \"file\": instead of file, one file per simulated year in order, as many as "
+             "the years of the period." },
+    { AT("weather", weather, wind_file), STR(PATH_MAX_LEN, ""), .flags = SF_PATH,
+      .doc = "Optional: wind speed and direction from this file (such as a SAM .srw with hub "
+             "heights) instead of the weather file; \"\" = none." },
+    { AT("weather", weather, format), ENUM(weather_format_names, WXFMT_AUTO),
+      .doc = "Format of the weather files; \"auto\" recognises it from the content." },
+    { AT("weather", weather, retime_to_site), BOOL(1),
+      .doc = "Shift a file from another place or clock by whole hours so that its solar noon falls "
+             "at the site's clock hour of solar noon (false: record k is hour k)." },
     /* wind */
     { AT("wind", wind, capacity_mw), SCHED0(0, 1e6), .unit = "MW", .dim = DIM_POWER_MW,
       .doc = "Installed wind capacity (nameplate) by year." },
@@ -558,6 +578,10 @@ void schema_default_one(const SchemaEntry *e, void *base)
         memset(p, 0, e->size * e->record_size);
         *(int *)(void *)((char *)base + e->count_offset) = 0;
         break;
+    case SK_PATHS:
+        memset(p, 0, e->size * PATH_MAX_LEN);
+        *(int *)(void *)((char *)base + e->count_offset) = 0;
+        break;
     }
 }
 
@@ -698,6 +722,16 @@ static void put_value(FILE *f, const SchemaEntry *e, const void *base, const cha
         fprintf(f, n ? "\n%s)" : ")", indent);
         break;
     }
+    case SK_PATHS: {
+        int n = count_at(e, base);
+        fputc('[', f);
+        for (int i = 0; i < n; i++) {
+            fprintf(f, i ? ",\n%s    " : " ", indent);
+            put_string(f, p + (size_t)i * PATH_MAX_LEN);
+        }
+        fputs(n ? " ]" : "]", f);
+        break;
+    }
     }
 }
 
@@ -721,6 +755,7 @@ static const char *kind_text(const SchemaEntry *e, char *buf, size_t n)
     case SK_CURVE: snprintf(buf, n, "2 to %zu numbers", e->size); return buf;
     case SK_YEARS: return "list of years, \"all\" or \"none\"";
     case SK_RECORDS: snprintf(buf, n, "list of at most %zu groups", e->size); return buf;
+    case SK_PATHS: snprintf(buf, n, "list of at most %zu file paths", e->size); return buf;
     }
     return "";
 }

@@ -24,7 +24,9 @@ typedef enum {
     SK_VECTOR,     /* double[size]: exactly size numbers [ ... ] (12 monthly, 24 hourly) */
     SK_CURVE,      /* double[size]: 2 .. size numbers [ ... ]; the count goes to count_offset */
     SK_YEARS,      /* int[size]: [ 2021, 2025 ], or "all" (every year of the period) or "none" */
-    SK_RECORDS     /* list of groups ( { ... }, ... ), each described by fields[] */
+    SK_RECORDS,    /* list of groups ( { ... }, ... ), each described by fields[] */
+    SK_PATHS       /* char[size][PATH_MAX_LEN]: [ "a.csv", "b.csv" ] file paths (SF_PATH); count
+                      at count_offset */
 } SchemaKind;
 
 /* Extra checks on a value, beyond kind and range. */
@@ -38,8 +40,11 @@ enum {
     SF_UNIQUE = 1 << 5,        /* record field: no two records share the value */
     SF_INCREASING = 1 << 6,    /* curve: strictly increasing */
     SF_SOME_POSITIVE = 1 << 7, /* curve: some value above 0 */
-    SF_IN_PERIOD = 1 << 8      /* integer or years: inside [first_year, last_year];
+    SF_IN_PERIOD = 1 << 8,     /* integer or years: inside [first_year, last_year];
                                   integer 0 also allowed (meaning "none/every") */
+    SF_PATH = 1 << 9           /* string or paths: a file path, relative to the directory of
+                                  the config file that sets it (the working directory for
+                                  --set); stored absolute, so run.cfg runs from anywhere */
 };
 
 typedef struct SchemaEntry SchemaEntry;

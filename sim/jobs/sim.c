@@ -9,16 +9,20 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "accounting.h"
 #include "annual.h"
 #include "dispatch.h"
 #include "rng.h"
 #include "series.h"
+#include "sha256.h"
 #include "solarpos.h"
 #include "tech.h"
 #include "weather.h"
 #include "weather_synth.h"
+#include "wxfile.h"
+#include "wxyear.h"
 
 /* One buffer per hourly series (series.def), plus scratch space. */
 typedef struct {
@@ -34,6 +38,31 @@ typedef struct {
     SunTable tab;
 } SunSlot;
 
+/* Weather from files: each file read and prepared once, kept while the
+ * next scenario of the Run names the same files (same path, size and
+ * modification time) with the same site, hub height and options. */
+typedef struct {
+    char path[PATH_MAX_LEN];
+    long long size, mtime_s, mtime_ns;
+} FileId;
+
+typedef struct {
+    int n_main;                          /* file, or files[] in order */
+    FileId main[WEATHER_FILES_MAX], wind;
+    int format, retime;
+    double hub_height_m;
+    Site site;
+} WxKey;
+
+typedef struct {
+    int valid;
+    WxKey key;
+    int n_src;
+    WxSource *src[WEATHER_FILES_MAX];    /* distinct files */
+    int src_of[WEATHER_FILES_MAX];       /* source of position i in key.main */
+    char note[1024];
+} WxCache;
+
 struct Run {
     const Scenario *scn;
     Calendar cal;
@@ -42,6 +71,8 @@ struct Run {
     TechModels models;
     TechState tech_state;
     SunSlot sun[SUN_CACHE];
+    WxCache wxc;
+    SunTable file_sun;          /* the sun of the year from a weather file */
     int sun_next;
     const SunTable *sun_now;
     Buffers *buf;
@@ -68,9 +99,16 @@ Run *run_new(void)
     return run;
 }
 
+static void wxcache_clear(WxCache *c)
+{
+    for (int i = 0; i < c->n_src; i++) free(c->src[i]);
+    memset(c, 0, sizeof *c);
+}
+
 void run_free(Run *run)
 {
     if (!run) return;
+    wxcache_clear(&run->wxc);
     free(run->buf);
     free(run);
 }
@@ -96,12 +134,124 @@ static const SunTable *sun_for(Run *run, const Site *site, int year)
     return &slot->tab;
 }
 
+static Status file_id(FileId *id, const char *path, const Scenario *s, const char *setting, Diag *d)
+{
+    struct stat st;
+    memset(id, 0, sizeof *id);
+    snprintf(id->path, sizeof id->path, "%s", path);
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+        diag_error(d, ST_IO, s->source_file, 0, setting, "cannot read the weather file \"%s\"", path);
+        return ST_IO;
+    }
+    id->size = (long long)st.st_size;
+    id->mtime_s = (long long)st.st_mtim.tv_sec;
+    id->mtime_ns = (long long)st.st_mtim.tv_nsec;
+    return ST_OK;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    return b ? b + 1 : path;
+}
+
+/* "name (SHA-256 ..., N bytes)" appended to buf. */
+static void note_file(char *buf, size_t size, const FileId *id)
+{
+    char hex[65] = "unknown";
+    if (!sha256_file(id->path, hex)) snprintf(hex, sizeof hex, "unreadable");
+    size_t o = strlen(buf);
+    if (o < size)
+        snprintf(buf + o, size - o, "`%s` (SHA-256 %.16s…, %lld bytes)", base_name(id->path), hex, id->size);
+}
+
+/* Reads and prepares the weather files of s into run->wxc unless the
+ * cache already holds them. */
+static Status weather_files(Run *run, const Scenario *s, Diag *d)
+{
+    const WeatherSpec *w = &s->weather;
+    WxKey *key = calloc(1, sizeof *key);
+    if (!key) return ST_NOMEM;
+    Status st = ST_OK;
+    key->n_main = w->n_files > 0 ? w->n_files : 1;
+    for (int i = 0; i < key->n_main && st == ST_OK; i++)
+        st = file_id(&key->main[i], w->n_files > 0 ? w->files[i] : w->file, s,
+                     w->n_files > 0 ? "weather.files" : "weather.file", d);
+    if (st == ST_OK && w->wind_file[0]) st = file_id(&key->wind, w->wind_file, s, "weather.wind_file", d);
+    key->format = (int)w->format;
+    key->retime = w->retime_to_site;
+    key->hub_height_m = s->wind.hub_height_m;
+    key->site = s->site;
+    if (st == ST_OK && run->wxc.valid && memcmp(key, &run->wxc.key, sizeof *key) == 0) {
+        free(key);
+        return ST_OK;
+    }
+    wxcache_clear(&run->wxc);
+    WxCache *c = &run->wxc;
+    WxFile *f = st == ST_OK ? wxfile_new() : NULL, *wind = NULL;
+    if (st == ST_OK && !f) st = ST_NOMEM;
+    if (st == ST_OK && w->wind_file[0]) {
+        if (!(wind = wxfile_new())) st = ST_NOMEM;
+        else st = wxfile_read(w->wind_file, (WxFormat)w->format == WXF_SRW ? WXF_SRW : WXF_AUTO, wind, d);
+    }
+    const WxYearOptions opt = { s->wind.hub_height_m, w->retime_to_site };
+    for (int i = 0; i < key->n_main && st == ST_OK; i++) {
+        int same = -1;
+        for (int j = 0; j < i && same < 0; j++)
+            if (strcmp(key->main[j].path, key->main[i].path) == 0) same = c->src_of[j];
+        if (same >= 0) { c->src_of[i] = same; continue; }
+        WxSource *src = malloc(sizeof *src);
+        if (!src) { st = ST_NOMEM; break; }
+        c->src[c->n_src] = src;
+        c->src_of[i] = c->n_src++;
+        st = wxfile_read(key->main[i].path, (WxFormat)w->format, f, d);
+        if (st == ST_OK) st = wxyear_prepare(src, f, wind, &s->site, &opt, d);
+    }
+    if (st == ST_OK) {   /* the note: which files, which shift */
+        const WxSource *s0 = c->src[0];
+        char *n = c->note;
+        size_t size = sizeof c->note;
+        if (key->n_main == 1) note_file(n, size, &key->main[0]);
+        else snprintf(n, size, "%d files, one per year, the first ", key->n_main), note_file(n, size, &key->main[0]);
+        snprintf(n + strlen(n), size - strlen(n), ", shifted %+d h to the site's clock%s; wind at %g m from ",
+                 s0->shift_h, w->retime_to_site ? "" : " (re-timing off)", s0->wind_height_m);
+        if (wind) {
+            note_file(n, size, &key->wind);
+            snprintf(n + strlen(n), size - strlen(n), ", shifted %+d h", s0->wind_shift_h);
+        } else {
+            snprintf(n + strlen(n), size - strlen(n), "the same file");
+        }
+        c->key = *key;
+        c->valid = 1;
+    } else {
+        wxcache_clear(c);
+    }
+    wxfile_free(f);
+    wxfile_free(wind);
+    free(key);
+    return st;
+}
+
+Status sim_check_weather(const Scenario *s, Diag *d)
+{
+    if (s->weather.source != WEATHER_FILE) return ST_OK;
+    Run *run = run_new();
+    if (!run) return ST_NOMEM;
+    Status st = weather_files(run, s, d);
+    run_free(run);
+    return st;
+}
+
 Status sim_prepare(Run *run, const Scenario *s, Diag *d)
 {
     run->scn = s;
     run->first_year_done = 0;
     memset(&run->state, 0, sizeof run->state);
     run->storage_energy_prev_mwh = 0;
+    if (s->weather.source == WEATHER_FILE) {
+        Status st = weather_files(run, s, d);
+        if (st != ST_OK) return st;
+    }
     Status st = synth_tables_build(&run->synth, &s->weather);
     if (st != ST_OK) {
         diag_error(d, st, s->source_file, 0, "weather", "cannot build synthetic weather tables");
@@ -118,6 +268,13 @@ Status sim_weather(Run *run, int year, unsigned long member)
 {
     const Scenario *s = run->scn;
     calendar_year_init(&run->cal, year);
+    if (s->weather.source == WEATHER_FILE) {   /* prepared by sim_prepare */
+        int pos = run->wxc.key.n_main > 1 ? year - s->first_year : 0;
+        if (pos < 0 || pos >= run->wxc.key.n_main) return ST_CONFIG_RANGE;
+        wxyear_fill(run->wxc.src[run->wxc.src_of[pos]], &run->cal, &run->wx, &run->file_sun);
+        run->sun_now = &run->file_sun;
+        return ST_OK;
+    }
     run->sun_now = sun_for(run, &s->site, year);
     /* Streams are keyed by calendar year, not by position in the period:
      * variants with the same seed see the same weather in the same year
@@ -137,6 +294,7 @@ Status sim_weather(Run *run, int year, unsigned long member)
         synth_weather_year(&run->synth, &s->weather, &s->site, &run->cal, run->sun_now, &rs, &run->wx);
     for (int i = 0; i < 5; i++)
         if (*slot[i]) gsl_rng_free(*slot[i]);
+    run->wx.has_wind_dir = 0;   /* a Run may have held a file's year before */
     return st;
 }
 
@@ -229,12 +387,14 @@ Status sim_run(Run *run, const Scenario *s, unsigned long member, const Sink *si
     }
     Status st = sim_prepare(run, s, d);
     if (st != ST_OK) return st;
+    if (s->weather.source == WEATHER_FILE)
+        snprintf(res->weather_note, sizeof res->weather_note, "%s", run->wxc.note);
     if (sink && sink->begin && (st = sink->begin(sink->ctx, s)) != ST_OK) return st;
 
     for (int i = 0; i < n_years; i++) {
         int year = s->first_year + i;
         if ((st = sim_weather(run, year, member)) != ST_OK) {
-            diag_error(d, st, s->source_file, 0, NULL, "year %d: cannot create random streams", year);
+            diag_error(d, st, s->source_file, 0, NULL, "year %d: cannot make the year's weather", year);
             return st;
         }
         double soc_start = 0;

@@ -34,4 +34,9 @@ Status sim_inputs(Run *run, int year);   /* ST_UNKNOWN_STRATEGY for a strategy d
 Status sim_dispatch(Run *run);           /* dispatch_year's status */
 int sim_hours(const Run *run);
 
+/* Weather from files (source = file): reads and prepares every file of s
+ * as a run would, for `ecsim check`; errors name file, line and column.
+ * ST_OK at once for synthetic weather. */
+Status sim_check_weather(const Scenario *s, Diag *d);
+
 #endif

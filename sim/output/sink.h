@@ -19,6 +19,7 @@ typedef struct {
     AnnualRow rows[SIM_MAX_YEARS];
     int n_targets, n_failed;
     TargetResult targets[SIM_MAX_TARGET_RESULTS];
+    char weather_note[1024];   /* weather from files: which files (SHA-256) and shift; "" if synthetic */
 } RunResults;
 
 /* Any callback may be NULL. A non-OK status stops the run. */

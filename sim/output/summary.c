@@ -194,6 +194,10 @@ void summary_write(FILE *f, const Scenario *s, const RunResults *res, const Summ
     fprintf(f, "ecsim %s, seed %lu, years %d–%d, dispatch `%s`, config `%s`.\n\n", ECSIM_VERSION,
             s->seed, s->first_year, s->last_year, enum_name(ENUM_STRATEGY, (int)s->dispatch.strategy),
             utf8_shown(file, sizeof file, s->source_file, SIZE_MAX, sizeof file));
+    if (res->weather_note[0]) {   /* a result names its weather */
+        char note[sizeof res->weather_note];
+        fprintf(f, "Weather: %s\n\n", utf8_shown(note, sizeof note, res->weather_note, SIZE_MAX, sizeof note));
+    }
 
     fputs("## Key figures\n\n| | ", f);
     for (int i = 0; i < res->n_years; i++) fprintf(f, "%.0f | ", res->rows[i].year);

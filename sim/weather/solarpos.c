@@ -512,3 +512,56 @@ void suntable_build(SunTable *tab, const Site *site, int year)
         }
     }
 }
+
+/* Day of year of a date, 1..366. */
+static int day_of_year(int year, int month, int day)
+{
+    int doy = day;
+    for (int m = 1; m < month; m++) doy += calendar_days_in_month(year, m);
+    return doy;
+}
+
+void suntable_build_records(SunTable *tab, const Site *site, int n, const short *year,
+                            const unsigned char *month, const unsigned char *day,
+                            const unsigned char *hour, int instant, double sample_minute)
+{
+    const double tz = site->utc_offset_h, lat = site->latitude_deg, lon = site->longitude_deg;
+    const double p_mbar = 1013.25 * pow(1.0 - 2.25577e-5 * site->elevation_m, 5.25588);
+    tab->year = n > 0 ? year[0] : 0;
+    tab->hours = n;
+    /* Records come a day at a time: the ephemeris nodes, sunrise and sunset
+     * are made once per run of records with the same date. */
+    SunNodes s;
+    double r3[3] = { 0 }, s3[3] = { 0 }, gon = 0, jd_mid = 0;
+    int cur_y = -1, cur_m = -1, cur_d = -1;
+    for (int i = 0; i < n; i++) {
+        if (year[i] != cur_y || month[i] != cur_m || day[i] != cur_d) {
+            cur_y = year[i], cur_m = month[i], cur_d = day[i];
+            double jd_ut0 = julian_day(cur_y, cur_m, cur_d, 0.0);
+            nodes_build(&s, jd_ut0 - NODE_PAD, 2 * NODE_PAD + 3,
+                        delta_t_s(cur_y + (cur_m - 0.5) / 12.0));
+            jd_mid = jd_ut0 - tz / 24.0;
+            for (int k = 0; k < 3 && !instant; k++) {
+                double rise, set;
+                rise_set(&s, jd_mid + (k - 1), tz, lat, lon, &rise, &set);
+                r3[k] = rise + 24.0 * (k - 1);
+                s3[k] = set + 24.0 * (k - 1);
+            }
+            gon = solarpos_extra_normal(day_of_year(cur_y, cur_m, cur_d));
+        }
+        double t_eval = hour[i] + sample_minute / 60.0;
+        int up = 1;
+        if (!instant) up = sunlit_part(r3, s3, hour[i], &t_eval) > 0;
+        double jd = jd_mid + t_eval / 24.0;
+        GeoSun g;
+        SunPos sp;
+        nodes_at(&s, jd, &g);
+        sun_topocentric(&g, gmst_deg(jd) + g.eqeq_deg, lat, lon, site->elevation_m, p_mbar, 15.0, &sp);
+        if (instant) up = sp.zenith_deg < 90.0;
+        tab->zenith_deg[i] = sp.zenith_deg;
+        tab->azimuth_deg[i] = sp.azimuth_deg;
+        tab->cos_zenith[i] = up ? fmax(0.0, cos(sp.zenith_deg * RAD)) : 0.0;
+        tab->extra_normal_wm2[i] = gon;
+        tab->sun_up[i] = (unsigned char)up;
+    }
+}

@@ -46,4 +46,16 @@ typedef struct {
  * refraction). */
 void suntable_build(SunTable *tab, const Site *site, int year);
 
+/* The sun for n records of a weather file (n <= ECSIM_MAX_HOURS), each
+ * dated by its own year, month, day and hour on the clock of
+ * site->utc_offset_h, as SAM does (a typical year's months come from
+ * different years). instant == 0: hour averages, SAM's rule as in
+ * suntable_build (mid-hour; the sunlit part's midpoint in the hours of
+ * sunrise and sunset). instant == 1: values sampled at hour:sample_minute,
+ * the sun exactly then, no sunrise/sunset adjustment; sun_up when the sun
+ * is above the horizon then. tab->year is the first record's year. */
+void suntable_build_records(SunTable *tab, const Site *site, int n, const short *year,
+                            const unsigned char *month, const unsigned char *day,
+                            const unsigned char *hour, int instant, double sample_minute);
+
 #endif

@@ -14,6 +14,8 @@ typedef struct {
     double dhi_wm2[ECSIM_MAX_HOURS];        /* diffuse horizontal */
     double temp_c[ECSIM_MAX_HOURS];         /* dry-bulb air temperature */
     double pressure_pa[ECSIM_MAX_HOURS];    /* surface air pressure */
+    int has_wind_dir;                       /* 0: wind_dir_deg is not filled (synthetic weather) */
+    double wind_dir_deg[ECSIM_MAX_HOURS];   /* direction the wind comes from, clockwise from north */
 } WeatherYear;
 
 #endif

@@ -39,13 +39,17 @@ typedef struct {
     double longitude_deg;        /* east positive */
     double elevation_m;
     double utc_offset_h;         /* offset of the records' clock from UTC */
+    int has_utc_offset;          /* 0 when the header gives no time zone (some SRW); utc_offset_h is then 0 */
     int hours;                   /* hourly records */
     int source_step_min;         /* record length in the file before averaging (60, 15, ...) */
     int instant;                 /* 1: values sampled at hour:sample_minute; 0: hour averages */
     double sample_minute;
     int filled;                  /* values filled in for missing-value codes (docs/weather-files.md) */
     unsigned has;                /* WXF_HAS_* bits */
-    /* Date and hour of each record, local standard time of utc_offset_h. */
+    char note[256];              /* what the reader inferred beyond the format's rules, or empty */
+    /* Date and hour of each record, local standard time of utc_offset_h;
+     * year is the file's own (it varies by month in a typical year), 0 when
+     * the file has none (SRW). */
     short year[WXF_MAX_RECORDS];
     unsigned char month[WXF_MAX_RECORDS], day[WXF_MAX_RECORDS], hour[WXF_MAX_RECORDS];
     /* Surface quantities; absent ones are 0 (see has). */

@@ -95,6 +95,39 @@ static void seasonal_swing(void)
     CU_ASSERT(s_jan > 1.4 * s_jul);
 }
 
+/* Heating and cooling by hand: day 0 has a mean of 8 C (hours alternate
+ * 5 and 11 C), day 1 a mean of 30 C, every other day 20 C. Heating 10
+ * MW/C below 18 C adds 10 x (18 - 8) = 100 MW to each hour of day 0;
+ * cooling 5 MW/C above 26 C adds 5 x (30 - 26) = 20 MW to day 1; 20 C is
+ * between the bases, nothing. With both slopes 0 nothing changes. */
+static void temperature_terms(void)
+{
+    Calendar cal;
+    static double load[ECSIM_MAX_HOURS], temp[ECSIM_MAX_HOURS];
+    calendar_year_init(&cal, 2023);
+    for (int h = 0; h < cal.hours; h++) {
+        load[h] = 50.0;
+        temp[h] = 20.0;
+    }
+    for (int k = 0; k < 24; k++) {
+        temp[k] = k % 2 ? 11.0 : 5.0;
+        temp[24 + k] = 30.0;
+    }
+    LoadParams p = { .heating_mw_per_c = 0, .heating_base_c = 18, .cooling_mw_per_c = 0, .cooling_base_c = 26 };
+    load_add_temperature(&p, &cal, temp, load);
+    for (int h = 0; h < cal.hours; h++) CU_ASSERT_EQUAL_FATAL(load[h], 50.0);
+    p.heating_mw_per_c = 10.0;
+    p.cooling_mw_per_c = 5.0;
+    load_add_temperature(&p, &cal, temp, load);
+    for (int k = 0; k < 24; k++) {
+        CU_ASSERT_DOUBLE_EQUAL(load[k], 150.0, 1e-9);
+        CU_ASSERT_DOUBLE_EQUAL(load[24 + k], 70.0, 1e-9);
+        CU_ASSERT_DOUBLE_EQUAL(load[48 + k], 50.0, 1e-9);
+    }
+    double sum = year_sum(load, cal.hours);
+    CU_ASSERT_DOUBLE_EQUAL(sum, 50.0 * 8760 + 24 * 100 + 24 * 20, 1e-6);
+}
+
 /* Called by the generated runner (run_unit.c). */
 void register_test_load(void);
 
@@ -105,4 +138,5 @@ void register_test_load(void)
     CU_add_test(s, "flat when all industrial", flat_when_all_industrial);
     CU_add_test(s, "daily shape and peak hour", daily_shape);
     CU_add_test(s, "seasonal swing", seasonal_swing);
+    CU_add_test(s, "heating and cooling by the day's mean temperature", temperature_terms);
 }
