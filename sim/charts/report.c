@@ -791,6 +791,37 @@ static void method_notes(FILE *f, const Report *r)
              enum_name(ENUM_STRATEGY, stv));
     note(f, tr(r, "调度：", "Dispatch: "), buf);
 
+    /* Weather: what drove the run (run.cfg) and what it was (annual.dat); the
+     * provenance of each setting is in the scenario file, not in the results. */
+    char wsrc[256], wh[64], seed[64];
+    results_cfg_get(r->cfg, "weather", "source", wsrc, sizeof wsrc);
+    results_cfg_get(r->cfg, "weather", "wind_ref_height_m", wh, sizeof wh);
+    results_cfg_get(r->cfg, "scenario", "seed", seed, sizeof seed);
+    double wm[3] = { 0, 0, 0 };
+    int wn = 0;
+    static const char *const wcol[3] = { "wind_mean_ms", "ghi_kwh_per_m2", "temp_mean_c" };
+    for (int i = 0; i < r->annual.n_rows; i++) {
+        double v[3];
+        for (int k = 0; k < 3; k++) v[k] = annual_at(r, i, wcol[k]);
+        if (!(isfinite(v[0]) && isfinite(v[1]) && isfinite(v[2]))) continue;
+        for (int k = 0; k < 3; k++) wm[k] += v[k];
+        wn++;
+    }
+    if (wn > 0) {
+        int synth = wsrc[0] == '\0' || strcmp(wsrc, "synthetic") == 0;
+        snprintf(buf, sizeof buf,
+                 tr(r, "%s%s；%d 年平均：%s 米高度风速 %.2f 米/秒，水平面总辐射 %.0f 千瓦时/平方米·年，气温 %.1f ℃。"
+                       "各气象参数的依据见情景文件中的 source/assumption 注释（无公开数据者列于下方“假设”）；"
+                       "基准情景的公开气候资料与合成天气对比见 docs/weather-data.md。",
+                    "%s%s; means over %d years: wind %.2f m/s at %s m, GHI %.0f kWh/m2 a year, air %.1f C. "
+                    "Each weather setting's basis is its source:/assumption: comment in the scenario file (those "
+                    "without a published figure are listed under Assumptions below); for the base plan, "
+                    "docs/weather-data.md compares published climate figures with the synthetic weather."),
+                 synth ? tr(r, "合成天气，随机种子 ", "synthetic, seed ") : tr(r, "天气文件：", "weather file: "),
+                 synth ? seed : wsrc, wn, wh[0] ? wh : "?", wm[0] / wn, wm[1] / wn, wm[2] / wn);
+        note(f, tr(r, "天气：", "Weather: "), buf);
+    }
+
     double worst = 0;
     int c = results_dat_col(&r->annual, "max_balance_residual_mw");
     for (int i = 0; i < r->annual.n_rows; i++) worst = fmax(worst, results_dat_get(&r->annual, i, c));
