@@ -163,3 +163,15 @@ void costs_period(const Scenario *s, AnnualRow *rows, int n)
         w->co2_cum_mt = co2;
     }
 }
+
+double costs_npv_yi_yuan(const AnnualRow *variant, const AnnualRow *base)
+{
+    return base->pv_net_cost_yi_yuan - variant->pv_net_cost_yi_yuan;
+}
+
+double costs_abatement_yuan_per_t(const AnnualRow *variant, const AnnualRow *base)
+{
+    double abated_mt = base->co2_cum_mt - variant->co2_cum_mt;
+    if (!(abated_mt > 0)) return (double)NAN;
+    return 100.0 * (variant->pv_net_cost_yi_yuan - base->pv_net_cost_yi_yuan) / abated_mt;
+}

@@ -37,4 +37,15 @@ void costs_spread(double capital, int year, const double *shares, int n_shares, 
  * from their capacities and energies and s->costs. Pure. */
 void costs_period(const Scenario *s, AnnualRow *rows, int n);
 
+/* Net present value of a variant against a base, 亿元, from their rows of
+ * the same year: base.pv_net_cost − variant.pv_net_cost (positive: the
+ * variant costs less, net of revenues, discounted to the first year). */
+double costs_npv_yi_yuan(const AnnualRow *variant, const AnnualRow *base);
+
+/* Cost of CO2 abated by a variant against a base, 元/t: its extra present
+ * value of net cost over the CO2 it avoids up to that year,
+ * 100 × (variant.pv − base.pv) 亿元 / (base.co2_cum − variant.co2_cum) Mt
+ * (1 亿元/Mt = 100 元/t). NaN when the variant avoids no CO2. */
+double costs_abatement_yuan_per_t(const AnnualRow *variant, const AnnualRow *base);
+
 #endif
