@@ -45,6 +45,14 @@ static const CostTech cost_techs[] = {
 };
 #define N_COST_TECHS ((int)(sizeof cost_techs / sizeof cost_techs[0]))
 
+int costs_tech_count(void) { return N_COST_TECHS; }
+
+CostTechInfo costs_tech_info(int i)
+{
+    if (i < 0 || i >= N_COST_TECHS) return (CostTechInfo){ -1, MET_NONE, MET_NONE, 0 };
+    return (CostTechInfo){ cost_techs[i].tech, cost_techs[i].invest, cost_techs[i].unit_cost, cost_techs[i].power };
+}
+
 typedef enum { CK_CAPITAL, CK_CAPITAL_ENERGY, CK_FIXED_OM, CK_VAR_OM } CostKind;
 
 static const struct { int tech; CostKind kind; } items[CI_COUNT] = {
@@ -142,6 +150,7 @@ void costs_period(const Scenario *s, AnnualRow *rows, int n)
         int y = year_of(w);
         double tariff = schedule_at(&c->benchmark_tariff_yuan_per_kwh, y);
         double price = schedule_at(&c->coal_price_yuan_per_t, y);
+        w->benchmark_tariff_yuan_per_kwh = tariff;
         w->lcoe_county_yuan_per_kwh = county_kwh[i] > 0 ? county_cost[i] / county_kwh[i] : 0.0;
         cum += w->invest_total_yi_yuan;
         w->invest_cum_yi_yuan = cum;

@@ -33,6 +33,17 @@ double costs_crf(double r, double n);
 void costs_spread(double capital, int year, const double *shares, int n_shares, int first, int n_years,
                   double *out);
 
+/* The technologies with costs (costs.def rows), for charts and reports:
+ * its id, its investment column and its unit-cost column (元/kWh, or 元/t
+ * for a mine). */
+typedef struct {
+    int tech;
+    MetricId invest, unit_cost;
+    int power;   /* 2 a generator of the county's electricity, 1 storage, 0 neither */
+} CostTechInfo;
+int costs_tech_count(void);
+CostTechInfo costs_tech_info(int i);
+
 /* Fills the cost metrics of rows[0..n) (years in order, after acct_period)
  * from their capacities and energies and s->costs. Pure. */
 void costs_period(const Scenario *s, AnnualRow *rows, int n);
