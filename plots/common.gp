@@ -71,6 +71,10 @@ yi_scale = L(yi_scale_zh, yi_scale_en)     # 亿tce -> 亿吨标煤 | Mtce
 yi_unit  = L(yi_unit_zh, yi_unit_en)
 ei_unit  = L(ei_unit_zh, ei_unit_en)       # tce/万元 -> 吨标煤/万元 | tce/10k CNY
 ci_unit  = L(ci_unit_zh, ci_unit_en)       # tCO2/万元 -> 吨二氧化碳/万元 | tCO2/10k CNY
+m_scale  = L(m_scale_zh, m_scale_en)       # 亿元 -> 亿元 | bn CNY
+m_unit   = L(m_unit_zh, m_unit_en)
+lc_scale = L(lc_scale_zh, lc_scale_en)     # 元/kWh -> 元/千瓦时 | CNY/kWh
+lc_unit  = L(lc_unit_zh, lc_unit_en)
 
 # Month names for time axes.
 month_name(m) = L(sprintf('%d月', m), word('Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec', int(m)))

@@ -225,6 +225,8 @@ static const struct { const char *var, *unit; double magnitude; } gp_units[] = {
     { "yi", "亿tce", HUGE_VAL },    /* energy production capacity */
     { "ei", "tce/万元", HUGE_VAL }, /* energy intensity */
     { "ci", "tCO2/万元", HUGE_VAL },/* carbon intensity */
+    { "m", "亿元", HUGE_VAL },      /* money: investment, costs, revenues */
+    { "lc", "元/kWh", HUGE_VAL },   /* unit cost of electricity */
 };
 
 void chart_write_units(FILE *f)

@@ -11,6 +11,7 @@
 
 #include "atomicfile.h"
 #include "chartdata.h"
+#include "costs.h"
 #include "gnuplot.h"
 #include "results.h"
 #include "tech.h"
@@ -56,6 +57,20 @@ static const PlotChart charts[] = {
       "实线为模拟值并标注较基年变化，虚线为基年到目标年的直线目标路径：实线在虚线以下即进度领先于目标。",
       "Solid lines are the simulated intensities with their change from the base year, the dashes the straight "
       "path to the target: a line below its path is ahead of the target.", 0 },
+    { "investment", "investment.gp", "能源项目投资与规划投资目标", "Energy investment against the plan's goal",
+      "柱为各年按技术分列的能源项目投资（新增装机×单位造价，按建设期分摊），虚线为规划“三个翻番”的全社会固定资产投资年均目标，"
+      "右上角为规划期累计：看能源投资占规划投资目标的多少，以及哪一年、哪类项目最集中。",
+      "Bars are each year's energy investment by technology (capacity added × capital cost, spread over the "
+      "construction years); the dashes are the plan's yearly fixed-asset investment goal (\"三个翻番\", all "
+      "sectors), the box the totals over the plan years: read how much of the goal energy takes, and which "
+      "years and projects carry it.", 0 },
+    { "lcoe", "lcoe.gp", "各技术度电成本", "Unit cost of electricity by technology",
+      "左：各年各电源的平准化度电成本（年化投资+运维+燃料÷上网电量），黑色粗线为全县平均（含储能成本），虚线为燃煤发电基准价；"
+      "右：储能每千瓦时放电和外送通道每千瓦时外送的成本。看哪些电源比基准价便宜、成本如何随年份和利用小时变化；当年无电量的不画点。",
+      "Left: each generator's levelised cost by year ((annuity + O&M + fuel) / energy taken), the thick black "
+      "line the county's average (storage's cost included), the dashes the coal benchmark tariff. Right: the "
+      "cost of storage per kWh discharged and of the export line per kWh exported. Read which sources beat the "
+      "benchmark and how costs move with the years and hours; no point in a year without energy.", 0 },
     { "dashboard", "dashboard.gp", "规划目标完成情况", "Plan targets",
       "每个目标一根横条，长度为数值与目标值之比（1.0即目标值，区间目标另以短竖线标出上限），绿色达标、红色未达标，"
       "条旁写明数值和余量；逐年考核的目标取最差年份：一眼看出哪些目标有风险。",
@@ -206,6 +221,44 @@ Status plot_write_stack(const char *charts_dir, Diag *d)
     return afile_commit(af, d);
 }
 
+/* ---- the technologies with costs (costs.def) ------------------------------ */
+
+Status plot_write_costs(const char *charts_dir, Diag *d)
+{
+    AtomicFile *af = &(AtomicFile){0};
+    Status st = open_chart_file(af, charts_dir, "costs.gp", d);
+    if (st != ST_OK) return st;
+    FILE *f = af->f;
+    fputs("# costs.gp — written by ecsim from its cost registry (costs.def): the technologies\n"
+          "# with costs, bottom of the investment stack first, as word lists: their\n"
+          "# investment and unit-cost columns of annual.dat, whether the unit cost is per\n"
+          "# kWh (1) or per tonne (0), whether it generates the county's electricity\n"
+          "# (2), stores it (1) or neither (0), labels. Loaded by investment.gp and lcoe.gp.\n", f);
+    int n = costs_tech_count();
+    fprintf(f, "cost_n = %d\n", n);
+    static const char *const names[] = { "cost_techs", "cost_invest", "cost_unit", "cost_per_kwh",
+                                         "cost_power", "cost_labels_zh", "cost_labels_en" };
+    for (int v = 0; v < (int)(sizeof names / sizeof names[0]); v++) {
+        fprintf(f, "%s = \"", names[v]);
+        for (int k = 0; k < n; k++) {
+            CostTechInfo c = costs_tech_info(k);
+            const Tech *t = tech_get(c.tech);
+            if (k) fputc(' ', f);
+            switch (v) {
+            case 0: fputs(t->name, f); break;
+            case 1: fputs(metrics_get(c.invest)->name, f); break;
+            case 2: fputs(metrics_get(c.unit_cost)->name, f); break;
+            case 3: fputc(strcmp(metrics_get(c.unit_cost)->unit, "元/kWh") == 0 ? '1' : '0', f); break;
+            case 4: fputc('0' + c.power, f); break;
+            case 5: fprintf(f, "'%s'", t->label_zh); break;
+            default: fprintf(f, "'%s'", t->label_en); break;
+            }
+        }
+        fputs("\"\n", f);
+    }
+    return afile_commit(af, d);
+}
+
 /* ---- the scenario ----------------------------------------------------------- */
 
 Status plot_scenario(const char *scenario_dir, const char *plots_dir, const char *lang, Diag *d)
@@ -221,6 +274,7 @@ Status plot_scenario(const char *scenario_dir, const char *plots_dir, const char
     st = chart_write_data(scenario_dir, charts_dir, d);
     if (st == ST_OK) st = plot_write_colours(charts_dir, d);
     if (st == ST_OK) st = plot_write_stack(charts_dir, d);
+    if (st == ST_OK) st = plot_write_costs(charts_dir, d);
     if (st != ST_OK) {
         if (created) rmdir(charts_dir);   /* only if still empty */
         return st;

@@ -83,4 +83,8 @@ Status plot_write_stack(const char *charts_dir, Diag *d);
 
 Status plot_scenario(const char *scenario_dir, const char *plots_dir, const char *lang, Diag *d);
 
+/* Writes charts_dir/costs.gp: the technologies with costs (costs.def), their
+ * investment and unit-cost columns and labels, for investment.gp and lcoe.gp. */
+Status plot_write_costs(const char *charts_dir, Diag *d);
+
 #endif

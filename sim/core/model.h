@@ -231,6 +231,38 @@ typedef struct {
     Schedule other_industry_mtce;    /* other fossil consumption */
 } AccountingParams;
 
+/* Technologies (tech.def; the registry is tech.h). */
+typedef enum {
+#define TECH(id, name, zh, en, colour, role, pool, avail_s, used_s, used, avail, capacity, flh, avail_flh, build, stack, \
+             stack_colour) id,
+#include "tech.def"
+#undef TECH
+    TECH_COUNT
+} TechId;
+
+/* ---- costs (docs/costs.md; the items are rows of costs.def) ---- */
+typedef enum {
+#define COST_ITEM(id, tech, kind, path, dim, unit, max, def, doc) id,
+#include "costs.def"
+#undef COST_ITEM
+    CI_COUNT
+} CostItemId;
+
+#define COST_SPEND_MAX 8
+
+typedef struct {
+    Schedule item[CI_COUNT];         /* 元 per unit by year, a costs.def row each */
+    double lifetime_a[TECH_COUNT];          /* economic life, years */
+    int spend_n[TECH_COUNT];                /* construction years */
+    double spend_frac[TECH_COUNT][COST_SPEND_MAX];   /* shares by construction year */
+    double discount_rate_frac;       /* real, for annuities and present values */
+    Schedule coal_price_yuan_per_t;  /* raw coal delivered to the power plants */
+    Schedule benchmark_tariff_yuan_per_kwh;   /* sending-end coal benchmark */
+    Schedule receiving_price_yuan_per_kwh;    /* receiving-end price of exported power */
+    Schedule storage_compensation_yuan_per_kwh;   /* per kWh discharged */
+    Schedule invest_goal_yi_yuan;    /* the plan's fixed-asset investment goal per year */
+} CostParams;
+
 typedef enum { OP_GE = 0, OP_LE = 1, OP_RANGE = 2, OP_REDUCTION = 3 } TargetOp;
 /* Where a target's threshold comes from (issue 9): the plan's text, a
  * national or regional policy document, or an assumption of the scenario. */
@@ -346,19 +378,12 @@ typedef struct {
     DispatchParams dispatch;
     EconomyParams economy;
     AccountingParams accounting;
+    CostParams costs;
     TargetList targets;
     CalibrationList calibration;
     OutputParams output;
 } Scenario;
 
-/* Technologies (tech.def; the registry is tech.h). */
-typedef enum {
-#define TECH(id, name, zh, en, colour, role, pool, avail_s, used_s, used, avail, capacity, flh, avail_flh, build, stack, \
-             stack_colour) id,
-#include "tech.def"
-#undef TECH
-    TECH_COUNT
-} TechId;
 
 /* Hourly series (series.def; the table is series.h). */
 typedef enum { SIO_IN = 0, SIO_OUT = 1 } SeriesIo;

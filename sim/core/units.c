@@ -20,7 +20,8 @@
 
 typedef enum {
     CL_POWER, CL_ENERGY, CL_MASS, CL_COAL, CL_MONEY, CL_TIME, CL_FRACTION, CL_CALORIFIC,
-    CL_COAL_RATE, CL_CO2_RATE, CL_NONE
+    CL_COAL_RATE, CL_CO2_RATE, CL_YUAN_PER_POWER, CL_YUAN_PER_ENERGY, CL_YUAN_PER_POWER_YEAR,
+    CL_YUAN_PER_MASS, CL_NONE
 } UnitClass;
 
 /* A spelling: value in the class's base unit = x * 10^pow10 / div. With cn
@@ -94,6 +95,33 @@ static const Unit unit_table[] = {
     { "tCO2/MWh", CL_CO2_RATE, 0, 1, 0 },
     { "gCO2/kWh", CL_CO2_RATE, -3, 1, 0 },
     { "千克/千瓦时", CL_CO2_RATE, 0, 1, 0 },
+    /* Money per quantity: base units 元/kW, 元/kWh, 元/kW/yr, 元/t. With cn,
+     * 万 and 亿 multiply the 元 ("1.2万元/千瓦" = 12000 元/kW). */
+    { "元/kW", CL_YUAN_PER_POWER, 0, 1, 1 },
+    { "元/千瓦", CL_YUAN_PER_POWER, 0, 1, 1 },
+    { "元/W", CL_YUAN_PER_POWER, 3, 1, 1 },
+    { "元/瓦", CL_YUAN_PER_POWER, 3, 1, 1 },
+    { "元/MW", CL_YUAN_PER_POWER, -3, 1, 1 },
+    { "yuan/kW", CL_YUAN_PER_POWER, 0, 1, 0 },
+    { "元/kWh", CL_YUAN_PER_ENERGY, 0, 1, 1 },
+    { "元/千瓦时", CL_YUAN_PER_ENERGY, 0, 1, 1 },
+    { "元/度", CL_YUAN_PER_ENERGY, 0, 1, 1 },
+    { "元/Wh", CL_YUAN_PER_ENERGY, 3, 1, 1 },
+    { "元/MWh", CL_YUAN_PER_ENERGY, -3, 1, 1 },
+    { "元/兆瓦时", CL_YUAN_PER_ENERGY, -3, 1, 1 },
+    { "yuan/kWh", CL_YUAN_PER_ENERGY, 0, 1, 0 },
+    { "yuan/MWh", CL_YUAN_PER_ENERGY, -3, 1, 0 },
+    { "元/kW/a", CL_YUAN_PER_POWER_YEAR, 0, 1, 1 },
+    { "元/千瓦/年", CL_YUAN_PER_POWER_YEAR, 0, 1, 1 },
+    { "元/千瓦·年", CL_YUAN_PER_POWER_YEAR, 0, 1, 1 },
+    { "元/(kW·a)", CL_YUAN_PER_POWER_YEAR, 0, 1, 1 },
+    { "元/W/a", CL_YUAN_PER_POWER_YEAR, 3, 1, 1 },
+    { "yuan/kW/a", CL_YUAN_PER_POWER_YEAR, 0, 1, 0 },
+    { "元/t", CL_YUAN_PER_MASS, 0, 1, 1 },
+    { "元/吨", CL_YUAN_PER_MASS, 0, 1, 1 },
+    { "元/(t/a)", CL_YUAN_PER_MASS, 0, 1, 1 },
+    { "元/吨/年", CL_YUAN_PER_MASS, 0, 1, 1 },
+    { "yuan/t", CL_YUAN_PER_MASS, 0, 1, 0 },
 };
 #define N_UNITS ((int)(sizeof unit_table / sizeof unit_table[0]))
 
@@ -107,7 +135,9 @@ static const char *const class_nouns[] = {
     [CL_COAL] = "an amount of standard coal", [CL_MONEY] = "a sum of money",
     [CL_TIME] = "a duration", [CL_FRACTION] = "a percentage",
     [CL_CALORIFIC] = "a calorific value", [CL_COAL_RATE] = "a coal use per kWh",
-    [CL_CO2_RATE] = "an emission factor", [CL_NONE] = "",
+    [CL_CO2_RATE] = "an emission factor", [CL_YUAN_PER_POWER] = "a cost per kW",
+    [CL_YUAN_PER_ENERGY] = "a price per kWh", [CL_YUAN_PER_POWER_YEAR] = "a cost per kW and year",
+    [CL_YUAN_PER_MASS] = "a price per tonne", [CL_NONE] = "",
 };
 
 static const struct {
@@ -135,6 +165,15 @@ static const struct {
                                 "a coal use per kWh in kgce/kWh", "0.1229 kgce/kWh" },
     [DIM_CO2_KG_PER_KWH] = { CL_CO2_RATE, 0, "kg/kWh", "emission factor",
                              "an emission factor in kg/kWh", "0.57 kg/kWh" },
+    [DIM_YUAN_PER_KW] = { CL_YUAN_PER_POWER, 0, "元/kW", "cost per kW", "a cost in 元/kW",
+                          "4500元/千瓦" },
+    [DIM_YUAN_PER_KWH] = { CL_YUAN_PER_ENERGY, 0, "元/kWh", "price per kWh", "a price in 元/kWh",
+                           "0.25元/千瓦时" },
+    [DIM_YUAN_PER_MWH] = { CL_YUAN_PER_ENERGY, -3, "元/MWh", "price per MWh", "a price in 元/MWh",
+                           "15元/兆瓦时" },
+    [DIM_YUAN_PER_KW_A] = { CL_YUAN_PER_POWER_YEAR, 0, "元/kW/a", "cost per kW and year",
+                            "a cost in 元/kW/a", "100元/千瓦/年" },
+    [DIM_YUAN_PER_T] = { CL_YUAN_PER_MASS, 0, "元/t", "price per tonne", "a price in 元/t", "600元/吨" },
 };
 
 enum { MANTISSA_MAX = 64, EXP_CAP = 100000, NAME_BUF = 48 };
@@ -299,7 +338,7 @@ static void say(char *err, size_t errlen, const char *fmt, ...)
 Status units_parse_quantity(const char *text, Dimension want, double *canonical, char *err,
                             size_t errlen)
 {
-    char q[64], list[320];
+    char q[64], list[512];
     size_t tlen = text ? strlen(text) : 0;
     if (!text) text = "";
     shown(q, sizeof q, text, tlen);

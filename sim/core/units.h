@@ -25,6 +25,12 @@ typedef enum {
     DIM_COAL_GCE_PER_KWH,       /* gce/kWh */
     DIM_COAL_KGCE_PER_KWH,      /* kgce/kWh */
     DIM_CO2_KG_PER_KWH,         /* kg CO2/kWh */
+    /* money per quantity (costs group, docs/costs.md) */
+    DIM_YUAN_PER_KW,            /* 元/kW of capacity */
+    DIM_YUAN_PER_KWH,           /* 元/kWh (tariffs; storage energy capacity) */
+    DIM_YUAN_PER_MWH,           /* 元/MWh (variable O&M) */
+    DIM_YUAN_PER_KW_A,          /* 元/kW/yr (fixed O&M) */
+    DIM_YUAN_PER_T,             /* 元/t of raw coal, or per t/yr of mine capacity */
     DIM_COUNT
 } Dimension;
 

@@ -66,6 +66,10 @@ static const double def_utilisation[] = { 0, 0.9 };
 /* National average coal use of thermal power supply, gce/kWh (CEC
  * statistics 2020-2022), held after 2022. */
 static const double def_gce[] = { 2020, 305.5, 2021, 302.5, 2022, 300.7 };
+/* costs group: sources in docs/costs.md and configs/yiwu-14fyp.cfg */
+static const double def_coal_price[] = { 0, 200 };
+static const double def_benchmark[] = { 0, 0.25 };
+static const double def_receiving[] = { 0, 0.35 };
 /* National average grid emission factor (MEE, 2022 data). */
 static const double def_grid_co2[] = { 0, 0.5703 };
 
@@ -458,6 +462,40 @@ static const SchemaEntry table[] = {
     { AT("accounting", accounting, other_industry_mtce), SCHED0(0, 1000), .unit = "Mtce",
       .dim = DIM_COAL_MTCE,
       .doc = "Other fossil energy consumption in the county by year." },
+    /* costs (docs/costs.md): the system's prices here, each technology's items
+     * from the rows of costs.def */
+    { AT("costs", costs, discount_rate_frac), NUM(0, 0.5, 0.08), .unit = "1/a", .dim = DIM_FRACTION,
+      .doc = "Real discount rate of annuities, LCOE and present values." },
+    { AT("costs", costs, coal_price_yuan_per_t), SCHED(0, 1e4, def_coal_price), .unit = "元/t",
+      .dim = DIM_YUAN_PER_T,
+      .doc = "Price of the raw coal burnt for power by year (its calorific value: coal_mining)." },
+    { AT("costs", costs, benchmark_tariff_yuan_per_kwh), SCHED(0, 10, def_benchmark), .unit = "元/kWh",
+      .dim = DIM_YUAN_PER_KWH,
+      .doc = "Sending-end coal benchmark tariff by year: export revenue and the value of curtailment." },
+    { AT("costs", costs, receiving_price_yuan_per_kwh), SCHED(0, 10, def_receiving), .unit = "元/kWh",
+      .dim = DIM_YUAN_PER_KWH,
+      .doc = "Receiving-end price of exported electricity by year (the value at the other end of the line)." },
+    { AT("costs", costs, storage_compensation_yuan_per_kwh), SCHED0(0, 10), .unit = "元/kWh",
+      .dim = DIM_YUAN_PER_KWH,
+      .doc = "Compensation paid to storage per kWh discharged, by year." },
+    { AT("costs", costs, invest_goal_yi_yuan), SCHED0(0, 1e6), .unit = "亿元", .dim = DIM_MONEY_YI_YUAN,
+      .doc = "The plan's fixed-asset investment goal per year, shown against the investment (charts)." },
+#define COST_ITEM(id, tech, kind, p_, dim_, unit_, hi, def, doc_) \
+    { .path = "costs." p_, .offset = offsetof(Scenario, costs.item[id]), SCHED(0, hi, def), \
+      .unit = unit_, .dim = dim_, .doc = doc_ },
+#include "costs.def"
+#undef COST_ITEM
+#define COST_TECH(tech, capm, caps, em, om, outs, voms, fuel, power, invm, unitm, lpath, life, spath, spend) \
+    { .path = "costs." lpath, .offset = offsetof(Scenario, costs.lifetime_a[tech]), NUM(1, 100, life), \
+      .unit = "a", .doc = "Economic lifetime in years (annuity period)." }, \
+    { .path = "costs." spath, .offset = offsetof(Scenario, costs.spend_frac[tech]), .kind = SK_CURVE, \
+      .unit = "1", .min = 0, .max = 1, .size = COST_SPEND_MAX, \
+      .count_offset = offsetof(Scenario, costs.spend_n[tech]), .def_vec = spend, .def_n = NITEMS(spend), \
+      .flags = SF_SOME_POSITIVE, \
+      .doc = "Capital spent by construction year, 2 to 8 shares (normalised); the last is the year " \
+             "the capacity first counts, so [0, 1] spends all in that year." },
+#include "costs.def"
+#undef COST_TECH
     /* targets */
     { .path = "targets.list", .offset = offsetof(Scenario, targets.t), .kind = SK_RECORDS,
       .size = TARGET_MAX, .count_offset = offsetof(Scenario, targets.n), .fields = target_fields,
@@ -477,7 +515,7 @@ static const SchemaEntry table[] = {
 };
 
 #define N_ENTRIES NITEMS(table)
-enum { MAX_ENTRIES = 128 };
+enum { MAX_ENTRIES = 192 };
 _Static_assert(sizeof table / sizeof table[0] <= MAX_ENTRIES, "schema table too long");
 
 static const struct { const char *name, *doc; } groups[] = {
@@ -495,6 +533,7 @@ static const struct { const char *name, *doc; } groups[] = {
     { "dispatch", "Hourly dispatch (DESIGN 5)." },
     { "economy", "GDP for intensities (DESIGN 6)." },
     { "accounting", "Energy and CO2 accounting (DESIGN 6)." },
+    { "costs", "Costs, prices and revenues; one row of costs.def per cost item (docs/costs.md)." },
     { "targets", "Plan targets (DESIGN 7)." },
     { "calibration", "Published figures the model is compared with (docs/calibration.md)." },
     { "output", "What is written (DESIGN 9)." },

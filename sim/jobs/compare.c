@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "atomicfile.h"
+#include "costs.h"
 #include "enums.h"
 #include "output.h"
 #include "present.h"
@@ -43,7 +44,7 @@ typedef struct {
     TargetKind kind[MAX_IDS];
 } Verdicts;
 
-enum { T_DAT, T_CSV, T_DELTA_DAT, T_DELTA_CSV, T_SUM_VALUES, T_SUM_DELTA, T_SUM_VERDICTS,
+enum { T_DAT, T_CSV, T_DELTA_DAT, T_DELTA_CSV, T_SUM_VALUES, T_SUM_DELTA, T_SUM_VERDICTS, T_SUM_COSTS,
        T_SWEEP_DAT, T_SWEEP_CSV, T_COUNT };
 
 #define KEY_MAX 16
@@ -271,6 +272,19 @@ static void verdicts_row(FILE *f, const CompareSink *c, const char *name)
     }
 }
 
+/* A row of the costs against the reference (docs/costs.md): investment,
+ * present value of net cost, NPV against the reference, CO2 avoided and
+ * the cost of CO2 abated. */
+static void costs_row(FILE *f, const CompareSink *c, const char *name, const AnnualRow *row)
+{
+    double abated = c->ref_row.co2_cum_mt - row->co2_cum_mt;
+    double per_t = costs_abatement_yuan_per_t(row, &c->ref_row);
+    fprintf(f, "| %s | %.2f | %.2f | %+.2f | %+.3f | ", name, row->invest_cum_yi_yuan, row->pv_net_cost_yi_yuan,
+            costs_npv_yi_yuan(row, &c->ref_row), abated);
+    if (isfinite(per_t)) fprintf(f, "%.0f |", per_t);
+    else fputs("– |", f);
+}
+
 static Status write_summary(FILE *f, CompareSink *c, Diag *d)
 {
     fprintf(f, "# Comparison of %d scenarios", c->n_items);
@@ -282,6 +296,17 @@ static Status write_summary(FILE *f, CompareSink *c, Diag *d)
         fprintf(f, "\n## Differences against %s\n\n", c->ref_name);
         summary_head(f, 1, c);
         st = tablebuf_copy(&c->t[T_SUM_DELTA], f, 0, "", "\n", d);
+        if (st == ST_OK) {
+            fprintf(f, "\n## Costs against %s\n\n"
+                       "Investment and present value of net cost (annualised cost less export revenue, "
+                       "storage compensation and coal sales, discounted to the first year) up to the year "
+                       "compared; NPV > 0: cheaper than %s; cost of CO2 abated = extra present value / CO2 "
+                       "avoided (docs/costs.md).\n\n"
+                       "| scenario | investment (亿元) | PV of net cost (亿元) | NPV vs %s (亿元) | "
+                       "CO2 avoided (Mt) | cost of CO2 abated (元/t) |\n|---|---:|---:|---:|---:|---:|\n",
+                    c->ref_name, c->ref_name, c->ref_name);
+            st = tablebuf_copy(&c->t[T_SUM_COSTS], f, 0, "", "\n", d);
+        }
     }
     if (st == ST_OK && c->ids.n) {
         fputs("\n## Target verdicts (worst margin over the years checked)\n\n"
@@ -382,6 +407,7 @@ static Status on_job(void *ctx, const JobResult *r, Diag *d)
         ROW(T_DELTA_CSV, g, table_row(f, 1, 1, c, name, row));
         ROW(T_SUM_VALUES, 0, summary_row(f, 0, c, name, row));
         ROW(T_SUM_DELTA, 0, summary_row(f, 1, c, name, row));
+        ROW(T_SUM_COSTS, 0, costs_row(f, c, name, row));
         if (c->o.sweep) {
             ROW(T_SWEEP_DAT, g, sweep_row(f, 0, c, name, row));
             ROW(T_SWEEP_CSV, g, sweep_row(f, 1, c, name, row));

@@ -13,6 +13,7 @@
 
 #include "accounting.h"
 #include "annual.h"
+#include "costs.h"
 #include "dispatch.h"
 #include "rng.h"
 #include "series.h"
@@ -435,6 +436,7 @@ Status sim_run(Run *run, const Scenario *s, unsigned long member, const Sink *si
             return st;
     }
     acct_period(s, res->rows, res->n_years);
+    costs_period(s, res->rows, res->n_years);
     res->n_targets = targets_evaluate(&s->targets, res->rows, res->n_years, res->targets,
                                       SIM_MAX_TARGET_RESULTS, &res->n_failed);
     for (int i = 0; i < res->n_years; i++)

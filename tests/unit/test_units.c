@@ -62,6 +62,24 @@ static const Good good[] = {
     { "0.5703 kg/kWh", DIM_CO2_KG_PER_KWH, 0.5703, 0 },
     { "570.3 gCO2/kWh", DIM_CO2_KG_PER_KWH, 0.5703, 0 },
     { "0.5703 tCO2/MWh", DIM_CO2_KG_PER_KWH, 0.5703, 0 },
+    /* money per quantity (costs group) */
+    { "4500元/千瓦", DIM_YUAN_PER_KW, 4500, 0 },
+    { "4500 元/kW", DIM_YUAN_PER_KW, 4500, 0 },
+    { "4.15元/W", DIM_YUAN_PER_KW, 4150, 0 },          /* 4.15 元/W x 1000 W/kW */
+    { "0.45万元/千瓦", DIM_YUAN_PER_KW, 4500, 0 },     /* 0.45 x 1e4 元/kW */
+    { "4500000 元/MW", DIM_YUAN_PER_KW, 4500, 0 },     /* / 1000 kW/MW */
+    { "0.25元/千瓦时", DIM_YUAN_PER_KWH, 0.25, 0 },
+    { "0.25元/度", DIM_YUAN_PER_KWH, 0.25, 0 },
+    { "250 元/MWh", DIM_YUAN_PER_KWH, 0.25, 0 },       /* 250 元 / 1000 kWh */
+    { "1.5元/Wh", DIM_YUAN_PER_KWH, 1500, 0 },         /* storage energy: 1.5 x 1000 Wh/kWh */
+    { "0.02元/千瓦时", DIM_YUAN_PER_MWH, 20, 0 },      /* 0.02 x 1000 kWh/MWh */
+    { "20元/兆瓦时", DIM_YUAN_PER_MWH, 20, 0 },
+    { "120元/千瓦/年", DIM_YUAN_PER_KW_A, 120, 0 },
+    { "120 元/kW/a", DIM_YUAN_PER_KW_A, 120, 0 },
+    { "600元/吨", DIM_YUAN_PER_T, 600, 0 },
+    { "600 元/t", DIM_YUAN_PER_T, 600, 0 },
+    { "483元/(t/a)", DIM_YUAN_PER_T, 483, 0 },
+    { "0.0483万元/吨", DIM_YUAN_PER_T, 483, 0 },       /* 0.0483 x 1e4 元/t */
     /* spellings of the number and blanks */
     { " 3.2 GW ", DIM_POWER_MW, 3200, 0 },
     { "3.2\tGW", DIM_POWER_MW, 3200, 0 },
@@ -105,6 +123,12 @@ static const Bad bad[] = {
     { "1500 GWh", DIM_POWER_MW, ST_CONFIG_INVALID, "is an energy, but a power in MW is expected", NULL },
     { "85 %", DIM_POWER_MW, ST_CONFIG_INVALID, "is a percentage", NULL },
     { "300 gce/kWh", DIM_CO2_KG_PER_KWH, ST_CONFIG_INVALID, "is a coal use per kWh", NULL },
+    { "0.25元/千瓦时", DIM_YUAN_PER_KW, ST_CONFIG_INVALID, "is a price per kWh, but a cost in 元/kW", NULL },
+    { "4500元/千瓦", DIM_YUAN_PER_KW_A, ST_CONFIG_INVALID, "is a cost per kW, but a cost in 元/kW/a", NULL },
+    { "76.5亿元", DIM_YUAN_PER_T, ST_CONFIG_INVALID, "is a sum of money, but a price in 元/t", NULL },
+    { "600元/吨", DIM_MONEY_YI_YUAN, ST_CONFIG_INVALID, "is a price per tonne, but a sum of money", NULL },
+    { "600元/吨", DIM_YUAN_PER_KWH, ST_CONFIG_INVALID, "is a price per tonne", NULL },
+    { "4500元/千瓦小时", DIM_YUAN_PER_KWH, ST_CONFIG_INVALID, "unknown unit", NULL },
     /* unknown units, with the accepted ones listed and the nearest suggested */
     { "3200 Mw", DIM_POWER_MW, ST_CONFIG_INVALID,
       "unknown unit \"Mw\" in \"3200 Mw\"; a power in MW is written with: kW, MW, GW", "MW" },
