@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "config.h"
 #include "rng.h"
 #include "solarpos.h"
 #include "weather_synth.h"
@@ -518,6 +519,39 @@ static void round_trip_file(void)
     wxfile_free(wf);
 }
 
+/* ---- settings -------------------------------------------------------------- */
+
+/* The scalar diurnal settings fill the monthly vectors when given in a
+ * later layer (here --set over a file without them); the vector wins in
+ * the same layer; correlations that are not positive definite (0.9, 0.9,
+ * -0.9: 1 - 3 x 0.81 - 2 x 0.729 < 0) are refused, naming the setting. */
+static void settings_rules(void)
+{
+    Scenario *s = malloc(sizeof *s);
+    Diag d;
+    CU_ASSERT_FATAL(s != NULL);
+    const char *a[] = { "weather.wind_diurnal_amp_frac=0.2", "weather.wind_diurnal_peak_hour=3" };
+    diag_init(&d);
+    CU_ASSERT_EQUAL_FATAL(config_load_with("data/config/minimal.cfg", a, 2, s, &d), ST_OK);
+    for (int m = 0; m < 12; m++) {
+        CU_ASSERT_EQUAL(s->weather.wind_diurnal_month_amp_frac[m], 0.2);
+        CU_ASSERT_EQUAL(s->weather.wind_diurnal_month_peak_hour[m], 3.0);
+    }
+    const char *b[] = { "weather.wind_diurnal_month_amp_frac=[0.1,0.1,0.1,0.1,0.1,0.1,0.3,0.1,0.1,0.1,0.1,0.1]",
+                        "weather.wind_diurnal_amp_frac=0.2" };
+    diag_init(&d);
+    CU_ASSERT_EQUAL_FATAL(config_load_with("data/config/minimal.cfg", b, 2, s, &d), ST_OK);
+    CU_ASSERT_EQUAL(s->weather.wind_diurnal_month_amp_frac[6], 0.3);
+    CU_ASSERT_EQUAL(s->weather.wind_diurnal_month_amp_frac[0], 0.1);
+    CU_ASSERT_EQUAL(s->weather.wind_diurnal_month_peak_hour[0], 15.0);   /* the default */
+    const char *c[] = { "weather.corr_wind_kt=0.9", "weather.corr_wind_temp=0.9", "weather.corr_kt_temp=-0.9" };
+    diag_init(&d);
+    CU_ASSERT_EQUAL(config_load_with("data/config/minimal.cfg", c, 3, s, &d), ST_CONFIG_INVALID);
+    CU_ASSERT(d.n >= 1 && strstr(d.e[0].setting, "weather.corr_") != NULL);
+    CU_ASSERT(synth_corr_ok(0.5, 0.5, 0.5) && !synth_corr_ok(0.9, 0.9, -0.9) && !synth_corr_ok(1.0, 0, 0));
+    free(s);
+}
+
 void register_test_wxfit(void);
 
 void register_test_wxfit(void)
@@ -529,4 +563,5 @@ void register_test_wxfit(void)
     CU_add_test(s, "year anomaly spread against the settings", year_anomaly_spread);
     CU_add_test(s, "round trip: fit, generate 100 years, fit again", round_trip);
     CU_add_test(s, "round trip on a PVGIS TMY file", round_trip_file);
+    CU_add_test(s, "diurnal scalar and monthly settings, correlation check", settings_rules);
 }
