@@ -16,6 +16,7 @@
 
 #include "atomicfile.h"
 #include "chartdata.h"
+#include "fitdata.h"
 #include "gnuplot.h"
 #include "html.h"
 #include "infile.h"
@@ -23,10 +24,6 @@
 #include "results.h"
 
 #define PATH_LEN GP_PATH_LEN
-#define DAT_MAX_BYTES (8 << 20)
-#define DAT_LINE_MAX 4096
-#define DAT_MAX_ROWS 100000
-#define MAX_COLS 5
 #define N_MONTHS 12
 #define IMG_MAX (64 << 20)
 
@@ -73,252 +70,12 @@ const FitChart *fitreport_chart_get(int i)
     return (i >= 0 && i < N_CHARTS) ? &charts[i] : NULL;
 }
 
-/* ---- the .dat files: what each must hold ------------------------------------- */
-
-typedef struct {
-    const char *name;
-    double lo, hi;        /* allowed values */
-    int integer;
-    int missing_ok;       /* NaN (gnuplot's missing value) allowed */
-} DatCol;
-
-typedef struct {
-    const char *file;
-    int n_cols;
-    DatCol cols[MAX_COLS];
-    int by_month;         /* one block per month 1..12 (first column), separated by two blank lines */
-    int key;              /* this column rises strictly within a block (the file) */
-    int exact_rows;       /* rows the file must have (0: any); with key 0, key == row + 1 */
-} DatSpec;
-
-enum { F_WEIBULL, F_ACF, F_DIURNAL, F_CLEARNESS, F_TEMPERATURE, N_DAT };
-
-static const DatSpec specs[N_DAT] = {
-    [F_WEIBULL] = { "weibull.dat", 4,
-                    { { "month", 1, 12, 1, 0 }, { "speed_ms", 0, 100, 0, 0 },
-                      { "observed_pdf", 0, 10, 0, 1 }, { "fitted_pdf", 0, 10, 0, 1 } }, 1, 1, 0 },
-    [F_ACF] = { "acf.dat", 3,
-                { { "lag_h", 0, 8784, 1, 0 }, { "observed", -1, 1, 0, 1 }, { "fitted", -1, 1, 0, 1 } }, 0, 0, 0 },
-    [F_DIURNAL] = { "diurnal.dat", 4,
-                    { { "month", 1, 12, 1, 0 }, { "hour", 0, 23, 1, 0 },
-                      { "observed", 0, 10, 0, 1 }, { "fitted", 0, 10, 0, 1 } }, 1, 1, 0 },
-    [F_CLEARNESS] = { "clearness.dat", 4,
-                      { { "month", 1, 12, 1, 0 }, { "kt", 0, 1.2, 0, 0 },
-                        { "observed_pdf", 0, 100, 0, 1 }, { "fitted_pdf", 0, 100, 0, 1 } }, 1, 1, 0 },
-    [F_TEMPERATURE] = { "temperature.dat", 5,
-                        { { "month", 1, 12, 1, 0 }, { "observed_mean_c", -90, 60, 0, 1 },
-                          { "fitted_mean_c", -90, 60, 0, 1 }, { "observed_range_c", 0, 80, 0, 1 },
-                          { "fitted_range_c", 0, 80, 0, 1 } }, 0, 0, 12 },
-};
-
-typedef struct {
-    int n_rows;
-    double *v;            /* n_rows x spec n_cols */
-} Dat;
-
-static double dat_at(const Dat *t, const DatSpec *s, int r, int c) { return t->v[(size_t)r * (size_t)s->n_cols + (size_t)c]; }
-
-/* A field as a number: decimal notation only (no inf, no hex); "NaN" as
- * gnuplot's missing value where the column allows it. 0 if it is neither. */
-static int parse_field(const char *tok, const DatCol *col, double *out)
-{
-    if (col->missing_ok && (strcmp(tok, "NaN") == 0 || strcmp(tok, "nan") == 0)) {
-        *out = (double)NAN;
-        return 1;
-    }
-    if (!*tok || tok[strspn(tok, "0123456789+-.eE")] != '\0') return 0;
-    char *end;
-    errno = 0;
-    double v = strtod(tok, &end);
-    if (*end || errno == ERANGE || !isfinite(v)) return 0;
-    *out = v;
-    return 1;
-}
-
-/* The words of a '#' line (after the '#') are the spec's column names. */
-static int header_matches(const char *text, const DatSpec *s)
-{
-    char buf[DAT_LINE_MAX + 1];
-    snprintf(buf, sizeof buf, "%s", text);
-    char *save = NULL;
-    int c = 0, ok = 1;
-    for (char *w = strtok_r(buf, " \t\r", &save); w; w = strtok_r(NULL, " \t\r", &save), c++)
-        if (c >= s->n_cols || strcmp(w, s->cols[c].name) != 0) ok = 0;
-    return ok && c == s->n_cols;
-}
-
-/* Reads and checks dir/spec->file into t. Errors name file, line and column. */
-static Status dat_read(const char *dir, const DatSpec *s, Dat *t, Diag *d)
-{
-    char path[PATH_LEN], why[128];
-    memset(t, 0, sizeof *t);
-    snprintf(path, sizeof path, "%s/%s", dir, s->file);
-    FILE *f = infile_open(path, DAT_MAX_BYTES, why, sizeof why);
-    if (!f) {
-        diag_error(d, ST_IO, path, 0, NULL, "cannot read: %s", why);
-        return ST_IO;
-    }
-    char *line = NULL;
-    size_t cap = 0;
-    long len;
-    int lineno = 0, header = 0, near_header = 0, blanks = 0, month = 0, cap_rows = 0, bad = 0;
-    while (!bad && (len = infile_line(f, &line, &cap, DAT_LINE_MAX)) != -1) {
-        lineno++;
-        if (len == -2) {
-            diag_error(d, ST_IO, path, lineno, NULL, "line longer than %d bytes", DAT_LINE_MAX);
-            bad = 1;
-            break;
-        }
-        line[strcspn(line, "\r\n")] = '\0';
-        const char *p = line + strspn(line, " \t");
-        if (*p == '#') {
-            /* the header: a comment whose first word is the first column's name */
-            p += 1 + strspn(p + 1, " \t");
-            size_t n0 = strlen(s->cols[0].name);
-            if (!header && t->n_rows == 0 && strncmp(p, s->cols[0].name, n0) == 0
-                && (p[n0] == ' ' || p[n0] == '\t' || !p[n0])) {
-                if (header_matches(p, s)) header = 1;
-                else if (!near_header) near_header = lineno;
-            }
-            continue;
-        }
-        if (!*p) {
-            blanks++;
-            continue;
-        }
-        if (!header) {
-            char want[256] = "";
-            for (int c = 0; c < s->n_cols; c++)
-                snprintf(want + strlen(want), sizeof want - strlen(want), "%s%s", c ? " " : "", s->cols[c].name);
-            if (near_header)
-                diag_error(d, ST_IO, path, near_header, NULL, "the header line names other columns: '# %s' expected", want);
-            else
-                diag_error(d, ST_IO, path, lineno, NULL, "data before the header line '# %s'", want);
-            bad = 1;
-            break;
-        }
-        if (t->n_rows >= DAT_MAX_ROWS) {
-            diag_error(d, ST_IO, path, lineno, NULL, "more than %d rows", DAT_MAX_ROWS);
-            bad = 1;
-            break;
-        }
-        if (t->n_rows == cap_rows) {
-            cap_rows = cap_rows ? 2 * cap_rows : 256;
-            double *v = realloc(t->v, (size_t)cap_rows * (size_t)s->n_cols * sizeof *v);
-            if (!v) {
-                diag_error(d, ST_NOMEM, path, lineno, NULL, "out of memory");
-                free(line);
-                fclose(f);
-                return ST_NOMEM;
-            }
-            t->v = v;
-        }
-        double *row = t->v + (size_t)t->n_rows * (size_t)s->n_cols;
-        char *save = NULL, setting[96];
-        int c = 0;
-        for (char *tok = strtok_r(line, " \t", &save); tok && !bad; tok = strtok_r(NULL, " \t", &save), c++) {
-            if (c >= s->n_cols) {
-                diag_error(d, ST_IO, path, lineno, NULL, "more than %d fields", s->n_cols);
-                bad = 1;
-                break;
-            }
-            const DatCol *col = &s->cols[c];
-            snprintf(setting, sizeof setting, "column %d (%s)", c + 1, col->name);
-            if (!parse_field(tok, col, &row[c])) {
-                diag_error(d, ST_IO, path, lineno, setting, "'%.40s' is not a number", tok);
-                bad = 1;
-            } else if (isfinite(row[c]) && (row[c] < col->lo || row[c] > col->hi)) {
-                diag_error(d, ST_IO, path, lineno, setting, "%g outside %g .. %g", row[c], col->lo, col->hi);
-                bad = 1;
-            } else if (col->integer && row[c] != floor(row[c])) {
-                diag_error(d, ST_IO, path, lineno, setting, "%g is not a whole number", row[c]);
-                bad = 1;
-            }
-        }
-        if (bad) break;
-        if (c < s->n_cols) {
-            snprintf(setting, sizeof setting, "column %d (%s)", c + 1, s->cols[c].name);
-            diag_error(d, ST_IO, path, lineno, setting, "missing: %d fields expected", s->n_cols);
-            bad = 1;
-            break;
-        }
-        /* month blocks: 1 to 12 in order, two blank lines between, none inside;
-         * the key rises within a block */
-        const char *why_row = NULL;
-        int blame = s->key, first = t->n_rows == 0;
-        double prev = first ? 0 : dat_at(t, s, t->n_rows - 1, s->key);
-        if (s->by_month) {
-            int m = (int)row[0];
-            blame = 0;
-            if (first && m != 1) why_row = "the first block must be month 1";
-            else if (!first && m != month && m != month + 1) why_row = "months must follow each other, 1 to 12";
-            else if (!first && m == month + 1 && blanks < 2)
-                why_row = "a new month needs two blank lines before it (gnuplot index)";
-            else if (!first && m == month && blanks == 1) why_row = "a blank line inside a month's block";
-            else if (!first && m == month && blanks >= 2) why_row = "the same month in two blocks";
-            else if (!first && m == month && row[s->key] <= prev) {
-                why_row = "must rise from row to row within a month";
-                blame = s->key;
-            }
-            month = m;
-        } else if (!first && blanks > 0) {
-            why_row = "a blank line between rows";
-        } else if (s->exact_rows && row[s->key] != t->n_rows + 1) {
-            why_row = "the rows must be months 1 to 12 in order";
-        } else if (!first && row[s->key] <= prev) {
-            why_row = "must rise from row to row";
-        }
-        if (why_row) {
-            snprintf(setting, sizeof setting, "column %d (%s)", blame + 1, s->cols[blame].name);
-            diag_error(d, ST_IO, path, lineno, setting, "%s", why_row);
-            bad = 1;
-            break;
-        }
-        blanks = 0;
-        t->n_rows++;
-    }
-    if (!bad && ferror(f)) {
-        diag_error(d, ST_IO, path, lineno, NULL, "read error: %s", strerror(errno));
-        bad = 1;
-    }
-    free(line);
-    fclose(f);
-    if (!bad && !header) {
-        diag_error(d, ST_IO, path, near_header, NULL, "%s", near_header ? "the header line names other columns"
-                                                                         : "no header line naming the columns");
-        bad = 1;
-    }
-    if (!bad && s->by_month && month != N_MONTHS) {
-        diag_error(d, ST_IO, path, lineno, NULL, "%d months, 12 expected", month);
-        bad = 1;
-    }
-    if (!bad && s->exact_rows && t->n_rows != s->exact_rows) {
-        diag_error(d, ST_IO, path, lineno, NULL, "%d rows, %d expected", t->n_rows, s->exact_rows);
-        bad = 1;
-    }
-    for (int c = 0; !bad && c < s->n_cols; c++) {
-        int any = 0;
-        for (int r = 0; r < t->n_rows && !any; r++) any = isfinite(dat_at(t, s, r, c));
-        if (!any && t->n_rows > 0) {
-            char setting[96];
-            snprintf(setting, sizeof setting, "column %d (%s)", c + 1, s->cols[c].name);
-            diag_error(d, ST_IO, path, lineno, setting, "no value in any row (all NaN)");
-            bad = 1;
-        }
-    }
-    if (!bad && t->n_rows < 2) {
-        diag_error(d, ST_IO, path, lineno, NULL, "%d rows: too few to draw", t->n_rows);
-        bad = 1;
-    }
-    return bad ? ST_IO : ST_OK;
-}
-
 /* ---- the inputs together --------------------------------------------------------- */
 
 typedef struct {
     const char *dir;
     int en;
-    Dat dat[N_DAT];
+    FitDat dat[FIT_N_DAT];
     char *params;         /* params.cfg */
     char *md;             /* fit.md */
     char name[256];       /* fit.md's first '# ' heading, else the folder's name */
@@ -328,7 +85,7 @@ typedef struct {
 
 static void fit_free(Fit *r)
 {
-    for (int i = 0; i < N_DAT; i++) free(r->dat[i].v);
+    for (int i = 0; i < FIT_N_DAT; i++) fitdata_free(&r->dat[i]);
     free(r->params);
     free(r->md);
 }
@@ -375,8 +132,8 @@ static int has_weather_group(const char *text)
 static Status fit_read(Fit *r)
 {
     Status worst = ST_OK;
-    for (int i = 0; i < N_DAT; i++) {
-        Status st = dat_read(r->dir, &specs[i], &r->dat[i], r->d);
+    for (int i = 0; i < FIT_N_DAT; i++) {
+        Status st = fitdata_read(r->dir, i, &r->dat[i], r->d);
         if (st != ST_OK && (worst == ST_OK || st == ST_NOMEM)) worst = st;
     }
     if (!(r->md = read_text(r->dir, "fit.md", r->d)) && worst == ST_OK) worst = ST_IO;
@@ -416,52 +173,45 @@ static void fit_name(Fit *r)
 /* ---- chart data --------------------------------------------------------------------- */
 
 /* Mean of the key column weighted by column c over one month's block. */
-static double block_mean(const Dat *t, const DatSpec *s, int month, int c)
+static double block_mean(const FitDat *t, int month, int c)
 {
     double sw = 0, swx = 0;
     for (int r = 0; r < t->n_rows; r++) {
-        double p = dat_at(t, s, r, c);
-        if ((int)dat_at(t, s, r, 0) != month || !isfinite(p)) continue;
+        double p = fitdata_at(t, r, c);
+        if ((int)fitdata_at(t, r, 0) != month || !isfinite(p)) continue;
         sw += p;
-        swx += p * dat_at(t, s, r, s->key);
+        swx += p * fitdata_at(t, r, t->spec->key);
     }
     return sw > 0 ? swx / sw : (double)NAN;
 }
 
-static double col_max(const Dat *t, const DatSpec *s, int c0, int c1)
+/* The largest (sign +1) or smallest (-1) finite value of columns c0..c1. */
+static double col_extreme(const FitDat *t, int c0, int c1, int sign)
 {
-    double m = -HUGE_VAL;
+    double m = -sign * HUGE_VAL;
     for (int r = 0; r < t->n_rows; r++)
-        for (int c = c0; c <= c1; c++)
-            if (isfinite(dat_at(t, s, r, c))) m = fmax(m, dat_at(t, s, r, c));
-    return m;
-}
-
-static double col_min(const Dat *t, const DatSpec *s, int c0, int c1)
-{
-    double m = HUGE_VAL;
-    for (int r = 0; r < t->n_rows; r++)
-        for (int c = c0; c <= c1; c++)
-            if (isfinite(dat_at(t, s, r, c))) m = fmin(m, dat_at(t, s, r, c));
+        for (int c = c0; c <= c1; c++) {
+            double v = fitdata_at(t, r, c);
+            if (isfinite(v)) m = sign > 0 ? fmax(m, v) : fmin(m, v);
+        }
     return m;
 }
 
 /* The end of a distribution's axis: the highest key whose density (either
  * column) is above 0.5 % of the peak, plus half a bin. */
-static double dist_end(const Dat *t, const DatSpec *s, double peak)
+static double dist_end(const FitDat *t, double peak)
 {
     double end = 0;
     for (int r = 0; r < t->n_rows; r++)
-        if (fmax(dat_at(t, s, r, 2), dat_at(t, s, r, 3)) > 0.005 * peak) end = fmax(end, dat_at(t, s, r, s->key));
+        if (fmax(fitdata_at(t, r, 2), fitdata_at(t, r, 3)) > 0.005 * peak) end = fmax(end, fitdata_at(t, r, t->spec->key));
     return end;
 }
 
 /* The value of column c at the acf row with lag_h == lag; NaN if none. */
-static double acf_at(const Fit *r, double lag, int c)
+static double acf_at(const FitDat *t, double lag, int c)
 {
-    const Dat *t = &r->dat[F_ACF];
     for (int i = 0; i < t->n_rows; i++)
-        if (dat_at(t, &specs[F_ACF], i, 0) == lag) return dat_at(t, &specs[F_ACF], i, c);
+        if (fitdata_at(t, i, 0) == lag) return fitdata_at(t, i, c);
     return (double)NAN;
 }
 
@@ -471,11 +221,11 @@ static void gp_num(FILE *f, const char *name, double v)
     else fprintf(f, "if (!exists(\"%s\")) %s = NaN\n", name, name);
 }
 
-static void gp_month_array(FILE *f, const char *name, const Dat *t, const DatSpec *s, int c)
+static void gp_month_array(FILE *f, const char *name, const FitDat *t, int c)
 {
     fprintf(f, "array %s[12] = [", name);
     for (int m = 1; m <= N_MONTHS; m++) {
-        double v = block_mean(t, s, m, c);
+        double v = block_mean(t, m, c);
         if (isfinite(v)) fprintf(f, "%s%.6g", m > 1 ? ", " : "", v);
         else fprintf(f, "%sNaN", m > 1 ? ", " : "");
     }
@@ -504,8 +254,8 @@ static Status write_chartdata(const Fit *r, const char *charts_dir, Diag *d)
     }
     FILE *f = af->f;
     fputs("# chartdata.gp — chart data of the fit report, derived by ecsim (fitreport.c) from the\n"
-          "# .dat files of this folder; loaded by plots/common.gp and plots/fit-*.gp. Any value\n"
-          "# can be overridden by hand: gnuplot -e \"name=value\" (docs/charts.md).\n", f);
+          "# .dat files of this folder; loaded by plots/common.gp and plots/fit-*.gp. Any number\n"
+          "# (not the arrays) can be overridden by hand: gnuplot -e \"name=value\" (docs/charts.md).\n", f);
     fputs("# the fit's name (fit.md's first heading), in the charts' titles: cut to\n"
           "# about 36 columns (a CJK character counts two) so that the longest title fits\nscenario = '", f);
     int width = 0;
@@ -523,41 +273,39 @@ static Status write_chartdata(const Fit *r, const char *charts_dir, Diag *d)
     fputs("'\n", f);
     chart_write_units(f);
 
-    const Dat *w = &r->dat[F_WEIBULL], *k = &r->dat[F_CLEARNESS], *di = &r->dat[F_DIURNAL];
-    const Dat *ac = &r->dat[F_ACF], *te = &r->dat[F_TEMPERATURE];
-    const DatSpec *sw = &specs[F_WEIBULL], *sk = &specs[F_CLEARNESS], *sd = &specs[F_DIURNAL];
-    const DatSpec *sa = &specs[F_ACF], *st_ = &specs[F_TEMPERATURE];
-    double wpeak = col_max(w, sw, 2, 3), kpeak = col_max(k, sk, 2, 3);
+    const FitDat *w = &r->dat[FIT_WEIBULL], *k = &r->dat[FIT_CLEARNESS], *di = &r->dat[FIT_DIURNAL];
+    const FitDat *ac = &r->dat[FIT_ACF], *te = &r->dat[FIT_TEMPERATURE];
+    double wpeak = col_extreme(w, 2, 3, 1), kpeak = col_extreme(k, 2, 3, 1);
     fputs("# wind-speed panels (fit-weibull.gp): speed axis end (m/s), density axis end (1/(m/s)),\n"
           "# each month's mean speed of the observed and fitted densities\n", f);
-    gp_num(f, "fit_v_max", fmax(5, up_to(dist_end(w, sw, wpeak) + 0.25, 5)));
+    gp_num(f, "fit_v_max", fmax(5, up_to(dist_end(w, wpeak) + 0.25, 5)));
     gp_num(f, "fit_v_pdf_max", fmax(0.05, up_to(1.12 * wpeak, 0.05)));
-    gp_month_array(f, "fit_v_mean_obs", w, sw, 2);
-    gp_month_array(f, "fit_v_mean_fit", w, sw, 3);
+    gp_month_array(f, "fit_v_mean_obs", w, 2);
+    gp_month_array(f, "fit_v_mean_fit", w, 3);
     fputs("# clearness panels (fit-clearness.gp): index axis end, density axis end, monthly means\n", f);
-    gp_num(f, "fit_kt_max", fmin(1, up_to(dist_end(k, sk, kpeak) + 0.025, 0.1)));
+    gp_num(f, "fit_kt_max", fmin(1, up_to(dist_end(k, kpeak) + 0.025, 0.1)));
     gp_num(f, "fit_kt_pdf_max", fmax(1, up_to(1.12 * kpeak, 1)));
-    gp_month_array(f, "fit_kt_mean_obs", k, sk, 2);
-    gp_month_array(f, "fit_kt_mean_fit", k, sk, 3);
+    gp_month_array(f, "fit_kt_mean_obs", k, 2);
+    gp_month_array(f, "fit_kt_mean_fit", k, 3);
     fputs("# diurnal panels (fit-diurnal.gp): the ratio axis\n", f);
-    double dlo = col_min(di, sd, 2, 3), dhi = col_max(di, sd, 2, 3), pad = 0.08 * fmax(dhi - dlo, 0.1);
+    double dlo = col_extreme(di, 2, 3, -1), dhi = col_extreme(di, 2, 3, 1), pad = 0.08 * fmax(dhi - dlo, 0.1);
     gp_num(f, "fit_d_min", floor((dlo - pad) * 20) / 20);
     gp_num(f, "fit_d_max", ceil((dhi + pad) * 20) / 20);
     fputs("# autocorrelation (fit-acf.gp): the last lag (h), the lowest value, the values at 1 h, 24 h, 168 h\n", f);
-    gp_num(f, "fit_acf_lag_max", dat_at(ac, sa, ac->n_rows - 1, 0));
-    gp_num(f, "fit_acf_min", col_min(ac, sa, 1, 2));
+    gp_num(f, "fit_acf_lag_max", fitdata_at(ac, ac->n_rows - 1, 0));
+    gp_num(f, "fit_acf_min", col_extreme(ac, 1, 2, -1));
     static const int lags[] = { 1, 24, 168 };
     for (int i = 0; i < 3; i++) {
         char name[64];
         snprintf(name, sizeof name, "fit_acf_obs_%d", lags[i]);
-        gp_num(f, name, acf_at(r, lags[i], 1));
+        gp_num(f, name, acf_at(ac, lags[i], 1));
         snprintf(name, sizeof name, "fit_acf_fit_%d", lags[i]);
-        gp_num(f, name, acf_at(r, lags[i], 2));
+        gp_num(f, name, acf_at(ac, lags[i], 2));
     }
     fputs("# temperature (fit-temperature.gp): the mean's axis and the range's axis end, C\n", f);
-    gp_num(f, "fit_t_min", 5 * floor(col_min(te, st_, 1, 2) / 5 - 0.2));
-    gp_num(f, "fit_t_max", 5 * ceil(col_max(te, st_, 1, 2) / 5 + 0.2));
-    gp_num(f, "fit_r_max", 5 * ceil(col_max(te, st_, 3, 4) / 5 + 0.2));
+    gp_num(f, "fit_t_min", 5 * floor(col_extreme(te, 1, 2, -1) / 5 - 0.2));
+    gp_num(f, "fit_t_max", 5 * ceil(col_extreme(te, 1, 2, 1) / 5 + 0.2));
+    gp_num(f, "fit_r_max", 5 * ceil(col_extreme(te, 3, 4, 1) / 5 + 0.2));
     st = afile_commit(af, d);
     free(af);
     return st;
@@ -583,166 +331,6 @@ static const char *css =
     "figcaption{font-size:16px;margin-top:6px;color:#333}.missing{padding:30px;background:#fafafa;"
     "border:1px dashed #aaa;color:#a33}"
     "@media print{body{background:#fff}main{padding:0}figure{page-break-inside:avoid}h2{page-break-after:avoid}}";
-
-/* Inline markdown of one line: `code` and **bold**, the rest escaped. */
-static void md_inline(FILE *f, const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        const char *rest = s + i;
-        if (rest[0] == '`') {
-            const char *end = memchr(rest + 1, '`', n - i - 1);
-            if (end) {
-                fputs("<code>", f);
-                html_esc_n(f, rest + 1, (size_t)(end - rest - 1));
-                fputs("</code>", f);
-                i += (size_t)(end - rest) + 1;
-                continue;
-            }
-        }
-        if (rest[0] == '*' && i + 1 < n && rest[1] == '*') {
-            const char *end = NULL;
-            for (size_t j = i + 2; j + 1 < n; j++)
-                if (s[j] == '*' && s[j + 1] == '*') { end = s + j; break; }
-            if (end) {
-                fputs("<b>", f);
-                md_inline(f, rest + 2, (size_t)(end - rest - 2));
-                fputs("</b>", f);
-                i += (size_t)(end - rest) + 2;
-                continue;
-            }
-        }
-        size_t run = strcspn(rest, "`*");
-        if (run > n - i) run = n - i;
-        if (run == 0) run = 1;
-        html_esc_n(f, rest, run);
-        i += run;
-    }
-}
-
-static int is_number_text(const char *s, size_t n)
-{
-    while (n && (*s == ' ')) { s++; n--; }
-    while (n && s[n - 1] == ' ') n--;
-    if (!n) return 0;
-    size_t k = 0;
-    if (k < n && (s[k] == '-' || s[k] == '+')) k++;
-    if (n >= k + 3 && memcmp(s + k, "−", 3) == 0) k += 3;
-    int digits = 0;
-    for (; k < n; k++) {
-        if (s[k] >= '0' && s[k] <= '9') digits++;
-        else if (!strchr(".eE+-%", s[k])) return 0;
-    }
-    return digits > 0;
-}
-
-/* One table row "| a | b |" as cells of tag. */
-static void md_row(FILE *f, const char *line, const char *tag)
-{
-    const char *p = line + strspn(line, " \t");
-    if (*p == '|') p++;
-    fputs("<tr>", f);
-    while (*p) {
-        size_t n = strcspn(p, "|");
-        const char *cell = p;
-        p += n;
-        if (!*p && n == strspn(cell, " \t")) break;   /* after the closing bar */
-        while (n && (*cell == ' ' || *cell == '\t')) { cell++; n--; }
-        while (n && (cell[n - 1] == ' ' || cell[n - 1] == '\t')) n--;
-        int num = strcmp(tag, "td") == 0 && is_number_text(cell, n);
-        fprintf(f, "<%s%s>", tag, num ? " class=\"n\"" : "");
-        md_inline(f, cell, n);
-        fprintf(f, "</%s>", tag);
-        if (*p == '|') p++;
-    }
-    fputs("</tr>\n", f);
-}
-
-static int is_separator_row(const char *line)
-{
-    const char *p = line + strspn(line, " \t");
-    return *p == '|' && p[strspn(p, "|:- \t")] == '\0' && strchr(p, '-');
-}
-
-/* fit.md as HTML: headings (two levels below the page's: under its section;
- * the first level-1 heading left out when it is the page's title), tables, lists,
- * fenced code and paragraphs; anything else is text. */
-static void md_render(FILE *f, const char *md, int skip_title)
-{
-    enum { NONE, PARA, TABLE, LIST, CODE } mode = NONE;
-    int table_row = 0;
-    char *copy = strdup(md);
-    if (!copy) return;
-    char *save = NULL;
-    /* strtok_r would merge blank lines: split by hand */
-    for (char *line = copy; line; line = save) {
-        char *nl = strchr(line, '\n');
-        save = nl ? nl + 1 : NULL;
-        if (nl) *nl = '\0';
-        size_t len = strlen(line);
-        if (len && line[len - 1] == '\r') line[--len] = '\0';
-        const char *p = line + strspn(line, " \t");
-        if (mode == CODE) {
-            if (strncmp(p, "```", 3) == 0) {
-                fputs("</pre>\n", f);
-                mode = NONE;
-            } else {
-                html_esc(f, line);
-                fputc('\n', f);
-            }
-            continue;
-        }
-        int is_table = *p == '|', is_item = (p[0] == '-' || p[0] == '*') && p[1] == ' ';
-        int is_head = *p == '#', is_fence = strncmp(p, "```", 3) == 0;
-        /* close what this line ends */
-        if ((mode == TABLE && !is_table) || (mode == LIST && !is_item) || (mode == PARA && (!*p || is_table || is_item || is_head || is_fence))) {
-            fputs(mode == TABLE ? "</table>\n" : mode == LIST ? "</ul>\n" : "</p>\n", f);
-            mode = NONE;
-        }
-        if (!*p) continue;
-        if (is_fence) {
-            fputs("<pre>", f);
-            mode = CODE;
-        } else if (is_head) {
-            int level = (int)strspn(p, "#");
-            const char *text = p + level + strspn(p + level, " \t");
-            if (level == 1 && skip_title) {   /* the page's title already */
-                skip_title = 0;
-                continue;
-            }
-            int h = level + 2 > 5 ? 5 : level + 2;
-            fprintf(f, "<h%d>", h);
-            md_inline(f, text, strlen(text));
-            fprintf(f, "</h%d>\n", h);
-        } else if (is_table) {
-            if (mode != TABLE) {
-                fputs("<table>\n", f);
-                mode = TABLE;
-                table_row = 0;
-            }
-            if (!is_separator_row(p)) md_row(f, p, table_row == 0 ? "th" : "td");
-            table_row++;
-        } else if (is_item) {
-            if (mode != LIST) {
-                fputs("<ul>\n", f);
-                mode = LIST;
-            }
-            fputs("<li>", f);
-            md_inline(f, p + 2, strlen(p + 2));
-            fputs("</li>\n", f);
-        } else {
-            if (mode != PARA) {
-                fputs("<p>", f);
-                mode = PARA;
-            } else {
-                fputc('\n', f);
-            }
-            md_inline(f, p, strlen(p));
-        }
-    }
-    if (mode != NONE) fputs(mode == TABLE ? "</table>\n" : mode == LIST ? "</ul>\n" : mode == CODE ? "</pre>\n" : "</p>\n", f);
-    free(copy);
-}
 
 static void page(FILE *f, const Fit *r, const int *drawn, const char *why_not)
 {
@@ -780,7 +368,7 @@ static void page(FILE *f, const Fit *r, const int *drawn, const char *why_not)
     fputs("</pre>\n", f);
 
     fputs(tr(r, "<h2>拟合结果（fit.md）</h2>\n", "<h2>The fit (fit.md)</h2>\n"), f);
-    md_render(f, r->md, r->name_from_md);
+    html_markdown(f, r->md, r->name_from_md);
 
     fputs(tr(r, "<h2>图表</h2>\n", "<h2>Charts</h2>\n"), f);
     for (int i = 0; i < N_CHARTS; i++) {
