@@ -143,7 +143,7 @@ void costs_period(const Scenario *s, AnnualRow *rows, int n)
         }
     }
     double tce_per_t = acct_coal_tce_per_t(&s->coal_mining);
-    double cum = 0, pv = 0, co2 = 0, r = c->discount_rate_frac;
+    double cum = 0, plan = 0, pv = 0, co2 = 0, r = c->discount_rate_frac;
     int first = year_of(&rows[0]);
     for (int i = 0; i < n; i++) {
         AnnualRow *w = &rows[i];
@@ -155,6 +155,8 @@ void costs_period(const Scenario *s, AnnualRow *rows, int n)
         cum += w->invest_total_yi_yuan;
         w->invest_cum_yi_yuan = cum;
         w->invest_goal_yi_yuan = schedule_at(&c->invest_goal_yi_yuan, y);
+        if (w->invest_goal_yi_yuan > 0) plan += w->invest_total_yi_yuan;
+        w->invest_plan_yi_yuan = plan;
         /* MWh x 1000 kWh/MWh x 元/kWh / 1e8 = 亿元 */
         w->export_revenue_yi_yuan = w->export_mwh * 1000.0 * tariff / YUAN_PER_YI;
         w->export_value_receiving_yi_yuan =

@@ -14,6 +14,9 @@
  *   lifetime: capital × crf(r, lifetime) per year.
  * - unit cost of year y = (annuity + fixed O&M + variable O&M + fuel) /
  *   output of year y; 0 in a year without output.
+ * - invest_plan_yi_yuan sums the investment of the years with a goal
+ *   (costs.invest_goal_yi_yuan > 0): the plan's five years, for a budget
+ *   target against the plan's total.
  * - money in 元 inside, 亿元 (1e8 元) in the rows. */
 #ifndef ECSIM_COSTS_H
 #define ECSIM_COSTS_H

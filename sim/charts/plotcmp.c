@@ -408,6 +408,137 @@ static void target_tic(char *buf, size_t n, const TargetRow *r, int en)
                  present_format(a, sizeof a, unit, r->threshold, en, 0, 0));
 }
 
+
+/* ---- cost against a target's margin (compare and sweep) ---------------------- */
+
+enum { TRADEOFF_MAX = 4 };
+
+/* charts/tradeoff.dat and tradeoff.gp from dir/comparison.dat: the present
+ * value of net cost (docs/costs.md) across, and up to four targets' worst
+ * margins up, one point per scenario; the targets whose margin differs
+ * between the scenarios first. *n_panels gets how many (0: nothing to draw,
+ * no files written). */
+static Status write_tradeoff(const char *dir, const char *charts, int *n_panels, Diag *d)
+{
+    *n_panels = 0;
+    char path[PATH_LEN + 64];
+    if (snprintf(path, sizeof path, "%s/comparison.dat", dir) >= (int)sizeof path) return ST_OK;
+    Table t;
+    Diag quiet;
+    diag_init(&quiet);
+    if (table_read(path, &t, &quiet) != ST_OK) { table_free(&t); return ST_OK; }
+    int c_scen = table_col(&t, "scenario"), c_cost = table_col(&t, "pv_net_cost_yi_yuan");
+    int c_year = table_col(&t, "year");   /* a sweep's settings stand between scenario and year */
+    if (c_scen < 0 || c_cost < 0 || c_year < c_scen || t.nr == 0) { table_free(&t); return ST_OK; }
+    /* the targets, in column order within each rank: 0 the verdict differs
+     * between the scenarios, 1 some scenario misses it, 2 its margin
+     * differs, 3 the rest */
+    int pick[TRADEOFF_MAX], np = 0;
+    for (int rank = 0; rank < 4 && np < TRADEOFF_MAX; rank++)
+        for (int c = 0; c < t.nc && np < TRADEOFF_MAX; c++) {
+            if (strncmp(t.head[c], "margin_", 7) != 0) continue;
+            char pname[256];
+            snprintf(pname, sizeof pname, "pass_%s", t.head[c] + 7);
+            int cp = table_col(&t, pname), n_pass = 0, n = 0;
+            double lo = HUGE_VAL, hi = -HUGE_VAL;
+            for (int r = 0; r < t.nr; r++) {
+                double m = table_num(&t, r, c);
+                if (!isfinite(m)) continue;
+                lo = fmin(lo, m);
+                hi = fmax(hi, m);
+                n++;
+                n_pass += table_num(&t, r, cp) > 0.5;
+            }
+            if (n == 0) continue;
+            int r_of = (n_pass > 0 && n_pass < n) ? 0 : n_pass < n ? 1 : hi - lo > 1e-9 * (1 + fabs(hi)) ? 2 : 3;
+            if (r_of == rank) pick[np++] = c;
+        }
+    if (np == 0) { table_free(&t); return ST_OK; }
+    /* units of the margins from the first scenario's targets.dat */
+    TargetTable tt = {0};
+    snprintf(path, sizeof path, "%s/%s/targets.dat", dir, table_get(&t, 0, c_scen));
+    if (results_targets_read(path, &tt, &quiet) != ST_OK) results_targets_free(&tt);
+    DisplayUnit mu[2] = { present_unit("亿元", HUGE_VAL, 0), present_unit("亿元", HUGE_VAL, 1) };
+    AtomicFile afs[2] = { {0}, {0} };
+    snprintf(path, sizeof path, "%s/tradeoff.dat", charts);
+    Status st = afile_open(&afs[0], path, d);
+    if (st == ST_OK) {
+        snprintf(path, sizeof path, "%s/tradeoff.gp", charts);
+        st = afile_open(&afs[1], path, d);
+        if (st != ST_OK) afile_abort(&afs[0]);
+    }
+    if (st == ST_OK) {
+        FILE *f = afs[0].f, *g = afs[1].f;
+        fputs("# tradeoff.dat — written by ecsim (plotcmp.c) from comparison.dat: one block (gnuplot\n"
+              "# index) per target; x = present value of net cost, y = the target's worst margin, each\n"
+              "# in the display unit of zh and en; pass 1 met, 0 missed; below 1: its name goes below\n"
+              "# the point (names alternate along the cost axis); the scenario\n"
+              "x_zh x_en y_zh y_en pass below name\n", f);
+        fputs("# tradeoff.gp — written by ecsim (plotcmp.c) for plots/tradeoff.gp\n", g);
+        fprintf(g, "to_n = %d\nto_points = %d\n", np, t.nr);
+        char names[256] = "";
+        size_t nl = 0;
+        for (int c = c_scen + 1; c < c_year; c++)
+            nl += (size_t)snprintf(names + nl, nl < sizeof names ? sizeof names - nl : 0, "%s%s",
+                                   c > c_scen + 1 ? " / " : "", t.head[c]);
+        put_gp_var(g, "to_names", names);   /* what a point's label shows: "" the scenario's name */
+        char label[160];
+        for (int en = 0; en < 2; en++) {
+            char x[256];
+            snprintf(x, sizeof x, "%s (%s)", present_metric_label("pv_net_cost_yi_yuan", en, label, sizeof label),
+                     present_unit_text(&mu[en]));
+            put_gp_var(g, en ? "to_xlabel_en" : "to_xlabel_zh", x);
+        }
+        fprintf(g, "array to_title_zh[%d]\narray to_title_en[%d]\narray to_unit_zh[%d]\narray to_unit_en[%d]\n",
+                np, np, np, np);
+        for (int k = 0; k < np; k++) {
+            const char *id = t.head[pick[k]] + 7;
+            char pname[256];
+            snprintf(pname, sizeof pname, "pass_%s", id);
+            int cp = table_col(&t, pname);
+            const TargetRow *r = worst_row(&tt, id);
+            const char *unit = !r ? "" : enum_value(ENUM_TARGET_OP, r->op) == OP_REDUCTION ? "1"
+                                                                                        : present_metric_unit(r->metric);
+            DisplayUnit u[2] = { present_unit(unit, r ? fabs(r->threshold) : 0, 0),
+                                 present_unit(unit, r ? fabs(r->threshold) : 0, 1) };
+            for (int en = 0; en < 2; en++) {
+                char tic[256];
+                if (r) target_tic(tic, sizeof tic, r, en);
+                else snprintf(tic, sizeof tic, "%s", id);
+                put_gp_array(g, en ? "to_title_en" : "to_title_zh", k + 1, tic);
+                const char *uu = u[en].percent ? (en ? "pp" : "个百分点") : present_unit_text(&u[en]);
+                put_gp_array(g, en ? "to_unit_en" : "to_unit_zh", k + 1, uu);
+            }
+            if (k) fputs("\n\n", f);
+            for (int row = 0; row < t.nr; row++) {
+                double x = table_num(&t, row, c_cost), y = table_num(&t, row, pick[k]);
+                if (!isfinite(x) || !isfinite(y)) continue;
+                int rank = 0;   /* names alternate above and below along the cost axis */
+                for (int o = 0; o < t.nr; o++) {
+                    double xo = table_num(&t, o, c_cost);
+                    rank += isfinite(xo) && (xo < x || (xo == x && o < row));
+                }
+                fprintf(f, "%.9g %.9g %.9g %.9g %d %d", x * mu[0].scale, x * mu[1].scale, y * u[0].scale,
+                        y * u[1].scale, table_num(&t, row, cp) > 0.5, rank % 2);
+                char name[160] = "";   /* a sweep point by its values, a scenario by its name */
+                size_t len = 0;
+                for (int c = c_scen + 1; c < c_year; c++)
+                    len += (size_t)snprintf(name + len, len < sizeof name ? sizeof name - len : 0, "%s%.40s",
+                                            c > c_scen + 1 ? " / " : "", table_get(&t, row, c));
+                put_dq(f, c_year > c_scen + 1 ? name : table_get(&t, row, c_scen));
+                fputc('\n', f);
+            }
+        }
+        st = afile_commit(&afs[0], d);
+        if (st == ST_OK) st = afile_commit(&afs[1], d);
+        else afile_abort(&afs[1]);
+    }
+    results_targets_free(&tt);
+    table_free(&t);
+    if (st == ST_OK) *n_panels = np;
+    return st;
+}
+
 Status plot_comparison(const char *dir, const char *plots_dir, const char *lang, Diag *d)
 {
     GpEnv env;
@@ -557,7 +688,7 @@ Status plot_comparison(const char *dir, const char *plots_dir, const char *lang,
     table_free(&t);
     if (st != ST_OK) return st;
 
-    ChartJob jobs[3] = {
+    ChartJob jobs[4] = {
         { "compare-figures.gp", "compare-figures", NULL, NULL },
         { "compare-trajectories.gp", "compare-trajectories", NULL, NULL },
         { "compare-targets.gp", "compare-targets", NULL, NULL },
@@ -572,6 +703,9 @@ Status plot_comparison(const char *dir, const char *plots_dir, const char *lang,
         diag_warn(d, dir, 0, NULL, "no targets: compare-targets not drawn");
         nj--;
     }
+    int n_panels;
+    if ((st = write_tradeoff(dir, charts, &n_panels, d)) != ST_OK) return st;
+    if (n_panels > 0) jobs[nj++] = (ChartJob){ "tradeoff.gp", "tradeoff", NULL, NULL };
     return run_charts(&env, dir, charts, jobs, nj, d);
 }
 
@@ -744,6 +878,8 @@ Status plot_sweep(const char *dir, const char *metric, const char *plots_dir, co
     if (st != ST_OK) return st;
     char name[256];
     snprintf(name, sizeof name, "sweep-%s", m->name);
-    ChartJob job = { "sweep.gp", name, "metric", m->name };
-    return run_charts(&env, dir, charts, &job, 1, d);
+    ChartJob jobs[2] = { { "sweep.gp", name, "metric", m->name }, { "tradeoff.gp", "tradeoff", NULL, NULL } };
+    int n_panels;
+    if ((st = write_tradeoff(dir, charts, &n_panels, d)) != ST_OK) return st;
+    return run_charts(&env, dir, charts, jobs, n_panels > 0 ? 2 : 1, d);
 }

@@ -253,6 +253,7 @@ static const char *const key_metrics[] = {
     "load_mwh", "export_mwh", "import_mwh", "unserved_mwh", "energy_production_mtce",
     "energy_production_capacity_yi_tce", "energy_consumption_mtce", "co2_mt", "gdp_yi_yuan",
     "energy_intensity_tce_per_10k_yuan", "carbon_intensity_t_per_10k_yuan",
+    "invest_total_yi_yuan", "invest_cum_yi_yuan", "lcoe_county_yuan_per_kwh", "net_cost_yi_yuan",
 };
 
 /* A generator's capacity column is above zero in some year (present_tech_shown

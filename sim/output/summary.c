@@ -45,6 +45,11 @@ static const Figure key_figures[] = {
     { "carbon_intensity_t_per_10k_yuan", "%.3f", NULL, 0 },
     { "energy_intensity_change_frac", "%+.1f", NULL, 0 },
     { "carbon_intensity_change_frac", "%+.1f", NULL, 0 },
+    { "invest_total_yi_yuan", "%.1f", NULL, 0 },
+    { "invest_cum_yi_yuan", "%.1f", NULL, 0 },
+    { "annual_cost_yi_yuan", "%.1f", NULL, 0 },
+    { "lcoe_county_yuan_per_kwh", "%.3f", NULL, 0 },
+    { "net_cost_yi_yuan", "%.2f", NULL, 0 },
 };
 
 const Figure *summary_key_figures(int *n)

@@ -101,6 +101,13 @@ static void construction_timing(void)
         CU_ASSERT_DOUBLE_EQUAL(r[i].invest_total_yi_yuan, want[i], TOL);
     }
     CU_ASSERT_DOUBLE_EQUAL(r[4].invest_cum_yi_yuan, 40, TOL);
+    CU_ASSERT_DOUBLE_EQUAL(r[4].invest_plan_yi_yuan, 0, 0);   /* no goal set */
+    /* A goal from 2022 on: the plan's sum counts 2022-2024 only, 16 + 12 + 0 = 28. */
+    s.costs.invest_goal_yi_yuan = (Schedule){ .n = 2, .year = { 2021, 2022 }, .value = { 0, 10 } };
+    costs_period(&s, r, 5);
+    CU_ASSERT_DOUBLE_EQUAL(r[1].invest_plan_yi_yuan, 0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(r[4].invest_plan_yi_yuan, 28, TOL);
+    CU_ASSERT_DOUBLE_EQUAL(r[4].invest_goal_yi_yuan, 10, 0);
     CU_ASSERT_DOUBLE_EQUAL(r[2].annual_cost_yi_yuan, 0, TOL);
     CU_ASSERT_DOUBLE_EQUAL(r[3].annual_cost_yi_yuan, 4.243169930, 1e-8);
     CU_ASSERT_DOUBLE_EQUAL(r[4].annual_cost_yi_yuan, 4.243169930, 1e-8);
