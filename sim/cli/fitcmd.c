@@ -12,6 +12,7 @@
 #include "calendar.h"
 #include "status.h"
 #include "wxfile.h"
+#include "fitreport.h"
 #include "wxfit.h"
 #include "wxfitout.h"
 #include "wxyear.h"
@@ -19,7 +20,7 @@
 #define FIT_FILES_MAX 200
 
 static const char *const fit_help =
-    "usage: ecsim fit-weather FILE... [-o DIR] [--wind-file F]\n"
+    "usage: ecsim fit-weather FILE... [-o DIR [--lang zh|en] [--no-charts]] [--wind-file F]\n"
     "\n"
     "Fits the synthetic-weather settings to weather files (SAM CSV incl. NSRDB PSM v3,\n"
     "TMY3 CSV, EnergyPlus EPW, PVGIS TMY CSV; one year each, several files = several\n"
@@ -34,13 +35,18 @@ static const char *const fit_help =
     "options:\n"
     "  -o, --output DIR   also write DIR/: params.cfg (the block), fit.md (tables) and\n"
     "                     weibull.dat, acf.dat, diurnal.dat, clearness.dat,\n"
-    "                     temperature.dat (observed against fitted); complete or absent\n"
+    "                     temperature.dat (observed against fitted); complete or absent;\n"
+    "                     then the fit report from them: DIR/charts/fit-*.png and\n"
+    "                     DIR/fit_report.html (needs gnuplot; docs/charts.md)\n"
+    "  --lang zh|en       language of the fit report (default zh)\n"
+    "  --plots DIR        the gnuplot scripts (default: found next to the program)\n"
+    "  --no-charts        write the tables only\n"
     "  --wind-file F      wind from F (such as a SAM .srw) for every FILE\n"
     "  -h, --help         this text\n"
     "\n"
     "Method and the round trip's tolerances: docs/fit-weather.md.\n"
     "Exit status: 0 fitted; 1 a file could not be read or fitted (the message names\n"
-    "file:line and column); 2 bad usage.\n";
+    "file:line and column) or the report could not be drawn; 2 bad usage.\n";
 
 static int usage(const char *fmt, const char *arg)
 {
@@ -87,7 +93,8 @@ static Status file_year(const char *path, const WxFile *wind, WxFile *f, WxSourc
 
 int fitweather_main(int argc, char **argv)
 {
-    const char *out = NULL, *wind_path = NULL;
+    const char *out = NULL, *wind_path = NULL, *lang = "zh", *plots = NULL;
+    int charts = 1;
     const char *files[FIT_FILES_MAX];
     int n = 0;
     for (int i = 0; i < argc; i++) {
@@ -96,6 +103,16 @@ int fitweather_main(int argc, char **argv)
         if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
             if (++i >= argc) return usage("%s", "-o needs a directory");
             out = argv[i];
+        } else if (strcmp(a, "--lang") == 0) {
+            if (++i >= argc) return usage("%s", "--lang needs zh or en");
+            if (strcmp(argv[i], "zh") != 0 && strcmp(argv[i], "en") != 0)
+                return usage("--lang is zh or en, not '%s'", argv[i]);
+            lang = argv[i];
+        } else if (strcmp(a, "--plots") == 0) {
+            if (++i >= argc) return usage("%s", "--plots needs a directory");
+            plots = argv[i];
+        } else if (strcmp(a, "--no-charts") == 0) {
+            charts = 0;
         } else if (strcmp(a, "--wind-file") == 0) {
             if (++i >= argc) return usage("%s", "--wind-file needs a file");
             wind_path = argv[i];
@@ -130,11 +147,18 @@ int fitweather_main(int argc, char **argv)
     }
     if (st == ST_OK)
         st = wxfit_run((const WeatherYear *const *)wx, (const SunTable *const *)sun, n, &site, fit, d);
+    if (st == ST_OK) snprintf(fit->wind_file, sizeof fit->wind_file, "%s", wind_path ? wind_path : "");
     if (st == ST_OK) {
         wxfit_write_block(stdout, fit, files, n);
         if (fflush(stdout) != 0 || ferror(stdout)) st = ST_IO;
     }
     if (st == ST_OK && out) st = wxfit_write_dir(fit, files, n, out, d);
+    /* The report is drawn from the files just written, as `ecsim plot`
+     * draws a run's: the tables are the contract, not the fit in memory. */
+    if (st == ST_OK && out && charts) {
+        st = fitreport_write(out, plots, lang, d);
+        if (st == ST_OK) fprintf(stderr, "fit report: %s/fit_report.html\n", out);
+    }
     if (st == ST_NOMEM && (!d || d->n == 0)) fprintf(stderr, "ecsim fit-weather: out of memory\n");
     if (d) diag_print(d, stderr);
     for (int i = 0; i < n && wx; i++) free(wx[i]);

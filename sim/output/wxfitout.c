@@ -43,22 +43,29 @@ void wxfit_write_block(FILE *f, const WxFit *fit, const char *const *files, int 
     base = base ? base + 1 : n > 0 ? files[0] : "";
     if (n == 1) snprintf(src, sizeof src, "fitted to %.200s by ecsim fit-weather", base);
     else snprintf(src, sizeof src, "fitted to %d files (%.200s ...) by ecsim fit-weather", n, base);
+    /* wind settings name the wind's own file when it came from one */
+    char wsrc[320];
+    const char *wbase = strrchr(fit->wind_file, '/');
+    wbase = wbase ? wbase + 1 : fit->wind_file;
+    if (fit->wind_file[0]) snprintf(wsrc, sizeof wsrc, "fitted to %.200s by ecsim fit-weather", wbase);
+    else snprintf(wsrc, sizeof wsrc, "%s", src);
     fprintf(f, "# Synthetic weather fitted to ");
     files_list(f, files, n);
+    if (fit->wind_file[0]) fprintf(f, " (wind: %s)", fit->wind_file);
     fprintf(f, " by ecsim fit-weather\n# (%d year%s, %ld hours; wind measured at %.1f m).\n", fit->n_years,
             fit->n_years > 1 ? "s" : "", fit->n_hours, fit->wind_height_m);
     if (fit->n_years < 2)
         fprintf(f, "# One year: the year-to-year spreads (year_*) cannot be estimated and are 0.\n");
     fprintf(f, "weather = {\n");
     fprintf(f, "  source = \"synthetic\";   # source: %s\n", src);
-    num(f, "wind_ref_height_m", "%.1f", s->wind_ref_height_m, src);
-    vec(f, "wind_weibull_k", s->wind_weibull_k, "%.3f", src);
-    vec(f, "wind_weibull_c_ms", s->wind_weibull_c_ms, "%.3f", src);
-    num(f, "wind_autocorr", "%.4f", s->wind_autocorr, src);
-    num(f, "wind_slow_share_frac", "%.3f", s->wind_slow_share_frac, src);
-    num(f, "wind_slow_efold_days", "%.3f", fmax(0.25, s->wind_slow_efold_days), src);
-    vec(f, "wind_diurnal_month_amp_frac", s->wind_diurnal_month_amp_frac, "%.3f", src);
-    vec(f, "wind_diurnal_month_peak_hour", s->wind_diurnal_month_peak_hour, "%.2f", src);
+    num(f, "wind_ref_height_m", "%.1f", s->wind_ref_height_m, wsrc);
+    vec(f, "wind_weibull_k", s->wind_weibull_k, "%.3f", wsrc);
+    vec(f, "wind_weibull_c_ms", s->wind_weibull_c_ms, "%.3f", wsrc);
+    num(f, "wind_autocorr", "%.4f", s->wind_autocorr, wsrc);
+    num(f, "wind_slow_share_frac", "%.3f", s->wind_slow_share_frac, wsrc);
+    num(f, "wind_slow_efold_days", "%.3f", fmax(0.25, s->wind_slow_efold_days), wsrc);
+    vec(f, "wind_diurnal_month_amp_frac", s->wind_diurnal_month_amp_frac, "%.3f", wsrc);
+    vec(f, "wind_diurnal_month_peak_hour", s->wind_diurnal_month_peak_hour, "%.2f", wsrc);
     vec(f, "kt_mean", s->kt_mean, "%.3f", src);
     vec(f, "kt_sd", s->kt_sd, "%.3f", src);
     num(f, "kt_autocorr", "%.3f", s->kt_autocorr, src);
@@ -79,8 +86,20 @@ void wxfit_write_block(FILE *f, const WxFit *fit, const char *const *files, int 
 void wxfit_write_md(FILE *f, const WxFit *fit, const char *const *files, int n)
 {
     const WeatherSpec *s = &fit->spec;
-    fprintf(f, "# Synthetic weather fitted by ecsim fit-weather\n\nFiles: ");
+    /* the heading names the files: the report's and its charts' title */
+    fprintf(f, "# Weather fit: ");
+    for (int i = 0; i < n; i++) {
+        const char *b = strrchr(files[i], '/');
+        fprintf(f, "%s%s", i ? ", " : "", b ? b + 1 : files[i]);
+        if (i == 2 && n > 3) { fprintf(f, " and %d more", n - 3); break; }
+    }
+    if (fit->wind_file[0]) {
+        const char *b = strrchr(fit->wind_file, '/');
+        fprintf(f, " + %s", b ? b + 1 : fit->wind_file);
+    }
+    fprintf(f, "\n\nFiles: ");
     files_list(f, files, n);
+    if (fit->wind_file[0]) fprintf(f, "; wind: %s", fit->wind_file);
     fprintf(f, "  \n%d year%s, %ld hours; wind measured at %.1f m. Methods and tolerances: "
                "docs/fit-weather.md.\n\n",
             fit->n_years, fit->n_years > 1 ? "s" : "", fit->n_hours, fit->wind_height_m);

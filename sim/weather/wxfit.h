@@ -36,6 +36,7 @@ typedef struct {
     int n_years;
     long n_hours;
     double wind_height_m;
+    char wind_file[256];           /* set by the caller: the wind's own file, "" = the files' wind */
     /* wind, per month */
     long wind_n[12];               /* hours with a positive speed */
     double calm_frac[12];          /* hours at 0 m/s (left out of the Weibull fit) */
