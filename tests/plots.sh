@@ -35,5 +35,27 @@ PATH=/nonexistent "$ecsim" run -q configs/yiwu-14fyp.cfg --plot -o "$tmp/nognu" 
 grep -q "gnuplot-nox" "$tmp/err" && ok || bad "without gnuplot: message does not name gnuplot-nox"
 [ -f "$tmp/nognu/yiwu-14fyp/annual.dat" ] && [ -f "$tmp/nognu/yiwu-14fyp/hourly-2025.dat" ] && ok || bad "without gnuplot: data files missing"
 
+# fit-weather: the settings on stdout, the tables and the fit report in DIR
+wx=configs/weather
+"$ecsim" fit-weather $wx/tmy_45.000_8.000_2005_2023.csv --wind-file $wx/AZ_Eastern-Rolling_Hills.srw \
+  -o "$tmp/fit" >"$tmp/fit.cfg" 2>"$tmp/err-fit"; rc=$?
+[ $rc = 0 ] && ok || { bad "fit-weather: exit status $rc"; cat "$tmp/err-fit"; }
+grep -q '^weather = {' "$tmp/fit.cfg" && grep -q 'wind_weibull_k = \[' "$tmp/fit.cfg" && ok || bad "fit-weather: no settings block on stdout"
+grep -q 'wind_weibull_c_ms.*AZ_Eastern-Rolling_Hills.srw' "$tmp/fit.cfg" && ok || bad "fit-weather: wind settings do not name the wind file"
+n=0
+for chart in fit-weibull fit-acf fit-diurnal fit-clearness fit-temperature; do
+  f="$tmp/fit/charts/$chart.png"
+  [ -f "$f" ] && [ "$(png_size "$f")" = 1600x900 ] && n=$((n + 1)) || bad "fit-weather: $chart.png missing or wrong size"
+  grep -q "$chart" "$tmp/fit/fit_report.html" || bad "fit-weather: fit_report.html does not name $chart"
+done
+[ $n = 5 ] && ok
+cmp -s "$tmp/fit.cfg" "$tmp/fit/params.cfg" && ok || bad "fit-weather: params.cfg differs from stdout"
+# a malformed file: exit 1, file:line named, nothing written
+sed '20s/^\([^,]*\),[^,]*/\1,x/' $wx/tmy_45.000_8.000_2005_2023.csv >"$tmp/bad.csv"
+"$ecsim" fit-weather "$tmp/bad.csv" -o "$tmp/fitbad" >"$tmp/out-bad" 2>"$tmp/err-bad"; rc=$?
+[ $rc = 1 ] && ok || bad "fit-weather on a malformed file: exit status $rc, expected 1"
+grep -q "bad.csv:20:" "$tmp/err-bad" && ok || bad "fit-weather on a malformed file: message does not name bad.csv:20: $(head -c 200 "$tmp/err-bad")"
+[ ! -e "$tmp/fitbad" ] && [ ! -s "$tmp/out-bad" ] && ok || bad "fit-weather on a malformed file wrote output"
+
 echo "plots: $pass passed, $fail failed"
 [ $fail = 0 ]
