@@ -76,7 +76,7 @@ static Status file_year(const char *path, const WxFile *wind, WxFile *f, WxSourc
     site->elevation_m = f->elevation_m;
     site->utc_offset_h = f->utc_offset_h;
     const WxFile *wf = wind ? wind : f;
-    WxYearOptions o = { wf->n_heights > 0 ? wf->height_m[wf->n_heights - 1] : 10.0, 0 };
+    WxYearOptions o = { wf->n_heights > 0 ? wf->height_m[wf->n_heights - 1] : 10.0, 0, 1 };
     st = wxyear_prepare(src, f, wind, site, &o, d);
     if (st != ST_OK) return st;
     int year = f->year[0];

@@ -73,6 +73,7 @@ typedef struct {
     char wind_file[PATH_MAX_LEN];    /* wind speed and direction from here, or "" */
     WeatherFormat format;
     int retime_to_site;              /* shift the file onto the site's solar clock */
+    int wind_air_from_wind_file;     /* air density at the hub from the wind file's air (SAM), else the main file's */
 } WeatherSpec;
 
 typedef enum { WAKE_NONE = 0, WAKE_SIMPLE = 1, WAKE_PARK = 2 } WakeKind;

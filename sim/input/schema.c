@@ -255,6 +255,10 @@ static const SchemaEntry table[] = {
     { AT("weather", weather, retime_to_site), BOOL(1),
       .doc = "Shift a file from another place or clock by whole hours so that its solar noon falls "
              "at the site's clock hour of solar noon (false: record k is hour k)." },
+    { AT("weather", weather, wind_air_from_wind_file), BOOL(1),
+      .doc = "Air density at the hub from the wind file's own temperature and pressure there, as "
+             "SAM does (false: from the weather file's, e.g. for a proxy wind file from another "
+             "altitude)." },
     /* wind */
     { AT("wind", wind, capacity_mw), SCHED0(0, 1e6), .unit = "MW", .dim = DIM_POWER_MW,
       .doc = "Installed wind capacity (nameplate) by year." },

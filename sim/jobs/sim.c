@@ -50,7 +50,7 @@ typedef struct {
 typedef struct {
     int n_main;                          /* file, or files[] in order */
     FileId main[WEATHER_FILES_MAX], wind;
-    int format, retime;
+    int format, retime, wind_air;
     double hub_height_m;
     Site site;
 } WxKey;
@@ -181,6 +181,7 @@ static Status weather_files(Run *run, const Scenario *s, Diag *d)
     if (st == ST_OK && w->wind_file[0]) st = file_id(&key->wind, w->wind_file, s, "weather.wind_file", d);
     key->format = (int)w->format;
     key->retime = w->retime_to_site;
+    key->wind_air = w->wind_air_from_wind_file;
     key->hub_height_m = s->wind.hub_height_m;
     key->site = s->site;
     if (st == ST_OK && run->wxc.valid && memcmp(key, &run->wxc.key, sizeof *key) == 0) {
@@ -195,7 +196,7 @@ static Status weather_files(Run *run, const Scenario *s, Diag *d)
         if (!(wind = wxfile_new())) st = ST_NOMEM;
         else st = wxfile_read(w->wind_file, (WxFormat)w->format == WXF_SRW ? WXF_SRW : WXF_AUTO, wind, d);
     }
-    const WxYearOptions opt = { s->wind.hub_height_m, w->retime_to_site };
+    const WxYearOptions opt = { s->wind.hub_height_m, w->retime_to_site, w->wind_air_from_wind_file };
     for (int i = 0; i < key->n_main && st == ST_OK; i++) {
         int same = -1;
         for (int j = 0; j < i && same < 0; j++)

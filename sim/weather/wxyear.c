@@ -127,7 +127,7 @@ Status wxyear_prepare(WxSource *src, const WxFile *f, const WxFile *wind, const 
     /* Air density at the hub from the wind source's own temperature and
      * pressure there, interpolated in height as the speed (SAM): a wind
      * file from another place or height must not take the solar file's. */
-    src->has_hub_air = (wf->has & WXF_HAS_TEMP) && (wf->has & WXF_HAS_PRESSURE);
+    src->has_hub_air = o->wind_air && (wf->has & WXF_HAS_TEMP) && (wf->has & WXF_HAS_PRESSURE);
     for (int r = 0; r < f->hours && src->has_hub_air; r++) {
         src->hub_temp_c[r] = (1.0 - pk.w) * wf->temp_at_c[pk.lo][r] + pk.w * wf->temp_at_c[pk.hi][r];
         src->hub_pressure_pa[r] = (1.0 - pk.w) * wf->pressure_at_pa[pk.lo][r] + pk.w * wf->pressure_at_pa[pk.hi][r];

@@ -51,6 +51,7 @@ int wxyear_shift_hours(const WxFile *f, const Site *site);
 typedef struct {
     double hub_height_m;     /* wind technology's hub height */
     int retime;              /* 1: shift to the site's solar clock; 0: record k is hour k */
+    int wind_air;            /* 1: hub air from the wind file (SAM); 0: the main file's air */
 } WxYearOptions;
 
 /* One prepared file (plus optional wind file), indexed by record. */

@@ -49,7 +49,7 @@ static FileYear *open_year(const char *path, const char *wind_path, double hub_m
     diag_init(&d);
     y->f = wxfile_new();
     y->wind = wind_path ? wxfile_new() : NULL;
-    const WxYearOptions o = {hub_m, 0};
+    const WxYearOptions o = {hub_m, 0, 1};
     int ok = y->f && wxfile_read(path, WXF_AUTO, y->f, &d) == ST_OK;
     if (ok && wind_path) ok = y->wind && wxfile_read(wind_path, WXF_AUTO, y->wind, &d) == ST_OK;
     if (ok) {
@@ -254,7 +254,7 @@ static void pvgis_csv_vs_epw(void)
     Diag d;
     diag_init(&d);
     const Site site = {"file", 45.0, 8.0, 250.0, 1.0};
-    const WxYearOptions o = {10.0, 0};
+    const WxYearOptions o = {10.0, 0, 1};
     CU_ASSERT_EQUAL_FATAL(wxyear_prepare(&w->src, w->f, NULL, &site, &o, &d), ST_OK);
     calendar_year_init(&w->cal, 2001);
     wxyear_fill(&w->src, &w->cal, &w->wx, &w->sun);

@@ -454,7 +454,7 @@ static void round_trip_file(void)
     CU_ASSERT_FATAL(wxfile_read("data/weather/tmy_45.000_8.000_2005_2023.csv", WXF_AUTO, wf, &d) == ST_OK);
     CU_ASSERT_FATAL(wxfile_read("data/weather/AZ_Eastern-Rolling_Hills.srw", WXF_AUTO, ww, &d) == ST_OK);
     Site site = { "pvgis", wf->latitude_deg, wf->longitude_deg, wf->elevation_m, wf->utc_offset_h };
-    WxYearOptions o = { 80.0, 0 };
+    WxYearOptions o = { 80.0, 0, 1 };
     CU_ASSERT_FATAL(wxyear_prepare(src, wf, ww, &site, &o, &d) == ST_OK);
     CU_ASSERT_EQUAL(src->wind_height_m, 80.0);
     wxfile_free(ww);

@@ -97,7 +97,7 @@ static void retime_moves_weather_and_sun(void)
     Calendar *cal = malloc(sizeof *cal);
     CU_ASSERT_FATAL(f && src && wx && sun && cal);
     const Site s95 = { "", 43.75, 95.0, 480.0, 8.0 };
-    WxYearOptions o = { 100.0, 1 };
+    WxYearOptions o = { 100.0, 1, 1 };
     Diag d;
     diag_init(&d);
     CU_ASSERT_EQUAL_FATAL(wxyear_prepare(src, f, NULL, &s95, &o, &d), ST_OK);
@@ -147,7 +147,7 @@ static void leap_day_copies_feb28(void)
     SunTable *sun = malloc(sizeof *sun);
     Calendar *cal = malloc(sizeof *cal);
     CU_ASSERT_FATAL(f && src && wx && sun && cal);
-    WxYearOptions o = { 100.0, 0 };
+    WxYearOptions o = { 100.0, 0, 1 };
     Diag d;
     diag_init(&d);
     CU_ASSERT_EQUAL_FATAL(wxyear_prepare(src, f, NULL, &NAOMAOHU, &o, &d), ST_OK);
@@ -231,7 +231,7 @@ static void hub_height_in_year(void)
         f->wind_dir_deg[0][k] = 350.0;
         f->wind_dir_deg[1][k] = 10.0;
     }
-    WxYearOptions o = { 100.0, 1 };
+    WxYearOptions o = { 100.0, 1, 1 };
     Diag d;
     diag_init(&d);
     CU_ASSERT_EQUAL_FATAL(wxyear_prepare(src, f, NULL, &NAOMAOHU, &o, &d), ST_OK);
@@ -315,7 +315,7 @@ static void irradiance_closure(void)
     CU_ASSERT_FATAL(f && src);
     f->has &= ~(unsigned)WXF_HAS_DHI;
     for (int k = 0; k < 8760; k++) f->ghi_wm2[k] = 500.0, f->dni_wm2[k] = 400.0;
-    WxYearOptions o = { 100.0, 0 };
+    WxYearOptions o = { 100.0, 0, 1 };
     Diag d;
     diag_init(&d);
     CU_ASSERT_EQUAL_FATAL(wxyear_prepare(src, f, NULL, &NAOMAOHU, &o, &d), ST_OK);
