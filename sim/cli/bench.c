@@ -93,7 +93,9 @@ int bench_main(int argc, char **argv)
         double dt = (now_s() - t0) / ((double)wreps * hours);
         if (dt < best) best = dt;
     }
-    printf("  weather:           %6.2f ns/hour-step  (synthetic wind, sun, temperature)\n", best * 1e9);
+    printf("  weather:           %6.2f ns/hour-step  (%s)\n", best * 1e9,
+           s->weather.source == WEATHER_FILE ? "weather file: the year from the prepared records"
+                                             : "synthetic wind, sun, temperature");
     best = 1e30;
     for (int r = 0; r < 3; r++) {
         double t0 = now_s();
