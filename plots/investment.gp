@@ -49,9 +49,17 @@ set xtics 1 format '%.0f'
 set yrange [0 : (top > 0 ? top * 1.3 : 1)]
 lab(v) = (v > 0) ? sprintf(v < 10 ? '%.1f' : '%.0f', v) : ''
 
-plot for [k=cost_n:1:-1] annual using 'year':(cum(k) * m_scale) with boxes \
-        lc rgb value('c_'.word(cost_techs, k)) title seg_title(k), \
-     '' using (column('year') - 0.42):(column('invest_goal_yi_yuan') > 0 ? column('invest_goal_yi_yuan') * m_scale : NaN):(0.84):(0) \
-        with vectors nohead lw 3 dt 2 lc rgb c_target title (goal_sum > 0 ? L('规划投资目标（年均）', 'plan goal (per year)') : ''), \
-     '' using 'year':(cum(cost_n) * m_scale):(lab(cum(cost_n) * m_scale)) \
-        with labels offset 0, 0.8 font font.','.(fontsize - 4) notitle
+# The goal's dashes only when there is a goal (an all-NaN plot is a warning).
+if (goal_sum > 0) {
+    plot for [k=cost_n:1:-1] annual using 'year':(cum(k) * m_scale) with boxes \
+            lc rgb value('c_'.word(cost_techs, k)) title seg_title(k), \
+         '' using (column('year') - 0.42):(column('invest_goal_yi_yuan') > 0 ? column('invest_goal_yi_yuan') * m_scale : NaN):(0.84):(0) \
+            with vectors nohead lw 3 dt 2 lc rgb c_target title L('规划投资目标（年均）', 'plan goal (per year)'), \
+         '' using 'year':(cum(cost_n) * m_scale):(lab(cum(cost_n) * m_scale)) \
+            with labels offset 0, 0.8 font font.','.(fontsize - 4) notitle
+} else {
+    plot for [k=cost_n:1:-1] annual using 'year':(cum(k) * m_scale) with boxes \
+            lc rgb value('c_'.word(cost_techs, k)) title seg_title(k), \
+         '' using 'year':(cum(cost_n) * m_scale):(lab(cum(cost_n) * m_scale)) \
+            with labels offset 0, 0.8 font font.','.(fontsize - 4) notitle
+}

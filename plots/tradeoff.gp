@@ -27,7 +27,13 @@ set multiplot layout rows, cols title L('成本与目标余量', 'Cost against t
 set xlabel L(to_xlabel_zh, to_xlabel_en) font font.','.fs noenhanced
 set tics font font.','.fs
 set grid xtics ytics lc rgb c_grid
-set offsets graph 0.08, graph 0.08, 0, 0
+# The cost axis from all panels' points (the same scenarios), widened when
+# they all cost the same.
+stats data using xcol nooutput
+xlo = STATS_min
+xhi = STATS_max
+xpad = (xhi - xlo) > 1e-9 * (1 + abs(xhi)) ? 0.1 * (xhi - xlo) : (abs(xhi) > 0 ? 0.1 * abs(xhi) : 1)
+set xrange [xlo - xpad : xhi + xpad]
 set style textbox opaque noborder margins 1, 1
 unset key
 do for [k=1:to_n] {

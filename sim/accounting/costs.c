@@ -8,6 +8,8 @@
 
 #define YUAN_PER_YI 1e8
 
+_Static_assert(TECH_COUNT <= COST_TECH_MAX, "CostParams is indexed by TechId: raise COST_TECH_MAX");
+
 double costs_crf(double r, double n)
 {
     if (n < 1) n = 1;

@@ -232,15 +232,6 @@ typedef struct {
     Schedule other_industry_mtce;    /* other fossil consumption */
 } AccountingParams;
 
-/* Technologies (tech.def; the registry is tech.h). */
-typedef enum {
-#define TECH(id, name, zh, en, colour, role, pool, avail_s, used_s, used, avail, capacity, flh, avail_flh, build, stack, \
-             stack_colour) id,
-#include "tech.def"
-#undef TECH
-    TECH_COUNT
-} TechId;
-
 /* ---- costs (docs/costs.md; the items are rows of costs.def) ---- */
 typedef enum {
 #define COST_ITEM(id, tech, kind, path, dim, unit, max, def, doc) id,
@@ -250,14 +241,15 @@ typedef enum {
 } CostItemId;
 
 #define COST_SPEND_MAX 8
+#define COST_TECH_MAX 16                 /* >= TECH_COUNT (checked in costs.c) */
 
 typedef struct {
     Schedule item[CI_COUNT];         /* 元 per unit by year, a costs.def row each */
-    double lifetime_a[TECH_COUNT];          /* economic life, years */
-    int spend_n[TECH_COUNT];                /* construction years */
-    double spend_frac[TECH_COUNT][COST_SPEND_MAX];   /* shares by construction year */
+    double lifetime_a[COST_TECH_MAX];        /* by TechId: economic life, years */
+    int spend_n[COST_TECH_MAX];              /* construction years */
+    double spend_frac[COST_TECH_MAX][COST_SPEND_MAX];   /* shares by construction year */
     double discount_rate_frac;       /* real, for annuities and present values */
-    Schedule coal_price_yuan_per_t;  /* raw coal delivered to the power plants */
+    Schedule coal_price_yuan_per_t;  /* raw coal burnt for power (and sold), 元/t */
     Schedule benchmark_tariff_yuan_per_kwh;   /* sending-end coal benchmark */
     Schedule receiving_price_yuan_per_kwh;    /* receiving-end price of exported power */
     Schedule storage_compensation_yuan_per_kwh;   /* per kWh discharged */
@@ -385,6 +377,14 @@ typedef struct {
     OutputParams output;
 } Scenario;
 
+/* Technologies (tech.def; the registry is tech.h). */
+typedef enum {
+#define TECH(id, name, zh, en, colour, role, pool, avail_s, used_s, used, avail, capacity, flh, avail_flh, build, stack, \
+             stack_colour) id,
+#include "tech.def"
+#undef TECH
+    TECH_COUNT
+} TechId;
 
 /* Hourly series (series.def; the table is series.h). */
 typedef enum { SIO_IN = 0, SIO_OUT = 1 } SeriesIo;

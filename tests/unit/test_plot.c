@@ -182,7 +182,7 @@ static void all_charts(void)
     if (st != ST_OK || d.n) diag_print(&d, stderr);
     CU_ASSERT_EQUAL(st, ST_OK);
     CU_ASSERT_EQUAL(d.n_errors + d.n_warnings, 0);
-    CU_ASSERT_EQUAL(plot_chart_count(), 9);
+    CU_ASSERT_EQUAL(plot_chart_count(), 11);   /* ... investment, lcoe, dashboard */
     for (int i = 0; i < plot_chart_count(); i++) {
         const PlotChart *c = plot_chart_get(i);
         char path[1024];

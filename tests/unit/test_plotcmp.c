@@ -188,6 +188,7 @@ static void comparison_charts(void)
         check_chart(root, "compare-figures");
         check_chart(root, "compare-trajectories");
         check_chart(root, "compare-targets");
+        check_chart(root, "tradeoff");   /* cost against the targets' margins */
     }
     /* one cell per target and scenario */
     char path[256];
