@@ -64,7 +64,8 @@ int wx_read_pvgis(WxCtx *c)
             if (wx_split(c) < 0) return -1;
             double m, y;
             if (c->nf != 2 || wx_parse(c->fld[0], &m) != 0 || wx_parse(c->fld[1], &y) != 0 ||
-                m != floor(m) || m < 1 || m > 12 || table_year[(int)m])
+                m != floor(m) || m < 1 || m > 12 || table_year[(int)m] ||
+                !(y >= 1 && y <= 9999) || y != floor(y))   /* checked before the casts */
                 return wx_err(c, ST_CONFIG_SYNTAX, c->line, 0, NULL,
                               "not a month,year line of the TMY months table");
             table_year[(int)m] = (int)y;
