@@ -33,7 +33,8 @@ stats data using xcol nooutput
 xlo = STATS_min
 xhi = STATS_max
 xpad = (xhi - xlo) > 1e-9 * (1 + abs(xhi)) ? 0.1 * (xhi - xlo) : (abs(xhi) > 0 ? 0.1 * abs(xhi) : 1)
-set xrange [xlo - xpad : xhi + xpad]
+# names start right of their point: room for the rightmost one
+set xrange [xlo - xpad : xhi + (show_names ? 3 : 1) * xpad]
 set style textbox opaque noborder margins 1, 1
 unset key
 do for [k=1:to_n] {
@@ -52,9 +53,9 @@ do for [k=1:to_n] {
     if (show_names) {
         plot data index (k - 1) using xcol:ycol:(column(5) > 0 ? c_pass_rgb : c_fail_rgb) \
                 with points pt 7 ps 2.2 lc rgb variable, \
-             '' index (k - 1) using xcol:(column(6) > 0.5 ? NaN : column(ycol)):7 with labels offset 0, 1.2 \
+             '' index (k - 1) using xcol:(column(6) > 0.5 ? NaN : column(ycol)):7 with labels left offset 0.9, 0.8 \
                 font font.','.(fs - 4) noenhanced, \
-             '' index (k - 1) using xcol:(column(6) > 0.5 ? column(ycol) : NaN):7 with labels offset 0, -1.2 \
+             '' index (k - 1) using xcol:(column(6) > 0.5 ? column(ycol) : NaN):7 with labels left offset 0.9, -0.8 \
                 font font.','.(fs - 4) noenhanced
     } else {
         plot data index (k - 1) using xcol:ycol:(column(5) > 0 ? c_pass_rgb : c_fail_rgb) \
