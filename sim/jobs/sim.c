@@ -69,6 +69,8 @@ struct Run {
     Calendar cal;
     WeatherYear wx;
     SynthTables synth;
+    WeatherSpec synth_key;      /* the spec synth was built from (synth_valid) */
+    int synth_valid;
     TechModels models;
     TechState tech_state;
     SunSlot sun[SUN_CACHE];
@@ -254,10 +256,19 @@ Status sim_prepare(Run *run, const Scenario *s, Diag *d)
         Status st = weather_files(run, s, d);
         if (st != ST_OK) return st;
     }
-    Status st = synth_tables_build(&run->synth, &s->weather);
-    if (st != ST_OK) {
-        diag_error(d, st, s->source_file, 0, "weather", "cannot build synthetic weather tables");
-        return st;
+    /* The tables depend on the weather spec alone: members and variants
+     * that share it (an ensemble, a sweep of other settings) build them
+     * once per Run. A bytewise comparison can only miss a match, never
+     * make a false one. */
+    if (!run->synth_valid || memcmp(&run->synth_key, &s->weather, sizeof s->weather) != 0) {
+        run->synth_valid = 0;
+        Status st = synth_tables_build(&run->synth, &s->weather);
+        if (st != ST_OK) {
+            diag_error(d, st, s->source_file, 0, "weather", "cannot build synthetic weather tables");
+            return st;
+        }
+        memcpy(&run->synth_key, &s->weather, sizeof s->weather);
+        run->synth_valid = 1;
     }
     /* Input series start each scenario at 0, so a technology without
      * capacity need not clear its series every year (a Run is reused). */
