@@ -42,6 +42,7 @@ typedef struct {
     SunTable tab;
     PvSunYear *pv;  /* NULL until needed */
     int pv_ok;      /* pv holds this slot's year */
+    int uses;       /* years run from this slot since it was built */
 } SunSlot;
 
 /* Weather from files: each file read and prepared once, kept while the
@@ -141,17 +142,20 @@ static SunSlot *sun_for(Run *run, const Site *site, int year)
     slot->site = *site;
     slot->year = year;
     slot->pv_ok = 0;
+    slot->uses = 0;
     suntable_build(&slot->tab, site, year);
     return slot;
 }
 
 /* The year's PV sun terms for the run's PV model, from the slot (made or
  * remade there when needed); NULL when there is no slot or no memory, and
- * the PV model then computes them itself (the same values). */
+ * the PV model then computes them itself, block by block (the same
+ * values). A year run once (a single run) takes that path too: storing
+ * the terms only pays when the year comes again (members, variants). */
 static const PvSunYear *pv_sun_for(Run *run)
 {
     SunSlot *slot = run->slot_now;
-    if (!slot) return NULL;
+    if (!slot || slot->uses++ == 0) return NULL;
     if (!slot->pv && !(slot->pv = malloc(sizeof *slot->pv))) return NULL;
     if (!slot->pv_ok || !pv_sun_year_fits(slot->pv, &run->models.pv, slot->tab.hours)) {
         pv_sun_year_build(slot->pv, &run->models.pv, &slot->tab, slot->tab.hours);

@@ -160,9 +160,10 @@ typedef struct {
 static double wrap360(double x)
 {
     /* fmod is exact, and so is x - 360 for x in [360, 720) (Sterbenz):
-     * the common cases skip the call with the same result. */
-    if (!(x >= 0.0 && x < 720.0)) x = fmod(x, 360.0);
-    else if (x >= 360.0) x -= 360.0;
+     * the common ranges skip the call with the same result. */
+    if (x >= 0.0 && x < 360.0) return x;
+    if (x >= 360.0 && x < 720.0) return x - 360.0;
+    if (!(x > -360.0 && x < 0.0)) x = fmod(x, 360.0);   /* (-360, 0): fmod gives x itself */
     return x < 0 ? x + 360.0 : x;
 }
 
