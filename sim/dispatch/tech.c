@@ -56,7 +56,8 @@ static Status build_wind(const TechYear *ty)
 static Status build_solar(const TechYear *ty)
 {
     const Scenario *s = ty->s;
-    pv_unit_output(&ty->models->pv, ty->sun, ty->wx, ty->scratch);
+    if (ty->pv_sun) pv_unit_output_sun(&ty->models->pv, ty->pv_sun, ty->wx, ty->scratch);
+    else pv_unit_output(&ty->models->pv, ty->sun, ty->wx, ty->scratch);
     per_mw_times_capacity(ty, &s->solar.capacity_mw, pv_degradation_factor(&s->solar, s->first_year, ty->year),
                           ty->buf[SER_SOLAR_AVAIL]);
     facts_put(ty->facts, MET_solar_capacity_mw, schedule_year_mean(&s->solar.capacity_mw, ty->year, ty->monthly));

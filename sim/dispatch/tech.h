@@ -46,6 +46,7 @@ typedef struct {
     const Calendar *cal;
     const WeatherYear *wx;
     const SunTable *sun;
+    const PvSunYear *pv_sun;        /* the year's PV sun terms for models->pv, or NULL */
     const TechModels *models;
     int year, monthly;              /* monthly: COMMISSION_MONTHLY */
     int first;                      /* 1 in the first year of the run */

@@ -31,12 +31,18 @@ typedef struct {
     double scratch[ECSIM_MAX_HOURS];
 } Buffers;
 
-/* Sun tables depend only on site and year: cached per run, keyed by both. */
+/* Sun tables depend only on site and year: cached per run, keyed by both,
+ * with the PV terms of the year that depend on the sun and the array
+ * alone (pv.h), made when a year is first run with PV and kept while the
+ * array's geometry stays. */
 #define SUN_CACHE 8
 typedef struct {
     Site site;
     int year;       /* 0 = empty */
     SunTable tab;
+    PvSunYear *pv;  /* NULL until needed */
+    int pv_ok;      /* pv holds this slot's year */
+    int uses;       /* years run from this slot since it was built */
 } SunSlot;
 
 /* Weather from files: each file read and prepared once, kept while the
@@ -69,6 +75,8 @@ struct Run {
     Calendar cal;
     WeatherYear wx;
     SynthTables synth;
+    WeatherSpec synth_key;      /* the spec synth was built from (synth_valid) */
+    int synth_valid;
     TechModels models;
     TechState tech_state;
     SunSlot sun[SUN_CACHE];
@@ -76,6 +84,7 @@ struct Run {
     SunTable file_sun;          /* the sun of the year from a weather file */
     int sun_next;
     const SunTable *sun_now;
+    SunSlot *slot_now;          /* sun_now's cache slot; NULL for a weather file's year */
     Buffers *buf;
     YearInputs in;
     YearSeries out;
@@ -110,6 +119,7 @@ void run_free(Run *run)
 {
     if (!run) return;
     wxcache_clear(&run->wxc);
+    for (int i = 0; i < SUN_CACHE; i++) free(run->sun[i].pv);
     free(run->buf);
     free(run);
 }
@@ -122,17 +132,36 @@ static int same_site(const Site *a, const Site *b)
         && a->elevation_m == b->elevation_m && a->utc_offset_h == b->utc_offset_h;
 }
 
-static const SunTable *sun_for(Run *run, const Site *site, int year)
+static SunSlot *sun_for(Run *run, const Site *site, int year)
 {
     for (int i = 0; i < SUN_CACHE; i++)
         if (run->sun[i].year == year && same_site(&run->sun[i].site, site))
-            return &run->sun[i].tab;
+            return &run->sun[i];
     SunSlot *slot = &run->sun[run->sun_next];
     run->sun_next = (run->sun_next + 1) % SUN_CACHE;
     slot->site = *site;
     slot->year = year;
+    slot->pv_ok = 0;
+    slot->uses = 0;
     suntable_build(&slot->tab, site, year);
-    return &slot->tab;
+    return slot;
+}
+
+/* The year's PV sun terms for the run's PV model, from the slot (made or
+ * remade there when needed); NULL when there is no slot or no memory, and
+ * the PV model then computes them itself, block by block (the same
+ * values). A year run once (a single run) takes that path too: storing
+ * the terms only pays when the year comes again (members, variants). */
+static const PvSunYear *pv_sun_for(Run *run)
+{
+    SunSlot *slot = run->slot_now;
+    if (!slot || slot->uses++ == 0) return NULL;
+    if (!slot->pv && !(slot->pv = malloc(sizeof *slot->pv))) return NULL;
+    if (!slot->pv_ok || !pv_sun_year_fits(slot->pv, &run->models.pv, slot->tab.hours)) {
+        pv_sun_year_build(slot->pv, &run->models.pv, &slot->tab, slot->tab.hours);
+        slot->pv_ok = 1;
+    }
+    return slot->pv;
 }
 
 static Status file_id(FileId *id, const char *path, const Scenario *s, const char *setting, Diag *d)
@@ -254,10 +283,19 @@ Status sim_prepare(Run *run, const Scenario *s, Diag *d)
         Status st = weather_files(run, s, d);
         if (st != ST_OK) return st;
     }
-    Status st = synth_tables_build(&run->synth, &s->weather);
-    if (st != ST_OK) {
-        diag_error(d, st, s->source_file, 0, "weather", "cannot build synthetic weather tables");
-        return st;
+    /* The tables depend on the weather spec alone: members and variants
+     * that share it (an ensemble, a sweep of other settings) build them
+     * once per Run. A bytewise comparison can only miss a match, never
+     * make a false one. */
+    if (!run->synth_valid || memcmp(&run->synth_key, &s->weather, sizeof s->weather) != 0) {
+        run->synth_valid = 0;
+        Status st = synth_tables_build(&run->synth, &s->weather);
+        if (st != ST_OK) {
+            diag_error(d, st, s->source_file, 0, "weather", "cannot build synthetic weather tables");
+            return st;
+        }
+        memcpy(&run->synth_key, &s->weather, sizeof s->weather);
+        run->synth_valid = 1;
     }
     /* Input series start each scenario at 0, so a technology without
      * capacity need not clear its series every year (a Run is reused). */
@@ -275,9 +313,11 @@ Status sim_weather(Run *run, int year, unsigned long member)
         if (pos < 0 || pos >= run->wxc.key.n_main) return ST_CONFIG_RANGE;
         wxyear_fill(run->wxc.src[run->wxc.src_of[pos]], &run->cal, &run->wx, &run->file_sun);
         run->sun_now = &run->file_sun;
+        run->slot_now = NULL;
         return ST_OK;
     }
-    run->sun_now = sun_for(run, &s->site, year);
+    run->slot_now = sun_for(run, &s->site, year);
+    run->sun_now = &run->slot_now->tab;
     /* Streams are keyed by calendar year, not by position in the period:
      * variants with the same seed see the same weather in the same year
      * (common random numbers), so their differences are the policy's. */
@@ -323,7 +363,7 @@ Status sim_inputs(Run *run, int year)
     /* Every technology builds its inputs, limits and facts of the year. */
     double *bufs[SER_COUNT];
     for (int i = 0; i < SER_COUNT; i++) bufs[i] = b->series[i];
-    const TechYear ty = { s, &run->cal, &run->wx, run->sun_now, &run->models, year,
+    const TechYear ty = { s, &run->cal, &run->wx, run->sun_now, pv_sun_for(run), &run->models, year,
                           s->commissioning == COMMISSION_MONTHLY, !run->first_year_done,
                           &run->tech_state, bufs, b->scratch, f, lim };
     for (int i = 0; i < tech_count(); i++) {

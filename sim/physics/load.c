@@ -39,11 +39,14 @@ void load_year(const LoadParams *p, const Calendar *cal, double annual_mwh, doub
     const double two_pi = 6.283185307179586476925;
 
     /* First pass: the unscaled shape of the non-industrial part, and its sum. */
-    double sum = 0.0;
+    double sum = 0.0, seasonal = 0.0;
+    int seasonal_doy = -1;   /* the day seasonal was computed for: once a day, not every hour */
     for (int h = 0; h < hours; h++) {
-        double doy = (double)cal->day_of_year[h];
-        double seasonal = 1.0 + p->seasonal_amp_frac
-                              * cos(two_pi * (doy - LOAD_WINTER_PEAK_DOY) / (double)cal->days);
+        if (cal->day_of_year[h] != seasonal_doy) {
+            seasonal_doy = cal->day_of_year[h];
+            double doy = (double)seasonal_doy;
+            seasonal = 1.0 + p->seasonal_amp_frac * cos(two_pi * (doy - LOAD_WINTER_PEAK_DOY) / (double)cal->days);
+        }
         load_mw[h] = daily[cal->hour_of_day[h]] * seasonal;
         sum += load_mw[h];
     }

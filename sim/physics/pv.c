@@ -201,28 +201,6 @@ static double sky_derate_at(const PvModel *m, double tilt_deg)
     return m->sky_derate[i] + f * (m->sky_derate[i + 1] - m->sky_derate[i]);
 }
 
-/* Ground-reflected derate for self-shaded one-axis rows (SAM
- * lib_pvshade diffuse_reduce, Deline 2012): rows of 1000 in a field see the
- * ground between rows partly shaded: albedo x view factor f2 of the
- * beam-lit strip for the beam, albedo x f3 of the whole gap for diffuse,
- * relative to the open-field isotropic value F1 (Gbh + Gdh), F1 = albedo
- * sin^2(tilt/2). (f2 and f3 carry the albedo, not F1: F1 f2 counted the
- * tilt's view factor twice and cost 0.57 % a year on SAM's one-axis case.) */
-static double ground_derate(double zen, double tilt, double dni, double dhi, double albedo, double gcr)
-{
-    const double nrows = 1000.0, r = 1.0 / gcr;
-    double gbh = dni * cos(zen);
-    double f1 = albedo * pow(sin(tilt / 2.0), 2.0);
-    double alt = PI / 2.0 - zen;
-    double y1 = max_d(r - sin(PI - alt - tilt) / sin(alt), 0.00001);
-    double f2 = 0.5 * (1.0 + y1 - sqrt(y1 * y1 - 2.0 * y1 * cos(PI - tilt) + 1.0));
-    double f3 = 0.5 * (1.0 + r - sqrt(r * r - 2.0 * r * cos(PI - tilt) + 1.0));
-    double gr1 = f1 * (gbh + dhi);
-    if (!(gr1 > 0)) return 1.0;
-    double reduced = (f1 + (nrows - 1.0) * albedo * f2) / nrows * gbh + (f1 + (nrows - 1.0) * albedo * f3) / nrows * dhi;
-    return reduced / gr1;
-}
-
 /* ---- orientation ---------------------------------------------------------- */
 
 typedef struct {
@@ -313,59 +291,104 @@ static double airmass_term(const PvModel *m, double zdeg)
     return m->airmass_term[i] + (x - i) * (m->airmass_term[i + 1] - m->airmass_term[i]);
 }
 
-static void perez(const PvModel *m, double dni, double dhi, double zen, double cz, const Orient *o,
-                  double *beam, double *sky, double *gnd)
-{
-    double cos_aoi = o->cos_aoi;
-    if (dni < 0) dni = 0;
-    if (dhi < 0) dhi = 0;
-    /* Near the horizon (zenith > 87.5 deg) the model falls back to an
-     * isotropic sky and no ground reflection. */
-    if (zen > 1.5271631) {
-        *beam = (zen < 0.5 * PI && cos_aoi > 0) ? dni * cos_aoi : 0.0;
-        *sky = dhi * (1.0 + o->cos_tilt) / 2.0;
-        *gnd = 0.0;
-        return;
-    }
-    *beam = cos_aoi > 0 ? dni * cos_aoi : 0.0;
-    if (dhi <= 0) { *sky = 0.0; *gnd = 0.0; return; }
-
-    double zdeg = zen * DEG;
-    /* sky brightness DHI x air mass / 1367, air mass by Kasten (1966) */
-    double delta = dhi * (1.0 / 1367.0) / (cz + 0.15 * airmass_term(m, zdeg));
-    /* Clearness bin: eps = ((DNI + DHI)/DHI + z3)/(1 + z3) > edge, compared
-     * without dividing (DHI (1 + z3) > 0); the edges ascend. */
-    double z3 = 5.534e-6 * zdeg * zdeg * zdeg;
-    double num = dni + dhi + dhi * z3, den = dhi * (1.0 + z3);
-    int i = 0;
-    while (i < 7 && num > PEREZ_EPS_EDGES[i] * den) i++;
-    const double *f = PEREZ_F[i];
-    double f1 = max_d(f[0] + f[1] * delta + f[2] * zen, 0.0);
-    double f2 = f[3] + f[4] * delta + f[5] * zen;
-    double zh = max_d(cz, 0.0871557);                                   /* cos 85 deg */
-    *sky = dhi * (1.0 - f1) * (1.0 + o->cos_tilt) / 2.0                /* isotropic */
-           + dhi * f1 * max_d(cos_aoi, 0.0) / zh                        /* circumsolar */
-           + dhi * f2 * o->sin_tilt;                                    /* horizon */
-    /* Ground reflection from beam + diffuse on the horizontal (not the file's GHI). */
-    *gnd = m->albedo * (dni * cz + dhi) * (1.0 - o->cos_tilt) / 2.0;
-}
-
-/* The POA pieces for the sun at zenith zen (rad, cos cz), azimuth azm
- * (rad); o gets the orientation. sin zen = sqrt(1 - cz^2) as zen is in [0, pi]. */
-static void poa_rad(const PvModel *m, double zen, double cz, double azm, double dni, double dhi,
-                    Orient *o, PvPoa *out)
+/* Everything of the POA chain that depends on the sun and the array alone
+ * (sun_hour), apart from what depends on DNI and DHI (poa_hour): one hour's
+ * terms are computed once per site and year and shared by every weather
+ * member. The arithmetic of each value is that of the chain written in one
+ * piece, so results are the same. Orientation: sun at zenith zen (rad, cos
+ * cz, sin zen = sqrt(1 - cz^2) as zen is in [0, pi]), azimuth azm (rad). */
+static void sun_hour(const PvModel *m, double zen, double cz, double azm, PvSunHour *r, Orient *o)
 {
     orient(m, cz, sqrt(max_d(1.0 - cz * cz, 0.0)), azm, o);
+    const double cos_aoi = o->cos_aoi;
+    r->zen = zen;
+    r->cz = cz;
+    r->cos_aoi = cos_aoi;
+    r->opct = 1.0 + o->cos_tilt;
+    r->omct = 1.0 - o->cos_tilt;
+    r->sin_tilt = o->sin_tilt;
+    r->cpos = max_d(cos_aoi, 0.0);
+    r->zh = max_d(cz, 0.0871557);                                        /* cos 85 deg */
+    /* Near the horizon (zenith > 87.5 deg) the model falls back to an
+     * isotropic sky and no ground reflection. */
+    r->low = zen > 1.5271631;
+    r->beam_ok = r->low ? (zen < 0.5 * PI && cos_aoi > 0) : cos_aoi > 0;
+    double zdeg = zen * DEG;
+    r->am_den = r->low ? 1.0 : cz + 0.15 * airmass_term(m, zdeg);       /* Kasten (1966) */
+    r->z3 = 5.534e-6 * zdeg * zdeg * zdeg;
+    r->one_z3 = 1.0 + r->z3;
+    /* Cover reflection loss on the beam only (reference notes §6.5 step
+     * 2), where SAM's clamped angle is inside (0.5, 89.5) deg. */
+    r->iam_on = cos_aoi > COS_AOI_89_5 && cos_aoi < COS_AOI_0_5;
+    r->one_m_iam = r->iam_on ? 1.0 - pv_cover_iam_cos(m, cos_aoi) : 0.0;
+    r->shaded = m->tracking == PV_SINGLE_AXIS;
+    r->keep = 1.0 - o->shade_frac;
+    r->fsky = 1.0;
+    r->gd_cosz = r->gd_f1 = r->gd_a = r->gd_b = 0.0;
+    if (r->shaded) {
+        /* Self-shaded one-axis rows: sky view derate by surface tilt, and
+         * the ground-reflected derate of SAM lib_pvshade diffuse_reduce
+         * (Deline 2012): rows of 1000 in a field see the ground between
+         * rows partly shaded: albedo x view factor f2 of the beam-lit strip
+         * for the beam, albedo x f3 of the whole gap for diffuse, relative
+         * to the open-field isotropic value F1 (Gbh + Gdh), F1 = albedo
+         * sin^2(tilt/2). (f2 and f3 carry the albedo, not F1: F1 f2 counted
+         * the tilt's view factor twice and cost 0.57 % a year on SAM's
+         * one-axis case.) */
+        const double nrows = 1000.0, rr = 1.0 / m->gcr, tilt = o->tilt, albedo = m->albedo;
+        r->fsky = sky_derate_at(m, tilt * DEG);
+        double f1 = albedo * pow(sin(tilt / 2.0), 2.0);
+        double alt = PI / 2.0 - zen;
+        double y1 = max_d(rr - sin(PI - alt - tilt) / sin(alt), 0.00001);
+        double f2 = 0.5 * (1.0 + y1 - sqrt(y1 * y1 - 2.0 * y1 * cos(PI - tilt) + 1.0));
+        double f3 = 0.5 * (1.0 + rr - sqrt(rr * rr - 2.0 * rr * cos(PI - tilt) + 1.0));
+        r->gd_cosz = cos(zen);
+        r->gd_f1 = f1;
+        r->gd_a = (f1 + (nrows - 1.0) * albedo * f2) / nrows;
+        r->gd_b = (f1 + (nrows - 1.0) * albedo * f3) / nrows;
+    }
+}
+
+/* Perez's sky, the ground and the rows' derates for one hour's DNI and DHI
+ * (W/m2) from the hour's sun terms r. */
+static void poa_hour(const PvModel *m, const PvSunHour *r, double dni, double dhi, PvPoa *out)
+{
     double beam, sky, gnd;
-    perez(m, dni, dhi, zen, cz, o, &beam, &sky, &gnd);
-    if (m->tracking == PV_SINGLE_AXIS) {
+    if (dni < 0) dni = 0;
+    if (dhi < 0) dhi = 0;
+    beam = r->beam_ok ? dni * r->cos_aoi : 0.0;
+    if (r->low) {
+        sky = dhi * r->opct / 2.0;
+        gnd = 0.0;
+    } else if (dhi <= 0) {
+        sky = 0.0;
+        gnd = 0.0;
+    } else {
+        /* sky brightness DHI x air mass / 1367 */
+        double delta = dhi * (1.0 / 1367.0) / r->am_den;
+        /* Clearness bin: eps = ((DNI + DHI)/DHI + z3)/(1 + z3) > edge,
+         * compared without dividing (DHI (1 + z3) > 0); the edges ascend. */
+        double num = dni + dhi + dhi * r->z3, den = dhi * r->one_z3;
+        int i = 0;
+        while (i < 7 && num > PEREZ_EPS_EDGES[i] * den) i++;
+        const double *f = PEREZ_F[i];
+        double f1 = max_d(f[0] + f[1] * delta + f[2] * r->zen, 0.0);
+        double f2 = f[3] + f[4] * delta + f[5] * r->zen;
+        sky = dhi * (1.0 - f1) * r->opct / 2.0                          /* isotropic */
+              + dhi * f1 * r->cpos / r->zh                              /* circumsolar */
+              + dhi * f2 * r->sin_tilt;                                 /* horizon */
+        /* Ground reflection from beam + diffuse on the horizontal (not the file's GHI). */
+        gnd = m->albedo * (dni * r->cz + dhi) * r->omct / 2.0;
+    }
+    if (r->shaded) {
         /* Self-shading of rows without backtracking (SAM pvwattsv5 for
          * array type 2): beam by the shaded fraction, sky and ground
          * diffuse by the rows' view factors, each factor used only if in [0, 1]. */
-        beam *= 1.0 - o->shade_frac;
+        beam *= r->keep;
         if (sky > 0 && sky + gnd >= 0.1) {
-            double fsky = sky_derate_at(m, o->tilt * DEG);
-            double fgnd = ground_derate(zen, o->tilt, max_d(dni, 0.0), max_d(dhi, 0.0), m->albedo, m->gcr);
+            double fsky = r->fsky, fgnd = 1.0;
+            double gbh = dni * r->gd_cosz, gr1 = r->gd_f1 * (gbh + dhi);
+            if (gr1 > 0) fgnd = (r->gd_a * gbh + r->gd_b * dhi) / gr1;
             if (fsky >= 0 && fsky <= 1) sky *= fsky;
             if (fgnd >= 0 && fgnd <= 1) gnd *= fgnd;
         }
@@ -380,7 +403,9 @@ void pv_poa(const PvModel *m, double zenith_deg, double azimuth_deg, double dni,
 {
     double zen = zenith_deg * RAD;
     Orient o;
-    poa_rad(m, zen, cos(zen), azimuth_deg * RAD, dni, dhi, &o, out);
+    PvSunHour r;
+    sun_hour(m, zen, cos(zen), azimuth_deg * RAD, &r, &o);
+    poa_hour(m, &r, dni, dhi, out);
     out->aoi_deg = acos(o.cos_aoi) * DEG;
     out->surface_tilt_deg = o.tilt * DEG;
     out->surface_azimuth_deg = o.azimuth * DEG;
@@ -645,50 +670,102 @@ double pv_dc_to_ac(const PvModel *m, double dc_frac)
 
 /* ---- the year ------------------------------------------------------------------ */
 
+/* Hour h's sun terms from the table (up = 0: the sun is down, nothing else set). */
+static void sun_hour_of(const PvModel *m, const SunTable *sun, int h, PvSunHour *r)
+{
+    Orient o;
+    r->up = h < sun->hours && sun->sun_up[h];
+    if (!r->up) return;
+    /* the table's cos_zenith is cos(zenith) where positive, 0 below the horizon */
+    double zen = sun->zenith_deg[h] * RAD;
+    double cz = sun->cos_zenith[h] > 0 ? sun->cos_zenith[h] : cos(zen);
+    r->extra = sun->extra_normal_wm2[h];
+    sun_hour(m, zen, cz, sun->azimuth_deg[h] * RAD, r, &o);
+}
+
+static int same_geometry(const PvModel *a, const PvModel *b)
+{
+    return a->tracking == b->tracking && a->tilt_rad == b->tilt_rad && a->azimuth_rad == b->azimuth_rad
+        && a->rotation_limit_rad == b->rotation_limit_rad && a->gcr == b->gcr && a->albedo == b->albedo
+        && a->ar_glass == b->ar_glass;
+}
+
+void pv_sun_year_build(PvSunYear *y, const PvModel *m, const SunTable *sun, int hours)
+{
+    y->hours = hours;
+    y->geometry = *m;
+    for (int h = 0; h < hours; h++) sun_hour_of(m, sun, h, &y->hour[h]);
+}
+
+int pv_sun_year_fits(const PvSunYear *y, const PvModel *m, int hours)
+{
+    return y->hours == hours && same_geometry(&y->geometry, m);
+}
+
+/* Hours h0..h1-1 (at most BLOCK) with their sun terms r[0..]: first the
+ * irradiance of every hour (independent of one another, so the processor
+ * overlaps them), then the chain of thermal states, then DC and AC; the
+ * same arithmetic as hour by hour. */
+enum { BLOCK = 64 };
+static void output_block(const PvModel *m, const PvSunHour *r, const WeatherYear *wx, int h0, int h1,
+                         double wind_to_10m, PvThermal *th, double *out_frac)
+{
+    double poa_blk[BLOCK];
+    for (int h = h0; h < h1; h++) {
+        const PvSunHour *q = &r[h - h0];
+        out_frac[h] = 0.0;
+        /* Sun-down hours do not touch the thermal state (SAM skips them). */
+        if (!q->up) continue;
+        double dni = wx->dni_wm2[h];
+        PvPoa pa = {0};
+        /* SAM rejects beam above the extraterrestrial value (DNI cos z > Gon
+         * cos z): such a record gets no irradiance. */
+        int lit = !(q->cz > 0 && dni > q->extra);
+        if (lit) poa_hour(m, q, dni, wx->dhi_wm2[h], &pa);
+        /* Cover reflection loss on the beam only (reference notes §6.5
+         * step 2), on the unshaded beam DNI cos(aoi) as SAM does. */
+        double tpoa = pa.poa;
+        if (lit && q->iam_on)
+            tpoa = min_d(max_d(pa.poa - q->one_m_iam * max_d(dni, 0.0) * q->cos_aoi, 0.0), pa.poa);
+        poa_blk[h - h0] = pa.poa;
+        out_frac[h] = tpoa;
+    }
+    for (int h = h0; h < h1; h++) {
+        if (!r[h - h0].up) continue;
+        double tcell = pv_cell_temp(m, th, poa_blk[h - h0], wx->wind_ms[h] * wind_to_10m, wx->temp_c[h]);
+        out_frac[h] = pv_dc_to_ac(m, pv_dc_frac(m, out_frac[h], tcell));
+    }
+}
+
+/* Cell-temperature model expects wind at station height (10 m). */
+static double wind_to_10m_of(const WeatherYear *wx)
+{
+    return wx->wind_height_m > 0 ? pow(10.0 / wx->wind_height_m, 1.0 / 7.0) : 1.0;
+}
+
 void pv_unit_output(const PvModel *m, const SunTable *sun, const WeatherYear *wx, double *out_frac)
 {
-    enum { BLOCK = 64 };
     const int n = wx->hours;
-    /* Cell-temperature model expects wind at station height (10 m). */
-    const double wind_to_10m = wx->wind_height_m > 0 ? pow(10.0 / wx->wind_height_m, 1.0 / 7.0) : 1.0;
+    const double w10 = wind_to_10m_of(wx);
     PvThermal th;
     pv_thermal_init(&th);
-    /* In blocks of hours: first the irradiance of every hour (independent
-     * of one another, so the processor overlaps them), then the chain of
-     * thermal states, then DC and AC; the same arithmetic as hour by hour. */
-    double poa_blk[BLOCK];
-    unsigned char up_blk[BLOCK];
+    PvSunHour r[BLOCK];
     for (int h0 = 0; h0 < n; h0 += BLOCK) {
         const int h1 = h0 + BLOCK < n ? h0 + BLOCK : n;
-        for (int h = h0; h < h1; h++) {
-            up_blk[h - h0] = 0;
-            out_frac[h] = 0.0;
-            /* Sun-down hours do not touch the thermal state (SAM skips them). */
-            if (h >= sun->hours || !sun->sun_up[h]) continue;
-            /* the table's cos_zenith is cos(zenith) where positive, 0 below the horizon */
-            double zen = sun->zenith_deg[h] * RAD, dni = wx->dni_wm2[h];
-            double cz = sun->cos_zenith[h] > 0 ? sun->cos_zenith[h] : cos(zen);
-            PvPoa pa = {0};
-            Orient o = {0};
-            /* SAM rejects beam above the extraterrestrial value (DNI cos z > Gon
-             * cos z): such a record gets no irradiance. */
-            if (!(cz > 0 && dni > sun->extra_normal_wm2[h]))
-                poa_rad(m, zen, cz, sun->azimuth_deg[h] * RAD, dni, wx->dhi_wm2[h], &o, &pa);
-
-            /* Cover reflection loss on the beam only (reference notes §6.5
-             * step 2), on the unshaded beam DNI cos(aoi) as SAM does. */
-            double tpoa = pa.poa;
-            if (o.cos_aoi > COS_AOI_89_5 && o.cos_aoi < COS_AOI_0_5)
-                tpoa = min_d(max_d(pa.poa - (1.0 - pv_cover_iam_cos(m, o.cos_aoi)) * max_d(dni, 0.0) * o.cos_aoi,
-                                   0.0), pa.poa);
-            up_blk[h - h0] = 1;
-            poa_blk[h - h0] = pa.poa;
-            out_frac[h] = tpoa;
-        }
-        for (int h = h0; h < h1; h++) {
-            if (!up_blk[h - h0]) continue;
-            double tcell = pv_cell_temp(m, &th, poa_blk[h - h0], wx->wind_ms[h] * wind_to_10m, wx->temp_c[h]);
-            out_frac[h] = pv_dc_to_ac(m, pv_dc_frac(m, out_frac[h], tcell));
-        }
+        for (int h = h0; h < h1; h++) sun_hour_of(m, sun, h, &r[h - h0]);
+        output_block(m, r, wx, h0, h1, w10, &th, out_frac);
     }
+}
+
+void pv_unit_output_sun(const PvModel *m, const PvSunYear *y, const WeatherYear *wx, double *out_frac)
+{
+    const int n = wx->hours < y->hours ? wx->hours : y->hours;
+    const double w10 = wind_to_10m_of(wx);
+    PvThermal th;
+    pv_thermal_init(&th);
+    for (int h0 = 0; h0 < n; h0 += BLOCK) {
+        const int h1 = h0 + BLOCK < n ? h0 + BLOCK : n;
+        output_block(m, &y->hour[h0], wx, h0, h1, w10, &th, out_frac);
+    }
+    for (int h = n; h < wx->hours; h++) out_frac[h] = 0.0;
 }

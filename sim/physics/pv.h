@@ -59,6 +59,39 @@ void pv_model_init(PvModel *m, const PvParams *p);
  * suntable_build makes it. */
 void pv_unit_output(const PvModel *m, const SunTable *sun, const WeatherYear *wx, double *out_frac);
 
+/* The terms of one hour that depend on the sun and the array alone, not on
+ * the weather (pv.c, sun_hour): orientation and incidence, Perez's air
+ * mass and zenith terms, the cover loss, the rows' shading and view
+ * factors. */
+typedef struct {
+    double zen, cz, extra;               /* zenith (rad), its cosine, extraterrestrial normal W/m2 */
+    double cos_aoi, cpos;                /* cos(aoi), and its positive part */
+    double opct, omct, sin_tilt;         /* 1 + cos(tilt), 1 - cos(tilt), sin(tilt) of the surface */
+    double zh, am_den, z3, one_z3;       /* Perez: max(cz, cos 85), cz + 0.15 Kasten term, 5.534e-6 z^3, 1 + z3 */
+    double one_m_iam;                    /* 1 - cover IAM (iam_on) */
+    double keep, fsky;                   /* one-axis rows: unshaded beam share, sky view derate */
+    double gd_cosz, gd_f1, gd_a, gd_b;   /* one-axis rows: ground-reflected derate terms */
+    unsigned char up, low, beam_ok, iam_on, shaded;
+} PvSunHour;
+
+/* Those terms for every hour of one year at one site, for one array
+ * geometry: built once (pv_sun_year_build, from the year's sun table) and
+ * shared read-only by every weather member of that site and year, so a
+ * member's hourly PV work is Perez's sky on its DNI and DHI, the cell
+ * temperature and the DC/AC step. */
+typedef struct {
+    int hours;
+    PvModel geometry;                    /* the model it was built for */
+    PvSunHour hour[ECSIM_MAX_HOURS];
+} PvSunYear;
+
+void pv_sun_year_build(PvSunYear *y, const PvModel *m, const SunTable *sun, int hours);
+/* 1 if y serves model m (same tracking, tilt, azimuth, rotation limit,
+ * ground cover ratio, albedo and cover) for a year of `hours` hours. */
+int pv_sun_year_fits(const PvSunYear *y, const PvModel *m, int hours);
+/* pv_unit_output from the year's prebuilt terms: the same values. */
+void pv_unit_output_sun(const PvModel *m, const PvSunYear *y, const WeatherYear *wx, double *out_frac);
+
 /* Plane-of-array pieces for one hour (W/m2, degrees). For one-axis trackers
  * without backtracking they include the rows' self-shading (beam shaded
  * fraction, sky and ground view-factor derates); poa = beam + sky_diffuse +

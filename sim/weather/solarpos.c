@@ -159,7 +159,11 @@ typedef struct {
 
 static double wrap360(double x)
 {
-    x = fmod(x, 360.0);
+    /* fmod is exact, and so is x - 360 for x in [360, 720) (Sterbenz):
+     * the common ranges skip the call with the same result. */
+    if (x >= 0.0 && x < 360.0) return x;
+    if (x >= 360.0 && x < 720.0) return x - 360.0;
+    if (!(x > -360.0 && x < 0.0)) x = fmod(x, 360.0);   /* (-360, 0): fmod gives x itself */
     return x < 0 ? x + 360.0 : x;
 }
 
@@ -278,30 +282,49 @@ static void sun_geocentric(double jd, double dt_s, GeoSun *g)
     g->eqeq_deg = dpsi * cos(er);
 }
 
+/* What SPA 3.12–3.14 need of the site alone, computed once per table. */
+typedef struct {
+    double lon_deg, phi, sin_phi, cos_phi;
+    double x, y;                /* SPA 3.12.4–3.12.5 */
+    double pressure_mbar, temp_c;
+} SiteTerms;
+
+static void site_terms(SiteTerms *st, double lat_deg, double lon_deg, double elevation_m,
+                       double pressure_mbar, double temp_c)
+{
+    double phi = lat_deg * RAD;
+    double uu = atan(0.99664719 * tan(phi));
+    st->lon_deg = lon_deg;
+    st->phi = phi;
+    st->sin_phi = sin(phi);
+    st->cos_phi = cos(phi);
+    st->x = cos(uu) + elevation_m / 6378140.0 * cos(phi);
+    st->y = 0.99664719 * sin(uu) + elevation_m / 6378140.0 * sin(phi);
+    st->pressure_mbar = pressure_mbar;
+    st->temp_c = temp_c;
+}
+
 /* SPA 3.11–3.15: topocentric zenith and azimuth from the geocentric sun and
  * the apparent sidereal time nu (degrees); refraction per SPA 3.14, applied
  * while the sun's centre is above -(semidiameter + 0.5667 deg) (SAM does the same). */
-static void sun_topocentric(const GeoSun *g, double nu_deg, double lat_deg, double lon_deg,
-                            double elevation_m, double pressure_mbar, double temp_c, SunPos *out)
+static void sun_topocentric(const GeoSun *g, double nu_deg, const SiteTerms *st, SunPos *out)
 {
-    double h = wrap360(nu_deg + lon_deg - g->alpha_deg) * RAD;
-    double phi = lat_deg * RAD, delta = g->delta_deg * RAD, xi = g->xi_deg * RAD;
-    double uu = atan(0.99664719 * tan(phi));
-    double x = cos(uu) + elevation_m / 6378140.0 * cos(phi);
-    double y = 0.99664719 * sin(uu) + elevation_m / 6378140.0 * sin(phi);
+    double h = wrap360(nu_deg + st->lon_deg - g->alpha_deg) * RAD;
+    double delta = g->delta_deg * RAD, xi = g->xi_deg * RAD;
+    const double x = st->x, y = st->y, sin_phi = st->sin_phi, cos_phi = st->cos_phi;
     double den = cos(delta) - x * sin(xi) * cos(h);
     double dalpha = atan2(-x * sin(xi) * sin(h), den);
     double delta_p = atan2((sin(delta) - y * sin(xi)) * cos(dalpha), den);
     double h_p = h - dalpha;
 
-    double e0 = asin(sin(phi) * sin(delta_p) + cos(phi) * cos(delta_p) * cos(h_p)) * DEG;
+    double e0 = asin(sin_phi * sin(delta_p) + cos_phi * cos(delta_p) * cos(h_p)) * DEG;
     double de = 0;
     if (e0 >= -(0.26667 + 0.5667))
-        de = pressure_mbar / 1010.0 * 283.0 / (273.0 + temp_c) * 1.02
+        de = st->pressure_mbar / 1010.0 * 283.0 / (273.0 + st->temp_c) * 1.02
              / (60.0 * tan((e0 + 10.3 / (e0 + 5.11)) * RAD));
     double e = e0 + de;
     if (e > 90.0) e = 90.0;
-    double gamma = atan2(sin(h_p), cos(h_p) * sin(phi) - tan(delta_p) * cos(phi)) * DEG;
+    double gamma = atan2(sin(h_p), cos(h_p) * sin_phi - tan(delta_p) * cos_phi) * DEG;
 
     out->elevation_deg = e;
     out->zenith_deg = 90.0 - e;
@@ -425,8 +448,9 @@ void solarpos_compute(int year, int month, int day, double hour_local,
     double jd = julian_day(year, month, day, hour_local - utc_offset_h);
     GeoSun g;
     sun_geocentric(jd, delta_t_s(year + (month - 0.5) / 12.0), &g);
-    sun_topocentric(&g, gmst_deg(jd) + g.eqeq_deg, lat_deg, lon_deg, elevation_m,
-                    pressure_mbar, temp_c, out);
+    SiteTerms st;
+    site_terms(&st, lat_deg, lon_deg, elevation_m, pressure_mbar, temp_c);
+    sun_topocentric(&g, gmst_deg(jd) + g.eqeq_deg, &st, out);
 }
 
 void solarpos_sunrise_sunset(int year, int month, int day, double utc_offset_h,
@@ -479,6 +503,8 @@ void suntable_build(SunTable *tab, const Site *site, int year)
     /* Standard atmosphere (ICAO) pressure at the site, 15 C, for refraction. */
     const double p_mbar = 1013.25 * pow(1.0 - 2.25577e-5 * site->elevation_m, 5.25588);
     const double dt = delta_t_s(year + 0.5);
+    SiteTerms st;
+    site_terms(&st, lat, lon, site->elevation_m, p_mbar, 15.0);
 
     SunNodes s;
     double jd_jan1 = julian_day(year, 1, 1, 0.0);
@@ -502,8 +528,7 @@ void suntable_build(SunTable *tab, const Site *site, int year)
             GeoSun g;
             SunPos sp;
             nodes_at(&s, jd, &g);
-            sun_topocentric(&g, gmst_deg(jd) + g.eqeq_deg, lat, lon, site->elevation_m,
-                            p_mbar, 15.0, &sp);
+            sun_topocentric(&g, gmst_deg(jd) + g.eqeq_deg, &st, &sp);
             tab->zenith_deg[h] = sp.zenith_deg;
             tab->azimuth_deg[h] = sp.azimuth_deg;
             tab->cos_zenith[h] = up ? fmax(0.0, cos(sp.zenith_deg * RAD)) : 0.0;
@@ -529,6 +554,8 @@ void suntable_build_records(SunTable *tab, const Site *site, int n, const short 
     const double p_mbar = 1013.25 * pow(1.0 - 2.25577e-5 * site->elevation_m, 5.25588);
     tab->year = n > 0 ? year[0] : 0;
     tab->hours = n;
+    SiteTerms st;
+    site_terms(&st, lat, lon, site->elevation_m, p_mbar, 15.0);
     /* Records come a day at a time: the ephemeris nodes, sunrise and sunset
      * are made once per run of records with the same date. */
     SunNodes s;
@@ -556,7 +583,7 @@ void suntable_build_records(SunTable *tab, const Site *site, int n, const short 
         GeoSun g;
         SunPos sp;
         nodes_at(&s, jd, &g);
-        sun_topocentric(&g, gmst_deg(jd) + g.eqeq_deg, lat, lon, site->elevation_m, p_mbar, 15.0, &sp);
+        sun_topocentric(&g, gmst_deg(jd) + g.eqeq_deg, &st, &sp);
         if (instant) up = sp.zenith_deg < 90.0;
         tab->zenith_deg[i] = sp.zenith_deg;
         tab->azimuth_deg[i] = sp.azimuth_deg;
