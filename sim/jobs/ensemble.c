@@ -188,7 +188,7 @@ void ens_column_stats(double *x, size_t n, const EnsOptions *o, double *s)
     ens_sort(x, nf);
     s[S_N] = (double)nf;
     s[S_MEAN] = nf ? w.mean : (double)NAN;
-    s[S_SD] = welford_variance(&w);
+    s[S_SD] = sqrt(welford_variance(&w));
     s[S_MIN] = nf ? x[0] : (double)NAN;
     s[S_MAX] = nf ? x[nf - 1] : (double)NAN;
     s[S_P10] = ens_quantile(x, nf, 0.10);
