@@ -26,6 +26,7 @@
 #include "version.h"
 #include "wxinfo.h"
 #include "fitcmd.h"
+#include "enscmd.h"
 
 #define EXIT_TARGETS status_exit_code(ST_TARGET_FAILED)
 #define EXIT_USAGE status_exit_code(ST_USAGE)
@@ -60,6 +61,9 @@ static const char *main_help =
     "  run FILE... [-o DIR] [-j N] [--set k=v] [--plot]\n"
     "                          simulate scenarios; results in DIR/<scenario>/ (default out/)\n"
     "  compare FILE... -o DIR  run scenarios and compare them side by side\n"
+    "  ensemble FILE... --runs N [-o DIR]\n"
+    "                          N weather members: probabilities of meeting targets, P10/P50/P90\n"
+    "                          (compare FILE... --runs N -o DIR: variants on the same members)\n"
     "  sweep FILE --vary path=v1,v2,... -o DIR\n"
     "                          sensitivity grid over any settings\n"
     "  sensitivity FILE -o DIR [--delta D]\n"
@@ -119,6 +123,7 @@ static const char *compare_help =
     "  -j, --jobs N       run N scenarios at a time\n"
     "  --plot [--lang zh|en]  charts of each scenario and comparison charts in DIR/charts/\n"
     "  -q, --quiet        print nothing but errors\n"
+    "  --runs N           weather ensembles of the variants instead (`ecsim compare --runs 1 --help`)\n"
     "\n"
     "Exit status as for run: 0 all ran and passed, 3 some target failed, 1 an error, 2 usage.\n";
 
@@ -658,7 +663,21 @@ static int cmd_sensitivity(int argc, char **argv)
 }
 
 static int cmd_run(int argc, char **argv) { return run_files("run", argc, argv, 0); }
-static int cmd_compare(int argc, char **argv) { return run_files("compare", argc, argv, 1); }
+static int cmd_compare(int argc, char **argv)
+{
+    for (int i = 0; i < argc; i++)   /* --runs N: the variants' weather ensembles (enscmd.h) */
+        if (strcmp(argv[i], "--runs") == 0) {
+            catch_stop_signals();
+            return ensemble_main(argc, argv, 1, &stop_signal);
+        }
+    return run_files("compare", argc, argv, 1);
+}
+
+static int cmd_ensemble(int argc, char **argv)
+{
+    catch_stop_signals();
+    return ensemble_main(argc, argv, 0, &stop_signal);
+}
 
 static int cmd_plot(int argc, char **argv)
 {
@@ -711,6 +730,7 @@ int cli_main(int argc, char **argv)
         if (strcmp(rest[0], "check") == 0) return cmd_check(1, h);
         if (strcmp(rest[0], "plot") == 0) return cmd_plot(1, h);
         if (strcmp(rest[0], "compare") == 0) return cmd_compare(1, h);
+        if (strcmp(rest[0], "ensemble") == 0) return cmd_ensemble(1, h);
         if (strcmp(rest[0], "sweep") == 0) return cmd_sweep(1, h);
         if (strcmp(rest[0], "sensitivity") == 0) return cmd_sensitivity(1, h);
         if (strcmp(rest[0], "reference") == 0) return cmd_reference(1, h);
@@ -723,6 +743,7 @@ int cli_main(int argc, char **argv)
     if (strcmp(cmd, "check") == 0) return cmd_check(n, rest);
     if (strcmp(cmd, "plot") == 0) return cmd_plot(n, rest);
     if (strcmp(cmd, "compare") == 0) return cmd_compare(n, rest);
+    if (strcmp(cmd, "ensemble") == 0) return cmd_ensemble(n, rest);
     if (strcmp(cmd, "sweep") == 0) return cmd_sweep(n, rest);
     if (strcmp(cmd, "sensitivity") == 0) return cmd_sensitivity(n, rest);
     if (strcmp(cmd, "reference") == 0) return cmd_reference(n, rest);

@@ -1,0 +1,227 @@
+/* enscmd.c — argument parsing and messages of `ecsim ensemble` and
+ * `ecsim compare --runs`; the work is ensemble_files (ensemble.h). */
+#include "enscmd.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ensemble.h"
+#include "status.h"
+#include "utf8.h"
+
+#define EXIT_USAGE 2
+
+static const char *ensemble_help =
+    "usage: ecsim ensemble FILE... --runs N [--seed S] [-j N] [--quantiles 5,95] [-o DIR]\n"
+    "                      [--set path=value]... [-q]\n"
+    "\n"
+    "Runs N synthetic weather members (1..N) of each scenario and writes DIR/<scenario>/:\n"
+    "  members.dat, .csv         one row per member and year: every annual metric\n"
+    "  ensemble.dat, .csv        per metric and year: n mean sd min p10 p50 p90 max (+ q<percent>)\n"
+    "  probabilities.dat, .csv   per target check: the probability it is met, Wilson 95 % interval;\n"
+    "                            all_results: every simulated-result target met in the same member\n"
+    "  summary.md                the probability table, then key metrics P10/P50/P90 by year\n"
+    "A folder is complete or absent. Same seed, same bytes, for any -j.\n"
+    "Weather from files (weather.source = \"file\"): every member would have the same weather,\n"
+    "so such a scenario runs as 1 member (its file years), with a note.\n"
+    "\n"
+    "options:\n"
+    "  --runs N           members per scenario (1..1000000, required)\n"
+    "  --seed S           master seed of the weather (default: the scenario's scenario.seed)\n"
+    "  -j, --jobs N       run N members at a time (threads)\n"
+    "  --quantiles Q,...  extra quantiles in percent (0 < Q < 100), e.g. 5,95 -> q05 q95\n"
+    "  -o, --output DIR   output directory (default: out)\n"
+    "  --set path=value   override a setting of every file (repeatable)\n"
+    "  -q, --quiet        print nothing but errors\n"
+    "\n"
+    "Quantiles are type 7 (linear interpolation, as R and numpy). Progress is shown on\n"
+    "stderr when it is a terminal.\n"
+    "Exit status: 0 all members ran and the files were written; 1 an error (bad input, I/O);\n"
+    "2 bad usage; 130/143 interrupted (nothing of an unfinished scenario is written).\n"
+    "Whether the members meet their targets does not change the exit status: read\n"
+    "probabilities.dat.\n";
+
+static const char *compare_runs_help =
+    "usage: ecsim compare FILE... --runs N -o DIR [--seed S] [-j N] [--quantiles 5,95]\n"
+    "                     [--set path=value]... [-q]\n"
+    "\n"
+    "Runs N weather members of every scenario on common random numbers (member m of\n"
+    "every scenario has the same weather) and compares each with the first one:\n"
+    "  DIR/<scenario>/               as `ecsim ensemble` writes it\n"
+    "  DIR/comparison_ensemble.dat, .csv   per scenario, target check and annual metric:\n"
+    "                                P(met) or P50, the reference's, and the paired\n"
+    "                                difference (targets: with Newcombe's 95 % interval;\n"
+    "                                metrics: mean, P10, P50, P90 across members)\n"
+    "  DIR/summary.md                the probability changes in words, key metrics\n"
+    "\n"
+    "Options and exit status as for `ecsim ensemble` (-o DIR is required).\n";
+
+static int usage(const char *cmd, const char *fmt, const char *arg)
+{
+    fprintf(stderr, "ecsim %s: ", cmd);
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'ecsim %s --help'.\n", cmd);
+    return EXIT_USAGE;
+}
+
+static int parse_long(const char *s, long lo, long hi, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || errno || v < lo || v > hi) return -1;
+    *out = v;
+    return 0;
+}
+
+/* "5,95" -> q[]; -1 if malformed, out of (0, 100) or too many. */
+static int parse_quantiles(const char *s, double *q, int *n)
+{
+    *n = 0;
+    while (*s) {
+        char *end;
+        double v = strtod(s, &end);
+        if (end == s || !(v > 0 && v < 100) || *n == ENS_QUANTILES_MAX) return -1;
+        q[(*n)++] = v;
+        if (*end == ',') end++;
+        else if (*end) return -1;
+        s = end;
+    }
+    return *n ? 0 : -1;
+}
+
+typedef struct {
+    int quiet, progress, compare;
+} Msg;
+
+static void on_loaded(void *ctx, const char *path, const Diag *d, const Scenario *s, int members)
+{
+    const Msg *m = ctx;
+    diag_print(d, stderr);
+    if (s && s->weather.source == WEATHER_FILE && !m->quiet) {
+        char shown[512];
+        fprintf(stderr, "%s: note: weather from files: every member would have the same weather, so this "
+                        "scenario runs as %d member (its file years)%s\n",
+                utf8_shown(shown, sizeof shown, path, SIZE_MAX, 400), members,
+                m->compare ? " and is not paired with the others" : "");
+    }
+}
+
+static void on_finished(void *ctx, const JobResult *r, int done, int total)
+{
+    const Msg *m = ctx;
+    if (m->progress) fputs("\r\033[K", stderr);
+    if (r->status != ST_OK && r->status != ST_INTERRUPTED) {
+        diag_print(r->diag, stderr);
+        char shown[512];
+        fprintf(stderr, "%s: member %lu not run: %s; the scenario's folder is not written\n",
+                utf8_shown(shown, sizeof shown, r->job->origin, SIZE_MAX, 400), r->job->member,
+                status_message(r->status));
+    }
+    if (m->progress) {
+        fprintf(stderr, "[%d/%d] %-30.30s member %lu", done, total, r->scn ? r->scn->name : "", r->job->member);
+        if (done == total) fputs("\r\033[K", stderr);
+        fflush(stderr);
+    }
+}
+
+static void on_written(void *ctx, const Scenario *s, const char *dir)
+{
+    const Msg *m = ctx;
+    if (!m->quiet) printf("ensemble %s -> %s/\n", s->name, dir);
+    /* charts of the ensemble are drawn from the files in dir */
+}
+
+int ensemble_main(int argc, char **argv, int compare, const volatile sig_atomic_t *stop)
+{
+    const char *cmd = compare ? "compare" : "ensemble";
+    const char *out_dir = NULL;
+    long runs = 0, seed = -1, jobs = 1;
+    double q[ENS_QUANTILES_MAX];
+    int nq = 0, quiet = 0, nfiles = 0, nsets = 0;
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    const char **sets = calloc((size_t)argc + 2, sizeof *sets);
+    char seedset[64];
+    int rc = -1;
+    if (!files || !sets) {
+        fprintf(stderr, "ecsim: out of memory\n");
+        rc = 1;
+    }
+    for (int i = 0; rc < 0 && i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            fputs(compare ? compare_runs_help : ensemble_help, stdout);
+            rc = 0;
+        } else if (strcmp(a, "--runs") == 0) {
+            if (!v || parse_long(v, 1, 1000000, &runs)) rc = usage(cmd, "%s", "--runs needs a number of members from 1 to 1000000");
+            i++;
+        } else if (strcmp(a, "--seed") == 0) {
+            if (!v || parse_long(v, 0, 4294967295L, &seed)) rc = usage(cmd, "%s", "--seed needs a whole number from 0 to 4294967295");
+            i++;
+        } else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) {
+            if (!v || parse_long(v, 1, 256, &jobs)) rc = usage(cmd, "%s", "-j needs a number of jobs from 1 to 256");
+            i++;
+        } else if (strcmp(a, "--quantiles") == 0) {
+            if (!v || parse_quantiles(v, q, &nq))
+                rc = usage(cmd, "%s", "--quantiles needs percentages above 0 and below 100, e.g. 5,95 (at most 16)");
+            i++;
+        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+            if (!v || !*v) rc = usage(cmd, "%s needs a directory", a);
+            out_dir = v;
+            i++;
+        } else if (strcmp(a, "--set") == 0) {
+            if (!v || !strchr(v, '=')) rc = usage(cmd, "%s", "--set needs group.setting=value");
+            else sets[nsets++] = v;
+            i++;
+        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+            quiet = 1;
+        } else if (a[0] == '-' && a[1]) {
+            rc = usage(cmd, "unknown option '%s'", a);
+        } else {
+            files[nfiles++] = argv[i];
+        }
+    }
+    if (rc < 0 && nfiles == 0) rc = usage(cmd, "%s", "no scenario file given");
+    if (rc < 0 && runs == 0) rc = usage(cmd, "%s", "--runs N is required");
+    if (rc < 0 && compare && !out_dir) rc = usage(cmd, "%s", "-o DIR is required");
+    if (rc >= 0) {
+        free(files);
+        free(sets);
+        return rc;
+    }
+    if (seed >= 0) {   /* after every --set: the command line's seed wins */
+        snprintf(seedset, sizeof seedset, "scenario.seed=%ld", seed);
+        sets[nsets++] = seedset;
+    }
+    Diag *d = malloc(sizeof *d);
+    if (!d) {
+        fprintf(stderr, "ecsim: out of memory\n");
+        free(files);
+        free(sets);
+        return 1;
+    }
+    diag_init(d);
+    Msg msg = { quiet, !quiet && isatty(STDERR_FILENO), compare };
+    EnsReport rep = { &msg, on_loaded, on_finished, on_written };
+    EnsOptions o = { out_dir ? out_dir : "out", (int)runs, (int)jobs, sets, nsets, q, nq, compare, stop };
+    EnsOutcome out;
+    Status st = ensemble_files((const char *const *)files, nfiles, &o, &rep, &out, d);
+    diag_print(d, stderr);
+    if (st == ST_OK && compare && !quiet)
+        printf("comparison of %d scenarios on %d members -> %s/comparison_ensemble.dat, .csv, summary.md\n",
+               out.scenarios, (int)runs, o.out_dir);
+    free(d);
+    free(files);
+    free(sets);
+    if (st == ST_INTERRUPTED && stop && *stop) {
+        fprintf(stderr, "ecsim: stopped by a signal: %d of %d members ran; %d scenario folders written\n", out.ran,
+                out.jobs, out.written);
+        return 128 + *stop;
+    }
+    if (out.usage) return EXIT_USAGE;
+    return st == ST_OK ? 0 : 1;
+}

@@ -1,0 +1,580 @@
+/* ensemble.c — ensembles of weather members (ensemble.h). Record of one
+ * member, in doubles: every metric of every year ([year][metric], years of
+ * the scenario's period), then every target check's value, then its pass
+ * flag (1/0), then 1 when every check of kind result passed. A "column" is
+ * one position of that record across the members. */
+#include "ensemble.h"
+#include "ensemble_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "atomicfile.h"
+#include "compare.h"
+#include "config.h"
+#include "enums.h"
+#include "ensstat.h"
+#include "output.h"
+#include "present.h"
+#include "stagedir.h"
+#include "stats.h"
+
+size_t ens_col_metric(const Group *g, int y, int k) { return (size_t)y * (size_t)g->n_metrics + (size_t)k; }
+size_t ens_col_value(const Group *g, int t) { return (size_t)g->n_years * (size_t)g->n_metrics + (size_t)t; }
+size_t ens_col_pass(const Group *g, int t) { return ens_col_value(g, g->n_targets) + (size_t)t; }
+size_t ens_col_all(const Group *g) { return ens_col_pass(g, g->n_targets); }
+
+static Status io_fail(Diag *d, const char *what, const char *name)
+{
+    diag_error(d, ST_IO, NULL, 0, NULL, "%s: cannot write %s", name, what);
+    return ST_IO;
+}
+
+/* A number cell: .dat NaN, .csv empty for a value that is not finite. */
+void ens_cell(FILE *f, int csv, double v, const char *fmt)
+{
+    fputc(csv ? ',' : ' ', f);
+    if (!isfinite(v)) fputs(csv ? "" : "NaN", f);
+    else fprintf(f, fmt, v);
+}
+
+const char *ens_eol(int csv) { return csv ? "\r\n" : "\n"; }
+
+/* ---- members.dat/.csv and the records, as members arrive ------------------- */
+
+static Status group_open(Ens *e, Group *g, Diag *d)
+{
+    if (stage_begin(&g->sd, e->o->out_dir, g->scn->name, d) != ST_OK) return ST_IO;
+    g->staged = 1;
+    char path[STAGE_PATH_MAX + 32];
+    const char *names[2] = { "members.dat", "members.csv" };
+    FILE **fs[2] = { &g->mdat, &g->mcsv };
+    for (int c = 0; c < 2; c++) {
+        if (stage_path(&g->sd, names[c], path, sizeof path) < 0 || !(*fs[c] = fopen(path, "wb")))
+            return io_fail(d, names[c], g->scn->name);
+        FILE *f = *fs[c];
+        if (c) fputs("\xEF\xBB\xBF", f);
+        else {
+            fprintf(f, "# ecsim ensemble members — scenario %s\n", g->scn->name);
+            fprintf(f, "# seed %lu; members 1..%d; years %d-%d; one row per member and year\n",
+                    g->scn->seed, g->members, g->scn->first_year, g->scn->last_year);
+        }
+        fputs("member", f);
+        for (int k = 0; k < metrics_count(); k++) fprintf(f, c ? ",%s" : " %s", metrics_get(k)->name);
+        fputs(ens_eol(c), f);
+    }
+    char templ[STAGE_PATH_MAX + 32];
+    if (stage_path(&g->sd, ".records.XXXXXX", templ, sizeof templ) < 0) return io_fail(d, "records", g->scn->name);
+    int wfd = afile_create_unique(templ);   /* write-only: opened again to read back */
+    int fd = wfd < 0 ? -1 : open(templ, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
+    if (wfd >= 0) {
+        close(wfd);
+        unlink(templ);   /* unnamed from now on: nothing is left behind */
+    }
+    if (fd < 0) return io_fail(d, "records", g->scn->name);
+    if (!(g->bin = fdopen(fd, "w+b"))) {
+        close(fd);
+        return io_fail(d, "records", g->scn->name);
+    }
+    return ST_OK;
+}
+
+/* Sizes the record on the first member; later members must match it. */
+static Status group_shape(Group *g, const RunResults *res, Diag *d)
+{
+    if (g->meta) {
+        if (res->n_years == g->n_years && res->n_targets == g->n_targets) return ST_OK;
+        diag_error(d, ST_NUMERIC, g->path, 0, NULL, "members differ in years or target checks");
+        return ST_NUMERIC;
+    }
+    g->n_years = res->n_years;
+    g->n_metrics = metrics_count();
+    g->n_targets = res->n_targets;
+    g->rec = ens_col_all(g) + 1;
+    g->recbuf = malloc(g->rec * sizeof *g->recbuf);
+    g->meta = malloc(((size_t)g->n_targets + 1) * sizeof *g->meta);
+    if (!g->recbuf || !g->meta) {
+        diag_error(d, ST_NOMEM, g->path, 0, NULL, "out of memory");
+        return ST_NOMEM;
+    }
+    if (g->n_targets) memcpy(g->meta, res->targets, (size_t)g->n_targets * sizeof *g->meta);
+    return ST_OK;
+}
+
+static Status add_member(Group *g, unsigned long member, const RunResults *res, Diag *d)
+{
+    Status st = group_shape(g, res, d);
+    if (st != ST_OK) return st;
+    for (int y = 0; y < res->n_years; y++)
+        for (int c = 0; c < 2; c++) {
+            FILE *f = c ? g->mcsv : g->mdat;
+            fprintf(f, "%lu", member);
+            for (int k = 0; k < g->n_metrics; k++) {
+                const Metric *m = metrics_get(k);
+                double v = metric_value(m, &res->rows[y]);
+                ens_cell(f, c, v, m->format);
+                if (!c) g->recbuf[ens_col_metric(g, y, k)] = v;
+            }
+            fputs(ens_eol(c), f);
+        }
+    int all = 1;
+    for (int t = 0; t < g->n_targets; t++) {
+        const TargetResult *r = &res->targets[t];
+        g->recbuf[ens_col_value(g, t)] = r->valid ? r->value : (double)NAN;
+        g->recbuf[ens_col_pass(g, t)] = r->pass ? 1 : 0;
+        if (r->kind == KIND_RESULT && !r->pass) all = 0;
+    }
+    g->recbuf[ens_col_all(g)] = all;
+    if (fwrite(g->recbuf, sizeof *g->recbuf, g->rec, g->bin) != g->rec) return io_fail(d, "records", g->scn->name);
+    g->done++;
+    return ST_OK;
+}
+
+static Group *group_of(Ens *e, int job)
+{
+    int i = e->n_groups - 1;
+    while (i > 0 && e->g[i].first_job > job) i--;
+    return &e->g[i];
+}
+
+static Status on_job(void *ctx, const JobResult *r, Diag *d)
+{
+    Ens *e = ctx;
+    Group *g = group_of(e, r->index);
+    e->delivered++;
+    if (r->status == ST_OK) e->out->ran++;
+    else {
+        e->out->not_run++;
+        if (e->out->first_error == ST_OK && r->status != ST_INTERRUPTED) e->out->first_error = r->status;
+    }
+    if (e->rep && e->rep->finished) e->rep->finished(e->rep->ctx, r, e->delivered, e->total);
+    if (g->st != ST_OK) return ST_OK;
+    if (r->status != ST_OK) g->st = r->status;
+    else if (!g->staged && (g->st = group_open(e, g, d)) != ST_OK) {}
+    else g->st = add_member(g, r->job->member, r->res, d);
+    if (g->st != ST_OK && g->st != ST_INTERRUPTED && e->out->first_error == ST_OK) e->out->first_error = g->st;
+    return ST_OK;
+}
+
+/* ---- statistics from the records ------------------------------------------- */
+
+/* Reads columns idx[0..n) of every record into out[j * members + m]. */
+Status ens_load_cols(Group *g, const size_t *idx, int n, double *out)
+{
+    if (fseek(g->bin, 0, SEEK_SET) != 0) return ST_IO;
+    size_t members = (size_t)g->done;
+    for (size_t m = 0; m < members; m++) {
+        if (fread(g->recbuf, sizeof *g->recbuf, g->rec, g->bin) != g->rec) return ST_IO;
+        for (int j = 0; j < n; j++) out[(size_t)j * members + m] = g->recbuf[idx[j]];
+    }
+    return ST_OK;
+}
+
+/* Statistics of x[0..n) (reordered: finite values sorted first) into s. */
+void ens_column_stats(double *x, size_t n, const EnsOptions *o, double *s)
+{
+    size_t nf = 0;
+    Welford w;
+    welford_init(&w);
+    for (size_t i = 0; i < n; i++)
+        if (isfinite(x[i])) {
+            welford_add(&w, x[i]);
+            x[nf++] = x[i];
+        }
+    ens_sort(x, nf);
+    s[S_N] = (double)nf;
+    s[S_MEAN] = nf ? w.mean : (double)NAN;
+    s[S_SD] = sqrt(welford_variance(&w));
+    s[S_MIN] = nf ? x[0] : (double)NAN;
+    s[S_MAX] = nf ? x[nf - 1] : (double)NAN;
+    s[S_P10] = ens_quantile(x, nf, 0.10);
+    s[S_P50] = ens_quantile(x, nf, 0.50);
+    s[S_P90] = ens_quantile(x, nf, 0.90);
+    for (int q = 0; q < o->n_quantiles; q++) s[S_FIXED + q] = ens_quantile(x, nf, o->quantiles[q] / 100);
+}
+
+size_t ens_block_of(size_t members, size_t cols, int files)
+{
+    size_t b = COL_BUDGET / (members * (size_t)files + 1);
+    if (b < 1) b = 1;
+    return b < cols ? b : cols;
+}
+
+static Status group_stats(Ens *e, Group *g, Diag *d)
+{
+    size_t members = (size_t)g->done, b = ens_block_of(members, g->rec, 1);
+    g->stat = malloc(g->rec * (size_t)e->ns * sizeof *g->stat);
+    double *cols = malloc(b * members * sizeof *cols);
+    size_t *idx = malloc(b * sizeof *idx);
+    Status st = g->stat && cols && idx ? ST_OK : ST_NOMEM;
+    for (size_t c0 = 0; st == ST_OK && c0 < g->rec; c0 += b) {
+        int n = (int)(g->rec - c0 < b ? g->rec - c0 : b);
+        for (int j = 0; j < n; j++) idx[j] = c0 + (size_t)j;
+        if ((st = ens_load_cols(g, idx, n, cols)) != ST_OK) break;
+        for (int j = 0; j < n; j++)
+            ens_column_stats(cols + (size_t)j * members, members, e->o, g->stat + (c0 + (size_t)j) * (size_t)e->ns);
+    }
+    free(cols);
+    free(idx);
+    if (st == ST_NOMEM) diag_error(d, ST_NOMEM, g->path, 0, NULL, "out of memory");
+    else if (st != ST_OK) diag_error(d, st, g->path, 0, NULL, "cannot read the members' records back");
+    return st;
+}
+
+const double *ens_stat_of(const Ens *e, const Group *g, size_t col) { return g->stat + col * (size_t)e->ns; }
+
+/* "q05" for 5, "q2.5" for 2.5 */
+static void q_name(char *buf, size_t n, double q)
+{
+    if (q == floor(q)) snprintf(buf, n, "q%02d", (int)q);
+    else snprintf(buf, n, "q%g", q);
+}
+
+/* ---- ensemble.dat/.csv and probabilities.dat/.csv -------------------------- */
+
+static FILE *stage_open(Group *g, const char *name, Diag *d)
+{
+    char path[STAGE_PATH_MAX + 32];
+    FILE *f = stage_path(&g->sd, name, path, sizeof path) < 0 ? NULL : fopen(path, "wb");
+    if (!f) io_fail(d, name, g->scn->name);
+    return f;
+}
+
+static Status stage_close(Group *g, FILE *f, const char *name, Diag *d)
+{
+    int bad = ferror(f);
+    if (fclose(f) != 0 || bad) return io_fail(d, name, g->scn->name);
+    return ST_OK;
+}
+
+static Status write_ensemble(const Ens *e, Group *g, Diag *d)
+{
+    const EnsOptions *o = e->o;
+    for (int c = 0; c < 2; c++) {
+        const char *name = c ? "ensemble.csv" : "ensemble.dat";
+        FILE *f = stage_open(g, name, d);
+        if (!f) return ST_IO;
+        if (c) fputs("\xEF\xBB\xBF", f);
+        else {
+            fprintf(f, "# ecsim ensemble statistics — scenario %s; %ld members, seed %lu\n", g->scn->name,
+                    g->done, g->scn->seed);
+            fputs("# per annual metric and year: sample mean, sd (n - 1), min, max and quantiles\n"
+                  "# (type 7: linear interpolation between order statistics, as R and numpy)\n", f);
+        }
+        fputs(c ? "metric,year,n,mean,sd,min,p10,p50,p90,max" : "metric year n mean sd min p10 p50 p90 max", f);
+        for (int q = 0; q < o->n_quantiles; q++) {
+            char qn[32];
+            q_name(qn, sizeof qn, o->quantiles[q]);
+            fprintf(f, c ? ",%s" : " %s", qn);
+        }
+        fputs(ens_eol(c), f);
+        for (int k = 1; k < g->n_metrics; k++)   /* metric 0 is the year itself */
+            for (int y = 0; y < g->n_years; y++) {
+                const double *s = ens_stat_of(e, g, ens_col_metric(g, y, k));
+                fprintf(f, "%s%c%d%c%.0f", metrics_get(k)->name, c ? ',' : ' ', g->scn->first_year + y,
+                        c ? ',' : ' ', s[S_N]);
+                for (int i = S_MEAN; i < e->ns; i++) ens_cell(f, c, s[i], "%.10g");
+                fputs(ens_eol(c), f);
+            }
+        Status st = stage_close(g, f, name, d);
+        if (st != ST_OK) return st;
+    }
+    return ST_OK;
+}
+
+long ens_met_of(const Ens *e, const Group *g, size_t col)
+{
+    const double *s = ens_stat_of(e, g, col);
+    return lround(s[S_MEAN] * s[S_N]);   /* mean of 0/1 flags times n */
+}
+
+static Status write_probabilities(const Ens *e, Group *g, Diag *d)
+{
+    for (int c = 0; c < 2; c++) {
+        const char *name = c ? "probabilities.csv" : "probabilities.dat";
+        FILE *f = stage_open(g, name, d);
+        if (!f) return ST_IO;
+        if (c) fputs("\xEF\xBB\xBF", f);
+        else {
+            fprintf(f, "# ecsim ensemble target probabilities — scenario %s; %ld members, seed %lu\n",
+                    g->scn->name, g->done, g->scn->seed);
+            fputs("# p_met = met / n; ci_low, ci_high: Wilson score interval, 95 %; a check that cannot be\n"
+                  "# evaluated counts as not met; all_results: every check of kind result met in the same member\n", f);
+        }
+        const char sep = c ? ',' : ' ';
+        fprintf(f, "id%cmetric%cyear%cop%cthreshold%cbasis%ckind%cn%cmet%cp_met%cci_low%cci_high%s", sep, sep, sep,
+                sep, sep, sep, sep, sep, sep, sep, sep, ens_eol(c));
+        for (int t = 0; t <= g->n_targets; t++) {
+            int all = t == g->n_targets;
+            const TargetResult *r = all ? NULL : &g->meta[t];
+            long met = ens_met_of(e, g, all ? ens_col_all(g) : ens_col_pass(g, t));
+            double lo, hi;
+            ens_wilson(met, g->done, ENS_Z95, &lo, &hi);
+            if (all) fprintf(f, "all_results%c-%c0%c-", sep, sep, sep);
+            else fprintf(f, "%s%c%s%c%d%c%s", r->id, sep, r->metric, sep, r->year, sep,
+                         enum_name(ENUM_TARGET_OP, (int)r->op));
+            if (all) fprintf(f, "%c%s%c-%cresult", sep, c ? "" : "NaN", sep, sep);
+            else {
+                ens_cell(f, c, r->threshold, "%.10g");
+                fprintf(f, "%c%s%c%s", sep, enum_name(ENUM_TARGET_BASIS, (int)r->basis), sep,
+                        enum_name(ENUM_TARGET_KIND, (int)r->kind));
+            }
+            fprintf(f, "%c%ld%c%ld", sep, g->done, sep, met);
+            ens_cell(f, c, g->done ? (double)met / (double)g->done : (double)NAN, "%.6f");
+            ens_cell(f, c, lo, "%.6f");
+            ens_cell(f, c, hi, "%.6f");
+            fputs(ens_eol(c), f);
+        }
+        Status st = stage_close(g, f, name, d);
+        if (st != ST_OK) return st;
+    }
+    return ST_OK;
+}
+
+/* ---- summary.md ------------------------------------------------------------ */
+
+#define FAIL_LEVEL 0.9   /* a target met in fewer members than this gets a sentence */
+
+static void target_words(const TargetResult *r, char *buf, size_t n)
+{
+    char th[96];
+    present_target_value(th, sizeof th, r->metric, r->op, r->threshold, 0);
+    if (r->op == OP_RANGE) {
+        char up[96];
+        present_target_value(up, sizeof up, r->metric, r->op, r->upper, 0);
+        snprintf(buf, n, "%s %s to %s", r->metric, th, up);
+        return;
+    }
+    snprintf(buf, n, "%s %s %s", r->metric, present_op_symbol(r->op), th);
+}
+
+static void summary_probabilities(const Ens *e, const Group *g, FILE *f)
+{
+    fprintf(f, "## Probability of meeting each target (%ld weather members)\n\n", g->done);
+    fputs("| target | year | condition | basis, kind | P(met) | 95 % interval (Wilson) | met / members |\n"
+          "|---|---:|---|---|---:|---|---:|\n", f);
+    for (int t = 0; t <= g->n_targets; t++) {
+        int all = t == g->n_targets;
+        const TargetResult *r = all ? NULL : &g->meta[t];
+        long met = ens_met_of(e, g, all ? ens_col_all(g) : ens_col_pass(g, t));
+        double lo, hi, p = g->done ? (double)met / (double)g->done : 0;
+        ens_wilson(met, g->done, ENS_Z95, &lo, &hi);
+        char cond[320];
+        if (all) snprintf(cond, sizeof cond, "every simulated-result target");
+        else target_words(r, cond, sizeof cond);
+        char year[16];
+        snprintf(year, sizeof year, "%d", all ? 0 : r->year);
+        fprintf(f, "| %s%s%s | %s | %s | %s%s%s | %.2f | %.2f–%.2f | %ld / %ld |\n",
+                all ? "**all results**" : r->label, all ? "" : " · ", all ? "" : r->id, all ? "every" : year, cond,
+                all ? "" : enum_name(ENUM_TARGET_BASIS, (int)r->basis), all ? "" : ", ",
+                all ? "result" : enum_name(ENUM_TARGET_KIND, (int)r->kind), p, lo, hi, met, g->done);
+    }
+    fputc('\n', f);
+    int any = 0;
+    for (int t = 0; t <= g->n_targets; t++) {
+        int all = t == g->n_targets;
+        const TargetResult *r = all ? NULL : &g->meta[t];
+        long met = ens_met_of(e, g, all ? ens_col_all(g) : ens_col_pass(g, t));
+        double p = g->done ? (double)met / (double)g->done : 0, lo, hi;
+        if (p >= FAIL_LEVEL) continue;
+        ens_wilson(met, g->done, ENS_Z95, &lo, &hi);
+        if (!any++) fprintf(f, "Targets met in fewer than %.0f %% of the weather members:\n\n", FAIL_LEVEL * 100);
+        if (all) {
+            fprintf(f, "- All simulated-result targets together are met in %ld of %ld members "
+                       "(P = %.2f, 95 %% interval %.2f–%.2f).\n", met, g->done, p, lo, hi);
+            continue;
+        }
+        char cond[320], med[96];
+        target_words(r, cond, sizeof cond);
+        double p50 = ens_stat_of(e, g, ens_col_value(g, t))[S_P50];
+        present_target_value(med, sizeof med, r->metric, r->op, p50, 0);
+        fprintf(f, "- %s (%s, %d): %s is met in %ld of %ld weather members (P = %.2f, 95 %% interval "
+                   "%.2f–%.2f); the median member reaches %s.\n",
+                r->label, r->id, r->year, cond, met, g->done, p, lo, hi, isfinite(p50) ? med : "no value");
+    }
+    if (!any) fprintf(f, "Every target is met in at least %.0f %% of the weather members.\n", FAIL_LEVEL * 100);
+    fputc('\n', f);
+}
+
+static void summary_metrics(const Ens *e, const Group *g, FILE *f)
+{
+    int nk;
+    const Figure *figs = compare_key_figures(&nk);
+    fputs("## Key metrics across the weather members (P10 / P50 / P90)\n\n| metric | year | P10 | P50 | P90 |\n"
+          "|---|---:|---:|---:|---:|\n", f);
+    for (int k = 0; k < nk; k++) {
+        FigureCol fc;
+        if (!present_figure(&figs[k], &fc)) continue;
+        int mi = (int)(fc.m - metrics_get(0));
+        for (int y = 0; y < g->n_years; y++) {
+            const double *s = ens_stat_of(e, g, ens_col_metric(g, y, mi));
+            fprintf(f, "| %s | %d |", fc.heading, g->scn->first_year + y);
+            for (int i = S_P10; i <= S_P90; i++) {
+                fputc(' ', f);
+                if (isfinite(s[i])) fprintf(f, fc.format, s[i] * fc.u.scale);
+                else fputs("–", f);
+                fputs(" |", f);
+            }
+            fputc('\n', f);
+        }
+    }
+    fputc('\n', f);
+}
+
+static Status write_summary(const Ens *e, Group *g, Diag *d)
+{
+    FILE *f = stage_open(g, "summary.md", d);
+    if (!f) return ST_IO;
+    fprintf(f, "# Weather ensemble: %s\n\n", g->scn->name);
+    if (g->scn->weather.source == WEATHER_FILE)
+        fputs("Weather comes from files: every member would see the same weather, so the ensemble has "
+              "one member (the file years). Synthetic members fitted to the files are not yet available.\n\n", f);
+    else
+        fprintf(f, "%ld synthetic weather members (1..%ld) of master seed %lu; every statistic below is over "
+                   "the members. Quantiles: type 7 (linear interpolation, as R and numpy). Intervals: Wilson "
+                   "score, 95 %%.\n\n", g->done, g->done, g->scn->seed);
+    summary_probabilities(e, g, f);
+    summary_metrics(e, g, f);
+    fputs("Files: members.dat/.csv (one row per member and year), ensemble.dat/.csv, probabilities.dat/.csv "
+          "(docs/ensemble.md).\n", f);
+    return stage_close(g, f, "summary.md", d);
+}
+
+static Status group_finish(Ens *e, Group *g, Diag *d)
+{
+    Status st = ST_OK;
+    FILE **fs[2] = { &g->mdat, &g->mcsv };
+    for (int c = 0; c < 2; c++) {
+        Status s2 = stage_close(g, *fs[c], c ? "members.csv" : "members.dat", d);
+        *fs[c] = NULL;
+        if (st == ST_OK) st = s2;
+    }
+    if (st == ST_OK && fflush(g->bin) != 0) st = io_fail(d, "records", g->scn->name);
+    if (st == ST_OK) st = group_stats(e, g, d);
+    if (st == ST_OK) st = write_ensemble(e, g, d);
+    if (st == ST_OK) st = write_probabilities(e, g, d);
+    if (st == ST_OK) st = write_summary(e, g, d);
+    return st;
+}
+
+/* ---- loading and running ----------------------------------------------------- */
+
+static void group_free(Group *g)
+{
+    if (g->mdat) fclose(g->mdat);
+    if (g->mcsv) fclose(g->mcsv);
+    if (g->bin) fclose(g->bin);
+    if (g->staged) stage_abort(&g->sd);
+    free(g->recbuf);
+    free(g->meta);
+    free(g->stat);
+    free(g->scn);
+}
+
+static int load_all(const char *const *files, int n, const EnsOptions *o, Group *g, const EnsReport *rep,
+                    EnsOutcome *out)
+{
+    Diag *fd = malloc(sizeof *fd);
+    if (!fd) return n;
+    int errors = 0;
+    for (int i = 0; i < n; i++) {
+        diag_init(fd);
+        g[i].path = files[i];
+        g[i].scn = malloc(sizeof *g[i].scn);
+        Status st = ST_NOMEM;
+        if (g[i].scn) st = config_load_with(files[i], o->sets, o->n_sets, g[i].scn, fd);
+        else diag_error(fd, ST_NOMEM, files[i], 0, NULL, "out of memory");
+        for (int j = 0; st == ST_OK && j < i; j++)
+            if (g[j].scn && strcmp(g[j].scn->name, g[i].scn->name) == 0) {
+                diag_error(fd, ST_CONFIG_INVALID, files[i], 0, "scenario.name",
+                           "scenario name '%s' is also the name of %s: results would overwrite each other",
+                           g[i].scn->name, files[j]);
+                st = ST_CONFIG_INVALID;
+            }
+        if (st == ST_OK && o->compare && strcmp(g[i].scn->name, "summary.md") == 0) {
+            diag_error(fd, ST_CONFIG_INVALID, files[i], 0, "scenario.name",
+                       "'summary.md' is the name of a file the comparison writes: rename the scenario");
+            st = ST_CONFIG_INVALID;
+        }
+        if (st != ST_OK) {
+            if (st == ST_USAGE) out->usage = 1;
+            if (out->first_error == ST_OK) out->first_error = st;
+            free(g[i].scn);
+            g[i].scn = NULL;
+            errors++;
+        } else {
+            g[i].members = g[i].scn->weather.source == WEATHER_FILE ? 1 : o->runs;
+            if (g[i].members == 1 && o->runs > 1) out->file_weather++;
+        }
+        if (rep && rep->loaded) rep->loaded(rep->ctx, files[i], fd, g[i].scn, g[i].scn ? g[i].members : 0);
+    }
+    free(fd);
+    return errors;
+}
+
+Status ensemble_files(const char *const *files, int n, const EnsOptions *o, const EnsReport *rep,
+                      EnsOutcome *out, Diag *d)
+{
+    memset(out, 0, sizeof *out);
+    out->compare = ST_OK;
+    Ens e = { .o = o, .rep = rep, .out = out, .n_groups = n, .ns = S_FIXED + o->n_quantiles };
+    e.g = calloc((size_t)n + 1, sizeof *e.g);
+    if (!e.g) {
+        diag_error(d, ST_NOMEM, NULL, 0, NULL, "out of memory");
+        return ST_NOMEM;
+    }
+    out->load_errors = load_all(files, n, o, e.g, rep, out);
+    Status st = out->load_errors ? out->first_error : ST_OK;
+    Job *jobs = NULL;
+    if (st == ST_OK) {
+        for (int i = 0; i < n; i++) {
+            e.g[i].first_job = e.total;
+            e.total += e.g[i].members;
+        }
+        out->scenarios = n;
+        out->jobs = e.total;
+        jobs = calloc((size_t)e.total + 1, sizeof *jobs);
+        if (!jobs) st = ST_NOMEM;
+    }
+    if (st == ST_OK) {
+        for (int i = 0; i < n; i++)
+            for (int m = 0; m < e.g[i].members; m++)
+                jobs[e.g[i].first_job + m] = (Job){ e.g[i].scn, (unsigned long)m + 1, -1, files[i] };
+        JobList list = { e.total, jobs, NULL, NULL, o->stop };
+        ListSink sink = { &e, on_job };
+        st = jobs_run(&list, o->threads, NULL, &sink, 1, d);
+        for (int i = 0; st == ST_OK && i < n; i++) {
+            Group *g = &e.g[i];
+            if (g->st == ST_OK && g->done != g->members) g->st = ST_INTERRUPTED;
+            if (g->st == ST_OK) g->st = group_finish(&e, g, d);
+            if (g->st != ST_OK && out->first_error == ST_OK) out->first_error = g->st;
+        }
+        int all_ok = st == ST_OK && out->first_error == ST_OK;
+        if (all_ok && o->compare) out->compare = ensemble_compare(&e, d);
+        for (int i = 0; st == ST_OK && i < n; i++) {
+            Group *g = &e.g[i];
+            if (g->st != ST_OK) continue;
+            fclose(g->bin);
+            g->bin = NULL;
+            if ((g->st = stage_commit(&g->sd, d)) != ST_OK) {
+                if (out->first_error == ST_OK) out->first_error = g->st;
+                continue;
+            }
+            g->staged = 0;
+            out->written++;
+            if (rep && rep->written) rep->written(rep->ctx, g->scn, g->sd.final);
+        }
+    } else if (st == ST_NOMEM) {
+        diag_error(d, ST_NOMEM, NULL, 0, NULL, "out of memory");
+    }
+    for (int i = 0; i < n; i++) group_free(&e.g[i]);
+    free(e.g);
+    free(jobs);
+    if (st != ST_OK) return st;
+    if (out->first_error != ST_OK) return out->first_error;
+    return out->compare;
+}

@@ -1,0 +1,57 @@
+/* ensemble.h — `ecsim ensemble` and `ecsim compare --runs` (docs/ensemble.md):
+ * N weather members of each scenario as one job list on the engine
+ * (jobs.h), scenario after scenario, member 1..N. Each finished member is
+ * written at once, in member order whatever the threads, to
+ * DIR/<scenario>/members.dat/.csv and as one binary record to an unnamed
+ * temporary file; after the run the statistics are computed from those
+ * records a block of columns at a time (memory: at most one column of N
+ * doubles beyond a fixed budget), into ensemble.*, probabilities.* and
+ * summary.md. The folder is staged: complete or absent. With compare,
+ * member m of every scenario has the same weather streams (common random
+ * numbers) and DIR/comparison_ensemble.* and DIR/summary.md give paired
+ * differences against the first scenario. The library prints nothing. */
+#ifndef ECSIM_ENSEMBLE_H
+#define ECSIM_ENSEMBLE_H
+
+#include "jobs.h"
+
+#define ENS_QUANTILES_MAX 16
+
+typedef struct {
+    void *ctx;
+    /* A file after loading: s NULL when it could not be loaded (errors in
+     * d); members: how many it will run (1 for weather from files). */
+    void (*loaded)(void *ctx, const char *path, const Diag *d, const Scenario *s, int members);
+    /* A member after it ran, in job order; done of total jobs delivered. */
+    void (*finished)(void *ctx, const JobResult *r, int done, int total);
+    /* A scenario's folder is complete at dir (for charts drawn from it). */
+    void (*written)(void *ctx, const Scenario *s, const char *dir);
+} EnsReport;
+
+typedef struct {
+    const char *out_dir;
+    int runs;                      /* members of a synthetic-weather scenario, >= 1 */
+    int threads;
+    const char *const *sets;       /* --set overrides (and scenario.seed=S) of every file */
+    int n_sets;
+    const double *quantiles;       /* extra quantiles in percent, 0 < q < 100 */
+    int n_quantiles;
+    int compare;                   /* also DIR/comparison_ensemble.* and DIR/summary.md */
+    const volatile sig_atomic_t *stop;
+} EnsOptions;
+
+typedef struct {
+    int load_errors, usage;        /* files not loaded; an override was malformed */
+    int scenarios, written;        /* loaded; folders committed */
+    int jobs, ran, not_run;        /* members */
+    int file_weather;              /* scenarios run as 1 member (weather from files) */
+    Status first_error;
+    Status compare;                /* the comparison files (ST_OK when none were due) */
+} EnsOutcome;
+
+/* Loads files[0..n) and runs their ensembles. Nothing runs when a file
+ * cannot be loaded. Returns ST_OK, or the first error (messages in d). */
+Status ensemble_files(const char *const *files, int n, const EnsOptions *o, const EnsReport *rep,
+                      EnsOutcome *out, Diag *d);
+
+#endif
