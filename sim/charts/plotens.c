@@ -44,9 +44,10 @@ static const EnsChart charts[] = {
       "below it, but the interval reaches it (more members may change the verdict); red: the whole interval is "
       "below it. The top bar is the probability that every simulated (result) target is met in the same member." },
     { "ens-hist", "关键年份新能源利用率的成员分布", "Renewable utilisation of the critical year across the members",
-      "该年（达标概率最低的新能源利用率年份）各成员新能源利用率的直方图，黑色虚线为目标，点线为 P10、P50、P90。",
+      "该年（达标概率最低的新能源利用率年份）各成员新能源利用率的直方图：绿色柱达到目标，红色柱未达到；黑色虚线为目标，点线为 P10、P50、P90。",
       "The histogram of the members' renewable utilisation in the year whose utilisation target is the least "
-      "likely to be met; dashed black: the target; dotted: P10, P50 and P90." },
+      "likely to be met: green bins meet the target, coral ones miss it; dashed black: the target; dotted: P10, P50 "
+      "and P90." },
 };
 
 #define N_CHARTS ((int)(sizeof charts / sizeof charts[0]))
