@@ -21,7 +21,9 @@ if (!exists("out")) out = dir.'/charts/'.chart.'.'.fmt
 
 # Derived chart data (first_year, last_year, hourly_year, the selected weeks,
 # target paths and bands), written by ecsim's plot step from the result files.
-load dir.'/charts/chartdata.gp'
+# A report with charts of its own names its file (the ensemble: ens-chartdata.gp).
+if (!exists("chartdata")) chartdata = 'chartdata.gp'
+load dir.'/charts/'.chartdata
 
 set encoding utf8
 width = 1600
