@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "config.h"
+#include "elcc.h"
 #include "outage.h"
 #include "rng.h"
 #include "sim.h"
@@ -162,6 +163,48 @@ static void two_unit_run(void)
     free(s);
 }
 
+/* The LOLE of a firm unit of F MW dispatched last: hours with unserved > F. */
+static void lole_with_firm_by_hand(void)
+{
+    const double u[] = { 0, 10, 50, 49.9, 0, 150, 1e-12 };
+    CU_ASSERT_EQUAL(elcc_lole_with_firm(u, 7, 0), 4);   /* 1e-12 is below the 1e-9 threshold */
+    CU_ASSERT_EQUAL(elcc_lole_with_firm(u, 7, 10), 3);
+    CU_ASSERT_EQUAL(elcc_lole_with_firm(u, 7, 49.95), 2);
+    CU_ASSERT_EQUAL(elcc_lole_with_firm(u, 7, 150), 0);
+}
+
+/* A known ELCC: the two-unit system with storage of 50 MW and energy far
+ * beyond any outage (10000 h) acts as a firm 50 MW: with one unit out it
+ * covers the 50 MW gap, with both out 100 MW stay unserved either way. So
+ * LOLE with storage = the hours with both units out = LOLE without storage
+ * and a firm 50 MW, and any firm unit below 50 MW also leaves the one-out
+ * hours short: ELCC = 50 MW (bisection to 1 % of it, 0.5 MW) in every member. */
+static void elcc_of_long_storage(void)
+{
+    Scenario *s = malloc(sizeof *s);
+    ElccResult *r = malloc(sizeof *r);
+    Diag d;
+    diag_init(&d);
+    CU_ASSERT_FATAL(s && r);
+    CU_ASSERT_EQUAL_FATAL(config_load(TWO_UNIT_CFG, s, &d), ST_OK);
+    s->storage.power_mw = (Schedule){ 1, { 2000 }, { 50.0 } };
+    s->storage.duration_h = 10000;
+    ElccSpec spec = { TECH_STORAGE, 8, 0, 0.01 };
+    CU_ASSERT_EQUAL_FATAL(elcc_compute(s, &spec, r, &d), ST_OK);
+    CU_ASSERT_EQUAL(r->n, 8);
+    CU_ASSERT_DOUBLE_EQUAL(r->nameplate_mw, 50, 0);
+    CU_ASSERT_DOUBLE_EQUAL(r->pooled_mw, 50, 0.5);
+    for (int m = 0; m < r->n; m++) {
+        CU_ASSERT(r->lole_with[m] > 0 && r->lole_with[m] < r->lole_without[m]);
+        CU_ASSERT(r->elcc_mw[m] >= 50 && r->elcc_mw[m] <= 50.5);
+    }
+    /* Without capacity there is nothing to credit. */
+    spec.tech = TECH_WIND;
+    CU_ASSERT_EQUAL(elcc_compute(s, &spec, r, &d), ST_CONFIG_RANGE);
+    free(r);
+    free(s);
+}
+
 void register_test_outage(void);
 void register_test_outage(void)
 {
@@ -171,4 +214,6 @@ void register_test_outage(void)
     CU_add_test(s, "chain: unavailability FOR, mean outage MTTR", chain_matches_for_and_mttr);
     CU_add_test(s, "five units: simulation vs COPT", five_units_vs_copt);
     CU_add_test(s, "two-unit run: LOLE and EENS vs convolution", two_unit_run);
+    CU_add_test(s, "LOLE with a firm unit by hand", lole_with_firm_by_hand);
+    CU_add_test(s, "ELCC of long storage = 50 MW", elcc_of_long_storage);
 }
