@@ -27,6 +27,7 @@
 #include "wxinfo.h"
 #include "fitcmd.h"
 #include "enscmd.h"
+#include "elcccmd.h"
 
 #define EXIT_TARGETS status_exit_code(ST_TARGET_FAILED)
 #define EXIT_USAGE status_exit_code(ST_USAGE)
@@ -68,6 +69,8 @@ static const char *main_help =
     "                          sensitivity grid over any settings\n"
     "  sensitivity FILE -o DIR [--delta D]\n"
     "                          which assumptions decide each target verdict (each at x(1-D), x(1+D))\n"
+    "  elcc FILE --runs N [--tech wind|solar|storage] -o DIR\n"
+    "                          capacity credit by equivalent firm capacity (docs/adequacy.md)\n"
     "  plot DIR...             draw the charts and report.html of finished runs again\n"
     "  check FILE... [--provenance]\n"
     "                          validate scenario files without running them; --provenance\n"
@@ -737,6 +740,7 @@ int cli_main(int argc, char **argv)
         if (strcmp(rest[0], "bench") == 0) return bench_main(1, h);
         if (strcmp(rest[0], "weather-info") == 0) return wxinfo_main(1, h);
         if (strcmp(rest[0], "fit-weather") == 0) return fitweather_main(1, h);
+        if (strcmp(rest[0], "elcc") == 0) return elcc_main(1, h);
         return usage_error("help", "unknown command '%s'", rest[0]);
     }
     if (strcmp(cmd, "run") == 0) return cmd_run(n, rest);
@@ -750,6 +754,7 @@ int cli_main(int argc, char **argv)
     if (strcmp(cmd, "bench") == 0) return bench_main(n, rest);
     if (strcmp(cmd, "weather-info") == 0) return wxinfo_main(n, rest);
     if (strcmp(cmd, "fit-weather") == 0) return fitweather_main(n, rest);
+    if (strcmp(cmd, "elcc") == 0) return elcc_main(n, rest);
     fprintf(stderr, "ecsim: unknown command '%s'\n\n%s", cmd, main_help);
     return EXIT_USAGE;
 }

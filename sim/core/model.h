@@ -153,6 +153,12 @@ typedef struct {
 typedef struct {
     int n_units;
     CoalUnit units[COAL_MAX_UNITS];
+    /* Forced outages (docs/adequacy.md): each unit in service, or each
+     * block of unit_size_mw of it when unit_size_mw > 0, is a two-state
+     * Markov chain in hours; forced_outage_frac = 0 switches them off. */
+    double forced_outage_frac;       /* FOR, long-run unavailability */
+    double mttr_h;                   /* mean time to repair */
+    double unit_size_mw;             /* 0: the configured units as they are */
 } CoalPowerParams;
 
 typedef struct {
@@ -174,6 +180,9 @@ typedef struct {
     double schedule_frac[24];        /* contracted profile, fraction of capacity */
     double tolerance_frac;           /* allowed shortfall below the schedule */
     int import_allowed;
+    double import_limit_mw;          /* imports at most this (and the line) */
+    double forced_outage_frac;       /* the line's FOR: out, it carries nothing */
+    double mttr_h;
 } ExportParams;
 
 /* Concentrated solar power: a molten-salt tower, two-tank storage and a
@@ -418,6 +427,8 @@ typedef struct {
     double keep_per_h;                       /* 1 - self-discharge per hour */
     double coal_min_mw, coal_max_mw, coal_ramp_mw_per_h;
     int import_allowed;
+    int import_limited;                      /* 0: imports limited by the line alone */
+    double import_limit_mw;                  /* else at most min(line, this) */
     double peak_threshold_mw;                /* peak-shaving */
     /* The curtailable pool (variable renewables, tech.def pool = 1): the
      * input series of each member's available power and the result series

@@ -14,14 +14,16 @@
  * purpose, so the weather of one year never depends on how many other years
  * were drawn before it. year_key is whatever the orchestrator keys years by
  * (sim.c uses the calendar year, so that variants with one seed share the
- * weather of each year). Purposes 5..15 are free for later uses. */
+ * weather of each year). Purposes 7..15 are free for later uses. */
 enum {
     RNG_STREAMS_PER_YEAR = 16,
     RNG_PURPOSE_WIND = 0,          /* hourly AR(1) of the fast wind part */
     RNG_PURPOSE_SOLAR = 1,         /* daily clearness and hourly jitter */
     RNG_PURPOSE_TEMPERATURE = 2,   /* daily temperature anomaly */
     RNG_PURPOSE_WIND_SLOW = 3,     /* hourly AR(1) of the slow (synoptic) wind part */
-    RNG_PURPOSE_YEAR = 4           /* the year's own anomaly (wind factor, clearness and temperature offsets) */
+    RNG_PURPOSE_YEAR = 4,          /* the year's own anomaly (wind factor, clearness and temperature offsets) */
+    RNG_PURPOSE_COAL_OUTAGE = 5,   /* forced outages of the coal units (physics/outage.h) */
+    RNG_PURPOSE_LINE_OUTAGE = 6    /* forced outages of the export line */
 };
 
 /* A new mt19937 generator for (master_seed, run, stream). Equal arguments

@@ -112,6 +112,11 @@ int annual_from_hours(const YearFacts *f, const YearInputs *in, const YearSeries
     row->import_hours = imh;
     row->island_shortfall_mwh = island;
     row->island_shortfall_hours = islh;
+    /* Adequacy (docs/adequacy.md): the hours and energy not served after
+     * storage, coal as available, and imports within their limit. */
+    row->lole_h = unh;
+    row->eens_mwh = row->unserved_mwh;
+    row->lolp = H > 0 ? unh / (double)H : 0.0;
     row->max_balance_residual_mw = finite ? resid : (double)NAN;
     return finite ? 0 : -1;
 }

@@ -64,6 +64,13 @@ static inline void cover_deficit(Hour *r, double deficit, double coal_lo, double
     r->unserved = deficit - imp;
 }
 
+/* The import limit besides the line's capacity (export.import_limit_mw):
+ * none unless flagged, so limits built without it keep the line's. */
+static inline double import_limit(const DispatchLimits *lim)
+{
+    return lim->import_limited ? lim->import_limit_mw : (double)INFINITY;
+}
+
 #ifdef ECSIM_CHECKS
 /* 1 if hour r satisfies every invariant of dispatch.h, else 0. */
 static int hour_ok(const Hour *r, double pool_mw, double sched_mw, double load_mw,
@@ -88,7 +95,7 @@ static int hour_ok(const Hour *r, double pool_mw, double sched_mw, double load_m
     if (r->keep < 0.0 || r->keep > 1.0) return 0;
     if (r->charge > lim->storage_power_mw + tol || r->discharge > lim->storage_power_mw + tol)
         return 0;
-    if (r->import > (lim->import_allowed ? line_mw : 0.0) + tol) return 0;
+    if (r->import > (lim->import_allowed ? dmin(line_mw, import_limit(lim)) : 0.0) + tol) return 0;
     if (r->coal > lim->coal_max_mw + tol) return 0;
     if (soc < lim->soc_min_mwh - 1e-9 || soc > lim->soc_max_mwh + 1e-9) return 0;
     return 1;
@@ -171,6 +178,8 @@ static ALWAYS_INLINE void surplus_first(const DispatchLimits *lim, const YearInp
     const double eta_c = lim->eta_charge, eta_d = lim->eta_discharge, keep = lim->keep_per_h;
     const double cmin = lim->coal_min_mw, cmax = lim->coal_max_mw, ramp = lim->coal_ramp_mw_per_h;
     const double import_on = lim->import_allowed ? 1.0 : 0.0;
+    const double imp_lim = import_limit(lim);
+    const double *restrict cav = in->v[SER_COAL_AVAIL];   /* NULL: the whole fleet every hour */
     double soc = st->soc_mwh, coal_prev = st->coal_mw;
     int below_hours = 0;
     double below_mwh = 0.0;
@@ -180,8 +189,8 @@ static ALWAYS_INLINE void surplus_first(const DispatchLimits *lim, const YearInp
 
     for (int h = 0; h < n; h++) {
         soc = storage_self_discharge(soc, keep, soc_min);
-        double lo, hi;
-        coal_range(coal_prev, cmin, cmax, ramp, &lo, &hi);
+        double lo, hi, ca = cav ? cav[h] : cmax;
+        coal_range(coal_prev, ca < cmax ? cmin * (ca / cmax) : cmin, ca, ramp, &lo, &hi);
         const double re = pool_avail(&p, np, h), x = firm[h], c = sched[h];
         Hour r = { .keep = 1.0, .export_mw = x };
         double net = load[h] + x - re - c - lo;   /* > 0: deficit with coal at its floor */
@@ -205,7 +214,7 @@ static ALWAYS_INLINE void surplus_first(const DispatchLimits *lim, const YearInp
             }
         } else {
             r.discharge = storage_discharge(&soc, net, power, soc_min, eta_d);
-            cover_deficit(&r, net - r.discharge, lo, hi, line[h] * import_on);
+            cover_deficit(&r, net - r.discharge, lo, hi, dmin(line[h], imp_lim) * import_on);
         }
         store_hour(&o, h, &r, soc);
         pool_store(&p, np, h, r.keep);
@@ -237,6 +246,8 @@ static ALWAYS_INLINE void peak_shaving(const DispatchLimits *lim, const YearInpu
     const double eta_c = lim->eta_charge, eta_d = lim->eta_discharge, keep = lim->keep_per_h;
     const double cmin = lim->coal_min_mw, cmax = lim->coal_max_mw, ramp = lim->coal_ramp_mw_per_h;
     const double import_on = lim->import_allowed ? 1.0 : 0.0;
+    const double imp_lim = import_limit(lim);
+    const double *restrict cav = in->v[SER_COAL_AVAIL];   /* NULL: the whole fleet every hour */
     const double threshold = lim->peak_threshold_mw;
     double soc = st->soc_mwh, coal_prev = st->coal_mw;
     int below_hours = 0;
@@ -247,8 +258,8 @@ static ALWAYS_INLINE void peak_shaving(const DispatchLimits *lim, const YearInpu
 
     for (int h = 0; h < n; h++) {
         soc = storage_self_discharge(soc, keep, soc_min);
-        double lo, hi;
-        coal_range(coal_prev, cmin, cmax, ramp, &lo, &hi);
+        double lo, hi, ca = cav ? cav[h] : cmax;
+        coal_range(coal_prev, ca < cmax ? cmin * (ca / cmax) : cmin, ca, ramp, &lo, &hi);
         const double re = pool_avail(&p, np, h), x = firm[h], c = sched[h];
         Hour r = { .keep = 1.0, .export_mw = x };
         const double net_load = load[h] + x - re - c;
@@ -272,7 +283,7 @@ static ALWAYS_INLINE void peak_shaving(const DispatchLimits *lim, const YearInpu
         } else {
             double dis = 0.0;
             if (peak) dis = storage_discharge(&soc, dmin(net, net_load - threshold), power, soc_min, eta_d);
-            cover_deficit(&r, net - dis, lo, hi, line[h] * import_on);
+            cover_deficit(&r, net - dis, lo, hi, dmin(line[h], imp_lim) * import_on);
             if (r.unserved > 0.0) {
                 /* Last resort: the energy kept for peaks serves load now. */
                 double more = storage_discharge(&soc, r.unserved, power - dis, soc_min, eta_d);

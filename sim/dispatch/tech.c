@@ -10,6 +10,8 @@
 #include "csp.h"
 #include "exportline.h"
 #include "load.h"
+#include "outage.h"
+#include "rng.h"
 #include "schedule.h"
 #include "storage.h"
 
@@ -88,16 +90,69 @@ static Status build_coal_mining(const TechYear *ty)
     return ST_OK;
 }
 
-/* The committed coal fleet as one plant: floor, ceiling and ramp. */
+/* Samples the forced outages of a year (FOR > 0) into avail from the
+ * stream of purpose, keyed like the weather by calendar year and member so
+ * variants of one seed share them (common random numbers). Returns the
+ * capacity-hours out, or -1 when the stream cannot be made. */
+static double sample_outages(const TechYear *ty, const OutageChain *ch, const double *cap, int n, int purpose,
+                             double *avail)
+{
+    const int H = ty->cal->hours;
+    gsl_rng *r = NULL;
+    if (ch->for_frac > 0.0) {
+        unsigned long stream = (unsigned long)ty->year * RNG_STREAMS_PER_YEAR + (unsigned long)purpose;
+        r = rng_stream(ty->seed, ty->member, stream);
+        if (!r) return -1.0;
+    }
+    outage_sample(ch, cap, n, H, r, avail);
+    if (r) gsl_rng_free(r);
+    double total = 0.0, out = 0.0;
+    for (int u = 0; u < n; u++) total += cap[u];
+    for (int h = 0; h < H; h++) out += total - avail[h];
+    return out;
+}
+
+/* The committed coal fleet as one plant: floor, ceiling and ramp; with
+ * forced outages its hourly available capacity (SER_COAL_AVAIL), which the
+ * dispatch takes as the hour's ceiling and scales the floor by. */
 static Status build_coal_power(const TechYear *ty)
 {
+    const CoalPowerParams *p = &ty->s->coal_power;
     CoalFleetYear fleet;
-    coal_fleet_year(&ty->s->coal_power, ty->year, &fleet);
+    coal_fleet_year(p, ty->year, &fleet);
     ty->lim->coal_min_mw = fleet.min_mw;
     ty->lim->coal_max_mw = fleet.capacity_mw;
     ty->lim->coal_ramp_mw_per_h = fleet.ramp_mw_per_h;
     facts_put(ty->facts, MET_coal_power_capacity_mw, fleet.capacity_mw);
     ty->facts->coal_heat_rate_gce_per_kwh = fleet.heat_rate_gce_per_kwh;
+    double *avail = ty->buf[SER_COAL_AVAIL];
+    const int H = ty->cal->hours;
+    OutageChain ch = { 0 };
+    if (p->forced_outage_frac <= 0.0 || fleet.capacity_mw <= 0.0) {
+        for (int h = 0; h < H; h++) avail[h] = fleet.capacity_mw;
+        return ST_OK;
+    }
+    if (outage_chain(p->forced_outage_frac, p->mttr_h, &ch) != 0) return ST_CONFIG_RANGE;
+    /* The units in service, each split into blocks of unit_size_mw (the
+     * last block takes the rest) when a size is set. */
+    double cap[OUTAGE_MAX_UNITS];
+    int n = 0;
+    for (int u = 0; u < p->n_units && u < COAL_MAX_UNITS; u++) {
+        const CoalUnit *c = &p->units[u];
+        if (c->commission_year > ty->year || (c->retire_year != 0 && ty->year >= c->retire_year)) continue;
+        double left = c->capacity_mw;
+        while (left > 1e-9) {
+            if (n == OUTAGE_MAX_UNITS) return ST_CONFIG_RANGE;
+            double b = p->unit_size_mw > 0.0 && p->unit_size_mw < left ? p->unit_size_mw : left;
+            cap[n++] = b;
+            left -= b;
+        }
+    }
+    double out = sample_outages(ty, &ch, cap, n, RNG_PURPOSE_COAL_OUTAGE, avail);
+    if (out < 0.0) return ST_NOMEM;
+    for (int h = 0; h < H; h++)   /* the blocks' sum may differ from the fleet's in the last bit */
+        if (avail[h] > fleet.capacity_mw) avail[h] = fleet.capacity_mw;
+    facts_put(ty->facts, MET_coal_outage_mwh, out);
     return ST_OK;
 }
 
@@ -123,6 +178,23 @@ static Status build_export(const TechYear *ty)
     for (int h = 0; h < ty->cal->hours; h++) line_mw[h] = line;
     export_year(p, ty->cal, line, ty->buf[SER_EXPORT_FIRM]);
     ty->lim->import_allowed = p->import_allowed;
+    ty->lim->import_limited = p->import_limit_mw < line;
+    ty->lim->import_limit_mw = p->import_limit_mw;
+    if (p->forced_outage_frac <= 0.0 || line <= 0.0) return ST_OK;
+    /* The line as one two-state element: out, it carries no firm export,
+     * no surplus export and no import. */
+    OutageChain ch;
+    if (outage_chain(p->forced_outage_frac, p->mttr_h, &ch) != 0) return ST_CONFIG_RANGE;
+    double *up = ty->scratch, *firm = ty->buf[SER_EXPORT_FIRM];
+    if (sample_outages(ty, &ch, &line, 1, RNG_PURPOSE_LINE_OUTAGE, up) < 0.0) return ST_NOMEM;
+    double hours_out = 0;
+    for (int h = 0; h < ty->cal->hours; h++)
+        if (up[h] <= 0.0) {
+            line_mw[h] = 0.0;
+            firm[h] = 0.0;
+            hours_out += 1;
+        }
+    facts_put(ty->facts, MET_line_outage_hours, hours_out);
     return ST_OK;
 }
 

@@ -56,6 +56,7 @@ typedef struct {
     double *scratch;                /* ECSIM_MAX_HOURS doubles, free for any step */
     YearFacts *facts;
     DispatchLimits *lim;
+    unsigned long seed, member;     /* the run's random streams (outages: rng.h) */
 } TechYear;
 
 typedef struct {

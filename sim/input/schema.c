@@ -359,6 +359,13 @@ static const SchemaEntry table[] = {
       .count_offset = offsetof(Scenario, coal_power.n_units), .fields = unit_fields,
       .n_fields = NITEMS(unit_fields), .record_size = sizeof(CoalUnit),
       .doc = "Coal power units, one group each (at most 32)." },
+    { AT("coal_power", coal_power, forced_outage_frac), NUM(0, 0.5, 0), .unit = "1", .dim = DIM_FRACTION,
+      .doc = "Forced outage rate of each unit (long-run unavailability); 0 = no outages. IEEE RTS 1979: "
+             "0.08 for its 350 MW coal unit (docs/adequacy.md)." },
+    { AT("coal_power", coal_power, mttr_h), NUM(1, 8760, 100), .unit = "h", .dim = DIM_TIME_H,
+      .doc = "Mean time to repair of a forced outage (IEEE RTS 1979, 350 MW coal unit: 100 h)." },
+    { AT("coal_power", coal_power, unit_size_mw), NUM(0, 2000, 0), .unit = "MW", .dim = DIM_POWER_MW,
+      .doc = "Size of the blocks that fail independently; 0 = each configured unit fails as a whole." },
     /* load */
     { AT("load", load, annual_gwh), SCHED0(0, 1e6), .unit = "GWh", .dim = DIM_ENERGY_GWH,
       .doc = "Annual local electricity demand by year, excluding coal mining." },
@@ -390,6 +397,12 @@ static const SchemaEntry table[] = {
       .doc = "Allowed shortfall below the scheduled export, fraction of the schedule." },
     { AT("export", export_line, import_allowed), BOOL(1),
       .doc = "Whether the county may import over the line when short." },
+    { AT("export", export_line, import_limit_mw), NUM(0, 1e6, 1e6), .unit = "MW", .dim = DIM_POWER_MW,
+      .doc = "Most the county may import in an hour (also at most the line's capacity)." },
+    { AT("export", export_line, forced_outage_frac), NUM(0, 0.5, 0), .unit = "1", .dim = DIM_FRACTION,
+      .doc = "Forced outage rate of the line; out, it carries neither export nor import. 0 = no outages." },
+    { AT("export", export_line, mttr_h), NUM(1, 8760, 11), .unit = "h", .dim = DIM_TIME_H,
+      .doc = "Mean duration of a forced outage of the line (IEEE RTS 1979 lines: 10-11 h)." },
     /* csp: concentrated solar power (csp.h, docs/csp.md); defaults = csp_params_default */
     { AT("csp", csp, capacity_mw), SCHED0(0, 1e6), .unit = "MW", .dim = DIM_POWER_MW,
       .doc = "Net electric capacity of the CSP turbine by year (at the start of each year); none by default." },

@@ -94,6 +94,7 @@ struct Run {
     DispatchReport report;
     double storage_energy_prev_mwh;
     int first_year_done;
+    unsigned long member;       /* of the year sim_weather made: keys the outage streams */
 };
 
 Run *run_new(void)
@@ -307,6 +308,7 @@ Status sim_prepare(Run *run, const Scenario *s, Diag *d)
 Status sim_weather(Run *run, int year, unsigned long member)
 {
     const Scenario *s = run->scn;
+    run->member = member;
     calendar_year_init(&run->cal, year);
     if (s->weather.source == WEATHER_FILE) {   /* prepared by sim_prepare */
         int pos = run->wxc.key.n_main > 1 ? year - s->first_year : 0;
@@ -365,7 +367,7 @@ Status sim_inputs(Run *run, int year)
     for (int i = 0; i < SER_COUNT; i++) bufs[i] = b->series[i];
     const TechYear ty = { s, &run->cal, &run->wx, run->sun_now, pv_sun_for(run), &run->models, year,
                           s->commissioning == COMMISSION_MONTHLY, !run->first_year_done,
-                          &run->tech_state, bufs, b->scratch, f, lim };
+                          &run->tech_state, bufs, b->scratch, f, lim, s->seed, run->member };
     for (int i = 0; i < tech_count(); i++) {
         Status st = tech_get(i)->build_year(&ty);
         if (st != ST_OK) return st;

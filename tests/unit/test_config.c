@@ -939,7 +939,11 @@ static void inherit_merge(void)
     want->wind.losses_frac = 0.1;
     want->storage.duration_h = 4;
     want->weather.kt_hourly_sd = 0.04;
+    const CoalPowerParams base_coal = want->coal_power;   /* its outage settings are the base's */
     memset(&want->coal_power, 0, sizeof want->coal_power);
+    want->coal_power.forced_outage_frac = base_coal.forced_outage_frac;
+    want->coal_power.mttr_h = base_coal.mttr_h;
+    want->coal_power.unit_size_mw = base_coal.unit_size_mw;
     want->coal_power.n_units = 1;
     want->coal_power.units[0] = v->coal_power.units[0];
     memset(want->name, 0, sizeof want->name);
