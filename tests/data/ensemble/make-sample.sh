@@ -74,7 +74,7 @@ file == 1 && !h1 { h1 = 1; for (i = 1; i <= NF; i++) col[$i] = i; next }
 file == 1 { m = $1; y = $2; if (m > nm) nm = m; for (c in col) v[m, y, c] = $(col[c]); next }
 file == 2 && !h2 { h2 = 1; next }
 file == 2 {
-    # id label metric year value op threshold upper base_year pass margin basis kind note: label quoted (no blanks inside the sample labels? they hold none)
+    # id "label" metric year value op threshold upper base_year pass margin basis kind "note": the quoted label dropped first
     line = $0; nt++
     id[nt] = $1; sub(/^[^ ]+ "[^"]*" /, "", line); split(line, f, " ")
     met_[nt] = f[1]; yr[nt] = f[2]; op[nt] = f[4]; th[nt] = f[5]; up[nt] = f[6]; by[nt] = f[7]; basis[nt] = f[10]; kind[nt] = f[11]
