@@ -70,9 +70,59 @@ static double bisect(double *const *uns, const int *hours, int n, double target,
     return top;
 }
 
-Status elcc_compute(const Scenario *s, const ElccSpec *spec, ElccResult *r, Diag *d)
+/* Scales the local load of every year by k. */
+static void scale_load(Scenario *s, double k)
+{
+    for (int i = 0; i < s->load.annual_gwh.n; i++) s->load.annual_gwh.value[i] *= k;
+}
+
+/* Mean LOLE of the year over members 1..runs with the load scaled by k. */
+static Status mean_lole(const Scenario *base, Scenario *work, double k, const ElccSpec *spec, int year, Run *run,
+                        RunResults *res, double *lole, Diag *d)
+{
+    *work = *base;
+    scale_load(work, k);
+    double sum = 0;
+    for (int m = 1; m <= spec->runs; m++) {
+        Status st = sim_run(run, work, (unsigned long)m, NULL, res, d);
+        if (st != ST_OK) return st;
+        sum += res->rows[year - base->first_year].lole_h;
+    }
+    *lole = sum / spec->runs;
+    return ST_OK;
+}
+
+/* The least load factor (to 0.1 %) whose mean LOLE reaches the target:
+ * LOLE grows with the load. Searched in [0.25, 4]. */
+static Status calibrate(const Scenario *s, const ElccSpec *spec, int year, double *k_out, Diag *d)
+{
+    Scenario *work = malloc(sizeof *work);
+    RunResults *res = malloc(sizeof *res);
+    Run *run = run_new();
+    Status st = work && res && run ? ST_OK : ST_NOMEM;
+    double lo = 0.25, hi = 4.0, l = 0;
+    if (st == ST_OK) st = mean_lole(s, work, hi, spec, year, run, res, &l, d);
+    if (st == ST_OK && l < spec->lole_target_h) {
+        diag_error(d, ST_CONFIG_RANGE, s->source_file, 0, NULL, "elcc: even 4 x the load gives LOLE %.1f h", l);
+        st = ST_CONFIG_RANGE;
+    }
+    while (st == ST_OK && hi - lo > 0.001) {
+        double mid = 0.5 * (lo + hi);
+        if ((st = mean_lole(s, work, mid, spec, year, run, res, &l, d)) != ST_OK) break;
+        if (l >= spec->lole_target_h) hi = mid;
+        else lo = mid;
+    }
+    *k_out = hi;
+    run_free(run);
+    free(res);
+    free(work);
+    return st;
+}
+
+Status elcc_compute(const Scenario *s_in, const ElccSpec *spec, ElccResult *r, Diag *d)
 {
     memset(r, 0, sizeof *r);
+    const Scenario *s = s_in;
     int year = spec->year ? spec->year : s->last_year;
     double np = nameplate(s, spec->tech, year);
     if (spec->runs < 1 || spec->runs > ELCC_MAX_MEMBERS || year < s->first_year || year > s->last_year
@@ -87,6 +137,16 @@ Status elcc_compute(const Scenario *s, const ElccSpec *spec, ElccResult *r, Diag
     }
     r->year = year;
     r->nameplate_mw = np;
+    r->load_scale = 1.0;
+    Scenario *scaled = NULL;
+    if (spec->lole_target_h > 0) {
+        Status cs = calibrate(s_in, spec, year, &r->load_scale, d);
+        if (cs != ST_OK) return cs;
+        if (!(scaled = malloc(sizeof *scaled))) return ST_NOMEM;
+        *scaled = *s_in;
+        scale_load(scaled, r->load_scale);
+        s = scaled;
+    }
     Scenario *without = malloc(sizeof *without);
     RunResults *res = malloc(sizeof *res);
     Run *run = run_new();
@@ -140,5 +200,6 @@ Status elcc_compute(const Scenario *s, const ElccSpec *spec, ElccResult *r, Diag
     run_free(run);
     free(res);
     free(without);
+    free(scaled);
     return st;
 }

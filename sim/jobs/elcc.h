@@ -23,6 +23,9 @@ typedef struct {
     int runs;                       /* members 1 .. runs */
     int year;                       /* 0: the scenario's last year */
     double tol_frac;                /* bisection width, fraction of nameplate (0.01) */
+    double lole_target_h;           /* > 0: first scale the local load (load.annual_gwh) so
+                                     * that the members' mean LOLE with the resource reaches
+                                     * this (the usual calibration to a criterion); 0: as is */
 } ElccSpec;
 
 typedef struct {
@@ -33,6 +36,7 @@ typedef struct {
     double pooled_mw;               /* matching the members' summed LOLE */
     double mean_mw, sd_mw, min_mw, max_mw;
     int capped;                     /* members whose F reached the nameplate */
+    double load_scale;              /* the factor on load.annual_gwh (1 without a target) */
 } ElccResult;
 
 /* Fills r (the caller's, large); ST_CONFIG_RANGE for a tech without

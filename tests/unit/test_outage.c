@@ -173,13 +173,16 @@ static void lole_with_firm_by_hand(void)
     CU_ASSERT_EQUAL(elcc_lole_with_firm(u, 7, 150), 0);
 }
 
-/* A known ELCC: the two-unit system with storage of 50 MW and energy far
- * beyond any outage (10000 h) acts as a firm 50 MW: with one unit out it
- * covers the 50 MW gap, with both out 100 MW stay unserved either way. So
- * LOLE with storage = the hours with both units out = LOLE without storage
- * and a firm 50 MW, and any firm unit below 50 MW also leaves the one-out
- * hours short: ELCC = 50 MW (bisection to 1 % of it, 0.5 MW) in every member. */
-static void elcc_of_long_storage(void)
+/* A known ELCC: the two-unit system (flat 150 MW) with 50 MW of storage.
+ * Without it, the LOLE with a firm unit of F MW is a two-step function:
+ * every hour with a unit out for F < 50, only the hours with both out for
+ * 50 <= F < 150 (the gaps are 50 and 150 MW). With it, the both-out hours
+ * stay short (100 MW after 50 MW of storage), and the one-out hours are
+ * short only once the storage has run dry (renewable-first discharges it
+ * before coal in every hour: 5000 h x 50 MW empties the 250 000 MWh it
+ * starts with by mid-year), so LOLE_with lies strictly between the steps:
+ * ELCC = 50 MW exactly (bisection width 0.5 MW) in every member. */
+static void elcc_of_storage(void)
 {
     Scenario *s = malloc(sizeof *s);
     ElccResult *r = malloc(sizeof *r);
@@ -189,7 +192,7 @@ static void elcc_of_long_storage(void)
     CU_ASSERT_EQUAL_FATAL(config_load(TWO_UNIT_CFG, s, &d), ST_OK);
     s->storage.power_mw = (Schedule){ 1, { 2000 }, { 50.0 } };
     s->storage.duration_h = 10000;
-    ElccSpec spec = { TECH_STORAGE, 8, 0, 0.01 };
+    ElccSpec spec = { TECH_STORAGE, 8, 0, 0.01, 0 };
     CU_ASSERT_EQUAL_FATAL(elcc_compute(s, &spec, r, &d), ST_OK);
     CU_ASSERT_EQUAL(r->n, 8);
     CU_ASSERT_DOUBLE_EQUAL(r->nameplate_mw, 50, 0);
@@ -198,6 +201,14 @@ static void elcc_of_long_storage(void)
         CU_ASSERT(r->lole_with[m] > 0 && r->lole_with[m] < r->lole_without[m]);
         CU_ASSERT(r->elcc_mw[m] >= 50 && r->elcc_mw[m] <= 50.5);
     }
+    /* Calibrated to 100 h/yr: below 100 MW of load (k = 2/3) only the
+     * both-out hours are short (0.0025 x 8760 = 22 h); above it also the
+     * one-out hours after the storage ran dry (~0.095 x 8760 / 2 = 416 h).
+     * So the least factor reaching 100 h lies in (2/3, 2/3 + 0.001]. */
+    spec.lole_target_h = 100;
+    spec.runs = 4;
+    CU_ASSERT_EQUAL_FATAL(elcc_compute(s, &spec, r, &d), ST_OK);
+    CU_ASSERT(r->load_scale > 2.0 / 3.0 && r->load_scale <= 2.0 / 3.0 + 0.001);
     /* Without capacity there is nothing to credit. */
     spec.tech = TECH_WIND;
     CU_ASSERT_EQUAL(elcc_compute(s, &spec, r, &d), ST_CONFIG_RANGE);
@@ -215,5 +226,5 @@ void register_test_outage(void)
     CU_add_test(s, "five units: simulation vs COPT", five_units_vs_copt);
     CU_add_test(s, "two-unit run: LOLE and EENS vs convolution", two_unit_run);
     CU_add_test(s, "LOLE with a firm unit by hand", lole_with_firm_by_hand);
-    CU_add_test(s, "ELCC of long storage = 50 MW", elcc_of_long_storage);
+    CU_add_test(s, "ELCC of storage = 50 MW; load calibration", elcc_of_storage);
 }
