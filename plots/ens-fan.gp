@@ -45,7 +45,7 @@ do for [k=1:6] {
         } else {
             set arrow 1 from graph 0, first t to graph 1, first t nohead lw 1.5 dt 2 lc rgb c_target front
             set label 1 sprintf(L('目标 %g%s', 'target %g%s'), t, ens_unit[k]) \
-                at graph 0.02, first t offset 0, -0.8 left font small front
+                at graph 0.02, first t offset 0, 0.7 left font small front
         }
     }
     plot data index (k - 1) using 1:2:4 with filledcurves fc rgb c_fan_band fs solid 0.85 noborder notitle, \

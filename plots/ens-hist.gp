@@ -24,7 +24,7 @@ if (ens_hist_target == ens_hist_target) {
 set xrange [lo : hi]
 set yrange [0 : *]
 set offsets 0, 0, graph 0.18, 0
-set ytics 1 nomirror
+set ytics nomirror
 set grid ytics lc rgb c_grid lw 1 dt 1
 set style fill solid 0.9 border lc rgb '#FFFFFF'
 set boxwidth 0.95 relative

@@ -36,5 +36,7 @@ h = 0.32
 plot data using (0):1:(0):2:($1 - h):($1 + h):6:ytic(8) with boxxyerror lc rgb variable notitle, \
      data using ($7 == 1 ? 0 : NaN):1:(0):2:($1 - h):($1 + h) with boxxyerror fs empty border lc rgb '#000000' lc rgb '#000000' lw 2.5 notitle, \
      data using 2:1:3:4 with xerrorbars pt 7 ps 0.6 lw 1.5 lc rgb '#333333' notitle, \
-     data using (($2 < 12) ? $4 + 1 : NaN):1:(sprintf('%.0f%%', $2)) with labels left offset 0.6, 0 font small notitle, \
-     data using (($2 >= 12) ? 1 : NaN):1:(sprintf('%.0f%%', $2)) with labels left offset 0, 0 tc rgb '#FFFFFF' font small notitle
+     data using (($2 < 12) ? $4 + 2 : 1):1:(sprintf('%.0f%%', $2)):(($2 < 12) ? 0x333333 : 0xFFFFFF) \
+          with labels left tc rgb variable font small notitle
+# (one labels clause for both cases: a clause whose rows are all NaN makes
+# gnuplot warn "no valid points", e.g. when no bar is short)

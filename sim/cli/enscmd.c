@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "ensemble.h"
+#include "plotens.h"
 #include "status.h"
 #include "utf8.h"
 
@@ -17,7 +18,7 @@
 
 static const char *ensemble_help =
     "usage: ecsim ensemble FILE... --runs N [--seed S] [-j N] [--quantiles 5,95] [-o DIR]\n"
-    "                      [--set path=value]... [-q]\n"
+    "                      [--set path=value]... [-q] [--plot [--lang zh|en] [--threshold P]]\n"
     "\n"
     "Runs N synthetic weather members (1..N) of each scenario and writes DIR/<scenario>/:\n"
     "  members.dat, .csv         one row per member and year: every annual metric\n"
@@ -25,6 +26,8 @@ static const char *ensemble_help =
     "  probabilities.dat, .csv   per target check: the probability it is met, Wilson 95 % interval;\n"
     "                            all_results: every simulated-result target met in the same member\n"
     "  summary.md                the probability table, then key metrics P10/P50/P90 by year\n"
+    "  with --plot: charts/ens-*.png (fan charts P10-P90 around P50, the probability\n"
+    "  dashboard, a histogram) and ensemble_report.html (docs/charts.md)\n"
     "A folder is complete or absent. Same seed, same bytes, for any -j.\n"
     "Weather from files (weather.source = \"file\"): every member would have the same weather,\n"
     "so such a scenario runs as 1 member (its file years), with a note.\n"
@@ -37,6 +40,11 @@ static const char *ensemble_help =
     "  -o, --output DIR   output directory (default: out)\n"
     "  --set path=value   override a setting of every file (repeatable)\n"
     "  -q, --quiet        print nothing but errors\n"
+    "  --plot             draw the charts and ensemble_report.html of each scenario\n"
+    "  --lang zh|en       their language (default zh)\n"
+    "  --threshold P      the probability a target should reach, 0 < P <= 1 (default 0.9):\n"
+    "                     bars at or above it are green\n"
+    "  --plots DIR        the gnuplot scripts (default: found next to the program)\n"
     "\n"
     "Quantiles are type 7 (linear interpolation, as R and numpy). Progress is shown on\n"
     "stderr when it is a terminal.\n"
@@ -96,6 +104,10 @@ static int parse_quantiles(const char *s, double *q, int *n)
 
 typedef struct {
     int quiet, progress, compare;
+    int plot;                      /* --plot: charts of each finished folder */
+    const char *lang, *plots;
+    double threshold;
+    Status plot_status;            /* the first chart failure */
 } Msg;
 
 static void on_loaded(void *ctx, const char *path, const Diag *d, const Scenario *s, int members)
@@ -131,9 +143,21 @@ static void on_finished(void *ctx, const JobResult *r, int done, int total)
 
 static void on_written(void *ctx, const Scenario *s, const char *dir)
 {
-    const Msg *m = ctx;
+    Msg *m = ctx;
     if (!m->quiet) printf("ensemble %s -> %s/\n", s->name, dir);
-    /* charts of the ensemble are drawn from the files in dir */
+    if (!m->plot) return;
+    /* charts of the ensemble are drawn from the files in dir, as `plot` does */
+    Diag *d = malloc(sizeof *d);
+    if (!d) { if (m->plot_status == ST_OK) m->plot_status = ST_NOMEM; return; }
+    diag_init(d);
+    Status st = plot_ensemble(dir, m->plots, m->lang, m->threshold, d);
+    diag_print(d, stderr);
+    free(d);
+    if (st == ST_OK) {
+        if (!m->quiet) printf("  charts and report: %s/ensemble_report.html\n", dir);
+    } else if (m->plot_status == ST_OK) {
+        m->plot_status = st;
+    }
 }
 
 int ensemble_main(int argc, char **argv, int compare, const volatile sig_atomic_t *stop)
@@ -142,7 +166,9 @@ int ensemble_main(int argc, char **argv, int compare, const volatile sig_atomic_
     const char *out_dir = NULL;
     long runs = 0, seed = -1, jobs = 1;
     double q[ENS_QUANTILES_MAX];
-    int nq = 0, quiet = 0, nfiles = 0, nsets = 0;
+    int nq = 0, quiet = 0, nfiles = 0, nsets = 0, plot = 0;
+    const char *lang = "zh", *plots = NULL;
+    double threshold = PLOTENS_THRESHOLD;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     const char **sets = calloc((size_t)argc + 2, sizeof *sets);
     char seedset[64];
@@ -179,6 +205,23 @@ int ensemble_main(int argc, char **argv, int compare, const volatile sig_atomic_
             i++;
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
             quiet = 1;
+        } else if (strcmp(a, "--plot") == 0) {
+            plot = 1;
+        } else if (strcmp(a, "--lang") == 0) {
+            if (!v || (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)) rc = usage(cmd, "%s", "--lang needs zh or en");
+            else lang = v;
+            i++;
+        } else if (strcmp(a, "--plots") == 0) {
+            if (!v || !*v) rc = usage(cmd, "%s needs a directory", a);
+            plots = v;
+            i++;
+        } else if (strcmp(a, "--threshold") == 0) {
+            char *end = NULL;
+            double t = v ? strtod(v, &end) : 0.0;
+            if (!v || end == v || *end || !(t > 0.0 && t <= 1.0))
+                rc = usage(cmd, "%s", "--threshold needs a probability above 0 and at most 1, e.g. 0.9");
+            else threshold = t;
+            i++;
         } else if (a[0] == '-' && a[1]) {
             rc = usage(cmd, "unknown option '%s'", a);
         } else {
@@ -205,7 +248,7 @@ int ensemble_main(int argc, char **argv, int compare, const volatile sig_atomic_
         return 1;
     }
     diag_init(d);
-    Msg msg = { quiet, !quiet && isatty(STDERR_FILENO), compare };
+    Msg msg = { quiet, !quiet && isatty(STDERR_FILENO), compare, plot, lang, plots, threshold, ST_OK };
     EnsReport rep = { &msg, on_loaded, on_finished, on_written };
     EnsOptions o = { out_dir ? out_dir : "out", (int)runs, (int)jobs, sets, nsets, q, nq, compare, stop };
     EnsOutcome out;
@@ -223,5 +266,5 @@ int ensemble_main(int argc, char **argv, int compare, const volatile sig_atomic_
         return 128 + *stop;
     }
     if (out.usage) return EXIT_USAGE;
-    return st == ST_OK ? 0 : 1;
+    return st == ST_OK && msg.plot_status == ST_OK ? 0 : 1;
 }
