@@ -57,5 +57,19 @@ sed '20s/^\([^,]*\),[^,]*/\1,x/' $wx/tmy_45.000_8.000_2005_2023.csv >"$tmp/bad.c
 grep -q "bad.csv:20:" "$tmp/err-bad" && ok || bad "fit-weather on a malformed file: message does not name bad.csv:20: $(head -c 200 "$tmp/err-bad")"
 [ ! -e "$tmp/fitbad" ] && [ ! -s "$tmp/out-bad" ] && ok || bad "fit-weather on a malformed file wrote output"
 
+# ensemble --plot: the fan charts, dashboard and histogram of each scenario folder
+"$ecsim" ensemble -q tests/data/plot/small.cfg --runs 8 -j 2 --plot --threshold 0.8 -o "$tmp/ens" 2>"$tmp/err-ens"; rc=$?
+[ $rc = 0 ] && ok || { bad "ensemble --plot: exit status $rc"; cat "$tmp/err-ens"; }
+[ -s "$tmp/err-ens" ] && bad "ensemble --plot: messages on stderr: $(head -c 300 "$tmp/err-ens")"
+n=0
+for chart in ens-fan ens-prob ens-hist; do
+  f="$tmp/ens/plot-small/charts/$chart.png"
+  [ -f "$f" ] && [ "$(png_size "$f")" = 1600x900 ] && n=$((n + 1)) || bad "ensemble --plot: $chart.png missing or wrong size"
+done
+[ $n = 3 ] && ok
+grep -q 'ens-prob' "$tmp/ens/plot-small/ensemble_report.html" && ok || bad "ensemble_report.html does not show the dashboard"
+"$ecsim" ensemble -q tests/data/plot/small.cfg --runs 2 --plot --threshold 1.5 -o "$tmp/ens2" 2>/dev/null; rc=$?
+[ $rc = 2 ] && [ ! -e "$tmp/ens2" ] && ok || bad "ensemble --threshold 1.5: exit status $rc (2 expected, nothing written)"
+
 echo "plots: $pass passed, $fail failed"
 [ $fail = 0 ]
