@@ -55,7 +55,11 @@ typedef struct {
  *     curtailed here), and whatever remains takes coal below its floor
  *     (counted in below_floor_hours);
  *   - a deficit is met by storage discharge, then coal up to hi, then import
- *     (if lim->import_allowed, up to line_mw), then it is unserved.
+ *     (if lim->import_allowed, up to line_mw and, with lim->import_limited,
+ *     lim->import_limit_mw), then it is unserved.
+ * With forced outages (in->v[SER_COAL_AVAIL] not NULL) coal's ceiling in
+ * hour h is the capacity available, and its floor is scaled by the share
+ * available (docs/adequacy.md).
  *
  * STRATEGY_LINE_FIRST: renewable-first with the line before storage: a
  * surplus fills the free line, then charges storage, then is curtailed; in a
