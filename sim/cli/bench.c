@@ -92,13 +92,13 @@ static const char *help =
     "  weather            ns per hour-step of synthetic weather alone\n"
     "  weather+all+dispatch  ns per hour-step: weather, every technology's year step (wind,\n"
     "                     PV, CSP, storage, coal, load, export line), dispatch\n"
-    "  ensemble           1000 weather members of the whole plan period through the run\n"
+    "  members            1000 weather members of the whole plan period through the run\n"
     "                     machinery (sim_run, annual sums and accounting, no files) on 2\n"
     "                     threads: seconds, member-years per second\n"
     "  end to end         ms to parse, simulate every year and write every output\n"
     "  weather file       rows per second of the weather-file reader on the shipped\n"
     "                     15-minute file (tests/data/weather/, when run from the source tree)\n"
-    "  ensemble           member-years per second and wall time of `ecsim ensemble FILE\n"
+    "  ensemble command   member-years per second and wall time of `ecsim ensemble FILE\n"
     "                     --runs 50 -j 2`, outputs included\n"
     "Goals (DESIGN §12): dispatch <= 10 ns, weather+all+dispatch <= 50 ns, end to end < 50 ms,\n"
     "1000 members of the base plan <= 2 s on 2 cores.\n";
@@ -203,7 +203,7 @@ int bench_main(int argc, char **argv)
             goto done;
         }
         int n_years = s->last_year - s->first_year + 1;
-        printf("  ensemble:          %6.2f s for %d members x %d years on %d threads  (%.0f member-years/s, "
+        printf("  members:           %6.2f s for %d members x %d years on %d threads  (%.0f member-years/s, "
                "%.1f ns/hour-step per core)\n",
                secs, members, n_years, threads, members * n_years / secs, secs * threads / (double)steps * 1e9);
     }
@@ -245,7 +245,7 @@ int bench_main(int argc, char **argv)
     remove_tree(etmpl);
     if (est != ST_OK) { diag_print(d, stderr); goto done; }
     int member_years = eout.ran * (s->last_year - s->first_year + 1);
-    printf("  ensemble:          %6.0f member-years/s, %.2f s wall  (%d members x %d years, -j 2, all outputs)\n",
+    printf("  ensemble command:  %6.0f member-years/s, %.2f s wall  (%d members x %d years, -j 2, all outputs)\n",
            member_years / ewall, ewall, eout.ran, s->last_year - s->first_year + 1);
     rc = 0;
 done:
