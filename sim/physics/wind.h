@@ -1,5 +1,5 @@
 /* wind.h — wind farm output per MW installed (DESIGN §4), after NREL SAM's
- * windpower model (shared/data/validation/sam-reference-cases.md §6.8):
+ * windpower model (ssc cmod_windpower.cpp, lib_windwatts.cpp; docs/validation.md):
  * power-law shear to hub height, air density from pressure and temperature,
  * density correction on the power curve's speed axis, linear interpolation
  * in the curve, 0 above its last speed; farm = curve × wake efficiency ×
