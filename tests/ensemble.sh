@@ -2,7 +2,7 @@
 # `ecsim ensemble` and `ecsim compare --runs` through the command line
 # (docs/ensemble.md): order and bytes for any -j, seeds, statistics checked
 # against awk's own from members.dat, a probability with a known answer,
-# usage and input errors, the paired comparison.
+# usage and input errors, the paired comparison, shards and their merge.
 # usage: ensemble.sh ECSIM
 set -u
 ecsim=$1
@@ -91,6 +91,40 @@ done
 awk '$1 == "wide-line" && $4 == "re_utilisation" && $5 == 2025 {exit !($9 > 0 && $10 > 0)}' "$tmp/cmp/comparison_ensemble.dat" \
   && ok || bad "a wider export line does not raise utilisation in every member"
 grep -q 'common random numbers' "$tmp/cmp/summary.md" && ok || bad "comparison summary lacks its method"
+
+# --shard K/N + merge: three shards of 10 members (3, 3, 4), merged in any order, give the
+# single run's files byte for byte; two scenarios at once; what does not fit is refused
+"$ecsim" ensemble -q "$small" "$tmp/copy.cfg" --runs 10 --quantiles 5,95 -o "$tmp/one" || bad "single run failed"
+for k in 1 2 3; do
+  "$ecsim" ensemble -q "$small" "$tmp/copy.cfg" --runs 10 --quantiles 5,95 --shard $k/3 -o "$tmp/sh$k" \
+    || bad "--shard $k/3 failed"
+done
+[ "$(awk '!/^#/ && NR > 3 {print $1}' "$tmp/sh2/plot-small/members.dat" | sort -u | tr '\n' ' ')" = "4 5 6 " ] \
+  && ok || bad "shard 2/3 of 10 members does not hold members 4..6"
+"$ecsim" merge -q "$tmp/sh3" "$tmp/sh1" "$tmp/sh2" -o "$tmp/merged" || bad "merge failed"
+for s in plot-small copy; do
+  for f in members.dat members.csv ensemble.dat ensemble.csv probabilities.dat probabilities.csv summary.md; do
+    cmp -s "$tmp/one/$s/$f" "$tmp/merged/$s/$f" && ok || bad "merged $s/$f differs from the single run's"
+  done
+  [ "$(ls -A "$tmp/merged/$s" | wc -l)" = 7 ] && ok || bad "merged $s holds other files than the single run's"
+done
+"$ecsim" ensemble -q "$small" "$tmp/copy.cfg" --runs 10 --seed 8 --quantiles 5,95 --shard 3/3 -o "$tmp/sh3s8" \
+  || bad "--seed 8 --shard 3/3 failed"
+for case in "missing:sh1 sh2:shard 3/3 is missing" "twice:sh1 sh2 sh2 sh3:given twice" \
+            "seed:sh1 sh2 sh3s8:seed 8 differs from 7"; do
+  name=${case%%:*}; rest=${case#*:}; dirs=${rest%%:*}; msg=${rest#*:}
+  set --; for x in $dirs; do set -- "$@" "$tmp/$x"; done
+  "$ecsim" merge "$@" -o "$tmp/refused" >/dev/null 2>"$tmp/err"
+  rc=$?
+  [ $rc = 1 ] && grep -q "$msg" "$tmp/err" && ok || bad "merge, $name shard: exit $rc, expected 1 with '$msg'"
+done
+[ ! -e "$tmp/refused" ] && ok || bad "a refused merge wrote something"
+for s in 0/3 4/3; do
+  "$ecsim" ensemble "$small" --runs 10 --shard $s -o "$tmp/usage" >/dev/null 2>"$tmp/err"
+  rc=$?
+  [ $rc = 2 ] && [ -s "$tmp/err" ] && ok || bad "--shard $s: exit $rc, expected 2 with a message"
+done
+"$ecsim" merge "$tmp/sh1" >/dev/null 2>&1; [ $? = 2 ] && ok || bad "merge without -o is not usage"
 
 # weather from files: one member, and a note
 "$ecsim" ensemble scenarios/weather-file-proxy.cfg --runs 5 -o "$tmp/file" >/dev/null 2>"$tmp/err" \

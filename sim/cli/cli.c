@@ -65,6 +65,7 @@ static const char *main_help =
     "  ensemble FILE... --runs N [-o DIR]\n"
     "                          N weather members: probabilities of meeting targets, P10/P50/P90\n"
     "                          (compare FILE... --runs N -o DIR: variants on the same members)\n"
+    "  merge DIR... -o DIR     the shards of an ensemble (--shard K/N) into one result\n"
     "  sweep FILE --vary path=v1,v2,... -o DIR\n"
     "                          sensitivity grid over any settings\n"
     "  sensitivity FILE -o DIR [--delta D]\n"
@@ -741,6 +742,7 @@ int cli_main(int argc, char **argv)
         if (strcmp(rest[0], "weather-info") == 0) return wxinfo_main(1, h);
         if (strcmp(rest[0], "fit-weather") == 0) return fitweather_main(1, h);
         if (strcmp(rest[0], "elcc") == 0) return elcc_main(1, h);
+        if (strcmp(rest[0], "merge") == 0) return merge_main(1, h);
         return usage_error("help", "unknown command '%s'", rest[0]);
     }
     if (strcmp(cmd, "run") == 0) return cmd_run(n, rest);
@@ -755,6 +757,7 @@ int cli_main(int argc, char **argv)
     if (strcmp(cmd, "weather-info") == 0) return wxinfo_main(n, rest);
     if (strcmp(cmd, "fit-weather") == 0) return fitweather_main(n, rest);
     if (strcmp(cmd, "elcc") == 0) return elcc_main(n, rest);
+    if (strcmp(cmd, "merge") == 0) return merge_main(n, rest);
     fprintf(stderr, "ecsim: unknown command '%s'\n\n%s", cmd, main_help);
     return EXIT_USAGE;
 }

@@ -19,6 +19,7 @@
 static const char *ensemble_help =
     "usage: ecsim ensemble FILE... --runs N [--seed S] [-j N] [--quantiles 5,95] [-o DIR]\n"
     "                      [--set path=value]... [-q] [--plot [--lang zh|en] [--threshold P]]\n"
+    "                      [--shard K/N]\n"
     "\n"
     "Runs N synthetic weather members (1..N) of each scenario and writes DIR/<scenario>/:\n"
     "  members.dat, .csv         one row per member and year: every annual metric\n"
@@ -45,6 +46,11 @@ static const char *ensemble_help =
     "  --threshold P      the probability a target should reach, 0 < P <= 1 (default 0.9):\n"
     "                     bars at or above it are green\n"
     "  --plots DIR        the gnuplot scripts (default: found next to the program)\n"
+    "  --shard K/N        run only the K-th of N slices of the members (members\n"
+    "                     (K-1)R/N+1 .. KR/N of R = --runs; N <= R) and write a partial result:\n"
+    "                     members.dat/.csv of the slice, records.bin, targets.bin,\n"
+    "                     shard.txt; `ecsim merge` combines the N shards into the files\n"
+    "                     above, byte for byte (not with --plot)\n"
     "\n"
     "Quantiles are type 7 (linear interpolation, as R and numpy). Progress is shown on\n"
     "stderr when it is a terminal.\n"
@@ -67,6 +73,24 @@ static const char *compare_runs_help =
     "  DIR/summary.md                the probability changes in words, key metrics\n"
     "\n"
     "Options and exit status as for `ecsim ensemble` (-o DIR is required).\n";
+
+static const char *merge_help =
+    "usage: ecsim merge DIR... -o DIR [-q]\n"
+    "\n"
+    "Combines the shards of an ensemble: each DIR is the output directory of one\n"
+    "`ecsim ensemble ... --runs R --shard K/N` run (K = 1..N, every K exactly once, in\n"
+    "any order). Writes DIR/<scenario>/ exactly as a single `ecsim ensemble ... --runs R`\n"
+    "run writes it (members.dat/.csv, ensemble.dat/.csv, probabilities.dat/.csv,\n"
+    "summary.md), byte for byte. The shards must agree on scenario(s), runs, N, seed,\n"
+    "quantiles and settings (SHA-256 of the scenario file and the --set overrides) and\n"
+    "come from the same build; otherwise nothing is written.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output DIR   output directory (required)\n"
+    "  -q, --quiet        print nothing but errors\n"
+    "\n"
+    "Exit status: 0 merged; 1 a shard is missing, given twice, does not fit the others\n"
+    "or cannot be read; 2 bad usage.\n";
 
 static int usage(const char *cmd, const char *fmt, const char *arg)
 {
@@ -105,6 +129,7 @@ static int parse_quantiles(const char *s, double *q, int *n)
 typedef struct {
     int quiet, progress, compare;
     int plot;                      /* --plot: charts of each finished folder */
+    int shard;                     /* --shard: the folders are partial results */
     const char *lang, *plots;
     double threshold;
     Status plot_status;            /* the first chart failure */
@@ -144,7 +169,7 @@ static void on_finished(void *ctx, const JobResult *r, int done, int total)
 static void on_written(void *ctx, const Scenario *s, const char *dir)
 {
     Msg *m = ctx;
-    if (!m->quiet) printf("ensemble %s -> %s/\n", s->name, dir);
+    if (!m->quiet) printf("ensemble %s%s -> %s/\n", s->name, m->shard ? " (shard)" : "", dir);
     if (!m->plot) return;
     /* charts of the ensemble are drawn from the files in dir, as `plot` does */
     Diag *d = malloc(sizeof *d);
@@ -164,7 +189,7 @@ int ensemble_main(int argc, char **argv, int compare, const volatile sig_atomic_
 {
     const char *cmd = compare ? "compare" : "ensemble";
     const char *out_dir = NULL;
-    long runs = 0, seed = -1, jobs = 1;
+    long runs = 0, seed = -1, jobs = 1, shard_k = 0, shard_n = 0;
     double q[ENS_QUANTILES_MAX];
     int nq = 0, quiet = 0, nfiles = 0, nsets = 0, plot = 0;
     const char *lang = "zh", *plots = NULL;
@@ -222,6 +247,14 @@ int ensemble_main(int argc, char **argv, int compare, const volatile sig_atomic_
                 rc = usage(cmd, "%s", "--threshold needs a probability above 0 and at most 1, e.g. 0.9");
             else threshold = t;
             i++;
+        } else if (strcmp(a, "--shard") == 0 && !compare) {
+            const char *slash = v ? strchr(v, '/') : NULL;
+            char kbuf[16];
+            if (!slash || slash - v >= (long)sizeof kbuf) slash = NULL;
+            else snprintf(kbuf, sizeof kbuf, "%.*s", (int)(slash - v), v);
+            if (!slash || parse_long(slash + 1, 1, 1000000, &shard_n) || parse_long(kbuf, 1, shard_n, &shard_k))
+                rc = usage(cmd, "%s", "--shard needs K/N with 1 <= K <= N, e.g. 2/3");
+            i++;
         } else if (a[0] == '-' && a[1]) {
             rc = usage(cmd, "unknown option '%s'", a);
         } else {
@@ -231,6 +264,8 @@ int ensemble_main(int argc, char **argv, int compare, const volatile sig_atomic_
     if (rc < 0 && nfiles == 0) rc = usage(cmd, "%s", "no scenario file given");
     if (rc < 0 && runs == 0) rc = usage(cmd, "%s", "--runs N is required");
     if (rc < 0 && compare && !out_dir) rc = usage(cmd, "%s", "-o DIR is required");
+    if (rc < 0 && shard_n > runs) rc = usage(cmd, "%s", "--shard K/N needs N at most --runs");
+    if (rc < 0 && shard_n && plot) rc = usage(cmd, "%s", "--plot draws the charts of whole ensembles, not of a shard");
     if (rc >= 0) {
         free(files);
         free(sets);
@@ -248,9 +283,10 @@ int ensemble_main(int argc, char **argv, int compare, const volatile sig_atomic_
         return 1;
     }
     diag_init(d);
-    Msg msg = { quiet, !quiet && isatty(STDERR_FILENO), compare, plot, lang, plots, threshold, ST_OK };
+    Msg msg = { quiet, !quiet && isatty(STDERR_FILENO), compare, plot, shard_n > 0, lang, plots, threshold, ST_OK };
     EnsReport rep = { &msg, on_loaded, on_finished, on_written };
-    EnsOptions o = { out_dir ? out_dir : "out", (int)runs, (int)jobs, sets, nsets, q, nq, compare, stop };
+    EnsOptions o = { out_dir ? out_dir : "out", (int)runs, (int)jobs, sets, nsets, q, nq, compare, stop,
+                     (int)shard_k, (int)shard_n };
     EnsOutcome out;
     Status st = ensemble_files((const char *const *)files, nfiles, &o, &rep, &out, d);
     diag_print(d, stderr);
@@ -267,4 +303,51 @@ int ensemble_main(int argc, char **argv, int compare, const volatile sig_atomic_
     }
     if (out.usage) return EXIT_USAGE;
     return st == ST_OK && msg.plot_status == ST_OK ? 0 : 1;
+}
+
+int merge_main(int argc, char **argv)
+{
+    const char *out_dir = NULL;
+    int quiet = 0, n = 0;
+    const char **dirs = calloc((size_t)argc + 1, sizeof *dirs);
+    if (!dirs) {
+        fprintf(stderr, "ecsim: out of memory\n");
+        return 1;
+    }
+    int rc = -1;
+    for (int i = 0; rc < 0 && i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            fputs(merge_help, stdout);
+            rc = 0;
+        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+            if (!v || !*v) rc = usage("merge", "%s needs a directory", a);
+            out_dir = v;
+            i++;
+        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+            quiet = 1;
+        } else if (a[0] == '-' && a[1]) {
+            rc = usage("merge", "unknown option '%s'", a);
+        } else {
+            dirs[n++] = a;
+        }
+    }
+    if (rc < 0 && n == 0) rc = usage("merge", "%s", "no shard directory given");
+    if (rc < 0 && !out_dir) rc = usage("merge", "%s", "-o DIR is required");
+    Diag *d = rc < 0 ? malloc(sizeof *d) : NULL;
+    if (rc < 0 && !d) {
+        fprintf(stderr, "ecsim: out of memory\n");
+        rc = 1;
+    }
+    if (rc < 0) {
+        diag_init(d);
+        int written = 0;
+        Status st = ensemble_merge(dirs, n, out_dir, &written, d);
+        diag_print(d, stderr);
+        if (st == ST_OK && !quiet) printf("merged %d shards: %d scenario folders -> %s/\n", n, written, out_dir);
+        rc = st == ST_OK ? 0 : 1;
+    }
+    free(d);
+    free(dirs);
+    return rc;
 }

@@ -20,6 +20,7 @@
 #include "ensstat.h"
 #include "output.h"
 #include "present.h"
+#include "sha256.h"
 #include "stagedir.h"
 #include "stats.h"
 
@@ -46,7 +47,7 @@ const char *ens_eol(int csv) { return csv ? "\r\n" : "\n"; }
 
 /* ---- members.dat/.csv and the records, as members arrive ------------------- */
 
-static Status group_open(Ens *e, Group *g, Diag *d)
+Status ens_group_open(Ens *e, Group *g, Diag *d)
 {
     if (stage_begin(&g->sd, e->o->out_dir, g->scn->name, d) != ST_OK) return ST_IO;
     g->staged = 1;
@@ -60,12 +61,18 @@ static Status group_open(Ens *e, Group *g, Diag *d)
         if (c) fputs("\xEF\xBB\xBF", f);
         else {
             fprintf(f, "# ecsim ensemble members — scenario %s\n", g->scn->name);
-            fprintf(f, "# seed %lu; members 1..%d; years %d-%d; one row per member and year\n",
-                    g->scn->seed, g->members, g->scn->first_year, g->scn->last_year);
+            fprintf(f, "# seed %lu; members %d..%d; years %d-%d; one row per member and year\n",
+                    g->scn->seed, g->first_member + 1, g->first_member + g->members, g->scn->first_year,
+                    g->scn->last_year);
         }
         fputs("member", f);
         for (int k = 0; k < metrics_count(); k++) fprintf(f, c ? ",%s" : " %s", metrics_get(k)->name);
         fputs(ens_eol(c), f);
+    }
+    if (e->o->shard_n) {   /* a shard keeps its records for the merge */
+        if (stage_path(&g->sd, "records.bin", path, sizeof path) < 0 || !(g->bin = fopen(path, "w+b")))
+            return io_fail(d, "records.bin", g->scn->name);
+        return ST_OK;
     }
     char templ[STAGE_PATH_MAX + 32];
     if (stage_path(&g->sd, ".records.XXXXXX", templ, sizeof templ) < 0) return io_fail(d, "records", g->scn->name);
@@ -154,7 +161,7 @@ static Status on_job(void *ctx, const JobResult *r, Diag *d)
     if (e->rep && e->rep->finished) e->rep->finished(e->rep->ctx, r, e->delivered, e->total);
     if (g->st != ST_OK) return ST_OK;
     if (r->status != ST_OK) g->st = r->status;
-    else if (!g->staged && (g->st = group_open(e, g, d)) != ST_OK) {}
+    else if (!g->staged && (g->st = ens_group_open(e, g, d)) != ST_OK) {}
     else g->st = add_member(g, r->job->member, r->res, d);
     if (g->st != ST_OK && g->st != ST_INTERRUPTED && e->out->first_error == ST_OK) e->out->first_error = g->st;
     return ST_OK;
@@ -444,7 +451,9 @@ static Status write_summary(const Ens *e, Group *g, Diag *d)
     return stage_close(g, f, "summary.md", d);
 }
 
-static Status group_finish(Ens *e, Group *g, Diag *d)
+static Status write_shard(const Ens *e, Group *g, Diag *d);
+
+Status ens_group_finish(Ens *e, Group *g, Diag *d)
 {
     Status st = ST_OK;
     FILE **fs[2] = { &g->mdat, &g->mcsv };
@@ -454,6 +463,7 @@ static Status group_finish(Ens *e, Group *g, Diag *d)
         if (st == ST_OK) st = s2;
     }
     if (st == ST_OK && fflush(g->bin) != 0) st = io_fail(d, "records", g->scn->name);
+    if (e->o->shard_n) return st == ST_OK ? write_shard(e, g, d) : st;
     if (st == ST_OK) st = group_stats(e, g, d);
     if (st == ST_OK) st = write_ensemble(e, g, d);
     if (st == ST_OK) st = write_probabilities(e, g, d);
@@ -461,9 +471,58 @@ static Status group_finish(Ens *e, Group *g, Diag *d)
     return st;
 }
 
+/* ---- a shard's targets.bin and shard.txt (ensmerge.c reads them) ------------ */
+
+static Status write_shard(const Ens *e, Group *g, Diag *d)
+{
+    const EnsOptions *o = e->o;
+    FILE *f = stage_open(g, "targets.bin", d);
+    if (!f) return ST_IO;
+    for (int t = 0; t < g->n_targets; t++) {   /* field by field on zeros: no stray padding bytes */
+        const TargetResult *r = &g->meta[t];
+        TargetResult z;
+        memset(&z, 0, sizeof z);
+        snprintf(z.id, sizeof z.id, "%s", r->id);
+        snprintf(z.label, sizeof z.label, "%s", r->label);
+        snprintf(z.metric, sizeof z.metric, "%s", r->metric);
+        snprintf(z.note, sizeof z.note, "%s", r->note);
+        z.year = r->year, z.value = r->value, z.op = r->op, z.threshold = r->threshold, z.upper = r->upper;
+        z.base_year = r->base_year, z.pass = r->pass, z.margin = r->margin, z.valid = r->valid;
+        z.basis = r->basis, z.kind = r->kind;
+        fwrite(&z, sizeof z, 1, f);
+    }
+    Status st = stage_close(g, f, "targets.bin", d);
+    if (st != ST_OK || !(f = stage_open(g, "shard.txt", d))) return ST_IO;
+    fprintf(f, "ecsim-shard 1\nscenario %s\nruns %d\nshard %d %d\nmembers %d %d\nseed %lu\nquantiles",
+            g->scn->name, g->runs, o->shard_k, o->shard_n, g->first_member + 1, g->first_member + g->members,
+            g->scn->seed);
+    for (int q = 0; q < o->n_quantiles; q++) fprintf(f, " %.17g", o->quantiles[q]);
+    fprintf(f, "\nyears %d %d\nweather %d\nrecord %d %d %d %zu %zu\nsettings %s\n", g->scn->first_year,
+            g->scn->last_year, (int)g->scn->weather.source, g->n_years, g->n_metrics, g->n_targets, g->rec,
+            sizeof(TargetResult), g->settings);
+    return stage_close(g, f, "shard.txt", d);
+}
+
+/* SHA-256 of the scenario file and of every override but the seed's (the
+ * seed is compared on its own), so that shards of other settings differ. */
+static void settings_hash(const char *path, const EnsOptions *o, char hex[65])
+{
+    char fh[65];
+    if (!sha256_file(path, fh)) snprintf(fh, sizeof fh, "unreadable");
+    Sha256 c;
+    sha256_init(&c);
+    sha256_update(&c, fh, strlen(fh));
+    for (int i = 0; i < o->n_sets; i++) {
+        if (strncmp(o->sets[i], "scenario.seed=", 14) == 0) continue;
+        sha256_update(&c, "\n", 1);
+        sha256_update(&c, o->sets[i], strlen(o->sets[i]));
+    }
+    sha256_hex(&c, hex);
+}
+
 /* ---- loading and running ----------------------------------------------------- */
 
-static void group_free(Group *g)
+void ens_group_free(Group *g)
 {
     if (g->mdat) fclose(g->mdat);
     if (g->mcsv) fclose(g->mcsv);
@@ -500,6 +559,11 @@ static int load_all(const char *const *files, int n, const EnsOptions *o, Group 
                        "'summary.md' is the name of a file the comparison writes: rename the scenario");
             st = ST_CONFIG_INVALID;
         }
+        if (st == ST_OK && o->shard_n > 1 && g[i].scn->weather.source == WEATHER_FILE) {
+            diag_error(fd, ST_CONFIG_INVALID, files[i], 0, "weather.source",
+                       "weather from files runs as 1 member: it cannot be split into %d shards", o->shard_n);
+            st = ST_CONFIG_INVALID;
+        }
         if (st != ST_OK) {
             if (st == ST_USAGE) out->usage = 1;
             if (out->first_error == ST_OK) out->first_error = st;
@@ -509,6 +573,12 @@ static int load_all(const char *const *files, int n, const EnsOptions *o, Group 
         } else {
             g[i].members = g[i].scn->weather.source == WEATHER_FILE ? 1 : o->runs;
             if (g[i].members == 1 && o->runs > 1) out->file_weather++;
+            g[i].runs = g[i].members;
+            if (o->shard_n) {
+                g[i].first_member = (int)((long)(o->shard_k - 1) * g[i].runs / o->shard_n);
+                g[i].members = (int)((long)o->shard_k * g[i].runs / o->shard_n) - g[i].first_member;
+                settings_hash(files[i], o, g[i].settings);
+            }
         }
         if (rep && rep->loaded) rep->loaded(rep->ctx, files[i], fd, g[i].scn, g[i].scn ? g[i].members : 0);
     }
@@ -543,14 +613,15 @@ Status ensemble_files(const char *const *files, int n, const EnsOptions *o, cons
     if (st == ST_OK) {
         for (int i = 0; i < n; i++)
             for (int m = 0; m < e.g[i].members; m++)
-                jobs[e.g[i].first_job + m] = (Job){ e.g[i].scn, (unsigned long)m + 1, -1, files[i] };
+                jobs[e.g[i].first_job + m] = (Job){ e.g[i].scn, (unsigned long)(e.g[i].first_member + m) + 1, -1,
+                                                       files[i] };
         JobList list = { e.total, jobs, NULL, NULL, o->stop };
         ListSink sink = { &e, on_job };
         st = jobs_run(&list, o->threads, NULL, &sink, 1, d);
         for (int i = 0; st == ST_OK && i < n; i++) {
             Group *g = &e.g[i];
             if (g->st == ST_OK && g->done != g->members) g->st = ST_INTERRUPTED;
-            if (g->st == ST_OK) g->st = group_finish(&e, g, d);
+            if (g->st == ST_OK) g->st = ens_group_finish(&e, g, d);
             if (g->st != ST_OK && out->first_error == ST_OK) out->first_error = g->st;
         }
         int all_ok = st == ST_OK && out->first_error == ST_OK;
@@ -571,7 +642,7 @@ Status ensemble_files(const char *const *files, int n, const EnsOptions *o, cons
     } else if (st == ST_NOMEM) {
         diag_error(d, ST_NOMEM, NULL, 0, NULL, "out of memory");
     }
-    for (int i = 0; i < n; i++) group_free(&e.g[i]);
+    for (int i = 0; i < n; i++) ens_group_free(&e.g[i]);
     free(e.g);
     free(jobs);
     if (st != ST_OK) return st;

@@ -38,6 +38,8 @@ typedef struct {
     int n_quantiles;
     int compare;                   /* also DIR/comparison_ensemble.* and DIR/summary.md */
     const volatile sig_atomic_t *stop;
+    int shard_k, shard_n;          /* --shard K/N: members ((K-1)R/N, KR/N] only, as a
+                                    * partial result for ensemble_merge; 0: the whole run */
 } EnsOptions;
 
 typedef struct {
@@ -53,5 +55,12 @@ typedef struct {
  * cannot be loaded. Returns ST_OK, or the first error (messages in d). */
 Status ensemble_files(const char *const *files, int n, const EnsOptions *o, const EnsReport *rep,
                       EnsOutcome *out, Diag *d);
+
+/* Combines the shard folders dirs[0..n) (each the -o DIR of an
+ * `ensemble --shard K/N` run) into out_dir/<scenario>/: the files a single
+ * run writes, byte for byte. Every shard is checked first (same scenario,
+ * runs, seed, quantiles, settings; every K once); nothing is written when
+ * one does not fit. *written: folders committed. */
+Status ensemble_merge(const char *const *dirs, int n, const char *out_dir, int *written, Diag *d);
 
 #endif

@@ -18,6 +18,9 @@ typedef struct {
     Scenario *scn;
     const char *path;
     int members, first_job;
+    int first_member;              /* members first_member+1 .. first_member+members */
+    int runs;                      /* members of the whole run (a shard's R) */
+    char settings[65];             /* SHA-256 of the file and the overrides (shards) */
     StagedDir sd;
     int staged;
     FILE *mdat, *mcsv, *bin;
@@ -55,6 +58,12 @@ size_t ens_block_of(size_t members, size_t cols, int files);
 const double *ens_stat_of(const Ens *e, const Group *g, size_t col);
 /* Members in which a 0/1 column is 1. */
 long ens_met_of(const Ens *e, const Group *g, size_t col);
+
+/* A group's staged folder with the members files' headers and its records
+ * file; its folder complete but for the commit; its memory. */
+Status ens_group_open(Ens *e, Group *g, Diag *d);
+Status ens_group_finish(Ens *e, Group *g, Diag *d);
+void ens_group_free(Group *g);
 
 /* DIR/comparison_ensemble.dat/.csv and DIR/summary.md (enscmp.c). */
 Status ensemble_compare(Ens *e, Diag *d);
