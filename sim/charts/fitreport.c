@@ -90,28 +90,6 @@ static void fit_free(Fit *r)
     free(r->md);
 }
 
-/* A whole text file; NULL with an error naming it. */
-static char *read_text(const char *dir, const char *name, Diag *d)
-{
-    char path[PATH_LEN], why[128];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = infile_open(path, RESULTS_FILE_MAX, why, sizeof why);
-    if (!f) {
-        diag_error(d, ST_IO, path, 0, NULL, "cannot read: %s", why);
-        return NULL;
-    }
-    fclose(f);
-    size_t len = 0;
-    char *text = results_read_file(path, RESULTS_FILE_MAX, &len);
-    if (!text) diag_error(d, ST_IO, path, 0, NULL, "cannot read: %s", strerror(errno));
-    else if (strlen(text) != len) {
-        diag_error(d, ST_IO, path, 0, NULL, "a NUL byte: not a text file");
-        free(text);
-        text = NULL;
-    }
-    return text;
-}
-
 /* params.cfg holds a top-level `weather = {` (or `weather: {`) group. */
 static int has_weather_group(const char *text)
 {
@@ -136,8 +114,8 @@ static Status fit_read(Fit *r)
         Status st = fitdata_read(r->dir, i, &r->dat[i], r->d);
         if (st != ST_OK && (worst == ST_OK || st == ST_NOMEM)) worst = st;
     }
-    if (!(r->md = read_text(r->dir, "fit.md", r->d)) && worst == ST_OK) worst = ST_IO;
-    if (!(r->params = read_text(r->dir, "params.cfg", r->d))) {
+    if (!(r->md = results_read_text(r->dir, "fit.md", r->d)) && worst == ST_OK) worst = ST_IO;
+    if (!(r->params = results_read_text(r->dir, "params.cfg", r->d))) {
         if (worst == ST_OK) worst = ST_IO;
     } else if (!has_weather_group(r->params)) {
         char path[PATH_LEN];

@@ -319,27 +319,6 @@ static void ens_free(Ens *r)
     free(r->md);
 }
 
-static char *read_text(const char *dir, const char *name, Diag *d)
-{
-    char path[PATH_LEN], why[128];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = infile_open(path, RESULTS_FILE_MAX, why, sizeof why);
-    if (!f) {
-        diag_error(d, ST_IO, path, 0, NULL, "cannot read: %s", why);
-        return NULL;
-    }
-    fclose(f);
-    size_t len = 0;
-    char *text = results_read_file(path, RESULTS_FILE_MAX, &len);
-    if (!text) diag_error(d, ST_IO, path, 0, NULL, "cannot read: %s", strerror(errno));
-    else if (strlen(text) != len) {
-        diag_error(d, ST_IO, path, 0, NULL, "a NUL byte: not a text file");
-        free(text);
-        text = NULL;
-    }
-    return text;
-}
-
 /* Rows that read as numbers but cannot be: a probability row whose count
  * met exceeds n, or whose p_met is not met / n. */
 static Status check_prob(const Ens *r)
@@ -373,7 +352,7 @@ static Status ens_read(Ens *r)
         diag_error(r->d, ST_IO, path, 0, "re_utilisation", "no column re_utilisation in the header");
         if (worst == ST_OK) worst = ST_IO;
     }
-    if (!(r->md = read_text(r->dir, "summary.md", r->d)) && worst == ST_OK) worst = ST_IO;
+    if (!(r->md = results_read_text(r->dir, "summary.md", r->d)) && worst == ST_OK) worst = ST_IO;
     return worst;
 }
 

@@ -484,3 +484,24 @@ Status results_check_dir(const char *dir, Diag *d)
     }
     return ST_OK;
 }
+
+char *results_read_text(const char *dir, const char *name, Diag *d)
+{
+    char path[4096], why[128];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = infile_open(path, RESULTS_FILE_MAX, why, sizeof why);   /* kind and size first */
+    if (!f) {
+        diag_error(d, ST_IO, path, 0, NULL, "cannot read: %s", why);
+        return NULL;
+    }
+    fclose(f);
+    size_t len = 0;
+    char *text = results_read_file(path, RESULTS_FILE_MAX, &len);
+    if (!text) diag_error(d, ST_IO, path, 0, NULL, "cannot read: %s", strerror(errno));
+    else if (strlen(text) != len) {
+        diag_error(d, ST_IO, path, 0, NULL, "a NUL byte: not a text file");
+        free(text);
+        text = NULL;
+    }
+    return text;
+}

@@ -64,6 +64,9 @@ int results_hourly_years(const char *scenario_dir, int *years, int max);
  * if it cannot be read or is larger than max bytes. len may be NULL. */
 #define RESULTS_FILE_MAX (1 << 20)
 char *results_read_file(const char *path, size_t max, size_t *len);
+/* The text file dir/name whole (at most RESULTS_FILE_MAX bytes, a regular
+ * file, no NUL byte); NULL with an ST_IO error naming the file in d. */
+char *results_read_text(const char *dir, const char *name, Diag *d);
 
 /* The text of `key = value;` in the top-level group `group` of a libconfig
  * file as ecsim writes run.cfg (read as text: config.c alone includes

@@ -31,31 +31,6 @@ static const char *const inputs[] = { "members.dat", "ensemble.dat", "probabilit
 
 static char root[64];   /* mkdtemp directory of the suite */
 
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) { free(buf); buf = NULL; }
-    fclose(f);
-    if (buf) {
-        buf[n] = '\0';
-        if (len) *len = (size_t)n;
-    }
-    return buf;
-}
-
-static int write_all(const char *path, const char *text, size_t n)
-{
-    FILE *f = fopen(path, "wb");
-    if (!f) return -1;
-    int bad = fwrite(text, 1, n, f) != n;
-    return (fclose(f) != 0 || bad) ? -1 : 0;
-}
-
 /* root/name with a copy of the sample's input files. */
 static void sample_copy(const char *name, char *dir, size_t n)
 {
@@ -73,27 +48,6 @@ static void sample_copy(const char *name, char *dir, size_t n)
     }
 }
 
-/* Replaces line `line` (1-based) of dir/file with text, or deletes it (NULL). */
-static void edit_line(const char *dir, const char *file, int line, const char *text)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, file);
-    char *old = read_all(path, NULL);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(old);
-    FILE *f = fopen(path, "wb");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    int k = 1;
-    for (char *p = old; *p; k++) {
-        char *nl = strchr(p, '\n');
-        size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
-        if (k != line) fwrite(p, 1, len, f);
-        else if (text) fprintf(f, "%s\n", text);
-        p += len;
-    }
-    fclose(f);
-    free(old);
-}
-
 /* Names in dir other than the inputs (and than `except`): what a call wrote. */
 static int written_in(const char *dir, const char *except)
 {
@@ -109,13 +63,6 @@ static int written_in(const char *dir, const char *except)
         n += !input;
     }
     closedir(dp);
-    return n;
-}
-
-static int count(const char *hay, const char *needle)
-{
-    int n = 0;
-    for (const char *p = hay; (p = strstr(p, needle)); p++) n++;
     return n;
 }
 
@@ -223,7 +170,7 @@ static void draws_sample(void)
             CU_ASSERT(strstr(html, want) != NULL);
             CU_ASSERT(strstr(html, l ? c->title_en : c->title_zh) != NULL);
         }
-        CU_ASSERT_EQUAL(count(html, "src=\"data:image/png;base64,iVBORw0KGgo"), 3);
+        CU_ASSERT_EQUAL(text_count(html, "src=\"data:image/png;base64,iVBORw0KGgo"), 3);
         /* every target of probabilities.dat: 19 checks and all_results, one table row each */
         for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
             char want[128];
@@ -231,8 +178,8 @@ static void draws_sample(void)
             CU_ASSERT(strstr(html, want) != NULL);
         }
         /* six utilisation rows in the probability table and six in summary.md's */
-        CU_ASSERT_EQUAL(count(html, "<td><code>renewable_utilisation</code></td>"), 12);
-        CU_ASSERT_EQUAL(count(html, "<tr class=\"all\">"), 1);
+        CU_ASSERT_EQUAL(text_count(html, "<td><code>renewable_utilisation</code></td>"), 12);
+        CU_ASSERT_EQUAL(text_count(html, "<tr class=\"all\">"), 1);
         CU_ASSERT(strstr(html, "<td class=\"n\">5 / 40</td>") != NULL);     /* 2023 */
         CU_ASSERT(strstr(html, "<td class=\"n\">4 / 40</td>") != NULL);     /* all results */
         CU_ASSERT(strstr(html, "the weak year") != NULL);                   /* summary.md rendered */

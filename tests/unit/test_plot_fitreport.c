@@ -29,31 +29,6 @@ static const char *const inputs[] = { "params.cfg", "fit.md", "weibull.dat", "ac
 
 static char root[64];   /* mkdtemp directory of the suite */
 
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) { free(buf); buf = NULL; }
-    fclose(f);
-    if (buf) {
-        buf[n] = '\0';
-        if (len) *len = (size_t)n;
-    }
-    return buf;
-}
-
-static int write_all(const char *path, const char *text, size_t n)
-{
-    FILE *f = fopen(path, "wb");
-    if (!f) return -1;
-    int bad = fwrite(text, 1, n, f) != n;
-    return (fclose(f) != 0 || bad) ? -1 : 0;
-}
-
 /* root/name with a copy of the sample's input files. */
 static void sample_copy(const char *name, char *dir, size_t n)
 {
@@ -71,27 +46,6 @@ static void sample_copy(const char *name, char *dir, size_t n)
     }
 }
 
-/* Replaces line `line` (1-based) of dir/file with text, or deletes it (NULL). */
-static void edit_line(const char *dir, const char *file, int line, const char *text)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, file);
-    char *old = read_all(path, NULL);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(old);
-    FILE *f = fopen(path, "wb");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    int k = 1;
-    for (char *p = old; *p; k++) {
-        char *nl = strchr(p, '\n');
-        size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
-        if (k != line) fwrite(p, 1, len, f);
-        else if (text) fprintf(f, "%s\n", text);
-        p += len;
-    }
-    fclose(f);
-    free(old);
-}
-
 /* Names in dir other than the inputs (and than `except`): what a call wrote. */
 static int written_in(const char *dir, const char *except)
 {
@@ -107,13 +61,6 @@ static int written_in(const char *dir, const char *except)
         n += !input;
     }
     closedir(dp);
-    return n;
-}
-
-static int count(const char *hay, const char *needle)
-{
-    int n = 0;
-    for (const char *p = hay; (p = strstr(p, needle)); p++) n++;
     return n;
 }
 
@@ -201,10 +148,10 @@ static void draws_sample(void)
             CU_ASSERT(strstr(html, want) != NULL);
             CU_ASSERT(strstr(html, l ? c->title_en : c->title_zh) != NULL);
         }
-        CU_ASSERT_EQUAL(count(html, "src=\"data:image/png;base64,iVBORw0KGgo"), 5);   /* the PNG signature */
+        CU_ASSERT_EQUAL(text_count(html, "src=\"data:image/png;base64,iVBORw0KGgo"), 5);   /* the PNG signature */
         CU_ASSERT(strstr(html, l ? "How to use" : "使用方法") != NULL);
         CU_ASSERT(strstr(html, "— Sample: a synthetic Yiwu-like year</h1>") != NULL);   /* fit.md's heading */
-        CU_ASSERT_EQUAL(count(html, "Sample: a synthetic Yiwu-like year"), 2);          /* <title>, <h1> */
+        CU_ASSERT_EQUAL(text_count(html, "Sample: a synthetic Yiwu-like year"), 2);          /* <title>, <h1> */
         CU_ASSERT(strstr(html, "wind_weibull_k = [1.72, 1.86,") != NULL);   /* params.cfg, as written */
         CU_ASSERT(strstr(html, "<th>Weibull k</th>") != NULL);              /* a table of fit.md */
         CU_ASSERT(strstr(html, "<td class=\"n\">0.985</td>") != NULL);

@@ -1,6 +1,8 @@
 /* testutil.c — helpers shared by the chart test suites. */
 #include "testutil.h"
 
+#include <CUnit/CUnit.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,4 +40,57 @@ int have_gnuplot(void)
         path += len + (path[len] == ':');
     }
     return 0;
+}
+
+char *read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) { free(buf); buf = NULL; }
+    fclose(f);
+    if (buf) {
+        buf[n] = '\0';
+        if (len) *len = (size_t)n;
+    }
+    return buf;
+}
+
+int write_all(const char *path, const char *text, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f) return -1;
+    int bad = fwrite(text, 1, n, f) != n;
+    return (fclose(f) != 0 || bad) ? -1 : 0;
+}
+
+/* Replaces line `line` (1-based) of dir/file with text, or deletes it (NULL). */
+void edit_line(const char *dir, const char *file, int line, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    char *old = read_all(path, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(old);
+    FILE *f = fopen(path, "wb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    int k = 1;
+    for (char *p = old; *p; k++) {
+        char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
+        if (k != line) fwrite(p, 1, len, f);
+        else if (text) fprintf(f, "%s\n", text);
+        p += len;
+    }
+    fclose(f);
+    free(old);
+}
+
+int text_count(const char *hay, const char *needle)
+{
+    int n = 0;
+    for (const char *p = hay; (p = strstr(p, needle)); p++) n++;
+    return n;
 }

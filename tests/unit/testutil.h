@@ -10,4 +10,16 @@ int png_size(const char *path, unsigned *w, unsigned *h);
 /* 1 if an executable gnuplot is on PATH. */
 int have_gnuplot(void);
 
+#include <stddef.h>
+/* A whole file, NUL-terminated (the caller frees it), its length in *len
+ * (len may be NULL); NULL if it cannot be read. */
+char *read_all(const char *path, size_t *len);
+/* Writes n bytes of text to path; 0 or -1. */
+int write_all(const char *path, const char *text, size_t n);
+/* Replaces line `line` (1-based) of dir/file with text, or deletes it
+ * (NULL); a CUnit fatal assertion if the file cannot be rewritten. */
+void edit_line(const char *dir, const char *file, int line, const char *text);
+/* How many times needle occurs in hay (overlapping). */
+int text_count(const char *hay, const char *needle);
+
 #endif
