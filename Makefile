@@ -4,9 +4,9 @@
 # Builds run in parallel (one job per core); `make V=1` shows the full commands.
 
 CC      ?= cc
-PKGS    := gsl libconfig
+PKGS    := gsl libconfig clp
 APT_PKGS := build-essential pkg-config libgsl-dev libconfig-dev libcunit1-dev gnuplot-nox fonts-noto-cjk \
-            clang libclang-rt-14-dev
+            clang libclang-rt-14-dev coinor-libclp-dev
 
 WARN    := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
            -Wmissing-prototypes -Wold-style-definition -Wdouble-promotion -Wvla \

@@ -212,11 +212,28 @@ typedef struct {
     double initial_storage_frac;     /* storage at the start of the first year */
 } CspParams;
 
-typedef enum { STRATEGY_RENEWABLE_FIRST = 0, STRATEGY_PEAK_SHAVING = 1, STRATEGY_LINE_FIRST = 2 } Strategy;
+typedef enum { STRATEGY_RENEWABLE_FIRST = 0, STRATEGY_PEAK_SHAVING = 1, STRATEGY_LINE_FIRST = 2,
+               STRATEGY_OPTIMAL = 3 } Strategy;
+
+/* The optimal dispatch's linear program (docs/optimal-dispatch.md): rolling
+ * windows and the objective's weights, per MWh. */
+typedef struct {
+    int window_h;                    /* hours kept from each window */
+    int lookahead_h;                 /* hours solved beyond it, then discarded */
+    double curtail_cost;             /* curtailed renewables and storage losses */
+    double coal_cost;                /* coal burnt */
+    double import_cost;              /* energy imported */
+    double unserved_cost;            /* load or firm export not supplied */
+    double below_floor_cost;         /* coal below its must-run floor */
+    double storage_cost;             /* storage throughput, charge + discharge */
+    int allow_unserved;              /* 0: a window that cannot supply all is an error */
+    int max_iterations;              /* simplex iterations per window */
+} LpParams;
 
 typedef struct {
     Strategy strategy;
     double peak_percentile;          /* peak-shaving threshold, percentile of net load */
+    LpParams lp;                     /* strategy optimal */
 } DispatchParams;
 
 typedef enum { COMMISSION_YEAR_START = 0, COMMISSION_MONTHLY = 1 } Commissioning;
@@ -430,6 +447,10 @@ typedef struct {
     int import_limited;                      /* 0: imports limited by the line alone */
     double import_limit_mw;                  /* else at most min(line, this) */
     double peak_threshold_mw;                /* peak-shaving */
+    /* optimal: the settings and the solver's workspace (lpdispatch.h), one
+     * per Run, so that parallel runs never share a model; NULL otherwise. */
+    LpParams lp;
+    struct LpDispatch *lp_work;
     /* The curtailable pool (variable renewables, tech.def pool = 1): the
      * input series of each member's available power and the result series
      * of its used power, in registry order. */

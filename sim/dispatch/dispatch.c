@@ -12,6 +12,7 @@
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
 
+#include "lpdispatch.h"
 #include "storage.h"
 
 /* The flows of one hour (MW, = MWh over the hour). keep is the share of the
@@ -322,6 +323,8 @@ Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchSt
                     YearSeries *out, DispatchReport *rep)
 {
     *rep = (DispatchReport){ .first_violation_hour = -1 };
+    if (lim->strategy == STRATEGY_OPTIMAL)   /* a linear program per window: lpdispatch.h */
+        return lpdispatch_year(lim->lp_work, lim, in, st, out, rep);
     if (lim->strategy != STRATEGY_RENEWABLE_FIRST && lim->strategy != STRATEGY_LINE_FIRST
         && lim->strategy != STRATEGY_PEAK_SHAVING)
         return ST_UNKNOWN_STRATEGY;   /* no default: an unknown value is an error, not a silent choice */
@@ -358,6 +361,8 @@ Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchSt
     case STRATEGY_RENEWABLE_FIRST:
         if (np == 2) surplus_first(lim, in, &pool, 2, st, &o, rep, 0);
         else surplus_first(lim, in, &pool, np, st, &o, rep, 0);
+        break;
+    case STRATEGY_OPTIMAL:
         break;
     }
     return ST_OK;

@@ -83,7 +83,9 @@ typedef struct {
  * the SOC at the end of hour h. Firm export is delivered in every hour (it is
  * must-deliver); in an hour that also imports, both flows are reported gross.
  * No allocation, no I/O; the series are complete when it returns ST_OK, and
- * *rep holds the year's report. A strategy that is none of the above returns
+ * *rep holds the year's report. STRATEGY_OPTIMAL goes to lpdispatch_year
+ * with lim->lp_work (its statuses: ST_NOMEM, ST_LP_FAILED). A strategy that
+ * is none of these returns
  * ST_UNKNOWN_STRATEGY and writes no series (no silent default). */
 Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchState *st,
                     YearSeries *out, DispatchReport *rep);

@@ -33,7 +33,7 @@ static const char *const weather_format_names[] = { "auto", "sam-csv", "tmy3", "
 static const char *const tracking_names[] = { "fixed", "single_axis", "single_axis_backtrack", NULL };
 static const char *const module_names[] = { "standard", "premium", "thin_film", NULL };
 static const char *const export_mode_names[] = { "surplus", "schedule", NULL };
-static const char *const strategy_names[] = { "renewable-first", "peak-shaving", "line-first", NULL };
+static const char *const strategy_names[] = { "renewable-first", "peak-shaving", "line-first", "optimal", NULL };
 static const char *const method_names[] = { "coal-equivalent", "calorific", NULL };
 static const char *const scope_names[] = { "production", "consumption", "net-exchange", NULL };
 static const char *const op_names[] = { ">=", "<=", "range", "reduction", NULL };
@@ -447,9 +447,36 @@ static const SchemaEntry table[] = {
     /* dispatch */
     { AT("dispatch", dispatch, strategy), ENUM(strategy_names, STRATEGY_RENEWABLE_FIRST),
       .doc = "Hourly dispatch rule (DESIGN section 5); line-first: surplus fills the export line "
-             "before storage, and storage empties into free line capacity (congestion relief)." },
+             "before storage, and storage empties into free line capacity (congestion relief); optimal: a "
+             "linear program per rolling window, the yardstick for the rules (docs/optimal-dispatch.md)." },
     { AT("dispatch", dispatch, peak_percentile), NUM(0, 100, 90), .unit = "%",
       .doc = "peak-shaving: storage discharges when net load exceeds this percentile." },
+    /* optimal (docs/optimal-dispatch.md): weights per MWh, in the order the
+     * objective ranks them: supply all, then use all renewables, then burn
+     * the least coal; each weight is ten times the next, so no trade between
+     * two ranks pays in the base plan's ranges. */
+#define LP(member) .path = "dispatch.lp_" #member, .offset = offsetof(Scenario, dispatch.lp.member)
+    { LP(window_h), .kind = SK_INTEGER, .unit = "h", .min = 1, .max = ECSIM_MAX_HOURS, .def = 168,
+      .doc = "optimal: hours kept from each rolling window (168 = a week; a year's hours = one LP)." },
+    { LP(lookahead_h), .kind = SK_INTEGER, .unit = "h", .min = 0, .max = ECSIM_MAX_HOURS, .def = 24,
+      .doc = "optimal: hours solved beyond each window and discarded (storage plans past the window's end)." },
+    { LP(curtail_cost), NUM(0, 1e6, 10), .unit = "1/MWh",
+      .doc = "optimal: weight of curtailed renewables and of storage losses (both are renewable energy not used)." },
+    { LP(coal_cost), NUM(0, 1e6, 1), .unit = "1/MWh",
+      .doc = "optimal: weight of coal burnt; below curtail_cost so renewables are never curtailed to save coal." },
+    { LP(import_cost), NUM(0, 1e6, 2), .unit = "1/MWh",
+      .doc = "optimal: weight of imports; above coal_cost, as the rules run coal before importing." },
+    { LP(unserved_cost), NUM(0, 1e9, 1000), .unit = "1/MWh",
+      .doc = "optimal: weight of unserved load and firm export; far above the rest: supply comes first." },
+    { LP(below_floor_cost), NUM(0, 1e9, 100), .unit = "1/MWh",
+      .doc = "optimal: weight of coal below its must-run floor, the last resort once renewables are curtailed in full." },
+    { LP(storage_cost), NUM(0, 1e6, 0.001), .unit = "1/MWh",
+      .doc = "optimal: weight of storage throughput (charge + discharge); a tie-breaker against needless cycling." },
+    { LP(allow_unserved), BOOL(1),
+      .doc = "optimal: false makes a window that cannot supply load and firm export in full a solver error." },
+    { LP(max_iterations), .kind = SK_INTEGER, .unit = "1", .min = 1, .max = 100000000, .def = 1000000,
+      .doc = "optimal: simplex iterations allowed per window; reaching it is an error naming year and window." },
+#undef LP
     /* economy */
     { AT("economy", economy, gdp_base_yi_yuan), NUM(0.01, 1e7, 100), .unit = "yi yuan", REQ,
       .dim = DIM_MONEY_YI_YUAN,

@@ -15,6 +15,7 @@
 #include "annual.h"
 #include "costs.h"
 #include "dispatch.h"
+#include "lpdispatch.h"
 #include "rng.h"
 #include "series.h"
 #include "sha256.h"
@@ -92,6 +93,7 @@ struct Run {
     DispatchLimits lim;
     DispatchState state;
     DispatchReport report;
+    LpDispatch *lp;             /* strategy optimal: the solver's workspace, made on first use */
     double storage_energy_prev_mwh;
     int first_year_done;
     unsigned long member;       /* of the year sim_weather made: keys the outage streams */
@@ -120,12 +122,16 @@ void run_free(Run *run)
 {
     if (!run) return;
     wxcache_clear(&run->wxc);
+    lpdispatch_free(run->lp);
     for (int i = 0; i < SUN_CACHE; i++) free(run->sun[i].pv);
     free(run->buf);
     free(run);
 }
 
 int sim_hours(const Run *run) { return run->cal.hours; }
+const DispatchLimits *sim_limits(const Run *run) { return &run->lim; }
+const YearInputs *sim_year_inputs(const Run *run) { return &run->in; }
+DispatchState sim_state(const Run *run) { return run->state; }
 
 static int same_site(const Site *a, const Site *b)
 {
@@ -280,6 +286,7 @@ Status sim_prepare(Run *run, const Scenario *s, Diag *d)
     run->first_year_done = 0;
     memset(&run->state, 0, sizeof run->state);
     run->storage_energy_prev_mwh = 0;
+    lpdispatch_reset(run->lp);   /* a run's solves never start from another run's basis */
     if (s->weather.source == WEATHER_FILE) {
         Status st = weather_files(run, s, d);
         if (st != ST_OK) return st;
@@ -394,6 +401,11 @@ Status sim_inputs(Run *run, int year)
     case STRATEGY_RENEWABLE_FIRST:
     case STRATEGY_LINE_FIRST:
         break;
+    case STRATEGY_OPTIMAL:
+        if (!run->lp && !(run->lp = lpdispatch_new())) return ST_NOMEM;
+        lim->lp = s->dispatch.lp;
+        lim->lp_work = run->lp;
+        break;
     default:
         return ST_UNKNOWN_STRATEGY;
     }
@@ -451,7 +463,13 @@ Status sim_run(Run *run, const Scenario *s, unsigned long member, const Sink *si
             if (st == ST_UNKNOWN_STRATEGY)
                 diag_error(d, st, s->source_file, 0, "dispatch.strategy", "year %d: %s (value %d)", year,
                            status_message(st), (int)s->dispatch.strategy);
-            else
+            else if (st == ST_LP_FAILED) {
+                const LpFailure *f = lpdispatch_failure(run->lp);
+                diag_error(d, st, s->source_file, 0, "dispatch.strategy",
+                           "year %d, window %d (hours %d-%d of the year): %s: %s (Clp status %d after %d "
+                           "iterations)", year, f->window, f->first_hour, f->first_hour + f->hours - 1,
+                           status_message(st), f->what, f->clp_status, f->iterations);
+            } else
                 diag_error(d, st, s->source_file, 0, NULL, "year %d: %s while building the year's inputs",
                            year, status_message(st));
             return st;

@@ -33,6 +33,11 @@ Status sim_weather(Run *run, int year, unsigned long member);   /* ST_NOMEM if a
 Status sim_inputs(Run *run, int year);   /* ST_UNKNOWN_STRATEGY for a strategy dispatch lacks */
 Status sim_dispatch(Run *run);           /* dispatch_year's status */
 int sim_hours(const Run *run);
+/* What sim_inputs made for the year, read-only, for tests that dispatch it
+ * themselves: its limits, its inputs and the state carried into it. */
+const DispatchLimits *sim_limits(const Run *run);
+const YearInputs *sim_year_inputs(const Run *run);
+DispatchState sim_state(const Run *run);
 
 /* Weather from files (source = file): reads and prepares every file of s
  * as a run would, for `ecsim check`; errors name file, line and column.

@@ -1,0 +1,470 @@
+/* lpdispatch.c — the optimal dispatch: one linear program per rolling window,
+ * solved with COIN-OR Clp through its C interface (docs/optimal-dispatch.md).
+ *
+ * Program of T hours t = 0 .. T-1 (hour h = h0 + t of the year). Columns per
+ * hour, in this order:
+ *   u  pool used           [0, pool available]
+ *   g  coal                [0, capacity available]
+ *   b  coal below floor    [0, inf)     (slack of the floor and ramp-down rows)
+ *   c  storage charge      [0, P]       (grid side)
+ *   d  storage discharge   [0, P]
+ *   s  SOC, end of hour    [soc_min, soc_max]
+ *   f  reserve top-up      [0, (1 - keep) soc_min]  (storage.h's floor)
+ *   z  export beyond firm  [0, max(line - firm, 0)]
+ *   m  import              [0, import cap]
+ *   n  unserved            [0, inf) or [0, 0]
+ * Rows per hour:
+ *   balance  u + g + d + m + n - z - c = load + firm - scheduled
+ *   soc      s_t - keep s_{t-1} - eta_c c + d / eta_d - f = 0   (t = 0: = keep soc0)
+ *   up       g_t - g_{t-1} - b_{t-1} <= ramp + max(0, min_t - min_{t-1} - ramp)
+ *            (t = 0: g_0 <= hi0 of dispatch.c's coal_range)
+ *   down     g_t - g_{t-1} + b_t >= -ramp - max(0, cap_{t-1} - ramp - cap_t)
+ *            (t = 0: g_0 + b_0 >= lo0)
+ *   floor    g_t + b_t >= min_t      (min_t scaled by the share available)
+ * Each relaxes the rule it mirrors just enough that every dispatch the rules
+ * can produce is feasible (docs/optimal-dispatch.md says why row by row), so
+ * the program's optimum is never worse than the rules on its objective. */
+#include "lpdispatch.h"
+
+/* Clp's C header trips two of our warnings; they are its own, not ours. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wundef"
+#pragma GCC diagnostic ignored "-Wstrict-prototypes"
+#include <Clp_C_Interface.h>
+#pragma GCC diagnostic pop
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { CU, CG, CB, CC, CD, CS, CF, CZ, CM, CN, NV };   /* columns of an hour */
+enum { RBAL, RSOC, RUP, RDN, RFL, NR };                  /* rows of an hour */
+enum { NZ_PER_HOUR = 20, SLOTS = 2 };
+
+#define INF DBL_MAX   /* Clp's infinity (COIN_DBL_MAX) */
+
+/* One model per program length; reused while the coefficients stay. */
+typedef struct {
+    Clp_Simplex *m;
+    int hours;                       /* 0: empty */
+    double keep, eta_c, eta_d;       /* the coefficients the matrix holds */
+    LpParams w;                      /* the objective it holds */
+    int solved;                      /* holds a basis to start from */
+    unsigned long used;              /* for replacing the older slot */
+    double *collo, *colup, *rowlo, *rowup;
+} Slot;
+
+struct LpDispatch {
+    Slot slot[SLOTS];
+    unsigned long tick;
+    LpFailure fail;
+};
+
+static double dmin(double a, double b) { return a < b ? a : b; }
+static double dmax(double a, double b) { return a > b ? a : b; }
+
+LpDispatch *lpdispatch_new(void)
+{
+    return calloc(1, sizeof(LpDispatch));
+}
+
+static void slot_clear(Slot *s)
+{
+    if (s->m) Clp_deleteModel(s->m);
+    free(s->collo);
+    free(s->colup);
+    free(s->rowlo);
+    free(s->rowup);
+    memset(s, 0, sizeof *s);
+}
+
+void lpdispatch_free(LpDispatch *lp)
+{
+    if (!lp) return;
+    for (int i = 0; i < SLOTS; i++) slot_clear(&lp->slot[i]);
+    free(lp);
+}
+
+void lpdispatch_reset(LpDispatch *lp)
+{
+    if (!lp) return;
+    for (int i = 0; i < SLOTS; i++) slot_clear(&lp->slot[i]);
+    lp->tick = 0;
+}
+
+const LpFailure *lpdispatch_failure(const LpDispatch *lp)
+{
+    return &lp->fail;
+}
+
+static int col(int t, int k) { return t * NV + k; }
+static int row(int t, int r) { return t * NR + r; }
+
+/* Builds the matrix and objective of a T-hour program (column-major), loads
+ * them into a new model and keeps the bound arrays. 0 when out of memory. */
+static int slot_build(Slot *s, int T, const DispatchLimits *lim)
+{
+    slot_clear(s);
+    const size_t nc = (size_t)T * NV, nr = (size_t)T * NR, nz = (size_t)T * NZ_PER_HOUR;
+    int *start = malloc((nc + 1) * sizeof *start);
+    int *index = malloc(nz * sizeof *index);
+    double *value = malloc(nz * sizeof *value);
+    double *obj = calloc(nc, sizeof *obj);
+    s->collo = calloc(nc, sizeof *s->collo);
+    s->colup = calloc(nc, sizeof *s->colup);
+    s->rowlo = calloc(nr, sizeof *s->rowlo);
+    s->rowup = calloc(nr, sizeof *s->rowup);
+    s->m = Clp_newModel();
+    if (!start || !index || !value || !obj || !s->collo || !s->colup || !s->rowlo || !s->rowup || !s->m) {
+        free(start);
+        free(index);
+        free(value);
+        free(obj);
+        slot_clear(s);
+        return 0;
+    }
+    const LpParams *w = &lim->lp;
+    const double ec = lim->eta_charge, ed = lim->eta_discharge, keep = lim->keep_per_h;
+    int k = 0;
+#define NZ(r, v) (index[k] = (r), value[k] = (v), k++)
+    for (int t = 0; t < T; t++) {
+        const int nxt = t + 1 < T;
+        start[col(t, CU)] = k;
+        NZ(row(t, RBAL), 1.0);
+        start[col(t, CG)] = k;
+        NZ(row(t, RBAL), 1.0);
+        NZ(row(t, RUP), 1.0);
+        NZ(row(t, RDN), 1.0);
+        NZ(row(t, RFL), 1.0);
+        if (nxt) {
+            NZ(row(t + 1, RUP), -1.0);
+            NZ(row(t + 1, RDN), -1.0);
+        }
+        start[col(t, CB)] = k;
+        NZ(row(t, RDN), 1.0);
+        NZ(row(t, RFL), 1.0);
+        if (nxt) NZ(row(t + 1, RUP), -1.0);
+        start[col(t, CC)] = k;
+        NZ(row(t, RBAL), -1.0);
+        NZ(row(t, RSOC), -ec);
+        start[col(t, CD)] = k;
+        NZ(row(t, RBAL), 1.0);
+        NZ(row(t, RSOC), 1.0 / ed);
+        start[col(t, CS)] = k;
+        NZ(row(t, RSOC), 1.0);
+        if (nxt) NZ(row(t + 1, RSOC), -keep);
+        start[col(t, CF)] = k;
+        NZ(row(t, RSOC), -1.0);
+        start[col(t, CZ)] = k;
+        NZ(row(t, RBAL), -1.0);
+        start[col(t, CM)] = k;
+        NZ(row(t, RBAL), 1.0);
+        start[col(t, CN)] = k;
+        NZ(row(t, RBAL), 1.0);
+
+        obj[col(t, CU)] = -w->curtail_cost;
+        obj[col(t, CG)] = w->coal_cost;
+        obj[col(t, CB)] = w->below_floor_cost;
+        /* Charge costs what discharge refunds: the net is the storage's
+         * losses, priced like curtailment, so cycling cannot hide a surplus. */
+        obj[col(t, CC)] = w->curtail_cost + w->storage_cost;
+        obj[col(t, CD)] = w->storage_cost - w->curtail_cost;
+        obj[col(t, CM)] = w->import_cost;
+        obj[col(t, CN)] = w->unserved_cost;
+    }
+#undef NZ
+    start[nc] = k;
+    /* Energy left in store at the end is worth what discharging it would
+     * save: its refund and the coal it displaces. */
+    obj[col(T - 1, CS)] = -(w->curtail_cost + w->coal_cost) * ed;
+
+    Clp_setLogLevel(s->m, 0);
+    Clp_loadProblem(s->m, (int)nc, (int)nr, start, index, value, NULL, NULL, obj, NULL, NULL);
+    Clp_setOptimizationDirection(s->m, 1.0);
+    free(start);
+    free(index);
+    free(value);
+    free(obj);
+    s->hours = T;
+    s->keep = keep;
+    s->eta_c = ec;
+    s->eta_d = ed;
+    s->w = lim->lp;
+    return 1;
+}
+
+/* The slot holding a T-hour program with lim's coefficients, built if none
+ * does (replacing the one used least recently). NULL when out of memory. */
+static Slot *slot_for(LpDispatch *lp, int T, const DispatchLimits *lim)
+{
+    Slot *pick = NULL;
+    for (int i = 0; i < SLOTS; i++) {
+        Slot *s = &lp->slot[i];
+        if (s->hours == T && s->keep == lim->keep_per_h && s->eta_c == lim->eta_charge
+            && s->eta_d == lim->eta_discharge && memcmp(&s->w, &lim->lp, sizeof s->w) == 0) {
+            pick = s;
+            break;
+        }
+    }
+    if (!pick) {
+        pick = &lp->slot[0];
+        for (int i = 1; i < SLOTS; i++)
+            if (lp->slot[i].used < pick->used) pick = &lp->slot[i];
+        if (!slot_build(pick, T, lim)) return NULL;
+    }
+    pick->used = ++lp->tick;
+    return pick;
+}
+
+/* The per-hour quantities the rows and bounds take from the inputs. */
+static double pool_avail(const DispatchLimits *lim, const YearInputs *in, int h)
+{
+    double re = 0.0;
+    for (int k = 0; k < lim->n_pool; k++) re += in->v[lim->pool_avail[k]][h];
+    return re;
+}
+
+static double coal_cap(const DispatchLimits *lim, const YearInputs *in, int h)
+{
+    const double *cav = in->v[SER_COAL_AVAIL];
+    return cav ? cav[h] : lim->coal_max_mw;
+}
+
+static double coal_floor(const DispatchLimits *lim, double cap)
+{
+    return cap < lim->coal_max_mw ? lim->coal_min_mw * (cap / lim->coal_max_mw) : lim->coal_min_mw;
+}
+
+static double import_cap(const DispatchLimits *lim, const YearInputs *in, int h)
+{
+    if (!lim->import_allowed) return 0.0;
+    double line = in->v[SER_LINE][h];
+    return lim->import_limited ? dmin(line, lim->import_limit_mw) : line;
+}
+
+/* The lower bounds of the down row and the upper bounds of the up row of
+ * hour t >= 1 (see the head of the file). */
+static double down_lo(const DispatchLimits *lim, const YearInputs *in, int h)
+{
+    double ramp = lim->coal_ramp_mw_per_h;
+    return -ramp - dmax(0.0, coal_cap(lim, in, h - 1) - ramp - coal_cap(lim, in, h));
+}
+
+static double up_hi(const DispatchLimits *lim, const YearInputs *in, int h)
+{
+    double ramp = lim->coal_ramp_mw_per_h;
+    return ramp + dmax(0.0, coal_floor(lim, coal_cap(lim, in, h)) - coal_floor(lim, coal_cap(lim, in, h - 1)) - ramp);
+}
+
+/* dispatch.c's coal_range for the first hour after prev. */
+static void first_range(const DispatchLimits *lim, const YearInputs *in, int h, double prev, double *lo, double *hi)
+{
+    double cap = coal_cap(lim, in, h), ramp = lim->coal_ramp_mw_per_h;
+    double l = dmin(dmax(coal_floor(lim, cap), prev - ramp), cap);
+    *lo = l;
+    *hi = dmax(dmin(cap, prev + ramp), l);
+}
+
+static void set_bounds(Slot *s, const DispatchLimits *lim, const YearInputs *in, int h0, const DispatchState *st)
+{
+    const int T = s->hours;
+    const double P = lim->storage_power_mw, smin = lim->soc_min_mwh, smax = lim->soc_max_mwh;
+    const double topup = (1.0 - lim->keep_per_h) * smin;
+    const double n_hi = lim->lp.allow_unserved ? INF : 0.0;
+    double *cl = s->collo, *cu = s->colup, *rl = s->rowlo, *ru = s->rowup;
+    for (int t = 0; t < T; t++) {
+        const int h = h0 + t;
+        const double cap = coal_cap(lim, in, h), x = in->v[SER_EXPORT_FIRM][h];
+        double *l = cl + col(t, 0), *u = cu + col(t, 0);
+        l[CU] = 0.0; u[CU] = pool_avail(lim, in, h);
+        l[CG] = 0.0; u[CG] = cap;
+        l[CB] = 0.0; u[CB] = INF;
+        l[CC] = 0.0; u[CC] = P;
+        l[CD] = 0.0; u[CD] = P;
+        l[CS] = smin; u[CS] = smax;
+        l[CF] = 0.0; u[CF] = topup;
+        l[CZ] = 0.0; u[CZ] = dmax(in->v[SER_LINE][h] - x, 0.0);
+        l[CM] = 0.0; u[CM] = import_cap(lim, in, h);
+        l[CN] = 0.0; u[CN] = n_hi;
+        double *a = rl + row(t, 0), *b = ru + row(t, 0);
+        a[RBAL] = b[RBAL] = in->v[SER_LOAD][h] + x - in->v[SER_SCHEDULED][h];
+        a[RSOC] = b[RSOC] = t == 0 ? lim->keep_per_h * st->soc_mwh : 0.0;
+        if (t == 0) {
+            double lo, hi;
+            first_range(lim, in, h, st->coal_mw, &lo, &hi);
+            a[RUP] = -INF; b[RUP] = hi;
+            a[RDN] = lo; b[RDN] = INF;
+        } else {
+            a[RUP] = -INF; b[RUP] = up_hi(lim, in, h);
+            a[RDN] = down_lo(lim, in, h); b[RDN] = INF;
+        }
+        a[RFL] = coal_floor(lim, cap); b[RFL] = INF;
+    }
+    Clp_chgColumnLower(s->m, cl);
+    Clp_chgColumnUpper(s->m, cu);
+    Clp_chgRowLower(s->m, rl);
+    Clp_chgRowUpper(s->m, ru);
+}
+
+static const char *clp_what(int status)
+{
+    switch (status) {
+    case 1: return "primal infeasible (no dispatch meets every limit)";
+    case 2: return "dual infeasible (unbounded)";
+    case 3: return "iteration limit reached";
+    case 4: return "stopped on numerical difficulties";
+    case 5: return "stopped by an event handler";
+    default: return "not solved";
+    }
+}
+
+static Status fail(LpDispatch *lp, int window, int h0, int T, int status, int iters, const char *what)
+{
+    lp->fail = (LpFailure){ .window = window, .first_hour = h0, .hours = T, .clp_status = status,
+                            .iterations = iters };
+    snprintf(lp->fail.what, sizeof lp->fail.what, "%s", what);
+    return ST_LP_FAILED;
+}
+
+Status lpdispatch_window(LpDispatch *lp, const DispatchLimits *lim, const YearInputs *in, int h0, int hours,
+                         int keep, int window, DispatchState *st, YearSeries *out, double *objective,
+                         DispatchReport *rep)
+{
+    Slot *s = slot_for(lp, hours, lim);
+    if (!s) return ST_NOMEM;
+    set_bounds(s, lim, in, h0, st);
+    Clp_setMaximumIterations(s->m, lim->lp.max_iterations);
+    /* Dual simplex from the last basis: only bounds changed, so it stays
+     * dual feasible and a few hundred pivots repair it. */
+    Clp_dual(s->m, 0);
+    int status = Clp_status(s->m);
+    if (status != 0) {
+        int it = Clp_numberIterations(s->m);
+        slot_clear(s);   /* never start from a failed basis */
+        return fail(lp, window, h0, hours, status, it, clp_what(status));
+    }
+    s->solved = 1;
+    const double *x = Clp_getColSolution(s->m);
+    double constant = 0.0;
+    for (int t = 0; t < hours; t++) constant += lim->lp.curtail_cost * s->colup[col(t, CU)];
+    *objective = Clp_objectiveValue(s->m) + constant;
+
+    /* The kept hours: into the bounds (the solver's tolerance is 1e-7),
+     * then the balance closed exactly by the pool, coal or unserved. */
+    double *const *v = out->v;
+    double prev = st->coal_mw, soc = st->soc_mwh;
+    for (int t = 0; t < keep; t++) {
+        const int h = h0 + t;
+        const double *lo = s->collo + col(t, 0), *up = s->colup + col(t, 0);
+        double y[NV];
+        for (int k = 0; k < NV; k++) y[k] = dmin(dmax(x[col(t, k)], lo[k]), up[k]);
+        const double firm = in->v[SER_EXPORT_FIRM][h];
+        double r = y[CU] + y[CG] + y[CD] + y[CM] + y[CN] + in->v[SER_SCHEDULED][h]
+                 - (in->v[SER_LOAD][h] + firm + y[CZ] + y[CC]);
+        double scale = 1.0 + up[CU] + up[CG] + fabs(in->v[SER_LOAD][h]) + firm;
+        if (fabs(r) > 1e-6 * scale) {
+            slot_clear(s);
+            return fail(lp, window, h0, hours, 0, Clp_numberIterations(s->m),
+                        "solution does not close the balance");
+        }
+        if (r > 0.0) {   /* too much supply: use less of the pool, then coal */
+            double cut = dmin(r, y[CU]);
+            y[CU] -= cut;
+            r -= cut;
+            cut = dmin(r, y[CG] - lo[CG]);
+            y[CG] -= cut;
+            r -= cut;
+            y[CZ] += r;
+        } else if (r < 0.0) {   /* too little: more of the pool, then unserved */
+            double add = dmin(-r, up[CU] - y[CU]);
+            y[CU] += add;
+            y[CN] += -r - add;
+        }
+        const double re = up[CU];
+        const double kp = re > 0.0 ? y[CU] / re : 1.0;
+        for (int k = 0; k < lim->n_pool; k++) v[lim->pool_used[k]][h] = in->v[lim->pool_avail[k]][h] * kp;
+        v[SER_COAL][h] = y[CG];
+        v[SER_DISCHARGE][h] = y[CD];
+        v[SER_IMPORT][h] = y[CM];
+        v[SER_EXPORT][h] = firm + y[CZ];
+        v[SER_CHARGE][h] = y[CC];
+        v[SER_SOC][h] = y[CS];
+        v[SER_CURTAILED][h] = re - y[CU];
+        v[SER_UNSERVED][h] = y[CN];
+        if (y[CB] > 1e-6) {
+            rep->below_floor_hours++;
+            rep->below_floor_mwh += y[CB];
+        }
+#ifdef ECSIM_CHECKS
+        /* The hour against the limits of dispatch.h, on the stored values. */
+        double used = 0.0;
+        for (int k = 0; k < lim->n_pool; k++) used += v[lim->pool_used[k]][h];
+        double bal = used + y[CG] + y[CD] + y[CM] + y[CN] + in->v[SER_SCHEDULED][h]
+                   - (in->v[SER_LOAD][h] + firm + y[CZ] + y[CC]);
+        double soc_lp = lim->keep_per_h * soc + lim->eta_charge * y[CC] - y[CD] / lim->eta_discharge + y[CF];
+        int ok = fabs(bal) <= 1e-6 * scale && v[SER_CURTAILED][h] >= -1e-6 * scale
+              && y[CS] >= lim->soc_min_mwh - 1e-9 && y[CS] <= lim->soc_max_mwh + 1e-9
+              && fabs(soc_lp - y[CS]) <= 1e-6 * (1.0 + lim->soc_max_mwh) && isfinite(bal);
+        if (!ok && rep->check_violations++ == 0) rep->first_violation_hour = h;
+#endif
+        prev = y[CG];
+        soc = y[CS];
+    }
+    st->coal_mw = prev;
+    st->soc_mwh = soc;
+    return ST_OK;
+}
+
+Status lpdispatch_year(LpDispatch *lp, const DispatchLimits *lim, const YearInputs *in, DispatchState *st,
+                       YearSeries *out, DispatchReport *rep)
+{
+    *rep = (DispatchReport){ .first_violation_hour = -1 };
+    if (!lp) return ST_NOMEM;
+    memset(&lp->fail, 0, sizeof lp->fail);
+    const int n = in->hours, W = lim->lp.window_h, L = lim->lp.lookahead_h;
+    if (W < 1 || L < 0) return fail(lp, 0, 0, 0, -1, 0, "window_h must be >= 1 and lookahead_h >= 0");
+    /* As dispatch_year: a SOC outside this year's window is clipped first. */
+    DispatchState s = *st;
+    double soc = dmin(dmax(s.soc_mwh, lim->soc_min_mwh), lim->soc_max_mwh);
+    rep->soc_clamp_mwh = soc - s.soc_mwh;
+    s.soc_mwh = soc;
+    int window = 0;
+    for (int h0 = 0; h0 < n; h0 += W) {
+        const int keep = n - h0 < W ? n - h0 : W;
+        const int hours = n - h0 < W + L ? n - h0 : W + L;
+        double obj;
+        Status r = lpdispatch_window(lp, lim, in, h0, hours, keep, ++window, &s, out, &obj, rep);
+        if (r != ST_OK) return r;
+    }
+    *st = s;
+    return ST_OK;
+}
+
+double lpdispatch_objective(const DispatchLimits *lim, const YearInputs *in, int h0, int hours,
+                            const DispatchState *st0, const YearSeries *out)
+{
+    const LpParams *w = &lim->lp;
+    double *const *v = out->v;
+    double sum = 0.0, prev = st0->coal_mw;
+    for (int t = 0; t < hours; t++) {
+        const int h = h0 + t;
+        const double g = v[SER_COAL][h], c = v[SER_CHARGE][h], d = v[SER_DISCHARGE][h];
+        double need;   /* the least g + b the floor and down rows allow */
+        if (t == 0) {
+            double lo, hi;
+            first_range(lim, in, h, prev, &lo, &hi);
+            need = lo;
+        } else {
+            need = dmax(coal_floor(lim, coal_cap(lim, in, h)), prev + down_lo(lim, in, h));
+        }
+        need = dmax(need, coal_floor(lim, coal_cap(lim, in, h)));
+        const double b = dmax(0.0, need - g);
+        sum += w->curtail_cost * (v[SER_CURTAILED][h] + c - d) + w->coal_cost * g + w->below_floor_cost * b
+             + w->import_cost * v[SER_IMPORT][h] + w->unserved_cost * v[SER_UNSERVED][h]
+             + w->storage_cost * (c + d);
+        prev = g;
+    }
+    if (hours > 0) sum -= (w->curtail_cost + w->coal_cost) * lim->eta_discharge * v[SER_SOC][h0 + hours - 1];
+    return sum;
+}

@@ -1,0 +1,417 @@
+/* test_lpdispatch.c — the optimal dispatch (lpdispatch.h): a two-day case
+ * whose optimum is worked by hand; on real years of the base plan, every
+ * window's optimum against renewable-first's dispatch of the same hours from
+ * the same state, on the program's own objective; balance, SOC and every
+ * limit in every hour; and the failure paths (infeasible, iteration limit),
+ * which must name year and window and give no result. */
+#include <CUnit/CUnit.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "dispatch.h"
+#include "lpdispatch.h"
+#include "sim.h"
+
+#define BASE_CFG "../configs/yiwu-14fyp.cfg"
+
+/* Inputs and outputs of one test year, on the heap. */
+typedef struct {
+    double wind[ECSIM_MAX_HOURS], solar[ECSIM_MAX_HOURS], load[ECSIM_MAX_HOURS];
+    double firm[ECSIM_MAX_HOURS], line[ECSIM_MAX_HOURS], sched[ECSIM_MAX_HOURS];
+    double o[SER_COUNT][ECSIM_MAX_HOURS];
+    YearInputs in;
+    YearSeries out;
+} Year;
+
+static void attach_out(Year *y)
+{
+    for (int i = 0; i < SER_COUNT; i++) y->out.v[i] = NULL;
+    const SeriesId outs[] = { SER_WIND_USED, SER_SOLAR_USED, SER_COAL, SER_DISCHARGE, SER_IMPORT, SER_EXPORT,
+                              SER_CHARGE, SER_SOC, SER_CURTAILED, SER_UNSERVED };
+    for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++) y->out.v[outs[i]] = y->o[outs[i]];
+}
+
+static Year *year_new(int hours)
+{
+    Year *y = calloc(1, sizeof *y);
+    if (!y) return NULL;
+    y->in = (YearInputs){ .year = 2023, .hours = hours };
+    y->in.v[SER_WIND_AVAIL] = y->wind;
+    y->in.v[SER_SOLAR_AVAIL] = y->solar;
+    y->in.v[SER_LOAD] = y->load;
+    y->in.v[SER_EXPORT_FIRM] = y->firm;
+    y->in.v[SER_LINE] = y->line;
+    y->in.v[SER_SCHEDULED] = y->sched;
+    attach_out(y);
+    return y;
+}
+
+static LpParams default_weights(void)
+{
+    return (LpParams){ .window_h = 168, .lookahead_h = 24, .curtail_cost = 10, .coal_cost = 1,
+                       .import_cost = 2, .unserved_cost = 1000, .below_floor_cost = 100,
+                       .storage_cost = 0.001, .allow_unserved = 1, .max_iterations = 1000000 };
+}
+
+/* The hand case's system: storage 100 MW, cells 0-360 MWh, eta 0.9 each way,
+ * no self-discharge; coal 200-300 MW, ramp 50 MW/h; no line, no import. */
+static DispatchLimits hand_limits(void)
+{
+    return (DispatchLimits){ .strategy = STRATEGY_OPTIMAL, .storage_power_mw = 100, .soc_min_mwh = 0,
+                             .soc_max_mwh = 360, .eta_charge = 0.9, .eta_discharge = 0.9, .keep_per_h = 1.0,
+                             .coal_min_mw = 200, .coal_max_mw = 300, .coal_ramp_mw_per_h = 50,
+                             .import_allowed = 0, .n_pool = 2, .pool_avail = { SER_WIND_AVAIL, SER_SOLAR_AVAIL },
+                             .pool_used = { SER_WIND_USED, SER_SOLAR_USED }, .lp = default_weights() };
+}
+
+/* Two identical days (48 h, one program: window 48, no look-ahead), from
+ * SOC 0 and coal 200. Each day:
+ *   h0-3   load 300, wind 400: coal stays at its floor 200 (more would only
+ *          curtail more); the surplus of 300 charges 100 (the power limit)
+ *          and 200 is curtailed. Charging pays: a stored MWh avoids 10 of
+ *          curtailment for 10.001 of charge, and returns 0.81 MWh that
+ *          displaces coal (1) and is refunded (10) on discharge. SOC 90, 180,
+ *          270, 360 (full).
+ *   h4     load 350, no wind: coal can only ramp to 250, so storage gives
+ *          100 (else 100 unserved at 1000). SOC 360 - 100/0.9 = 248.889.
+ *          Raising coal in h3 instead would curtail 50 more (+550) to save
+ *          energy that nothing later can use.
+ *   h5-6   load 400: coal at its maximum 300, storage 100 each. SOC 137.778,
+ *          26.667.
+ *   h7     load 324: coal 300, storage the last 26.667 x 0.9 = 24. SOC 0.
+ *   h8     load 350, wind 100: coal ramps down to 250 and serves the rest.
+ *   h9-23  load 300, wind 100: coal at its floor 200; nothing to store.
+ *          Charging from coal would cost 1 + 10.001 per MWh for a return of
+ *          0.81 x (10 + 1) = 8.91: it does not pay.
+ * Day 2 starts where day 1 ends (SOC 0, coal 200) and repeats it; at the end
+ * nothing is left in store (holding it would have cost unserved load).
+ * Totals: curtailment 2 x 4 x 200 = 1600 MWh; coal 2 x (4 x 200 + 250 +
+ * 2 x 300 + 300 + 250 + 15 x 200) = 2 x 5200 = 10400 MWh; no unserved. */
+static void hand_two_days(void)
+{
+    Year *y = year_new(48);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(y);
+    for (int d = 0; d < 2; d++) {
+        double *L = y->load + 24 * d, *W = y->wind + 24 * d;
+        for (int h = 0; h < 24; h++) {
+            L[h] = 300;
+            W[h] = 100;
+        }
+        for (int h = 0; h < 4; h++) W[h] = 400;
+        L[4] = 350; W[4] = 0;
+        L[5] = 400; W[5] = 0;
+        L[6] = 400; W[6] = 0;
+        L[7] = 324; W[7] = 0;
+        L[8] = 350;
+    }
+    DispatchLimits lim = hand_limits();
+    lim.lp.window_h = 48;
+    lim.lp.lookahead_h = 0;
+    LpDispatch *lp = lpdispatch_new();
+    lim.lp_work = lp;
+    DispatchState st = { .soc_mwh = 0, .coal_mw = 200 };
+    DispatchReport rep;
+    CU_ASSERT_EQUAL_FATAL(dispatch_year(&lim, &y->in, &st, &y->out, &rep), ST_OK);
+    const double soc_day[8] = { 90, 180, 270, 360, 360 - 100 / 0.9, 360 - 200 / 0.9, 360 - 300 / 0.9, 0 };
+    const double coal_day[9] = { 200, 200, 200, 200, 250, 300, 300, 300, 250 };
+    double curt = 0, coal = 0, uns = 0;
+    for (int h = 0; h < 48; h++) {
+        int k = h % 24;
+        CU_ASSERT_DOUBLE_EQUAL(y->o[SER_SOC][h], k < 8 ? soc_day[k] : 0.0, 1e-6);
+        CU_ASSERT_DOUBLE_EQUAL(y->o[SER_COAL][h], k < 9 ? coal_day[k] : 200.0, 1e-6);
+        CU_ASSERT_DOUBLE_EQUAL(y->o[SER_CURTAILED][h], k < 4 ? 200.0 : 0.0, 1e-6);
+        CU_ASSERT_DOUBLE_EQUAL(y->o[SER_CHARGE][h], k < 4 ? 100.0 : 0.0, 1e-6);
+        CU_ASSERT_DOUBLE_EQUAL(y->o[SER_DISCHARGE][h], k >= 4 && k < 7 ? 100.0 : k == 7 ? 24.0 : 0.0, 1e-6);
+        curt += y->o[SER_CURTAILED][h];
+        coal += y->o[SER_COAL][h];
+        uns += y->o[SER_UNSERVED][h];
+    }
+    CU_ASSERT_DOUBLE_EQUAL(curt, 1600.0, 1e-5);
+    CU_ASSERT_DOUBLE_EQUAL(coal, 10400.0, 1e-5);
+    CU_ASSERT_DOUBLE_EQUAL(uns, 0.0, 1e-6);
+    CU_ASSERT_DOUBLE_EQUAL(st.soc_mwh, 0.0, 1e-6);
+    CU_ASSERT_DOUBLE_EQUAL(st.coal_mw, 200.0, 1e-6);
+    CU_ASSERT_EQUAL(rep.below_floor_hours, 0);
+    CU_ASSERT_EQUAL(rep.check_violations, 0);
+    /* Weekly windows with look-ahead cut at the year's end: one program of
+     * 48 h all the same, and daily windows with a day of look-ahead see
+     * enough to reach the same optimum. */
+    lim.lp.window_h = 24;
+    lim.lp.lookahead_h = 24;
+    st = (DispatchState){ .soc_mwh = 0, .coal_mw = 200 };
+    CU_ASSERT_EQUAL_FATAL(dispatch_year(&lim, &y->in, &st, &y->out, &rep), ST_OK);
+    for (int h = 0; h < 48; h++) {
+        int k = h % 24;
+        CU_ASSERT_DOUBLE_EQUAL(y->o[SER_SOC][h], k < 8 ? soc_day[k] : 0.0, 1e-6);
+        CU_ASSERT_DOUBLE_EQUAL(y->o[SER_COAL][h], k < 9 ? coal_day[k] : 200.0, 1e-6);
+    }
+    lpdispatch_free(lp);
+    free(y);
+}
+
+/* The failure paths of a window: infeasible when unserved is not allowed,
+ * and the iteration limit; both ST_LP_FAILED with window and hours. */
+static void failures(void)
+{
+    Year *y = year_new(30);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(y);
+    for (int h = 0; h < 30; h++) {
+        y->load[h] = 250;
+        y->wind[h] = 20;
+    }
+    DispatchLimits lim = hand_limits();
+    lim.lp.window_h = 10;
+    lim.lp.lookahead_h = 5;
+    lim.lp.allow_unserved = 0;
+    /* Hour 25 (window 3: hours 20-29) needs 250 + 200 of firm export with
+     * 20 of wind, 300 of coal and 100 of storage: 30 short. */
+    y->firm[25] = 200;
+    y->line[25] = 200;
+    LpDispatch *lp = lpdispatch_new();
+    lim.lp_work = lp;
+    DispatchState st = { .soc_mwh = 0, .coal_mw = 200 }, st0 = st;
+    DispatchReport rep;
+    CU_ASSERT_EQUAL(dispatch_year(&lim, &y->in, &st, &y->out, &rep), ST_LP_FAILED);
+    const LpFailure *f = lpdispatch_failure(lp);
+    /* Window 2 (hours 10-24) looks ahead to hour 24 only: still feasible. */
+    CU_ASSERT_EQUAL(f->window, 3);
+    CU_ASSERT_EQUAL(f->first_hour, 20);
+    CU_ASSERT_EQUAL(f->hours, 10);
+    CU_ASSERT_EQUAL(f->clp_status, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(f->what, "infeasible"));
+    CU_ASSERT_EQUAL(memcmp(&st, &st0, sizeof st), 0);   /* the state is not moved */
+    /* With unserved allowed the same year solves: hour 25 is short by
+     * 250 + 200 - 20 - 300 (coal) - 100 (storage, charged from coal in the
+     * hours before: 11 per MWh against 1000 unserved) = 30 MW. */
+    lim.lp.allow_unserved = 1;
+    CU_ASSERT_EQUAL(dispatch_year(&lim, &y->in, &st, &y->out, &rep), ST_OK);
+    double uns = 0;
+    for (int h = 0; h < 30; h++) uns += y->o[SER_UNSERVED][h];
+    CU_ASSERT_DOUBLE_EQUAL(uns, 30.0, 1e-6);
+    CU_ASSERT_DOUBLE_EQUAL(y->o[SER_UNSERVED][25], 30.0, 1e-6);
+    CU_ASSERT_DOUBLE_EQUAL(y->o[SER_DISCHARGE][25], 100.0, 1e-6);
+    /* One simplex iteration cannot solve the first window. */
+    lim.lp.max_iterations = 1;
+    st = st0;
+    lpdispatch_reset(lp);
+    CU_ASSERT_EQUAL(dispatch_year(&lim, &y->in, &st, &y->out, &rep), ST_LP_FAILED);
+    CU_ASSERT_EQUAL(lpdispatch_failure(lp)->window, 1);
+    CU_ASSERT_EQUAL(lpdispatch_failure(lp)->clp_status, 3);
+    CU_ASSERT_PTR_NOT_NULL(strstr(lpdispatch_failure(lp)->what, "iteration limit"));
+    /* No workspace: an error, not a silent result. */
+    lim.lp_work = NULL;
+    CU_ASSERT_EQUAL(dispatch_year(&lim, &y->in, &st, &y->out, &rep), ST_NOMEM);
+    lpdispatch_free(lp);
+    free(y);
+}
+
+/* A run that fails names the year and the window in its message and gives
+ * the sink no year. */
+typedef struct {
+    int years;
+} Count;
+
+static Status count_year(void *ctx, const Scenario *s, const Calendar *cal, const WeatherYear *wx,
+                         const YearInputs *in, const YearSeries *o, const AnnualRow *row)
+{
+    (void)s, (void)cal, (void)wx, (void)in, (void)o, (void)row;
+    ((Count *)ctx)->years++;
+    return ST_OK;
+}
+
+static void run_failure_message(void)
+{
+    Scenario *s = malloc(sizeof *s);
+    RunResults *res = malloc(sizeof *res);
+    Diag d;
+    diag_init(&d);
+    CU_ASSERT_FATAL(s && res);
+    const char *sets[] = { "dispatch.strategy=optimal", "dispatch.lp_max_iterations=1" };
+    CU_ASSERT_EQUAL_FATAL(config_load_with(BASE_CFG, sets, 2, s, &d), ST_OK);
+    Run *run = run_new();
+    Count c = { 0 };
+    Sink sink = { &c, NULL, count_year, NULL };
+    CU_ASSERT_EQUAL(sim_run(run, s, 0, &sink, res, &d), ST_LP_FAILED);
+    CU_ASSERT_EQUAL(c.years, 0);
+    CU_ASSERT_EQUAL(res->n_years, 0);
+    CU_ASSERT_FATAL(d.n >= 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.e[d.n - 1].message, "year 2020, window 1 (hours 0-191"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.e[d.n - 1].message, "iteration limit"));
+    run_free(run);
+    free(res);
+    free(s);
+}
+
+/* Every hour of an LP year against every limit: the balance, the pool,
+ * curtailment, storage power, the SOC window and its equation (the reserve
+ * top-up within (1 - keep) soc_min), the line, imports, coal capacity and
+ * ramps (with the floor slack the program reports). */
+static int hour_limits_bad(const DispatchLimits *lim, const YearInputs *in, const YearSeries *out,
+                           const DispatchState *st0, int n)
+{
+    int bad = 0;
+    double soc = st0->soc_mwh, prev = st0->coal_mw;
+    for (int h = 0; h < n; h++) {
+        double *const *o = out->v;
+        double re = 0, used = 0;
+        for (int k = 0; k < lim->n_pool; k++) {
+            re += in->v[lim->pool_avail[k]][h];
+            used += o[lim->pool_used[k]][h];
+            if (o[lim->pool_used[k]][h] > in->v[lim->pool_avail[k]][h] + 1e-9) bad++;
+        }
+        double supply = used + o[SER_COAL][h] + o[SER_DISCHARGE][h] + o[SER_IMPORT][h] + o[SER_UNSERVED][h]
+                      + in->v[SER_SCHEDULED][h];
+        double demand = in->v[SER_LOAD][h] + o[SER_EXPORT][h] + o[SER_CHARGE][h];
+        if (fabs(supply - demand) > 1e-6) bad++;
+        if (fabs(re - used - o[SER_CURTAILED][h]) > 1e-6 || o[SER_CURTAILED][h] < -1e-9) bad++;
+        const double P = lim->storage_power_mw;
+        if (o[SER_CHARGE][h] < 0 || o[SER_CHARGE][h] > P + 1e-9 || o[SER_DISCHARGE][h] < 0
+            || o[SER_DISCHARGE][h] > P + 1e-9)
+            bad++;
+        double s = o[SER_SOC][h];
+        if (s < lim->soc_min_mwh - 1e-9 || s > lim->soc_max_mwh + 1e-9) bad++;
+        double topup = s - (lim->keep_per_h * soc + lim->eta_charge * o[SER_CHARGE][h]
+                            - o[SER_DISCHARGE][h] / lim->eta_discharge);
+        if (topup < -1e-6 || topup > (1 - lim->keep_per_h) * lim->soc_min_mwh + 1e-6) bad++;
+        double firm = in->v[SER_EXPORT_FIRM][h], line = in->v[SER_LINE][h];
+        if (o[SER_EXPORT][h] < firm - 1e-9 || o[SER_EXPORT][h] > (line > firm ? line : firm) + 1e-9) bad++;
+        double imax = lim->import_allowed ? (lim->import_limited && lim->import_limit_mw < line ? lim->import_limit_mw
+                                                                                             : line)
+                                          : 0;
+        if (o[SER_IMPORT][h] < 0 || o[SER_IMPORT][h] > imax + 1e-9 || o[SER_UNSERVED][h] < 0) bad++;
+        double cap = in->v[SER_COAL_AVAIL] ? in->v[SER_COAL_AVAIL][h] : lim->coal_max_mw;
+        double g = o[SER_COAL][h];
+        if (g < 0 || g > cap + 1e-9) bad++;
+        /* Without outages the rules' ramp holds both ways (base plan: no
+         * floor slack is ever needed). */
+        if (!in->v[SER_COAL_AVAIL]) {
+            double lo = fmin(fmax(lim->coal_min_mw, prev - lim->coal_ramp_mw_per_h), cap);
+            double hi = fmax(fmin(cap, prev + lim->coal_ramp_mw_per_h), lo);
+            if (g < lo - 1e-6 || g > hi + 1e-6) bad++;
+        }
+        soc = s;
+        prev = g;
+    }
+    return bad;
+}
+
+/* Runs the base plan (strategy optimal) up to `year`, leaving the Run at
+ * that year's inputs; NULL if anything fails. */
+static Run *base_run_to(Scenario *s, int year)
+{
+    Diag d;
+    diag_init(&d);
+    const char *sets[] = { "dispatch.strategy=optimal" };
+    if (config_load_with(BASE_CFG, sets, 1, s, &d) != ST_OK) return NULL;
+    Run *run = run_new();
+    if (!run || sim_prepare(run, s, &d) != ST_OK) {
+        run_free(run);
+        return NULL;
+    }
+    for (int y = s->first_year; y <= year; y++) {
+        if (sim_weather(run, y, 0) != ST_OK || sim_inputs(run, y) != ST_OK) break;
+        if (y == year) return run;
+        if (sim_dispatch(run) != ST_OK) break;
+    }
+    run_free(run);
+    return NULL;
+}
+
+/* Offsets a year's series by h0 hours, so that a dispatch of hours
+ * [h0, h0 + n) writes and reads them in place. */
+static YearInputs shift_in(const YearInputs *in, int h0, int n)
+{
+    YearInputs r = *in;
+    r.hours = n;
+    for (int i = 0; i < SER_COUNT; i++)
+        if (r.v[i]) r.v[i] += h0;
+    return r;
+}
+
+static YearSeries shift_out(const YearSeries *out, int h0)
+{
+    YearSeries r = *out;
+    for (int i = 0; i < SER_COUNT; i++)
+        if (r.v[i]) r.v[i] += h0;
+    return r;
+}
+
+/* For each weekly window of a real year: the program's optimum over its
+ * hours (window + look-ahead) from the state the optimal dispatch reached is
+ * at most the objective of renewable-first's dispatch of the same hours
+ * from the same state: the rules' flows are a feasible point of the
+ * program. Also: the optimum equals lpdispatch_objective of the program's
+ * own solution, and the whole year keeps every limit in every hour. */
+static void never_worse_than_rules_year(int year)
+{
+    Scenario *s = malloc(sizeof *s);
+    Year *lpy = year_new(1), *rfy = year_new(1);
+    CU_ASSERT_FATAL(s && lpy && rfy);
+    Run *run = base_run_to(s, year);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(run);
+    const YearInputs *in = sim_year_inputs(run);
+    DispatchLimits lim = *sim_limits(run);
+    const DispatchState st0 = sim_state(run);
+    CU_ASSERT_TRUE_FATAL(lim.storage_power_mw > 0);   /* the years with storage test the most */
+    LpDispatch *lp = lpdispatch_new();
+    lim.lp_work = lp;
+    DispatchLimits rules = lim;
+    rules.strategy = STRATEGY_RENEWABLE_FIRST;
+    const int n = in->hours, W = lim.lp.window_h, L = lim.lp.lookahead_h;
+    DispatchState st = st0;
+    int windows = 0, worse = 0, lp_better = 0, obj_bad = 0;
+    for (int h0 = 0; h0 < n; h0 += W) {
+        const int hours = n - h0 < W + L ? n - h0 : W + L, keep = n - h0 < W ? n - h0 : W;
+        DispatchState a = st, b = st;
+        DispatchReport rep = { 0 };
+        double opt;
+        CU_ASSERT_EQUAL_FATAL(lpdispatch_window(lp, &lim, in, h0, hours, hours, ++windows, &a, &lpy->out, &opt,
+                                                &rep), ST_OK);
+        double own = lpdispatch_objective(&lim, in, h0, hours, &st, &lpy->out);
+        if (fabs(own - opt) > 1e-6 * (1 + fabs(opt))) obj_bad++;
+        YearInputs sub = shift_in(in, h0, hours);
+        YearSeries sub_out = shift_out(&rfy->out, h0);
+        CU_ASSERT_EQUAL_FATAL(dispatch_year(&rules, &sub, &b, &sub_out, &rep), ST_OK);
+        double rf = lpdispatch_objective(&lim, in, h0, hours, &st, &rfy->out);
+        if (opt > rf + 1e-7 * (1 + fabs(rf))) worse++;
+        if (opt < rf - 1e-3 * (1 + fabs(rf))) lp_better++;
+        /* The next window starts where the kept hours end. */
+        st.soc_mwh = lpy->o[SER_SOC][h0 + keep - 1];
+        st.coal_mw = lpy->o[SER_COAL][h0 + keep - 1];
+    }
+    CU_ASSERT_EQUAL(worse, 0);
+    CU_ASSERT_EQUAL(obj_bad, 0);
+    CU_ASSERT(lp_better > 0);   /* the rules are not optimal in every window */
+    CU_ASSERT_EQUAL(windows, (n + W - 1) / W);
+    /* The whole year as the run dispatches it: every hour within limits. */
+    DispatchState ys = st0;
+    DispatchReport rep;
+    lpdispatch_reset(lp);
+    CU_ASSERT_EQUAL_FATAL(dispatch_year(&lim, in, &ys, &lpy->out, &rep), ST_OK);
+    CU_ASSERT_EQUAL(hour_limits_bad(&lim, in, &lpy->out, &st0, n), 0);
+    CU_ASSERT_EQUAL(rep.check_violations, 0);
+    CU_ASSERT_DOUBLE_EQUAL(ys.soc_mwh, lpy->o[SER_SOC][n - 1], 0);
+    CU_ASSERT_DOUBLE_EQUAL(ys.coal_mw, lpy->o[SER_COAL][n - 1], 0);
+    lpdispatch_free(lp);
+    run_free(run);
+    free(s);
+    free(lpy);
+    free(rfy);
+}
+
+static void never_worse_2023(void) { never_worse_than_rules_year(2023); }
+static void never_worse_2024(void) { never_worse_than_rules_year(2024); }
+
+void register_test_lpdispatch(void);
+
+void register_test_lpdispatch(void)
+{
+    CU_pSuite s = CU_add_suite("test_lpdispatch", NULL, NULL);
+    CU_add_test(s, "two days worked by hand", hand_two_days);
+    CU_add_test(s, "failures: infeasible, iteration limit, no workspace", failures);
+    CU_add_test(s, "a failed run names year and window, writes no year", run_failure_message);
+    CU_add_test(s, "base plan 2023: every window <= renewable-first; limits every hour", never_worse_2023);
+    CU_add_test(s, "base plan 2024: every window <= renewable-first; limits every hour", never_worse_2024);
+}
