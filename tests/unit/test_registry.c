@@ -197,7 +197,7 @@ static void unknown_strategy(void)
         if (series_get(i)->io == SIO_IN) in.v[i] = buf[i];
         else out.v[i] = buf[i];
     }
-    DispatchLimits lim = { .strategy = (Strategy)(STRATEGY_LINE_FIRST + 1), .keep_per_h = 1.0 };
+    DispatchLimits lim = { .strategy = (Strategy)(STRATEGY_OPTIMAL + 1), .keep_per_h = 1.0 };
     DispatchState st = { 0 };
     DispatchReport rep;
     CU_ASSERT_EQUAL(dispatch_year(&lim, &in, &st, &out, &rep), ST_UNKNOWN_STRATEGY);
