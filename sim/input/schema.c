@@ -452,9 +452,8 @@ static const SchemaEntry table[] = {
     { AT("dispatch", dispatch, peak_percentile), NUM(0, 100, 90), .unit = "%",
       .doc = "peak-shaving: storage discharges when net load exceeds this percentile." },
     /* optimal (docs/optimal-dispatch.md): weights per MWh, in the order the
-     * objective ranks them: supply all, then use all renewables, then burn
-     * the least coal; each weight is ten times the next, so no trade between
-     * two ranks pays in the base plan's ranges. */
+     * objective ranks them: supply all (1000), coal below its floor only as
+     * a last resort (100), use all renewables (10), import (2), coal (1). */
 #define LP(member) .path = "dispatch.lp_" #member, .offset = offsetof(Scenario, dispatch.lp.member)
     { LP(window_h), .kind = SK_INTEGER, .unit = "h", .min = 1, .max = ECSIM_MAX_HOURS, .def = 168,
       .doc = "optimal: hours kept from each rolling window (168 = a week; a year's hours = one LP)." },
