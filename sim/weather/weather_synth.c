@@ -136,7 +136,7 @@ static double feed_gauss(unsigned long k, int *quick)
 
 /* Strip i's bound, the least value v of bits 8-31 that GSL does not accept
  * at once (the ziggurat accepts v < bound; 2^24 when it accepts all), by
- * bisection; its width, the value of the draw with v = 1. Then 20000 draws
+ * bisection; its width, the value of the draw with v = 1. Then 4000 draws
  * of a seeded mt19937, through GSL and inline, must agree bit for bit, or
  * zig_ok stays 0. */
 static void zig_read(SynthTables *t)
@@ -162,7 +162,7 @@ static void zig_read(SynthTables *t)
     gsl_rng_set(&rb, 20210101UL);
     t->zig_ok = 1;
     const Draw d = { &rb, &b, t };
-    for (int n = 0; n < 20000 && t->zig_ok; n++) {
+    for (int n = 0; n < 4000 && t->zig_ok; n++) {
         double x = gsl_ran_gaussian_ziggurat(&ra, 1.0), y = gauss(&d);
         if (memcmp(&x, &y, sizeof x) != 0 || gsl_rng_get(&ra) != draw_word(&d)) t->zig_ok = 0;
     }
