@@ -40,9 +40,9 @@ int numfmt_fixed(char *buf, double v, int decimals)
     unsigned long long u = neg ? (unsigned long long)(-q) : (unsigned long long)q;
     /* digits from the right into tmp[p..32): the decimals, the point, the
      * integer part (at least one digit); at most 17 characters (q < 9e15),
-     * copied as a fixed 24 bytes (buf holds 32: what lies past the
-     * returned length is scratch) */
-    char tmp[40];
+     * copied as a fixed 24 bytes, so tmp has 24 past its end at 32 (buf
+     * holds 32: what lies past the returned length is scratch) */
+    char tmp[32 + 24];
     int p = 32, d = decimals;
     while (d >= 2) {
         unsigned r = (unsigned)(u % 100);
