@@ -201,7 +201,7 @@ static int breakdown(const Scenario *s, Diag *d)
         p->poa[h] = p->sun.sun_up[h] ? pa.poa : -1.0;   /* -1: skipped, as the model skips the night */
         p->wind10[h] = p->wx.wind_ms[h] * w10;
     }
-    double sink = 0.0;
+    double tsum = 0.0;   /* the cell temperatures, a result the loop must make */
     for (int r = 0; r < 3; r++) {
         double t0 = now_s();
         for (int k = 0; k < reps; k++)
@@ -215,7 +215,7 @@ static int breakdown(const Scenario *s, Diag *d)
             PvThermal th;
             pv_thermal_init(&th);
             for (int h = 0; h < H; h++)
-                if (p->poa[h] >= 0.0) sink += pv_cell_temp(&p->models.pv, &th, p->poa[h], p->wind10[h], p->wx.temp_c[h]);
+                if (p->poa[h] >= 0.0) tsum += pv_cell_temp(&p->models.pv, &th, p->poa[h], p->wind10[h], p->wx.temp_c[h]);
         }
         double t4 = now_s();
         for (int k = 0; k < reps; k++) {
@@ -232,7 +232,8 @@ static int breakdown(const Scenario *s, Diag *d)
     print_part("PV", best[2], "PV per MW: sky, cover, cell temperature, DC and AC");
     print_part("  Fuentes", best[3], "of PV: the cell temperature alone");
     print_part("load", best[4], "load shape and its temperature part");
-    rc = sink == sink ? 0 : 0;
+    rc = isfinite(tsum) ? 0 : -1;
+    if (rc != 0) fprintf(stderr, "ecsim bench: a cell temperature is not finite\n");
 done:
     free(p);
     return rc;
