@@ -4,7 +4,8 @@
 #define ECSIM_NUMFMT_H
 
 /* Writes v rounded to `decimals` places (0..9) into buf (at least 32 bytes),
- * without a terminating NUL; returns the number of characters. Values too
+ * without a terminating NUL; returns the number of characters (bytes past
+ * them, within the 32, may be overwritten). Values too
  * large for exact fixed-point (|v| >= 1e15) and non-finite values fall back
  * to "%.*g"-style text. Negative zero prints as 0. */
 int numfmt_fixed(char *buf, double v, int decimals);

@@ -608,26 +608,40 @@ static double solve_step(const HeatHour *q, const HeatEval *e, double t, int *do
  * of g (and g', g'') for 94 % of the hours (1.06 on average over SAM's
  * Phoenix year), to 1e-4 K (test_pv compares with the passes run to
  * convergence). */
-double pv_cell_temp(const PvModel *m, PvThermal *st, double poa_wm2, double wind10_ms, double temp_c)
+/* The terms of an hour's heat balance that depend on its air and wind
+ * alone, not on the module's state: output_block makes them for a block of
+ * hours before the chain of thermal states, so that they are not on its
+ * critical path (the same arithmetic). */
+typedef struct {
+    double tamb, tsky, windmd, ln_lam3, ln_turb3, ln_re;
+} HourAir;
+
+static inline void hour_air(const PvModel *m, double wind10_ms, double temp_c, HourAir *a)
 {
-    if (!(poa_wm2 > 0)) {
-        st->tmod_k = temp_c + 273.15;
-        st->sun_abs_wm2 = 0.0;
-        return temp_c;
-    }
+    a->tamb = temp_c + 273.15;
+    a->tsky = 0.68 * (0.0552 * a->tamb * sqrt(a->tamb)) + 0.32 * a->tamb;   /* sky temperature */
+    a->windmd = max_d(wind10_ms, 0.0) * m->wind_to_module + 0.0001;
+    const double lw = log(a->windmd);
+    a->ln_lam3 = m->ln_force3_lam + 1.5 * lw;
+    a->ln_turb3 = m->ln_force3_turb + 2.4 * lw;
+    a->ln_re = lw + m->ln_re_thr;
+}
+
+/* pv_cell_temp for poa_wm2 > 0, from the hour's air terms. */
+static double cell_temp_air(const PvModel *m, PvThermal *st, double poa_wm2, const HourAir *a)
+{
     HeatHour q;
-    q.tamb = temp_c + 273.15;
-    q.tsky = 0.68 * (0.0552 * q.tamb * sqrt(q.tamb)) + 0.32 * q.tamb;   /* sky temperature */
+    q.tamb = a->tamb;
+    q.tsky = a->tsky;
     q.tmodo = st->tmod_k;
     q.suno = st->sun_abs_wm2;
     q.suun = poa_wm2 * ABSORB;
     q.k = STEP_H * 3600.0 / m->cap_j_m2k;
     q.inv_k = m->cap_j_m2k / (STEP_H * 3600.0);
-    q.windmd = max_d(wind10_ms, 0.0) * m->wind_to_module + 0.0001;
-    const double lw = log(q.windmd);
-    q.ln_lam3 = m->ln_force3_lam + 1.5 * lw;
-    q.ln_turb3 = m->ln_force3_turb + 2.4 * lw;
-    q.ln_re = lw + m->ln_re_thr;
+    q.windmd = a->windmd;
+    q.ln_lam3 = a->ln_lam3;
+    q.ln_turb3 = a->ln_turb3;
+    q.ln_re = a->ln_re;
 
     double t = first_estimate(m, &q, st);
     HeatEval e;
@@ -646,6 +660,18 @@ double pv_cell_temp(const PvModel *m, PvThermal *st, double poa_wm2, double wind
     st->decay = e.decay;
     st->wind_ms = q.windmd;
     return t - 273.15;
+}
+
+double pv_cell_temp(const PvModel *m, PvThermal *st, double poa_wm2, double wind10_ms, double temp_c)
+{
+    if (!(poa_wm2 > 0)) {
+        st->tmod_k = temp_c + 273.15;
+        st->sun_abs_wm2 = 0.0;
+        return temp_c;
+    }
+    HourAir a;
+    hour_air(m, wind10_ms, temp_c, &a);
+    return cell_temp_air(m, st, poa_wm2, &a);
 }
 
 /* ---- DC and inverter ---------------------------------------------------------- */
@@ -711,6 +737,7 @@ static void output_block(const PvModel *m, const PvSunHour *r, const WeatherYear
                          double wind_to_10m, PvThermal *th, double *out_frac)
 {
     double poa_blk[BLOCK];
+    HourAir air[BLOCK];
     for (int h = h0; h < h1; h++) {
         const PvSunHour *q = &r[h - h0];
         out_frac[h] = 0.0;
@@ -729,10 +756,18 @@ static void output_block(const PvModel *m, const PvSunHour *r, const WeatherYear
             tpoa = min_d(max_d(pa.poa - q->one_m_iam * max_d(dni, 0.0) * q->cos_aoi, 0.0), pa.poa);
         poa_blk[h - h0] = pa.poa;
         out_frac[h] = tpoa;
+        if (pa.poa > 0) hour_air(m, wx->wind_ms[h] * wind_to_10m, wx->temp_c[h], &air[h - h0]);
     }
     for (int h = h0; h < h1; h++) {
         if (!r[h - h0].up) continue;
-        double tcell = pv_cell_temp(m, th, poa_blk[h - h0], wx->wind_ms[h] * wind_to_10m, wx->temp_c[h]);
+        double tcell;
+        if (poa_blk[h - h0] > 0) {
+            tcell = cell_temp_air(m, th, poa_blk[h - h0], &air[h - h0]);
+        } else {   /* pv_cell_temp's reset to ambient */
+            th->tmod_k = wx->temp_c[h] + 273.15;
+            th->sun_abs_wm2 = 0.0;
+            tcell = wx->temp_c[h];
+        }
         out_frac[h] = pv_dc_to_ac(m, pv_dc_frac(m, out_frac[h], tcell));
     }
 }

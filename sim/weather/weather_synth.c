@@ -9,6 +9,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
+#include <string.h>
 
 #define PI 3.14159265358979323846
 #define DEG (PI / 180.0)
@@ -28,7 +29,144 @@ static inline double lerp_tab(const double *tab, double x0, double inv_dx, int n
     return tab[i] + f * (tab[i + 1] - tab[i]);
 }
 
-static inline double gauss(gsl_rng *r) { return gsl_ran_gaussian_ziggurat(r, 1.0); }
+/* ---- the random draws ------------------------------------------------- */
+
+/* Most of a year's cost was GSL's Gaussian and generator, two calls
+ * through pointers per draw. The draws here are GSL's own, bit for bit,
+ * made inline: the generator is GSL's mt19937, whose state (gsl/rng/mt.c:
+ * 624 words in unsigned long and the position; rng.c seeds it) is advanced
+ * by the published algorithm (Matsumoto and Nishimura 1998), and the
+ * ziggurat's quick acceptance (about 99 % of draws) uses GSL's strip bounds
+ * and widths, read from the library itself when the tables are built
+ * (zig_read). A draw not accepted at once gives its word back, and GSL's
+ * function makes the whole draw. Checked against GSL when the tables are
+ * built (zig_ok) and in test_weather_synth. */
+typedef struct {
+    unsigned long mt[624];
+    int mti;
+} MtWords;
+
+enum { MT_N = 624, MT_M = 397 };
+
+#define MT_MIX(y) (((y) >> 1) ^ (((y) & 1UL) ? 0x9908b0dfUL : 0UL))
+
+/* The next 32-bit word of GSL's mt19937 (gsl_rng_get), from its state. */
+static inline unsigned long mt_next(MtWords *s)
+{
+    unsigned long *const mt = s->mt;
+    if (s->mti >= MT_N) {   /* the next 624 words at once */
+        int k;
+        for (k = 0; k < MT_N - MT_M; k++)
+            mt[k] = mt[k + MT_M] ^ MT_MIX((mt[k] & 0x80000000UL) | (mt[k + 1] & 0x7fffffffUL));
+        for (; k < MT_N - 1; k++)
+            mt[k] = mt[k + MT_M - MT_N] ^ MT_MIX((mt[k] & 0x80000000UL) | (mt[k + 1] & 0x7fffffffUL));
+        mt[MT_N - 1] = mt[MT_M - 1] ^ MT_MIX((mt[MT_N - 1] & 0x80000000UL) | (mt[0] & 0x7fffffffUL));
+        s->mti = 0;
+    }
+    unsigned long k = mt[s->mti++];
+    k ^= k >> 11;
+    k ^= (k << 7) & 0x9d2c5680UL;
+    k ^= (k << 15) & 0xefc60000UL;
+    k ^= k >> 18;
+    return k;
+}
+
+/* A stream with what its inline draws need. */
+typedef struct {
+    gsl_rng *r;
+    MtWords *mt;                 /* r's state, or NULL: every draw through GSL */
+    const SynthTables *t;
+} Draw;
+
+static Draw draw_of(const SynthTables *t, gsl_rng *r)
+{
+    Draw d = { r, NULL, t };
+    if (r && t->zig_ok && r->type == gsl_rng_mt19937 && gsl_rng_size(r) == sizeof(MtWords))
+        d.mt = gsl_rng_state(r);
+    return d;
+}
+
+/* gsl_ran_gaussian_ziggurat(r, 1.0): the same value from the same words. */
+static inline double gauss(const Draw *d)
+{
+    if (d->mt) {
+        unsigned long k = mt_next(d->mt), i = k & 0x7fUL, j = (k >> 8) & 0xffffffUL;
+        if (j < d->t->zig_k[i]) {
+            double x = (double)j * d->t->zig_w[i];
+            return (k & 0x80UL) ? x : -x;
+        }
+        d->mt->mti--;            /* give the word back: GSL draws it again */
+    }
+    return gsl_ran_gaussian_ziggurat(d->r, 1.0);
+}
+
+static inline unsigned long draw_word(const Draw *d) { return d->mt ? mt_next(d->mt) : gsl_rng_get(d->r); }
+
+/* A generator that returns given words, to read the ziggurat's constants
+ * out of GSL: words[0], then words[1] for every further draw. */
+typedef struct {
+    unsigned long words[2];
+    int calls;
+} Feed;
+
+static void feed_set(void *state, unsigned long seed)
+{
+    (void)state;
+    (void)seed;
+}
+static unsigned long feed_get(void *state)
+{
+    Feed *f = state;
+    return f->words[f->calls++ == 0 ? 0 : 1];
+}
+static double feed_get_double(void *state) { return (double)feed_get(state) / 4294967296.0; }
+static const gsl_rng_type feed_type = { "ecsim-feed", 0xffffffffUL, 0, sizeof(Feed), feed_set, feed_get,
+                                        feed_get_double };
+
+/* GSL's Gaussian from word k (then words that end a rejection loop at
+ * once: strip 1, value 0); *quick gets 1 if it took word k alone. */
+static double feed_gauss(unsigned long k, int *quick)
+{
+    Feed f = { { k, 0x81UL }, 0 };
+    gsl_rng r = { &feed_type, &f };
+    double x = gsl_ran_gaussian_ziggurat(&r, 1.0);
+    *quick = f.calls == 1;
+    return x;
+}
+
+/* Strip i's bound, the least value v of bits 8-31 that GSL does not accept
+ * at once (the ziggurat accepts v < bound; 2^24 when it accepts all), by
+ * bisection; its width, the value of the draw with v = 1. Then 4000 draws
+ * of a seeded mt19937, through GSL and inline, must agree bit for bit, or
+ * zig_ok stays 0. */
+static void zig_read(SynthTables *t)
+{
+    t->zig_ok = 0;
+    for (unsigned long i = 0; i < 128; i++) {
+        int quick;
+        unsigned long lo = 0, hi = 1UL << 24;
+        while (lo < hi) {
+            unsigned long mid = lo + (hi - lo) / 2;
+            feed_gauss((mid << 8) | 0x80UL | i, &quick);
+            if (quick) lo = mid + 1;
+            else hi = mid;
+        }
+        t->zig_k[i] = lo;
+        t->zig_w[i] = lo > 1 ? feed_gauss((1UL << 8) | 0x80UL | i, &quick) : 0.0;
+        if (lo > 1 && !quick) return;
+    }
+    if (gsl_rng_mt19937->size != sizeof(MtWords)) return;
+    MtWords a, b;
+    gsl_rng ra = { gsl_rng_mt19937, &a }, rb = { gsl_rng_mt19937, &b };
+    gsl_rng_set(&ra, 20210101UL);
+    gsl_rng_set(&rb, 20210101UL);
+    t->zig_ok = 1;
+    const Draw d = { &rb, &b, t };
+    for (int n = 0; n < 4000 && t->zig_ok; n++) {
+        double x = gsl_ran_gaussian_ziggurat(&ra, 1.0), y = gauss(&d);
+        if (memcmp(&x, &y, sizeof x) != 0 || gsl_rng_get(&ra) != draw_word(&d)) t->zig_ok = 0;
+    }
+}
 
 /* Uniform innovations of mean 0 and variance 1 for the slow wind part, two
  * from each 32-bit draw (16 bits each, at the centres of 65536 equal
@@ -37,9 +175,9 @@ static inline double gauss(gsl_rng *r) { return gsl_ran_gaussian_ziggurat(r, 1.0
  * phi^2) (-0.004 for tau = 4 days) and its autocorrelation, a second
  * moment, is exact; a ziggurat Gaussian costs two draws and a branch. */
 #define U16_SCALE (3.4641016151377546 / 65536.0)
-static inline void unit_uniform2(gsl_rng *r, double *a, double *b)
+static inline void unit_uniform2(const Draw *r, double *a, double *b)
 {
-    unsigned long x = gsl_rng_get(r);
+    unsigned long x = draw_word(r);
     *a = ((double)(x & 0xffffUL) + 0.5) * U16_SCALE - 1.7320508075688772;
     *b = ((double)((x >> 16) & 0xffffUL) + 0.5) * U16_SCALE - 1.7320508075688772;
 }
@@ -312,6 +450,7 @@ Status synth_tables_build(SynthTables *t, const WeatherSpec *w)
     for (int i = 0; i <= SYNTH_SHAPE_BINS; i++)
         t->rise_shape[i] = 0.5 * (1.0 - cos(PI * i / SYNTH_SHAPE_BINS));
     t->rise_shape[SYNTH_SHAPE_BINS + 1] = 1.0;
+    zig_read(t);
     return ST_OK;
 }
 
@@ -319,38 +458,38 @@ Status synth_tables_build(SynthTables *t, const WeatherSpec *w)
 
 /* Fast and slow parts, the month's table and diurnal factor, the year's
  * factor. u_day[d] gets the day's slow innovation U_d (see the header). */
-static void wind_year(const SynthTables *t, const Calendar *cal, const SynthStreams *rs, double yfac,
+static void wind_year(const SynthTables *t, const Calendar *cal, const Draw *dw, const Draw *ds, double yfac,
                       double *restrict out, double *restrict u_day)
 {
     const double phi = t->wind_phi, s = t->wind_innov, inv_dz = 1.0 / Z_PER_BIN;
-    double z = gauss(rs->wind);                 /* stationary start */
+    double z = gauss(dw);                 /* stationary start */
     if (!t->slow) {
         for (int d = 0; d < cal->days; d++) {
             const int h0 = 24 * d, m = cal->month[h0] - 1;
             const double *tab = t->wind_ms[m], *fac = t->wind_fac[m];
             for (int k = 0; k < 24; k++) {
-                z = phi * z + s * gauss(rs->wind);
+                z = phi * z + s * gauss(dw);
                 double v = lerp_tab(tab, -SYNTH_Z_MAX, inv_dz, SYNTH_WIND_BINS, z);
                 out[h0 + k] = v * fac[k] * yfac;
             }
-            u_day[d] = t->need_u ? gauss(rs->wind_slow) : 0.0;
+            u_day[d] = t->need_u ? gauss(ds) : 0.0;
         }
         return;
     }
     const double ps = t->slow_phi, ss = t->slow_innov, wf = t->wind_wf, ws = t->wind_ws;
-    double a = gauss(rs->wind_slow);            /* stationary start, Gaussian */
+    double a = gauss(ds);            /* stationary start, Gaussian */
     for (int d = 0; d < cal->days; d++) {
         const int h0 = 24 * d, m = cal->month[h0] - 1;
         const double *tab = t->wind_ms[m], *fac = t->wind_fac[m];
         double u = 0.0;
         for (int k = 0; k < 24; k += 2) {
             double e0, e1;
-            unit_uniform2(rs->wind_slow, &e0, &e1);
+            unit_uniform2(ds, &e0, &e1);
             u += e0 + e1;
-            z = phi * z + s * gauss(rs->wind);
+            z = phi * z + s * gauss(dw);
             a = ps * a + ss * e0;
             out[h0 + k] = lerp_tab(tab, -SYNTH_Z_MAX, inv_dz, SYNTH_WIND_BINS, wf * z + ws * a) * fac[k] * yfac;
-            z = phi * z + s * gauss(rs->wind);
+            z = phi * z + s * gauss(dw);
             a = ps * a + ss * e1;
             out[h0 + k + 1] = lerp_tab(tab, -SYNTH_Z_MAX, inv_dz, SYNTH_WIND_BINS, wf * z + ws * a) * fac[k + 1] * yfac;
         }
@@ -397,7 +536,7 @@ static inline double erbs_kd(double kt)
  * min(kt_d, Kcs). Hourly kt = GHI / (Gon cos z) thus carries the air-mass
  * dependence of real skies rather than being flat over the day. */
 static void solar_day(const SynthTables *t, const double *kt_cs, const double *dni_cs,
-                      const SunTable *sun, int h0, double ktd, gsl_rng *r, WeatherYear *wx)
+                      const SunTable *sun, int h0, double ktd, const Draw *r, WeatherYear *wx)
 {
     double g0[24], cap[24], g[24], s0 = 0.0, scs = 0.0;
     for (int k = 0; k < 24; k++) {
@@ -463,7 +602,7 @@ static void solar_day(const SynthTables *t, const double *kt_cs, const double *d
 /* u_day: the slow wind's daily innovations; u_k gets the day's own draw
  * of the clearness stream (for the temperature's correlated innovation). */
 static void solar_year(const SynthTables *t, const Site *site, const Calendar *cal,
-                       const SunTable *sun, gsl_rng *r, const double *u_day, double kt_off,
+                       const SunTable *sun, const Draw *r, const double *u_day, double kt_off,
                        double *restrict u_k, WeatherYear *wx)
 {
     double kt_cs[SYNTH_MU_BINS + 2], dni_cs[SYNTH_MU_BINS + 2];
@@ -484,7 +623,7 @@ static void solar_year(const SynthTables *t, const Site *site, const Calendar *c
     }
 }
 
-static void temp_year(const SynthTables *t, const Site *site, const Calendar *cal, gsl_rng *r,
+static void temp_year(const SynthTables *t, const Site *site, const Calendar *cal, const Draw *r,
                       const double *u_day, const double *u_k, double offset, double *restrict out)
 {
     const int days = cal->days;
@@ -566,15 +705,17 @@ void synth_weather_year(const SynthTables *t, const WeatherSpec *w, const Site *
     wx->hours = H;
     wx->wind_height_m = w->wind_ref_height_m;
     double yfac = 1.0, kt_off = 0.0, temp_off = 0.0;
+    const Draw dw = draw_of(t, rs->wind), ds = draw_of(t, rs->wind_slow), dk = draw_of(t, rs->solar);
+    const Draw dt = draw_of(t, rs->temp), dy = draw_of(t, rs->year);
     if (rs->year && synth_stream_used(w, RNG_PURPOSE_YEAR)) {   /* always three draws, in this order */
-        double gw = gauss(rs->year), gk = gauss(rs->year), gt = gauss(rs->year);
+        double gw = gauss(&dy), gk = gauss(&dy), gt = gauss(&dy);
         yfac = exp(t->year_wind_sd * gw - 0.5 * t->year_wind_sd * t->year_wind_sd);
         kt_off = t->year_kt_sd * gk;
         temp_off = t->year_temp_sd * gt;
     }
-    wind_year(t, cal, rs, yfac, wx->wind_ms, u_day);
-    solar_year(t, site, cal, sun, rs->solar, u_day, kt_off, u_k, wx);
-    temp_year(t, site, cal, rs->temp, u_day, u_k, temp_off, wx->temp_c);
+    wind_year(t, cal, &dw, &ds, yfac, wx->wind_ms, u_day);
+    solar_year(t, site, cal, sun, &dk, u_day, kt_off, u_k, wx);
+    temp_year(t, site, cal, &dt, u_day, u_k, temp_off, wx->temp_c);
     const double p = std_pressure_pa(site->elevation_m);
     for (int h = 0; h < H; h++) wx->pressure_pa[h] = p;
 }

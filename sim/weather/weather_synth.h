@@ -112,6 +112,13 @@ typedef struct {
     double temp_anom_phi, temp_anom_sd;
     double year_wind_sd, year_kt_sd, year_temp_sd;
     double rise_shape[SYNTH_SHAPE_BINS + 2];            /* (1 - cos(pi x))/2 */
+    /* GSL's ziggurat Gaussian, read from the library (weather_synth.c,
+     * zig_read): word k is accepted at once when its bits 8-31 are below
+     * zig_k[k & 127], with the value (bits 8-31) x zig_w[k & 127] and the
+     * sign of bit 7. zig_ok 0: every draw goes through GSL. */
+    unsigned long zig_k[128];
+    double zig_w[128];
+    int zig_ok;
 } SynthTables;
 
 /* The random streams of one year (rng.h purposes). wind_slow may be NULL
