@@ -70,7 +70,7 @@ static const char *main_help =
     "                          sensitivity grid over any settings\n"
     "  sensitivity FILE -o DIR [--delta D]\n"
     "                          which assumptions decide each target verdict (each at x(1-D), x(1+D))\n"
-    "  elcc FILE --runs N [--tech wind|solar|storage] -o DIR\n"
+    "  elcc FILE --runs N [--tech wind,solar,storage] [--year Y|all] -o DIR [--plot]\n"
     "                          capacity credit by equivalent firm capacity (docs/adequacy.md)\n"
     "  plot DIR...             draw the charts and report.html of finished runs again\n"
     "  check FILE... [--provenance]\n"

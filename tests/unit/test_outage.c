@@ -10,7 +10,6 @@
 #include <stdlib.h>
 
 #include "config.h"
-#include "elcc.h"
 #include "outage.h"
 #include "rng.h"
 #include "sim.h"
@@ -81,6 +80,81 @@ static void chain_matches_for_and_mttr(void)
     CU_ASSERT_EQUAL(a[99], 150.0);
     gsl_rng_free(r);
     free(a);
+}
+
+/* Every hour of a sampled year is stationary, the first included: over
+ * S = 40000 independent streams of one unit (FOR 0.05, MTTR 100 h: a slow
+ * chain, which a start in the up state would bias for hundreds of hours),
+ * the share of streams down in hours 0, 23 and 47 is FOR within 4 standard
+ * errors of a binomial share, sqrt(0.05 x 0.95 / 40000) = 0.00109. A chain
+ * started up would be down with 0, 0.0108 and 0.0196 (FOR (1 - (1 - p_f -
+ * p_r)^h)). */
+static void chain_stationary_every_hour(void)
+{
+    enum { S = 40000, H = 48 };
+    OutageChain c;
+    CU_ASSERT_EQUAL_FATAL(outage_chain(0.05, 100, &c), 0);
+    double *a = malloc(H * sizeof *a);
+    CU_ASSERT_FATAL(a != NULL);
+    const double cap = 1.0;
+    long down0 = 0, down23 = 0, down_last = 0;
+    for (int k = 0; k < S; k++) {
+        gsl_rng *r = rng_stream(11, (unsigned long)k + 1, 5);
+        CU_ASSERT_FATAL(r != NULL);
+        outage_sample(&c, &cap, 1, H, r, a);
+        gsl_rng_free(r);
+        down0 += a[0] == 0.0;
+        down23 += a[23] == 0.0;
+        down_last += a[H - 1] == 0.0;
+    }
+    const double se = sqrt(0.05 * 0.95 / S);
+    CU_ASSERT_DOUBLE_EQUAL((double)down0 / S, 0.05, 4 * se);
+    CU_ASSERT_DOUBLE_EQUAL((double)down23 / S, 0.05, 4 * se);
+    CU_ASSERT_DOUBLE_EQUAL((double)down_last / S, 0.05, 4 * se);
+    free(a);
+}
+
+/* Two 100 MW units (FOR 0.05, MTTR 20 h) against a flat 150 MW load: the
+ * hours short in a year (any unit out) over B = 3000 independent streams,
+ * against the exact mean 8760 (1 - 0.95^2) = 854.1 h and the exact sd of
+ * the year's count, from the chain's autocovariance: with a = P(unit up) =
+ * 0.95 and lambda = 1 - p_f - p_r, P(a unit up in hours h and h + k) =
+ * a (a + (1 - a) lambda^k), so Cov(short_h, short_h+k) = that squared less
+ * a^4, summed over the year's pairs: sd = 167.62 h. Tolerances: 4 standard
+ * errors of the mean (sd / sqrt(B) = 3.06 h) and of the sd (about sd /
+ * sqrt(2 B) = 2.16 h). Over 200 000 streams (seeds 1..200000, member 0) the
+ * mean is 853.93 +- 0.37 h and the sd 167.35 h (docs/adequacy.md). */
+static void two_units_year_exact_mean_and_sd(void)
+{
+    enum { B = 3000, H = 8760 };
+    OutageChain c;
+    CU_ASSERT_EQUAL_FATAL(outage_chain(0.05, 20, &c), 0);
+    const double a = 0.95, lambda = 1 - c.p_fail - c.p_repair;
+    double var = 0, lk = 1;
+    for (int k = 0; k < H; k++, lk *= lambda) {
+        double uu = a * (a + (1 - a) * lk);
+        var += (uu * uu - a * a * a * a) * (k == 0 ? H : 2.0 * (H - k));
+    }
+    const double mean_exact = H * (1 - a * a), sd_exact = sqrt(var);
+    CU_ASSERT_DOUBLE_EQUAL(sd_exact, 167.62, 0.01);
+    double *x = malloc(H * sizeof *x);
+    CU_ASSERT_FATAL(x != NULL);
+    const double cap[] = { 100, 100 };
+    double sum = 0, sum2 = 0;
+    for (int b = 0; b < B; b++) {
+        gsl_rng *r = rng_stream(3, (unsigned long)b + 1, 5);
+        CU_ASSERT_FATAL(r != NULL);
+        outage_sample(&c, cap, 2, H, r, x);
+        gsl_rng_free(r);
+        int n = 0;
+        for (int h = 0; h < H; h++) n += x[h] < 150;
+        sum += n;
+        sum2 += (double)n * n;
+    }
+    double mean = sum / B, sd = sqrt((sum2 - B * mean * mean) / (B - 1));
+    CU_ASSERT_DOUBLE_EQUAL(mean, mean_exact, 4 * sd_exact / sqrt((double)B));
+    CU_ASSERT_DOUBLE_EQUAL(sd, sd_exact, 4 * sd_exact / sqrt(2.0 * B));
+    free(x);
 }
 
 /* Five units (200, 100, 100, 50, 50 MW; FOR 0.08, MTTR 10 h) against a flat
@@ -163,59 +237,6 @@ static void two_unit_run(void)
     free(s);
 }
 
-/* The LOLE of a firm unit of F MW dispatched last: hours with unserved > F. */
-static void lole_with_firm_by_hand(void)
-{
-    const double u[] = { 0, 10, 50, 49.9, 0, 150, 1e-12 };
-    CU_ASSERT_EQUAL(elcc_lole_with_firm(u, 7, 0), 4);   /* 1e-12 is below the 1e-9 threshold */
-    CU_ASSERT_EQUAL(elcc_lole_with_firm(u, 7, 10), 3);
-    CU_ASSERT_EQUAL(elcc_lole_with_firm(u, 7, 49.95), 2);
-    CU_ASSERT_EQUAL(elcc_lole_with_firm(u, 7, 150), 0);
-}
-
-/* A known ELCC: the two-unit system (flat 150 MW) with 50 MW of storage.
- * Without it, the LOLE with a firm unit of F MW is a two-step function:
- * every hour with a unit out for F < 50, only the hours with both out for
- * 50 <= F < 150 (the gaps are 50 and 150 MW). With it, the both-out hours
- * stay short (100 MW after 50 MW of storage), and the one-out hours are
- * short only once the storage has run dry (renewable-first discharges it
- * before coal in every hour: 5000 h x 50 MW empties the 250 000 MWh it
- * starts with by mid-year), so LOLE_with lies strictly between the steps:
- * ELCC = 50 MW exactly (bisection width 0.5 MW) in every member. */
-static void elcc_of_storage(void)
-{
-    Scenario *s = malloc(sizeof *s);
-    ElccResult *r = malloc(sizeof *r);
-    Diag d;
-    diag_init(&d);
-    CU_ASSERT_FATAL(s && r);
-    CU_ASSERT_EQUAL_FATAL(config_load(TWO_UNIT_CFG, s, &d), ST_OK);
-    s->storage.power_mw = (Schedule){ 1, { 2000 }, { 50.0 } };
-    s->storage.duration_h = 10000;
-    ElccSpec spec = { TECH_STORAGE, 8, 0, 0.01, 0 };
-    CU_ASSERT_EQUAL_FATAL(elcc_compute(s, &spec, r, &d), ST_OK);
-    CU_ASSERT_EQUAL(r->n, 8);
-    CU_ASSERT_DOUBLE_EQUAL(r->nameplate_mw, 50, 0);
-    CU_ASSERT_DOUBLE_EQUAL(r->pooled_mw, 50, 0.5);
-    for (int m = 0; m < r->n; m++) {
-        CU_ASSERT(r->lole_with[m] > 0 && r->lole_with[m] < r->lole_without[m]);
-        CU_ASSERT(r->elcc_mw[m] >= 50 && r->elcc_mw[m] <= 50.5);
-    }
-    /* Calibrated to 100 h/yr: below 100 MW of load (k = 2/3) only the
-     * both-out hours are short (0.0025 x 8760 = 22 h); above it also the
-     * one-out hours after the storage ran dry (~0.095 x 8760 / 2 = 416 h).
-     * So the least factor reaching 100 h lies in (2/3, 2/3 + 0.001]. */
-    spec.lole_target_h = 100;
-    spec.runs = 4;
-    CU_ASSERT_EQUAL_FATAL(elcc_compute(s, &spec, r, &d), ST_OK);
-    CU_ASSERT(r->load_scale > 2.0 / 3.0 && r->load_scale <= 2.0 / 3.0 + 0.001);
-    /* Without capacity there is nothing to credit. */
-    spec.tech = TECH_WIND;
-    CU_ASSERT_EQUAL(elcc_compute(s, &spec, r, &d), ST_CONFIG_RANGE);
-    free(r);
-    free(s);
-}
-
 void register_test_outage(void);
 void register_test_outage(void)
 {
@@ -223,8 +244,8 @@ void register_test_outage(void)
     CU_add_test(s, "COPT by hand", copt_by_hand);
     CU_add_test(s, "chain rejects", chain_rejects);
     CU_add_test(s, "chain: unavailability FOR, mean outage MTTR", chain_matches_for_and_mttr);
+    CU_add_test(s, "chain: every hour stationary, the first included", chain_stationary_every_hour);
+    CU_add_test(s, "two units: a year's short hours, exact mean and sd", two_units_year_exact_mean_and_sd);
     CU_add_test(s, "five units: simulation vs COPT", five_units_vs_copt);
     CU_add_test(s, "two-unit run: LOLE and EENS vs convolution", two_unit_run);
-    CU_add_test(s, "LOLE with a firm unit by hand", lole_with_firm_by_hand);
-    CU_add_test(s, "ELCC of storage = 50 MW; load calibration", elcc_of_storage);
 }
