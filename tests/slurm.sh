@@ -3,8 +3,8 @@
 # itself: a private munged (own key and socket) and slurmctld + slurmd on free
 # ports, every file in one temporary folder, nothing of the system's Slurm or
 # munge configuration read or changed. Checks: the array of shards and the merge
-# job give the files of one `ecsim ensemble` byte for byte, -j follows
-# --cpus-per-task; a failed task keeps nothing and the merge job is cancelled
+# job give the files of one `ecsim ensemble` byte for byte, through the submit
+# wrapper and through plain sbatch, -j follows --cpus-per-task; a failed task keeps nothing and the merge job is cancelled
 # (no result folder); the merge script names a missing shard; the failed task run
 # again alone (--tasks) completes the result; a cancelled task keeps nothing; the
 # submit wrapper's usage errors queue nothing. Every daemon and job it started is
@@ -38,7 +38,7 @@ if [ -n "$missing" ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null \
     || { echo "slurm: could not install:$missing"; exit 1; }
 fi
-for c in munged mungekey slurmctld slurmd sbatch squeue scontrol scancel sinfo; do
+for c in munged munge unmunge slurmctld slurmd sbatch squeue scontrol scancel sinfo; do
   command -v "$c" >/dev/null 2>&1 || { echo "slurm: no $c after installing slurm-wlm and munge"; exit 1; }
 done
 
@@ -181,11 +181,11 @@ if [ $started = 0 ]; then
   exit 1
 fi
 
-# until this controller's queue is empty, at most 180 s
+# until this controller's queue is empty, at most SECONDS (default 180)
 wait_queue() {
   t=0
   while [ -n "$(S squeue -h -o %i 2>/dev/null)" ]; do
-    [ $t -lt 900 ] || return 1
+    [ $t -lt $((${1:-180} * 5)) ] || return 1
     sleep 0.2; t=$((t + 1))
   done
 }
@@ -219,7 +219,7 @@ if [ $mode = bench ]; then
   s1=$(date +%s.%N)
   # shellcheck disable=SC2086
   S sh "$submit" -n "$bench_shards" -c "$bench_cpus" -e "$ecsim" -- $cmd -o "$tmp/res/arr" > "$tmp/submit.out" || exit 1
-  wait_queue || { echo "slurm: the array did not finish in 180 s"; exit 1; }
+  wait_queue 3600 || { echo "slurm: the array did not finish in an hour"; exit 1; }
   s2=$(date +%s.%N)
   same_tree "$tmp/plain" "$tmp/res/arr" || { echo "slurm: the merged result differs from the single run"; exit 1; }
   my=$(($(grep -vc '^#' "$tmp/plain/yiwu-14fyp/members.dat") - 1))
@@ -248,7 +248,20 @@ S sh "$submit" -n 3 -c $cpus -e "$ecsim" -- $cmd -o "$tmp/res/good" > "$tmp/s1" 
 a=$(job_of array "$tmp/s1"); m=$(job_of merge "$tmp/s1")
 [ -n "$a" ] && [ -n "$m" ] && ok || bad "submit printed no job ids: $(cat "$tmp/s1")"
 grep -q "^merge job $m: .* -> $tmp/res/good " "$tmp/s1" && ok || bad "submit does not say where the result goes"
+# at the same time, with plain sbatch: N from the array 1-3, a WORK of its own, parts kept
+# shellcheck disable=SC2086
+d=$(S sbatch --parsable --chdir="$PWD" --array=1-3 --cpus-per-task=1 --output="$tmp/res/direct-%a.out" \
+      scripts/slurm/ecsim-array.sh -w "$tmp/res/dwork" -e "$ecsim" -- $cmd -o "$tmp/res/direct") || bad "sbatch of the array failed"
+# shellcheck disable=SC2086
+dm=$(S sbatch --parsable --chdir="$PWD" --dependency="afterok:$d" --kill-on-invalid-dep=yes --output="$tmp/res/direct-merge.out" \
+       scripts/slurm/ecsim-merge.sh -n 3 -w "$tmp/res/dwork" -e "$ecsim" --keep-shards -- $cmd -o "$tmp/res/direct") \
+  || bad "sbatch of the merge failed"
 wait_queue && ok || bad "jobs still queued after 180 s: $(S squeue)"
+[ "$(states "$d" | tr '\n' ' ')$(states "$dm")" = "1 COMPLETED 0:0 2 COMPLETED 0:0 3 COMPLETED 0:0 - COMPLETED 0:0" ] && ok \
+  || bad "plain sbatch: array $(states "$d" | tr '\n' ' '), merge $(states "$dm")"
+same_tree "$tmp/plain" "$tmp/res/direct" && ok || bad "plain sbatch: merged result differs from the single run"
+[ "$(ls -A "$tmp/res/dwork" | tr '\n' ' ')" = "part-1 part-2 part-3 " ] && ok \
+  || bad "plain sbatch with --keep-shards: $(ls -A "$tmp/res/dwork" | tr '\n' ' ')"
 [ "$(states "$a" | tr '\n' ' ')" = "1 COMPLETED 0:0 2 COMPLETED 0:0 3 COMPLETED 0:0 " ] && ok \
   || bad "array tasks: $(states "$a" | tr '\n' ' ')"
 [ "$(states "$m")" = "- COMPLETED 0:0" ] && ok || bad "merge job: $(states "$m")"
@@ -304,13 +317,14 @@ same_tree "$tmp/plain" "$tmp/res/bad" && ok || { bad "result after resubmitting 
 # cancelled once its ecsim has started)
 S sh "$submit" -n 1 -c 1 -e "$ecsim" -- ensemble "$base" --runs 400 -o "$tmp/res/cancel" > "$tmp/s4" 2>&1 \
   || bad "submit failed: $(cat "$tmp/s4")"
-a=$(job_of array "$tmp/s4")
+a=$(job_of array "$tmp/s4"); m=$(job_of merge "$tmp/s4")
 t=0; while ! grep -q '^ecsim-array: shard 1/1 on' "$tmp/res/cancel.shards/logs/shard-${a}_1.out" 2>/dev/null && [ $t -lt 300 ]; do
   sleep 0.1; t=$((t + 1)); done
 sleep 0.5
 S scancel "$a"
 wait_queue && ok || bad "jobs still queued after 180 s: $(S squeue)"
-[ "$(states "$a" | cut -d' ' -f1-2)" = "1 CANCELLED" ] && ok || bad "cancelled task: $(states "$a")"
+[ "$(states "$a" | cut -d' ' -f1-2)" = "1 CANCELLED" ] && [ "$(states "$m" | cut -d' ' -f1-2)" = "- CANCELLED" ] \
+  && ok || bad "cancelled task: $(states "$a"), its merge job: $(states "$m")"
 [ "$(ls -A "$tmp/res/cancel.shards")" = logs ] && [ ! -e "$tmp/res/cancel" ] && ok \
   || bad "a cancelled task left: $(ls -A "$tmp/res/cancel.shards" | tr '\n' ' ')"
 
