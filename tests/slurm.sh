@@ -304,10 +304,14 @@ rc=$?
 [ $rc = 1 ] && grep -q 'no part-K for shard(s) 2 of 3' "$tmp/err" && [ ! -e "$tmp/res/bad" ] && ok \
   || bad "merge with part-2 missing: exit $rc, $(cat "$tmp/err")"
 
-# 4. task 2 again, alone: its new merge job completes the result
+# 4. task 2 again, alone: its new merge job completes the result (and --sbatch reaches
+# both jobs)
 # shellcheck disable=SC2086
-S sh "$submit" -n 3 -c $cpus -e "$ecsim" --tasks 2 -- $cmd -o "$tmp/res/bad" > "$tmp/s3" 2>&1 || bad "resubmit failed: $(cat "$tmp/s3")"
+S sh "$submit" -n 3 -c $cpus -e "$ecsim" --tasks 2 --sbatch '--time=9 --job-name=again' -- $cmd -o "$tmp/res/bad" \
+  > "$tmp/s3" 2>&1 || bad "resubmit failed: $(cat "$tmp/s3")"
 a=$(job_of array "$tmp/s3"); m=$(job_of merge "$tmp/s3")
+[ "$( (S scontrol -o show job "$a"; S scontrol -o show job "$m") | grep -c 'JobName=again .*TimeLimit=00:09:00 ')" = 2 ] && ok \
+  || bad "--sbatch options did not reach both jobs"
 wait_queue && ok || bad "jobs still queued after 180 s: $(S squeue)"
 [ "$(states "$a")" = "2 COMPLETED 0:0" ] && [ "$(states "$m")" = "- COMPLETED 0:0" ] && ok \
   || bad "resubmitted task 2: $(states "$a") merge: $(states "$m")"
