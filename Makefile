@@ -154,6 +154,9 @@ CMD_layers      = sh tests/layers.sh && sh tests/layers_selftest.sh
 CMD_provenance  = sh tests/provenance.sh $(1)/ecsim
 CMD_weather-files = sh tests/weather_files.sh $(1)/ecsim
 CMD_fuzz        = sh tests/fuzz/run.sh build/fuzz $(FUZZ_STAGE_SECONDS) 20210101
+# a real one-node Slurm started by the test (root only: installs slurm-wlm and munge
+# itself, not through APT_PKGS; skipped otherwise)
+CMD_slurm       = sh tests/slurm.sh $(1)/ecsim
 DEPS_unit        := run_unit
 DEPS_plot-unit   := run_plot
 DEPS_regress     := ecsim datcmp
@@ -170,6 +173,7 @@ DEPS_layers      :=
 DEPS_provenance  := ecsim
 DEPS_weather-files := ecsim
 DEPS_fuzz        := $(FUZZ_BINS)
+DEPS_slurm       := ecsim
 
 # What `make check` runs: <variant>-<stage>. Slow stages first, so that a
 # parallel make starts them early. Every stage uses its own temporary
@@ -177,6 +181,7 @@ DEPS_fuzz        := $(FUZZ_BINS)
 CHECK_STAGES := san-hostile check-hostile fuzz check-plot-unit san-plot-unit check-plots check-batch check-ensemble check-elcc check-determinism check-signals \
                 check-regress check-bad-input check-unit check-docs check-provenance check-weather-files layers \
                 san-regress san-bad-input san-unit
+CHECK_STAGES += check-slurm
 STAGE_DIR    := build/stages
 
 # stage-<variant>-<stage>: runs the stage, records its verdict in $(STAGE_DIR),
@@ -247,6 +252,9 @@ provenance: $(B)/ecsim
 	@$(call CMD_provenance,$(B))
 weather-files: $(B)/ecsim
 	@$(call CMD_weather-files,$(B))
+.PHONY: slurm
+slurm: $(B)/ecsim
+	@$(call CMD_slurm,$(B))
 
 regress-bless: $(B)/ecsim
 	@sh tests/regress/run.sh $(B)/ecsim "" bless
