@@ -247,7 +247,7 @@ int ensemble_main(int argc, char **argv, int compare, const volatile sig_atomic_
                 rc = usage(cmd, "%s", "--threshold needs a probability above 0 and at most 1, e.g. 0.9");
             else threshold = t;
             i++;
-        } else if (strcmp(a, "--shard") == 0 && !compare) {
+        } else if (strcmp(a, "--shard") == 0) {
             const char *slash = v ? strchr(v, '/') : NULL;
             char kbuf[16];
             if (!slash || slash - v >= (long)sizeof kbuf) slash = NULL;
@@ -290,7 +290,10 @@ int ensemble_main(int argc, char **argv, int compare, const volatile sig_atomic_
     EnsOutcome out;
     Status st = ensemble_files((const char *const *)files, nfiles, &o, &rep, &out, d);
     diag_print(d, stderr);
-    if (st == ST_OK && compare && !quiet)
+    if (st == ST_OK && compare && shard_n && !quiet)
+        printf("comparison shard %ld/%ld of %d scenarios -> %s/shard.txt (ecsim merge)\n", shard_k, shard_n,
+               out.scenarios, o.out_dir);
+    else if (st == ST_OK && compare && !quiet)
         printf("comparison of %d scenarios on %d members -> %s/comparison_ensemble.dat, .csv, summary.md\n",
                out.scenarios, (int)runs, o.out_dir);
     free(d);
@@ -341,10 +344,22 @@ int merge_main(int argc, char **argv)
     }
     if (rc < 0) {
         diag_init(d);
-        int written = 0;
-        Status st = ensemble_merge(dirs, n, out_dir, &written, d);
+        MergeOutcome mo;
+        Status st = ensemble_merge(dirs, n, out_dir, &mo, d);
         diag_print(d, stderr);
-        if (st == ST_OK && !quiet) printf("merged %d shards: %d scenario folders -> %s/\n", n, written, out_dir);
+        if (st == ST_OK && mo.not_run)
+            fprintf(stderr, "ecsim merge: note: %d of %d sweep points were not run in their shard (as the single "
+                            "run would report them)\n", mo.not_run, mo.points);
+        if (st == ST_OK && !quiet) {
+            if (strcmp(mo.kind, "sweep") == 0)
+                printf("merged %d sweep shards: %d points -> %s/sweep.dat, comparison.*, summary.md\n", n,
+                       mo.points, out_dir);
+            else if (strcmp(mo.kind, "compare") == 0)
+                printf("merged %d comparison shards: %d scenario folders -> %s/comparison_ensemble.dat, .csv, "
+                       "summary.md\n", n, mo.written, out_dir);
+            else
+                printf("merged %d shards: %d scenario folders -> %s/\n", n, mo.written, out_dir);
+        }
         rc = st == ST_OK ? 0 : 1;
     }
     free(d);

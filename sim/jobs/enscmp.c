@@ -300,3 +300,26 @@ Status ensemble_compare(Ens *e, Diag *d)
     free(af);
     return st;
 }
+
+Status ens_compare_manifest(const Ens *e, Diag *d)
+{
+    char path[STAGE_PATH_MAX];
+    if (snprintf(path, sizeof path, "%s/shard.txt", e->o->out_dir) >= (int)sizeof path) {
+        diag_error(d, ST_IO, NULL, 0, NULL, "%s/shard.txt: path too long", e->o->out_dir);
+        return ST_IO;
+    }
+    AtomicFile *af = calloc(1, sizeof *af);
+    if (!af) {
+        diag_error(d, ST_NOMEM, NULL, 0, NULL, "out of memory");
+        return ST_NOMEM;
+    }
+    Status st = afile_open(af, path, d);
+    if (st == ST_OK) {
+        fprintf(af->f, "ecsim-shard 1\nkind compare\nshard %d %d\nruns %d\nscenarios %d\n", e->o->shard_k,
+                e->o->shard_n, e->o->runs, e->n_groups);
+        for (int i = 0; i < e->n_groups; i++) fprintf(af->f, "scenario %s\n", e->g[i].scn->name);
+        st = afile_commit(af, d);
+    }
+    free(af);
+    return st;
+}

@@ -61,6 +61,16 @@ Status ensemble_files(const char *const *files, int n, const EnsOptions *o, cons
  * run writes, byte for byte. Every shard is checked first (same scenario,
  * runs, seed, quantiles, settings; every K once); nothing is written when
  * one does not fit. *written: folders committed. */
-Status ensemble_merge(const char *const *dirs, int n, const char *out_dir, int *written, Diag *d);
+typedef struct {
+    const char *kind;              /* "ensemble", "compare" (--runs) or "sweep" */
+    int written;                   /* ensemble, compare: scenario folders committed */
+    int points, not_run;           /* sweep: points, and of them not made or not run */
+} MergeOutcome;
+
+/* The same for the shards of `compare --runs` (DIR/shard.txt, kind compare:
+ * also DIR/comparison_ensemble.* and DIR/summary.md) and of `sweep`
+ * (sweep_merge). The kind comes from the first DIR; shards of another
+ * command are refused. */
+Status ensemble_merge(const char *const *dirs, int n, const char *out_dir, MergeOutcome *mo, Diag *d);
 
 #endif
