@@ -2,7 +2,8 @@
 # `ecsim ensemble` and `ecsim compare --runs` through the command line
 # (docs/ensemble.md): order and bytes for any -j, seeds, statistics checked
 # against awk's own from members.dat, a probability with a known answer,
-# usage and input errors, the paired comparison, shards and their merge.
+# usage and input errors, the paired comparison, shards and their merge
+# (sweep and compare --runs shards: tests/shard.sh, run from here).
 # usage: ensemble.sh ECSIM
 set -u
 ecsim=$1
@@ -132,6 +133,9 @@ done
 grep -q 'same weather' "$tmp/err" && ok || bad "no note for a file-weather scenario"
 [ "$(awk '!/^#/ && NR > 3 {print $1}' "$tmp/file/weather-file-proxy/members.dat" | sort -u)" = 1 ] \
   && ok || bad "a file-weather scenario ran more than one member"
+
+# sweep and compare --runs shards and their merge
+sh tests/shard.sh "$ecsim" && ok || bad "tests/shard.sh failed"
 
 echo "ensemble: $pass passed, $fail failed"
 [ "$fail" = 0 ]
