@@ -65,7 +65,8 @@ static const char *main_help =
     "  ensemble FILE... --runs N [-o DIR]\n"
     "                          N weather members: probabilities of meeting targets, P10/P50/P90\n"
     "                          (compare FILE... --runs N -o DIR: variants on the same members)\n"
-    "  merge DIR... -o DIR     the shards of an ensemble (--shard K/N) into one result\n"
+    "  merge DIR... -o DIR     the shards of an ensemble, compare --runs or sweep (--shard K/N)\n"
+    "                          into one result\n"
     "  sweep FILE --vary path=v1,v2,... -o DIR\n"
     "                          sensitivity grid over any settings\n"
     "  sensitivity FILE -o DIR [--delta D]\n"
@@ -148,7 +149,7 @@ static const char *plot_help =
 
 static const char *sweep_help =
     "usage: ecsim sweep FILE --vary path=v1,v2,... [--vary ...] -o DIR [--metric M]\n"
-    "                  [--year Y] [-j N] [--set path=value]... [--plot]\n"
+    "                  [--year Y] [-j N] [--set path=value]... [--plot] [--shard K/N]\n"
     "\n"
     "Sensitivity grid: runs FILE once for every combination of the --vary values\n"
     "(the last --vary changes fastest), each point as DIR/<scenario>-pNNN/, then writes\n"
@@ -166,6 +167,10 @@ static const char *sweep_help =
     "  --set path=value   override a setting at every point (repeatable)\n"
     "  -j, --jobs N       run N points at a time\n"
     "  --plot             charts of every point and of the sweep\n"
+    "  --shard K/N        run only the K-th of N slices of the points (points\n"
+    "                     (K-1)P/N+1 .. KP/N of P; N <= P) and write a partial result:\n"
+    "                     their folders, points.bin and shard.txt; `ecsim merge` combines\n"
+    "                     the N shards into the files above, byte for byte (not with --plot)\n"
     "\n"
     "Exit status as for run (3 when some point misses a target).\n";
 
