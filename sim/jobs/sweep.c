@@ -555,7 +555,8 @@ static Status check_points(const SwShard *s, RunResults *res, Diag *d)
         char dir[STAGE_PATH_MAX + NAME_MAX_LEN];
         struct stat sb;
         snprintf(dir, sizeof dir, "%s/%s", s->dir, h.name);
-        if ((h.flags & PT_DIR) && (!h.name[0] || strchr(h.name, '/') || stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)))
+        if ((h.flags & PT_DIR) && (!h.name[0] || h.name[0] == '.' || strchr(h.name, '/') || lstat(dir, &sb) != 0 ||
+                                   !S_ISDIR(sb.st_mode)))
             st = refuse(d, dir, "the folder of a point of this shard is missing%s%s%s", "", "", "");
     }
     if (st == ST_OK && fgetc(f) != EOF) st = refuse(d, path, "holds more points than its range%s%s%s", "", "", "");
