@@ -7,7 +7,10 @@
  * header; the statistics are computed by ensemble.c's own code from the
  * concatenated records, so every file is the single run's, byte for byte.
  * Binary files: shards come from the same build on machines of the same
- * byte order (checked through the record's sizes). */
+ * byte order (checked through the record's sizes). A compare --runs shard
+ * adds DIR/shard.txt (kind compare: K, N, the scenarios in order); all its
+ * groups are merged, compared (enscmp.c) and only then committed. Sweep
+ * shards (kind sweep) go to sweep_merge (sweep.c). */
 #include "ensemble.h"
 #include "ensemble_int.h"
 

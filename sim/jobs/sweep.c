@@ -1,7 +1,11 @@
 /* sweep.c — sweep points as jobs with a recipe (sweep.h): job p copies the
  * resolved base scenario, applies the point's values and names it
  * <base>-pNNN. Only the job list (a few words per point) grows with the
- * grid; scenarios and results live in the engine's slots. */
+ * grid; scenarios and results live in the engine's slots. A shard
+ * (--shard K/N) runs a slice of the points and keeps, instead of the tables,
+ * what compare.c's sink needs of each point (points.bin); sweep_merge feeds
+ * the points of every shard through that sink in point order, so the tables
+ * are the single sweep's. */
 #include "sweep.h"
 
 #include <dirent.h>
