@@ -92,6 +92,16 @@ done
 awk '$1 == "wide-line" && $4 == "re_utilisation" && $5 == 2025 {exit !($9 > 0 && $10 > 0)}' "$tmp/cmp/comparison_ensemble.dat" \
   && ok || bad "a wider export line does not raise utilisation in every member"
 grep -q 'common random numbers' "$tmp/cmp/summary.md" && ok || bad "comparison summary lacks its method"
+# summary.md leads with the checks whose probability changes (from the .dat: diff_mean != 0
+# or the interval excluding 0); the copy's checks are all unchanged, in one line
+changed=$(awk '$1 == "wide-line" && $3 == "target" && ($9 != 0 || $13 > 0 || $14 < 0) {n++} END {print n + 0}' "$tmp/cmp/comparison_ensemble.dat")
+ntarget=$(awk '$1 == "copy" && $3 == "target" {n++} END {print n + 0}' "$tmp/cmp/comparison_ensemble.dat")
+[ "$changed" -gt 0 ] && [ "$(grep -c '^| wide-line |' "$tmp/cmp/summary.md")" -ge "$changed" ] \
+  && [ "$(sed -n '/^## Targets whose probability changes/,/^## Key metrics/p' "$tmp/cmp/summary.md" | grep -c '^| wide-line |')" = "$changed" ] \
+  && ok || bad "summary.md does not table the $changed changed checks of wide-line"
+sed -n '/^## Targets whose probability changes/,/^## Key metrics/p' "$tmp/cmp/summary.md" | grep -q '^| copy |' \
+  && bad "summary.md tables an unchanged check of the copy" || ok
+grep -qx -- "- copy: all $ntarget target checks." "$tmp/cmp/summary.md" && ok || bad "summary.md lacks the copy's unchanged line"
 
 # --shard K/N + merge: three shards of 10 members (3, 3, 4), merged in any order, give the
 # single run's files byte for byte; two scenarios at once; what does not fit is refused

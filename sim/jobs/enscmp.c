@@ -275,7 +275,8 @@ static void write_summary(FILE *f, const Ens *e, const Item *it, int n)
                 x->v->scn->name, x->r[R_MEAN] > 0 ? "raises" : "lowers", cond, x->r[R_REF], x->r[R_VALUE],
                 x->r[R_MEAN], x->r[R_LO], x->r[R_HI]);
     }
-    if (!any) fputs("\nNo variant changes a target's probability by more than its 95 % interval.\n", f);
+    if (!any && shown)   /* changes there are, none beyond its interval */
+        fputs("\nNo variant changes a target's probability by more than its 95 % interval.\n", f);
     int nk;
     const Figure *figs = compare_key_figures(&nk);
     fprintf(f, "\n## Key metrics, last year of the reference (%d): P50 and the paired difference\n\n"
