@@ -2,7 +2,8 @@
 # `ecsim ensemble` and `ecsim compare --runs` through the command line
 # (docs/ensemble.md): order and bytes for any -j, seeds, statistics checked
 # against awk's own from members.dat, a probability with a known answer,
-# usage and input errors, the paired comparison, shards and their merge.
+# usage and input errors, the paired comparison, shards and their merge
+# (sweep and compare --runs shards: tests/shard.sh, run from here).
 # usage: ensemble.sh ECSIM
 set -u
 ecsim=$1
@@ -91,6 +92,16 @@ done
 awk '$1 == "wide-line" && $4 == "re_utilisation" && $5 == 2025 {exit !($9 > 0 && $10 > 0)}' "$tmp/cmp/comparison_ensemble.dat" \
   && ok || bad "a wider export line does not raise utilisation in every member"
 grep -q 'common random numbers' "$tmp/cmp/summary.md" && ok || bad "comparison summary lacks its method"
+# summary.md leads with the checks whose probability changes (from the .dat: diff_mean != 0
+# or the interval excluding 0); the copy's checks are all unchanged, in one line
+changed=$(awk '$1 == "wide-line" && $3 == "target" && ($9 != 0 || $13 > 0 || $14 < 0) {n++} END {print n + 0}' "$tmp/cmp/comparison_ensemble.dat")
+ntarget=$(awk '$1 == "copy" && $3 == "target" {n++} END {print n + 0}' "$tmp/cmp/comparison_ensemble.dat")
+[ "$changed" -gt 0 ] && [ "$(grep -c '^| wide-line |' "$tmp/cmp/summary.md")" -ge "$changed" ] \
+  && [ "$(sed -n '/^## Targets whose probability changes/,/^## Key metrics/p' "$tmp/cmp/summary.md" | grep -c '^| wide-line |')" = "$changed" ] \
+  && ok || bad "summary.md does not table the $changed changed checks of wide-line"
+sed -n '/^## Targets whose probability changes/,/^## Key metrics/p' "$tmp/cmp/summary.md" | grep -q '^| copy |' \
+  && bad "summary.md tables an unchanged check of the copy" || ok
+grep -qx -- "- copy: all $ntarget target checks." "$tmp/cmp/summary.md" && ok || bad "summary.md lacks the copy's unchanged line"
 
 # --shard K/N + merge: three shards of 10 members (3, 3, 4), merged in any order, give the
 # single run's files byte for byte; two scenarios at once; what does not fit is refused
@@ -132,6 +143,9 @@ done
 grep -q 'same weather' "$tmp/err" && ok || bad "no note for a file-weather scenario"
 [ "$(awk '!/^#/ && NR > 3 {print $1}' "$tmp/file/weather-file-proxy/members.dat" | sort -u)" = 1 ] \
   && ok || bad "a file-weather scenario ran more than one member"
+
+# sweep and compare --runs shards and their merge
+sh tests/shard.sh "$ecsim" && ok || bad "tests/shard.sh failed"
 
 echo "ensemble: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -65,7 +65,8 @@ static const char *main_help =
     "  ensemble FILE... --runs N [-o DIR]\n"
     "                          N weather members: probabilities of meeting targets, P10/P50/P90\n"
     "                          (compare FILE... --runs N -o DIR: variants on the same members)\n"
-    "  merge DIR... -o DIR     the shards of an ensemble (--shard K/N) into one result\n"
+    "  merge DIR... -o DIR     the shards of an ensemble, compare --runs or sweep (--shard K/N)\n"
+    "                          into one result\n"
     "  sweep FILE --vary path=v1,v2,... -o DIR\n"
     "                          sensitivity grid over any settings\n"
     "  sensitivity FILE -o DIR [--delta D]\n"
@@ -148,7 +149,7 @@ static const char *plot_help =
 
 static const char *sweep_help =
     "usage: ecsim sweep FILE --vary path=v1,v2,... [--vary ...] -o DIR [--metric M]\n"
-    "                  [--year Y] [-j N] [--set path=value]... [--plot]\n"
+    "                  [--year Y] [-j N] [--set path=value]... [--plot] [--shard K/N]\n"
     "\n"
     "Sensitivity grid: runs FILE once for every combination of the --vary values\n"
     "(the last --vary changes fastest), each point as DIR/<scenario>-pNNN/, then writes\n"
@@ -166,6 +167,10 @@ static const char *sweep_help =
     "  --set path=value   override a setting at every point (repeatable)\n"
     "  -j, --jobs N       run N points at a time\n"
     "  --plot             charts of every point and of the sweep\n"
+    "  --shard K/N        run only the K-th of N slices of the points (points\n"
+    "                     (K-1)P/N+1 .. KP/N of P; N <= P) and write a partial result:\n"
+    "                     their folders, points.bin and shard.txt; `ecsim merge` combines\n"
+    "                     the N shards into the files above, byte for byte (not with --plot)\n"
     "\n"
     "Exit status as for run (3 when some point misses a target).\n";
 
@@ -442,6 +447,7 @@ typedef struct {
     const Opts *o;
     int mode;
     const SweepGrid *grid;         /* sweep only */
+    int shard;                     /* sweep --shard: a partial result */
     int plot_errors, done;
     int progress;                  /* a progress line on a terminal */
     char **verdicts;               /* compare: one line per scenario, printed at the end */
@@ -528,6 +534,8 @@ static int conclude(Report *rp, Status st, const BatchOutcome *out, int nfiles, 
                 printf("comparison of %d scenarios -> %s/\n", made, o->out_dir);
                 for (int k = 0; k < rp->n_verdicts; k++) puts(rp->verdicts[k]);
                 printf("  %s/summary.md, comparison.dat, comparison.csv, comparison-delta.*\n", o->out_dir);
+            } else if (rp->shard) {
+                printf("sweep shard of %d points -> %s/ (points.bin, shard.txt; ecsim merge)\n", made, o->out_dir);
             } else {
                 printf("sweep of %d points -> %s/sweep.dat, comparison.*, summary.md\n", made, o->out_dir);
             }
@@ -580,8 +588,19 @@ static int run_files(const char *cmd, int argc, char **argv, int compare)
 static int cmd_sweep(int argc, char **argv)
 {
     Opts o;
+    int shard_k = 0, shard_n = 0, kept = 0;
+    for (int i = 0; i < argc; i++) {   /* --shard K/N is sweep's own option */
+        if (strcmp(argv[i], "--shard") != 0) { argv[kept++] = argv[i]; continue; }
+        char tail;
+        if (i + 1 >= argc || sscanf(argv[i + 1], "%d/%d%c", &shard_k, &shard_n, &tail) != 2 || shard_n < 1
+            || shard_n > SWEEP_MAX_POINTS || shard_k < 1 || shard_k > shard_n)
+            return usage_error("sweep", "%s", "--shard needs K/N with 1 <= K <= N, e.g. 2/3");
+        i++;
+    }
+    argc = kept;
     int rc = parse_opts("sweep", sweep_help, argc, argv, ALLOW_OUT | ALLOW_RUN | ALLOW_YEAR | ALLOW_VARY, &o);
     if (rc >= 0) { opts_free(&o); return rc; }
+    if (shard_n && o.plot) { opts_free(&o); return usage_error("sweep", "%s", "--plot draws the whole sweep, not a shard"); }
     if (o.nfiles != 1) { opts_free(&o); return usage_error("sweep", "%s", "give exactly one scenario file"); }
     if (!o.out_dir) { opts_free(&o); return usage_error("sweep", "%s", "-o DIR is required"); }
     if (o.nvary == 0) { opts_free(&o); return usage_error("sweep", "%s", "at least one --vary path=v1,v2,... is needed"); }
@@ -609,6 +628,8 @@ static int cmd_sweep(int argc, char **argv)
         rc = usage_error("sweep", "--vary %s: needs path=v1,v2,... (values separated by commas)", o.vary[bad]);
     else if (gs == ST_USAGE)
         rc = usage_error("sweep", "the grid has more than %s points", "10000");
+    else if (shard_n > g.points)
+        rc = usage_error("sweep", "--shard K/N needs N at most the grid's %s", "points");
     else if (gs != ST_OK || !d) {
         fprintf(stderr, "ecsim: out of memory\n");
         rc = EXIT_ERROR;
@@ -617,7 +638,9 @@ static int cmd_sweep(int argc, char **argv)
         Report rp = { .o = &o, .mode = MODE_SWEEP, .grid = &g,
                       .progress = !o.quiet && g.points > 1 && isatty(STDERR_FILENO) };
         BatchReport rep = { &rp, on_loaded, on_finished };
-        SweepOptions so = { o.files[0], o.sets, o.nsets, o.out_dir, o.jobs, o.year, &stop_signal };
+        SweepOptions so = { o.files[0], o.sets, o.nsets, o.out_dir, o.jobs, o.year, &stop_signal,
+                            (const char *const *)o.vary, shard_k, shard_n };
+        rp.shard = shard_n > 0;
         catch_stop_signals();
         BatchOutcome out;
         Status st = sweep_run(&g, &so, &rep, &out, d);

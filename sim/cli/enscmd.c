@@ -61,7 +61,7 @@ static const char *ensemble_help =
 
 static const char *compare_runs_help =
     "usage: ecsim compare FILE... --runs N -o DIR [--seed S] [-j N] [--quantiles 5,95]\n"
-    "                     [--set path=value]... [-q]\n"
+    "                     [--set path=value]... [--shard K/N] [-q]\n"
     "\n"
     "Runs N weather members of every scenario on common random numbers (member m of\n"
     "every scenario has the same weather) and compares each with the first one:\n"
@@ -70,20 +70,29 @@ static const char *compare_runs_help =
     "                                P(met) or P50, the reference's, and the paired\n"
     "                                difference (targets: with Newcombe's 95 % interval;\n"
     "                                metrics: mean, P10, P50, P90 across members)\n"
-    "  DIR/summary.md                the probability changes in words, key metrics\n"
+    "  DIR/summary.md                the targets whose probability changes first, the\n"
+    "                                unchanged ones in a line per scenario, key metrics\n"
     "\n"
-    "Options and exit status as for `ecsim ensemble` (-o DIR is required).\n";
+    "Options and exit status as for `ecsim ensemble` (-o DIR is required). With\n"
+    "--shard K/N every scenario runs members (K-1)R/N+1 .. KR/N (member m has the same\n"
+    "weather in every scenario and shard); DIR/<scenario>/ are ensemble shards and\n"
+    "DIR/shard.txt records the scenarios' order; `ecsim merge` writes the files above.\n";
 
 static const char *merge_help =
     "usage: ecsim merge DIR... -o DIR [-q]\n"
     "\n"
-    "Combines the shards of an ensemble: each DIR is the output directory of one\n"
-    "`ecsim ensemble ... --runs R --shard K/N` run (K = 1..N, every K exactly once, in\n"
-    "any order). Writes DIR/<scenario>/ exactly as a single `ecsim ensemble ... --runs R`\n"
-    "run writes it (members.dat/.csv, ensemble.dat/.csv, probabilities.dat/.csv,\n"
-    "summary.md), byte for byte. The shards must agree on scenario(s), runs, N, seed,\n"
-    "quantiles and settings (SHA-256 of the scenario file and the --set overrides) and\n"
-    "come from the same build; otherwise nothing is written.\n"
+    "Combines the shards of one `ecsim ensemble`, `ecsim compare --runs` or `ecsim sweep`\n"
+    "run made with --shard K/N: each DIR is the output directory of one shard (K = 1..N,\n"
+    "every K exactly once, in any order; a shell glob such as part-* will do). The kind\n"
+    "comes from the manifests (DIR/shard.txt of compare and sweep, DIR/<scenario>/shard.txt\n"
+    "of an ensemble); shards of different commands are refused. Writes -o DIR exactly as\n"
+    "the single run writes it, byte for byte:\n"
+    "  ensemble   DIR/<scenario>/ (members.*, ensemble.*, probabilities.*, summary.md)\n"
+    "  compare    the same for every scenario, comparison_ensemble.dat/.csv, summary.md\n"
+    "  sweep      the point folders, sweep.dat/.csv, comparison.*, summary.md\n"
+    "The shards must agree on scenario(s), runs or points, N, seed, quantiles, the --vary\n"
+    "lists and --year, settings (SHA-256 of the scenario file and the --set overrides)\n"
+    "and come from the same build; otherwise nothing is written.\n"
     "\n"
     "options:\n"
     "  -o, --output DIR   output directory (required)\n"
@@ -247,7 +256,7 @@ int ensemble_main(int argc, char **argv, int compare, const volatile sig_atomic_
                 rc = usage(cmd, "%s", "--threshold needs a probability above 0 and at most 1, e.g. 0.9");
             else threshold = t;
             i++;
-        } else if (strcmp(a, "--shard") == 0 && !compare) {
+        } else if (strcmp(a, "--shard") == 0) {
             const char *slash = v ? strchr(v, '/') : NULL;
             char kbuf[16];
             if (!slash || slash - v >= (long)sizeof kbuf) slash = NULL;
@@ -290,7 +299,10 @@ int ensemble_main(int argc, char **argv, int compare, const volatile sig_atomic_
     EnsOutcome out;
     Status st = ensemble_files((const char *const *)files, nfiles, &o, &rep, &out, d);
     diag_print(d, stderr);
-    if (st == ST_OK && compare && !quiet)
+    if (st == ST_OK && compare && shard_n && !quiet)
+        printf("comparison shard %ld/%ld of %d scenarios -> %s/shard.txt (ecsim merge)\n", shard_k, shard_n,
+               out.scenarios, o.out_dir);
+    else if (st == ST_OK && compare && !quiet)
         printf("comparison of %d scenarios on %d members -> %s/comparison_ensemble.dat, .csv, summary.md\n",
                out.scenarios, (int)runs, o.out_dir);
     free(d);
@@ -341,10 +353,22 @@ int merge_main(int argc, char **argv)
     }
     if (rc < 0) {
         diag_init(d);
-        int written = 0;
-        Status st = ensemble_merge(dirs, n, out_dir, &written, d);
+        MergeOutcome mo;
+        Status st = ensemble_merge(dirs, n, out_dir, &mo, d);
         diag_print(d, stderr);
-        if (st == ST_OK && !quiet) printf("merged %d shards: %d scenario folders -> %s/\n", n, written, out_dir);
+        if (st == ST_OK && mo.not_run)
+            fprintf(stderr, "ecsim merge: note: %d of %d sweep points were not run in their shard (as the single "
+                            "run would report them)\n", mo.not_run, mo.points);
+        if (st == ST_OK && !quiet) {
+            if (strcmp(mo.kind, "sweep") == 0)
+                printf("merged %d sweep shards: %d points -> %s/sweep.dat, comparison.*, summary.md\n", n,
+                       mo.points, out_dir);
+            else if (strcmp(mo.kind, "compare") == 0)
+                printf("merged %d comparison shards: %d scenario folders -> %s/comparison_ensemble.dat, .csv, "
+                       "summary.md\n", n, mo.written, out_dir);
+            else
+                printf("merged %d shards: %d scenario folders -> %s/\n", n, mo.written, out_dir);
+        }
         rc = st == ST_OK ? 0 : 1;
     }
     free(d);

@@ -196,6 +196,45 @@ static void target_cond(const Item *x, char *buf, size_t n)
     snprintf(buf, n, "%s %s %s, %d", r->metric, present_op_symbol(r->op), th, r->year);
 }
 
+/* A target row whose paired difference is 0 and whose interval holds 0:
+ * the variant meets it with the reference's probability. */
+static int target_unchanged(const Item *x)
+{
+    return isfinite(x->r[R_MEAN]) && x->r[R_MEAN] == 0 && !(x->r[R_LO] > 0 || x->r[R_HI] < 0);
+}
+
+/* One line per variant naming its unchanged target checks and their P(met). */
+static void summary_unchanged(FILE *f, const Ens *e, const Item *it, int n)
+{
+    int header = 0;
+    for (int a = 0; a < n;) {
+        int b = a, all = 0, same = 0;
+        for (; b < n && it[b].v == it[a].v; b++)
+            if (!IS_METRIC(&it[b])) {
+                all++;
+                same += target_unchanged(&it[b]);
+            }
+        if (it[a].v != &e->g[0] && same) {
+            if (!header++)
+                fprintf(f, "\nProbability unchanged against %s (paired difference 0):\n\n", e->g[0].scn->name);
+            fprintf(f, "- %s: ", it[a].v->scn->name);
+            if (same == all) fprintf(f, "all %d target checks", all);
+            else {
+                fprintf(f, "%d of %d target checks: ", same, all);
+                int k = 0;
+                for (int i = a; i < b; i++) {
+                    if (IS_METRIC(&it[i]) || !target_unchanged(&it[i])) continue;
+                    char cond[400];
+                    target_cond(&it[i], cond, sizeof cond);
+                    fprintf(f, "%s%s (P %.2f)", k++ ? "; " : "", cond, it[i].r[R_VALUE]);
+                }
+            }
+            fputs(".\n", f);
+        }
+        a = b;
+    }
+}
+
 static void write_summary(FILE *f, const Ens *e, const Item *it, int n)
 {
     const Group *ref = &e->g[0];
@@ -203,20 +242,27 @@ static void write_summary(FILE *f, const Ens *e, const Item *it, int n)
                "(common random numbers: member m of every scenario uses the same weather streams). "
                "Reference: **%s**. Differences are paired member by member.\n\n",
             e->n_groups, ref->done, ref->scn->name);
-    fputs("## Probability of meeting each target\n\n"
-          "| scenario | target | P(met) | reference | difference | 95 % interval (Newcombe, paired) |\n"
-          "|---|---|---:|---:|---:|---|\n", f);
+    /* the checks whose probability moves lead; the unchanged ones follow in
+     * one line per variant (comparison_ensemble.* keep every row) */
+    int shown = 0;
     for (int i = 0; i < n; i++) {
         const Item *x = &it[i];
-        if (IS_METRIC(x) || x->v == ref) continue;
+        if (IS_METRIC(x) || x->v == ref || target_unchanged(x)) continue;
         char cond[400];
         target_cond(x, cond, sizeof cond);
+        if (!shown++)
+            fputs("## Targets whose probability changes\n\n"
+                  "| scenario | target | P(met) | reference | difference | 95 % interval (Newcombe, paired) |\n"
+                  "|---|---|---:|---:|---:|---|\n", f);
         fprintf(f, "| %s | %s | %.2f |", x->v->scn->name, cond, x->r[R_VALUE]);
         if (isfinite(x->r[R_REF])) fprintf(f, " %.2f |", x->r[R_REF]);
         else fputs(" – |", f);
         if (isfinite(x->r[R_MEAN])) fprintf(f, " %+.2f | %+.2f to %+.2f |\n", x->r[R_MEAN], x->r[R_LO], x->r[R_HI]);
         else fputs(" – | not paired |\n", f);
     }
+    if (!shown) fputs("## Targets whose probability changes\n\nNone: no variant changes the probability of any "
+                      "target against the reference.\n", f);
+    summary_unchanged(f, e, it, n);
     int any = 0;
     for (int i = 0; i < n; i++) {
         const Item *x = &it[i];
@@ -229,7 +275,8 @@ static void write_summary(FILE *f, const Ens *e, const Item *it, int n)
                 x->v->scn->name, x->r[R_MEAN] > 0 ? "raises" : "lowers", cond, x->r[R_REF], x->r[R_VALUE],
                 x->r[R_MEAN], x->r[R_LO], x->r[R_HI]);
     }
-    if (!any) fputs("\nNo variant changes a target's probability by more than its 95 % interval.\n", f);
+    if (!any && shown)   /* changes there are, none beyond its interval */
+        fputs("\nNo variant changes a target's probability by more than its 95 % interval.\n", f);
     int nk;
     const Figure *figs = compare_key_figures(&nk);
     fprintf(f, "\n## Key metrics, last year of the reference (%d): P50 and the paired difference\n\n"
@@ -297,6 +344,29 @@ Status ensemble_compare(Ens *e, Diag *d)
         for (int i = 0; i < opened; i++) afile_abort(&af[i]);
     }
     free(it);
+    free(af);
+    return st;
+}
+
+Status ens_compare_manifest(const Ens *e, Diag *d)
+{
+    char path[STAGE_PATH_MAX];
+    if (snprintf(path, sizeof path, "%s/shard.txt", e->o->out_dir) >= (int)sizeof path) {
+        diag_error(d, ST_IO, NULL, 0, NULL, "%s/shard.txt: path too long", e->o->out_dir);
+        return ST_IO;
+    }
+    AtomicFile *af = calloc(1, sizeof *af);
+    if (!af) {
+        diag_error(d, ST_NOMEM, NULL, 0, NULL, "out of memory");
+        return ST_NOMEM;
+    }
+    Status st = afile_open(af, path, d);
+    if (st == ST_OK) {
+        fprintf(af->f, "ecsim-shard 1\nkind compare\nshard %d %d\nruns %d\nscenarios %d\n", e->o->shard_k,
+                e->o->shard_n, e->o->runs, e->n_groups);
+        for (int i = 0; i < e->n_groups; i++) fprintf(af->f, "scenario %s\n", e->g[i].scn->name);
+        st = afile_commit(af, d);
+    }
     free(af);
     return st;
 }

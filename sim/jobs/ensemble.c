@@ -12,6 +12,7 @@
 #include <string.h>
 #include <fcntl.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "atomicfile.h"
 #include "compare.h"
@@ -559,6 +560,11 @@ static int load_all(const char *const *files, int n, const EnsOptions *o, Group 
                        "'summary.md' is the name of a file the comparison writes: rename the scenario");
             st = ST_CONFIG_INVALID;
         }
+        if (st == ST_OK && o->compare && o->shard_n && strcmp(g[i].scn->name, "shard.txt") == 0) {
+            diag_error(fd, ST_CONFIG_INVALID, files[i], 0, "scenario.name",
+                       "'shard.txt' is the name of the compare shard's manifest: rename the scenario");
+            st = ST_CONFIG_INVALID;
+        }
         if (st == ST_OK && o->shard_n > 1 && g[i].scn->weather.source == WEATHER_FILE) {
             diag_error(fd, ST_CONFIG_INVALID, files[i], 0, "weather.source",
                        "weather from files runs as 1 member: it cannot be split into %d shards", o->shard_n);
@@ -615,6 +621,12 @@ Status ensemble_files(const char *const *files, int n, const EnsOptions *o, cons
             for (int m = 0; m < e.g[i].members; m++)
                 jobs[e.g[i].first_job + m] = (Job){ e.g[i].scn, (unsigned long)(e.g[i].first_member + m) + 1, -1,
                                                        files[i] };
+        if (o->shard_n) {   /* an older compare shard's manifest must not vouch for this run */
+            char path[STAGE_PATH_MAX + 16];
+            snprintf(path, sizeof path, "%s/shard.txt", o->out_dir);
+            struct stat sb;
+            if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode)) unlink(path);
+        }
         JobList list = { e.total, jobs, NULL, NULL, o->stop };
         ListSink sink = { &e, on_job };
         st = jobs_run(&list, o->threads, NULL, &sink, 1, d);
@@ -625,7 +637,7 @@ Status ensemble_files(const char *const *files, int n, const EnsOptions *o, cons
             if (g->st != ST_OK && out->first_error == ST_OK) out->first_error = g->st;
         }
         int all_ok = st == ST_OK && out->first_error == ST_OK;
-        if (all_ok && o->compare) out->compare = ensemble_compare(&e, d);
+        if (all_ok && o->compare && !o->shard_n) out->compare = ensemble_compare(&e, d);
         for (int i = 0; st == ST_OK && i < n; i++) {
             Group *g = &e.g[i];
             if (g->st != ST_OK) continue;
@@ -639,6 +651,8 @@ Status ensemble_files(const char *const *files, int n, const EnsOptions *o, cons
             out->written++;
             if (rep && rep->written) rep->written(rep->ctx, g->scn, g->sd.final);
         }
+        /* a compare shard's manifest last: it vouches for every folder */
+        if (all_ok && o->compare && o->shard_n && out->written == n) out->compare = ens_compare_manifest(&e, d);
     } else if (st == ST_NOMEM) {
         diag_error(d, ST_NOMEM, NULL, 0, NULL, "out of memory");
     }

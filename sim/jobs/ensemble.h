@@ -56,11 +56,20 @@ typedef struct {
 Status ensemble_files(const char *const *files, int n, const EnsOptions *o, const EnsReport *rep,
                       EnsOutcome *out, Diag *d);
 
-/* Combines the shard folders dirs[0..n) (each the -o DIR of an
- * `ensemble --shard K/N` run) into out_dir/<scenario>/: the files a single
- * run writes, byte for byte. Every shard is checked first (same scenario,
- * runs, seed, quantiles, settings; every K once); nothing is written when
- * one does not fit. *written: folders committed. */
-Status ensemble_merge(const char *const *dirs, int n, const char *out_dir, int *written, Diag *d);
+typedef struct {
+    const char *kind;              /* "ensemble", "compare" (--runs) or "sweep" */
+    int written;                   /* ensemble, compare: scenario folders committed */
+    int points, not_run;           /* sweep: points, and of them not made or not run */
+} MergeOutcome;
+
+/* Combines the shard folders dirs[0..n) (each the -o DIR of one --shard K/N
+ * run) into out_dir: the files a single run writes, byte for byte. The kind
+ * comes from the manifests: `ensemble` (DIR/<scenario>/shard.txt only) gives
+ * out_dir/<scenario>/; `compare --runs` (DIR/shard.txt, kind compare) those
+ * and DIR/comparison_ensemble.* and DIR/summary.md; `sweep` (kind sweep) is
+ * sweep_merge's. Shards of another command are refused. Every shard is
+ * checked first (same scenarios, runs, seed, quantiles, settings; every K
+ * once); nothing is written when one does not fit. */
+Status ensemble_merge(const char *const *dirs, int n, const char *out_dir, MergeOutcome *mo, Diag *d);
 
 #endif

@@ -67,5 +67,8 @@ void ens_group_free(Group *g);
 
 /* DIR/comparison_ensemble.dat/.csv and DIR/summary.md (enscmp.c). */
 Status ensemble_compare(Ens *e, Diag *d);
+/* A compare shard's DIR/shard.txt: K, N, runs and the scenarios in file
+ * order, which ensemble_merge needs to compare as the single run does. */
+Status ens_compare_manifest(const Ens *e, Diag *d);
 
 #endif

@@ -7,7 +7,10 @@
  * header; the statistics are computed by ensemble.c's own code from the
  * concatenated records, so every file is the single run's, byte for byte.
  * Binary files: shards come from the same build on machines of the same
- * byte order (checked through the record's sizes). */
+ * byte order (checked through the record's sizes). A compare --runs shard
+ * adds DIR/shard.txt (kind compare: K, N, the scenarios in order); all its
+ * groups are merged, compared (enscmp.c) and only then committed. Sweep
+ * shards (kind sweep) go to sweep_merge (sweep.c). */
 #include "ensemble.h"
 #include "ensemble_int.h"
 
@@ -18,6 +21,7 @@
 #include <sys/stat.h>
 
 #include "metrics.h"
+#include "sweep.h"
 
 #define LINE_MAX_LEN 2048
 
@@ -226,88 +230,175 @@ static int parse_q(const char *s, double *q)
     return n;
 }
 
-static Status merge_one(Shard **by_k, const char *out_dir, Diag *d)
+/* Fills group g of e (e->o shared by every group) from the shards of its
+ * scenario in K order: the single run's members files and records, then its
+ * statistics and files (ens_group_finish); the folder is left staged. */
+static Status merge_group(Ens *e, Group *g, Shard **by_k, Diag *d)
 {
     const Shard *a = by_k[0];
-    double q[ENS_QUANTILES_MAX];
-    EnsOptions o = { .out_dir = out_dir, .runs = (int)a->runs, .threads = 1, .quantiles = q };
-    o.n_quantiles = parse_q(a->quantiles, q);
-    EnsOutcome out;
-    memset(&out, 0, sizeof out);
-    Group g;
-    memset(&g, 0, sizeof g);
-    Ens e = { .o = &o, .out = &out, .g = &g, .n_groups = 1, .ns = S_FIXED + o.n_quantiles };
     int ws = 0;
     size_t tsize = 0;
-    g.scn = calloc(1, sizeof *g.scn);
-    Status st = g.scn ? ST_OK : ST_NOMEM;
+    g->scn = calloc(1, sizeof *g->scn);
+    Status st = g->scn ? ST_OK : ST_NOMEM;
     if (st == ST_OK) {
-        snprintf(g.scn->name, sizeof g.scn->name, "%s", a->scenario);
-        g.scn->seed = a->seed;
-        g.path = a->dir;
-        if (sscanf(a->years, "%d %d", &g.scn->first_year, &g.scn->last_year) != 2 || sscanf(a->weather, "%d", &ws) != 1 ||
-            sscanf(a->record, "%d %d %d %zu %zu", &g.n_years, &g.n_metrics, &g.n_targets, &g.rec, &tsize) != 5 ||
-            g.n_metrics != metrics_count() || tsize != sizeof(TargetResult) || g.n_targets < 0 ||
-            g.rec != ens_col_all(&g) + 1)
+        snprintf(g->scn->name, sizeof g->scn->name, "%s", a->scenario);
+        g->scn->seed = a->seed;
+        g->path = a->dir;
+        if (sscanf(a->years, "%d %d", &g->scn->first_year, &g->scn->last_year) != 2 || sscanf(a->weather, "%d", &ws) != 1 ||
+            sscanf(a->record, "%d %d %d %zu %zu", &g->n_years, &g->n_metrics, &g->n_targets, &g->rec, &tsize) != 5 ||
+            g->n_metrics != metrics_count() || tsize != sizeof(TargetResult) || g->n_targets < 0 ||
+            g->rec != ens_col_all(g) + 1)
             st = bad(d, a->dir, "shard.txt: the record layout is not this build's%s%s%s", "", "", "");
-        g.scn->weather.source = ws == WEATHER_FILE ? WEATHER_FILE : WEATHER_SYNTHETIC;
-        g.members = (int)a->runs;
+        g->scn->weather.source = ws == WEATHER_FILE ? WEATHER_FILE : WEATHER_SYNTHETIC;
+        g->members = (int)a->runs;
     }
     if (st == ST_OK) {
-        g.recbuf = malloc(g.rec * sizeof *g.recbuf);
-        g.meta = calloc((size_t)g.n_targets + 1, sizeof *g.meta);
-        if (!g.recbuf || !g.meta) st = ST_NOMEM;
+        g->recbuf = malloc(g->rec * sizeof *g->recbuf);
+        g->meta = calloc((size_t)g->n_targets + 1, sizeof *g->meta);
+        if (!g->recbuf || !g->meta) st = ST_NOMEM;
     }
     if (st == ST_OK) {
         char path[STAGE_PATH_MAX + 32];
         path_of(path, sizeof path, a->dir, "targets.bin");
         FILE *f = fopen(path, "rb");
-        size_t nt = (size_t)g.n_targets;
-        if (!f || fread(g.meta, sizeof *g.meta, nt, f) != nt || fgetc(f) != EOF)
+        size_t nt = (size_t)g->n_targets;
+        if (!f || fread(g->meta, sizeof *g->meta, nt, f) != nt || fgetc(f) != EOF)
             st = bad(d, path, "cannot read %s target checks%s%s", nt ? "its" : "(no)", "", "");
         if (f) fclose(f);
     }
-    if (st == ST_OK) st = ens_group_open(&e, &g, d);
+    if (st == ST_OK) st = ens_group_open(e, g, d);
     for (long k = 0; st == ST_OK && k < a->n; k++) {
         const Shard *s = by_k[k];
-        if ((st = append_rows(g.mdat, s->dir, "members.dat", 0, d)) != ST_OK) break;
-        if ((st = append_rows(g.mcsv, s->dir, "members.csv", 1, d)) != ST_OK) break;
-        if ((st = append_records(g.bin, s, g.rec, d)) != ST_OK) break;
-        g.done += s->hi - s->lo + 1;
+        if ((st = append_rows(g->mdat, s->dir, "members.dat", 0, d)) != ST_OK) break;
+        if ((st = append_rows(g->mcsv, s->dir, "members.csv", 1, d)) != ST_OK) break;
+        if ((st = append_records(g->bin, s, g->rec, d)) != ST_OK) break;
+        g->done += s->hi - s->lo + 1;
     }
-    if (st == ST_OK) st = ens_group_finish(&e, &g, d);
-    if (st == ST_OK) {
-        fclose(g.bin);
-        g.bin = NULL;
-        if ((st = stage_commit(&g.sd, d)) == ST_OK) g.staged = 0;
-    }
-    if (st == ST_NOMEM) diag_error(d, ST_NOMEM, NULL, 0, NULL, "out of memory");
-    ens_group_free(&g);
+    if (st == ST_OK) st = ens_group_finish(e, g, d);
     return st;
 }
 
-Status ensemble_merge(const char *const *dirs, int n, const char *out_dir, int *written, Diag *d)
+static Status commit_group(Group *g, Diag *d)
 {
-    *written = 0;
-    int ns = 0;
-    char **names = scenarios_of(dirs[0], &ns);
-    if (!names || ns == 0) {
-        free_names(names);
-        return bad(d, dirs[0], "no shard folder (<scenario>/shard.txt) in it%s%s%s", "", "", "");
+    fclose(g->bin);
+    g->bin = NULL;
+    Status st = stage_commit(&g->sd, d);
+    if (st == ST_OK) g->staged = 0;
+    return st;
+}
+
+/* ---- the kind of a shard: DIR/shard.txt of compare and sweep ---------------- */
+
+/* "compare" or "sweep" from DIR/shard.txt, "ensemble" when there is no such
+ * file (an ensemble's manifests are DIR/<scenario>/shard.txt); NULL and a
+ * message when the file is not a manifest. */
+static const char *kind_of(const char *dir, Diag *d)
+{
+    char path[STAGE_PATH_MAX + 32], line[LINE_MAX_LEN];
+    struct stat sb;
+    path_of(path, sizeof path, dir, "shard.txt");
+    if (stat(path, &sb) != 0 || S_ISDIR(sb.st_mode)) return "ensemble";
+    FILE *f = fopen(path, "r");
+    const char *kind = NULL;
+    if (f && fgets(line, sizeof line, f) && strcmp(line, "ecsim-shard 1\n") == 0 && fgets(line, sizeof line, f)) {
+        if (strcmp(line, "kind compare\n") == 0) kind = "compare";
+        else if (strcmp(line, "kind sweep\n") == 0) kind = "sweep";
+    }
+    if (f) fclose(f);
+    if (!kind) bad(d, path, "not a shard manifest of this version (ecsim-shard 1, kind compare or sweep)%s%s%s", "", "", "");
+    return kind;
+}
+
+/* DIR/shard.txt of a compare --runs shard: K, N, runs and the scenarios in
+ * file order (the first is the reference). */
+typedef struct {
+    long k, n, runs, count;
+    char (*names)[NAME_MAX_LEN];
+} CmpShard;
+
+static Status read_cmp_manifest(const char *dir, CmpShard *c, Diag *d)
+{
+    char path[STAGE_PATH_MAX + 32], line[LINE_MAX_LEN];
+    path_of(path, sizeof path, dir, "shard.txt");
+    FILE *f = fopen(path, "r");
+    if (!f) return bad(d, path, "cannot read the shard's manifest%s%s%s", "", "", "");
+    int seen = 0, given = 0;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\n")] = '\0';
+        char *v = strchr(line, ' ');
+        const char *val = v ? v + 1 : "";
+        if (v) *v = '\0';
+        if (strcmp(line, "shard") == 0 && sscanf(val, "%ld %ld", &c->k, &c->n) == 2) seen |= 1;
+        else if (strcmp(line, "runs") == 0) c->runs = atol(val), seen |= 2;
+        else if (strcmp(line, "scenarios") == 0 && !c->names) {
+            c->count = atol(val);
+            if (c->count > 0 && c->count < 100000) c->names = calloc((size_t)c->count, sizeof *c->names);
+            seen |= 4;
+        } else if (strcmp(line, "scenario") == 0 && c->names && given < c->count)
+            snprintf(c->names[given++], NAME_MAX_LEN, "%s", val);
+    }
+    fclose(f);
+    if (seen != 7 || !c->names || given != c->count || c->n < 1 || c->k < 1 || c->k > c->n || c->runs < c->n)
+        return bad(d, path, "not a compare shard's manifest of this version%s%s%s", "", "", "");
+    for (long j = 0; j < c->count; j++)
+        if (!c->names[j][0] || strchr(c->names[j], '/') || c->names[j][0] == '.')
+            return bad(d, path, "names a scenario that cannot be a folder%s%s%s", "", "", "");
+    return ST_OK;
+}
+
+/* The compare manifests agree (scenarios in the same order, runs, N) and
+ * hold every K once. */
+static Status check_cmp(const char *const *dirs, int n, CmpShard *c, Diag *d)
+{
+    char x[64], y[64];
+    const CmpShard *a = &c[0];
+    const char **by_k = calloc((size_t)a->n, sizeof *by_k);
+    if (!by_k) {
+        diag_error(d, ST_NOMEM, NULL, 0, NULL, "out of memory");
+        return ST_NOMEM;
     }
     Status st = ST_OK;
-    for (int i = 1; st == ST_OK && i < n; i++) {   /* every shard holds the same scenarios */
-        int m = 0;
-        char **other = scenarios_of(dirs[i], &m);
-        for (int j = 0; st == ST_OK && j < (m > ns ? m : ns); j++)
-            if (j >= m || j >= ns || strcmp(names[j], other[j]) != 0)
-                st = bad(d, dirs[i], "holds other scenarios than %s (%s here, %s there)", dirs[0],
-                         j < m ? other[j] : "fewer", j < ns ? names[j] : "fewer");
-        free_names(other);
+    for (int i = 0; st == ST_OK && i < n; i++) {
+        const CmpShard *s = &c[i];
+        if (s->n != a->n || s->runs != a->runs) {
+            snprintf(x, sizeof x, "%ld shards of %ld members", s->n, s->runs);
+            snprintf(y, sizeof y, "%ld shards of %ld members", a->n, a->runs);
+            st = bad(d, dirs[i], "%s differ from %s in %s", x, y, dirs[0]);
+            break;
+        }
+        for (long j = 0; st == ST_OK && j < (s->count > a->count ? s->count : a->count); j++)
+            if (j >= s->count || j >= a->count || strcmp(s->names[j], a->names[j]) != 0)
+                st = bad(d, dirs[i], "compares other scenarios (or in another order) than %s: %s here, %s there",
+                         dirs[0], j < s->count ? s->names[j] : "fewer", j < a->count ? a->names[j] : "fewer");
+        if (st == ST_OK && by_k[s->k - 1]) {
+            snprintf(x, sizeof x, "%ld/%ld", s->k, s->n);
+            st = bad(d, dirs[i], "shard %s is given twice (also %s)%s", x, by_k[s->k - 1], "");
+        }
+        if (st == ST_OK) by_k[s->k - 1] = dirs[i];
     }
+    for (long k = 0; st == ST_OK && k < a->n; k++)
+        if (!by_k[k]) {
+            snprintf(x, sizeof x, "%ld/%ld", k + 1, a->n);
+            st = bad(d, NULL, "comparison: shard %s is missing%s%s", x, "", "");
+        }
+    free(by_k);
+    return st;
+}
+
+/* ---- merging ------------------------------------------------------------------ */
+
+/* Scenarios names[0..ns) of every shard dir: each checked first, then
+ * merged; with compare, DIR/comparison_ensemble.* and DIR/summary.md from
+ * the merged groups (names[0] the reference) before any folder is committed,
+ * as a single run does. */
+static Status merge_scenarios(const char *const *dirs, int n, char **names, int ns, const char *out_dir,
+                              int compare, int *written, Diag *d)
+{
     Shard ***by_k = calloc((size_t)ns, sizeof *by_k);   /* per scenario: its shards by K */
     Shard *all = calloc((size_t)n * (size_t)ns, sizeof *all);
-    if (st == ST_OK && (!by_k || !all)) {
+    Group *g = calloc((size_t)ns, sizeof *g);
+    Status st = ST_OK;
+    if (!by_k || !all || !g) {
         diag_error(d, ST_NOMEM, NULL, 0, NULL, "out of memory");
         st = ST_NOMEM;
     }
@@ -330,12 +421,99 @@ Status ensemble_merge(const char *const *dirs, int n, const char *out_dir, int *
                 st = bad(d, s->dir, "lacks a file of a shard (members.dat, members.csv, records.bin, "
                                     "targets.bin)%s%s%s", "", "", "");
         }
+        if (st == ST_OK && j > 0 && strcmp(by_k[j][0]->quantiles, by_k[0][0]->quantiles) != 0)
+            st = bad(d, by_k[j][0]->dir, "quantiles differ from those of %s%s%s", by_k[0][0]->dir, "", "");
     }
-    for (int j = 0; st == ST_OK && j < ns; j++)
-        if ((st = merge_one(by_k[j], out_dir, d)) == ST_OK) (*written)++;
+    double q[ENS_QUANTILES_MAX];
+    EnsOptions o = { .out_dir = out_dir, .threads = 1, .quantiles = q, .compare = compare };
+    EnsOutcome out;
+    memset(&out, 0, sizeof out);
+    Ens e = { .o = &o, .out = &out, .g = g, .n_groups = ns };
+    if (st == ST_OK) {
+        o.runs = (int)by_k[0][0]->runs;
+        o.n_quantiles = parse_q(by_k[0][0]->quantiles, q);
+        e.ns = S_FIXED + o.n_quantiles;
+    }
+    if (compare) {   /* every group at once: the comparison reads all of them */
+        for (int j = 0; st == ST_OK && j < ns; j++) st = merge_group(&e, &g[j], by_k[j], d);
+        if (st == ST_OK) st = ensemble_compare(&e, d);
+        for (int j = 0; st == ST_OK && j < ns; j++)
+            if ((st = commit_group(&g[j], d)) == ST_OK) (*written)++;
+    } else {   /* one at a time: one group's memory */
+        for (int j = 0; st == ST_OK && j < ns; j++) {
+            if ((st = merge_group(&e, &g[j], by_k[j], d)) == ST_OK && (st = commit_group(&g[j], d)) == ST_OK)
+                (*written)++;
+            ens_group_free(&g[j]);
+            memset(&g[j], 0, sizeof g[j]);
+        }
+    }
+    if (st == ST_NOMEM) diag_error(d, ST_NOMEM, NULL, 0, NULL, "out of memory");
+    for (int j = 0; g && j < ns; j++) ens_group_free(&g[j]);
     for (int j = 0; by_k && j < ns; j++) free(by_k[j]);
+    free(g);
     free(all);
     free(by_k);
+    return st;
+}
+
+static Status merge_ensemble(const char *const *dirs, int n, const char *out_dir, int *written, Diag *d)
+{
+    int ns = 0;
+    char **names = scenarios_of(dirs[0], &ns);
+    if (!names || ns == 0) {
+        free_names(names);
+        return bad(d, dirs[0], "no shard folder (<scenario>/shard.txt) in it%s%s%s", "", "", "");
+    }
+    Status st = ST_OK;
+    for (int i = 1; st == ST_OK && i < n; i++) {   /* every shard holds the same scenarios */
+        int m = 0;
+        char **other = scenarios_of(dirs[i], &m);
+        for (int j = 0; st == ST_OK && j < (m > ns ? m : ns); j++)
+            if (j >= m || j >= ns || strcmp(names[j], other[j]) != 0)
+                st = bad(d, dirs[i], "holds other scenarios than %s (%s here, %s there)", dirs[0],
+                         j < m ? other[j] : "fewer", j < ns ? names[j] : "fewer");
+        free_names(other);
+    }
+    if (st == ST_OK) st = merge_scenarios(dirs, n, names, ns, out_dir, 0, written, d);
     free_names(names);
     return st;
+}
+
+static Status merge_compare(const char *const *dirs, int n, const char *out_dir, int *written, Diag *d)
+{
+    CmpShard *c = calloc((size_t)n, sizeof *c);
+    Status st = c ? ST_OK : ST_NOMEM;
+    if (!c) diag_error(d, ST_NOMEM, NULL, 0, NULL, "out of memory");
+    for (int i = 0; st == ST_OK && i < n; i++) st = read_cmp_manifest(dirs[i], &c[i], d);
+    if (st == ST_OK) st = check_cmp(dirs, n, c, d);
+    char **names = st == ST_OK ? calloc((size_t)c[0].count + 1, sizeof *names) : NULL;
+    if (st == ST_OK && !names) {
+        diag_error(d, ST_NOMEM, NULL, 0, NULL, "out of memory");
+        st = ST_NOMEM;
+    }
+    for (long j = 0; names && j < c[0].count; j++) names[j] = c[0].names[j];
+    if (st == ST_OK) st = merge_scenarios(dirs, n, names, (int)c[0].count, out_dir, 1, written, d);
+    free(names);
+    for (int i = 0; c && i < n; i++) free(c[i].names);
+    free(c);
+    return st;
+}
+
+Status ensemble_merge(const char *const *dirs, int n, const char *out_dir, MergeOutcome *mo, Diag *d)
+{
+    memset(mo, 0, sizeof *mo);
+    const char *kind = kind_of(dirs[0], d);
+    if (!kind) return ST_CONFIG_INVALID;
+    for (int i = 1; i < n; i++) {   /* one command's shards only */
+        const char *other = kind_of(dirs[i], d);
+        if (!other) return ST_CONFIG_INVALID;
+        if (strcmp(other, kind) != 0)
+            return bad(d, dirs[i], "a shard of `ecsim %s`, but %s is one of `ecsim %s`: shards of different "
+                                   "commands cannot be merged", strcmp(other, "compare") == 0 ? "compare --runs" : other,
+                       dirs[0], strcmp(kind, "compare") == 0 ? "compare --runs" : kind);
+    }
+    mo->kind = kind;
+    if (strcmp(kind, "sweep") == 0) return sweep_merge(dirs, n, out_dir, &mo->points, &mo->not_run, d);
+    if (strcmp(kind, "compare") == 0) return merge_compare(dirs, n, out_dir, &mo->written, d);
+    return merge_ensemble(dirs, n, out_dir, &mo->written, d);
 }

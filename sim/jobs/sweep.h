@@ -39,6 +39,9 @@ typedef struct {
     int threads;
     int year;                      /* tabulated year, 0 = last */
     const volatile sig_atomic_t *stop;   /* see JobList; NULL: never */
+    const char *const *vary;       /* the --vary specs as given (a shard's manifest) */
+    int shard_k, shard_n;          /* --shard K/N: points ((K-1)P/N, KP/N] only, as a
+                                    * partial result for sweep_merge; 0: the whole grid */
 } SweepOptions;
 
 /* Loads the base (reported through rep->loaded; not loaded: nothing runs)
@@ -46,5 +49,17 @@ typedef struct {
  * comparison.* and summary.md. Returns as batch_files. */
 Status sweep_run(const SweepGrid *g, const SweepOptions *o, const BatchReport *rep,
                  BatchOutcome *out, Diag *d);
+
+/* A shard (o->shard_n > 0) writes its points' folders, DIR/points.bin (per
+ * point: whether it was made and ran, its name, the tabulated year's row and
+ * its target checks) and, last, DIR/shard.txt (docs/formats.md); out->compare
+ * is the status of those two files. */
+
+/* Combines the shard folders dirs[0..n) of one sweep (every K of N once,
+ * any order) into out_dir: the point folders, sweep.dat/.csv, comparison.*
+ * and summary.md of a single run, byte for byte. Every manifest and
+ * points.bin is checked before anything is written. *points: points in the
+ * grid; *not_run: of them, not made or not run in their shard. */
+Status sweep_merge(const char *const *dirs, int n, const char *out_dir, int *points, int *not_run, Diag *d);
 
 #endif
