@@ -146,6 +146,7 @@ CMD_hostile     = sh tests/hostile/run.sh $(1)/ecsim
 CMD_determinism = sh tests/determinism.sh $(1)/ecsim
 CMD_batch       = sh tests/batch.sh $(1)/ecsim
 CMD_ensemble    = sh tests/ensemble.sh $(1)/ecsim
+CMD_ensemble-weather = sh tests/ensemble_weather.sh $(1)/ecsim
 CMD_signals     = sh tests/signals.sh $(1)/ecsim
 CMD_plots       = sh tests/plots.sh $(1)/ecsim
 CMD_docs        = sh tests/docs_check.sh $(1)/ecsim
@@ -161,6 +162,7 @@ DEPS_hostile     := ecsim
 DEPS_determinism := ecsim
 DEPS_batch       := ecsim
 DEPS_ensemble    := ecsim
+DEPS_ensemble-weather := ecsim
 DEPS_signals     := ecsim
 DEPS_plots       := ecsim
 DEPS_docs        := ecsim
@@ -172,7 +174,7 @@ DEPS_fuzz        := $(FUZZ_BINS)
 # What `make check` runs: <variant>-<stage>. Slow stages first, so that a
 # parallel make starts them early. Every stage uses its own temporary
 # directories, so any number may run at once.
-CHECK_STAGES := san-hostile check-hostile fuzz check-plot-unit san-plot-unit check-plots check-batch check-ensemble check-determinism check-signals \
+CHECK_STAGES := san-hostile check-hostile fuzz check-plot-unit san-plot-unit check-plots check-batch check-ensemble check-ensemble-weather check-determinism check-signals \
                 check-regress check-bad-input check-unit check-docs check-provenance check-weather-files layers \
                 san-regress san-bad-input san-unit
 STAGE_DIR    := build/stages

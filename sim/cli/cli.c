@@ -671,7 +671,7 @@ static int cmd_run(int argc, char **argv) { return run_files("run", argc, argv, 
 static int cmd_compare(int argc, char **argv)
 {
     for (int i = 0; i < argc; i++)   /* --runs N: the variants' weather ensembles (enscmd.h) */
-        if (strcmp(argv[i], "--runs") == 0 || strcmp(argv[i], "--weather-years") == 0) {
+        if (strcmp(argv[i], "--runs") == 0 || strstr(argv[i], "--weather-years") == argv[i]) {
             catch_stop_signals();
             return ensemble_main(argc, argv, 1, &stop_signal);
         }
