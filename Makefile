@@ -147,6 +147,7 @@ CMD_determinism = sh tests/determinism.sh $(1)/ecsim
 CMD_batch       = sh tests/batch.sh $(1)/ecsim
 CMD_ensemble    = sh tests/ensemble.sh $(1)/ecsim
 CMD_elcc        = sh tests/elcc.sh $(1)/ecsim
+CMD_ensemble-weather = sh tests/ensemble_weather.sh $(1)/ecsim
 CMD_signals     = sh tests/signals.sh $(1)/ecsim
 CMD_plots       = sh tests/plots.sh $(1)/ecsim
 CMD_docs        = sh tests/docs_check.sh $(1)/ecsim
@@ -166,6 +167,7 @@ DEPS_determinism := ecsim
 DEPS_batch       := ecsim
 DEPS_ensemble    := ecsim
 DEPS_elcc        := ecsim
+DEPS_ensemble-weather := ecsim
 DEPS_signals     := ecsim
 DEPS_plots       := ecsim
 DEPS_docs        := ecsim
@@ -178,7 +180,7 @@ DEPS_slurm       := ecsim
 # What `make check` runs: <variant>-<stage>. Slow stages first, so that a
 # parallel make starts them early. Every stage uses its own temporary
 # directories, so any number may run at once.
-CHECK_STAGES := san-hostile check-hostile fuzz check-plot-unit san-plot-unit check-plots check-batch check-ensemble check-elcc check-determinism check-signals \
+CHECK_STAGES := san-hostile check-hostile fuzz check-plot-unit san-plot-unit check-plots check-batch check-ensemble check-elcc check-ensemble-weather check-determinism check-signals \
                 check-regress check-bad-input check-unit check-docs check-provenance check-weather-files layers \
                 san-regress san-bad-input san-unit
 CHECK_STAGES += check-slurm

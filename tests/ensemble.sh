@@ -137,12 +137,7 @@ for s in 0/3 4/3; do
 done
 "$ecsim" merge "$tmp/sh1" >/dev/null 2>&1; [ $? = 2 ] && ok || bad "merge without -o is not usage"
 
-# weather from files: one member, and a note
-"$ecsim" ensemble scenarios/weather-file-proxy.cfg --runs 5 -o "$tmp/file" >/dev/null 2>"$tmp/err" \
-  || bad "file-weather ensemble failed"
-grep -q 'same weather' "$tmp/err" && ok || bad "no note for a file-weather scenario"
-[ "$(awk '!/^#/ && NR > 3 {print $1}' "$tmp/file/weather-file-proxy/members.dat" | sort -u)" = 1 ] \
-  && ok || bad "a file-weather scenario ran more than one member"
+# weather from files: tests/ensemble_weather.sh
 
 # sweep and compare --runs shards and their merge
 sh tests/shard.sh "$ecsim" && ok || bad "tests/shard.sh failed"

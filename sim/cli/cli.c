@@ -62,7 +62,7 @@ static const char *main_help =
     "  run FILE... [-o DIR] [-j N] [--set k=v] [--plot]\n"
     "                          simulate scenarios; results in DIR/<scenario>/ (default out/)\n"
     "  compare FILE... -o DIR  run scenarios and compare them side by side\n"
-    "  ensemble FILE... --runs N [-o DIR]\n"
+    "  ensemble FILE... --runs N|--weather-years [-o DIR]\n"
     "                          N weather members: probabilities of meeting targets, P10/P50/P90\n"
     "                          (compare FILE... --runs N -o DIR: variants on the same members)\n"
     "  merge DIR... -o DIR     the shards of an ensemble, compare --runs or sweep (--shard K/N)\n"
@@ -129,6 +129,7 @@ static const char *compare_help =
     "  --plot [--lang zh|en]  charts of each scenario and comparison charts in DIR/charts/\n"
     "  -q, --quiet        print nothing but errors\n"
     "  --runs N           weather ensembles of the variants instead (`ecsim compare --runs 1 --help`)\n"
+    "  --weather-years    the same on the years of the variants' weather files\n"
     "\n"
     "Exit status as for run: 0 all ran and passed, 3 some target failed, 1 an error, 2 usage.\n";
 
@@ -693,7 +694,7 @@ static int cmd_run(int argc, char **argv) { return run_files("run", argc, argv, 
 static int cmd_compare(int argc, char **argv)
 {
     for (int i = 0; i < argc; i++)   /* --runs N: the variants' weather ensembles (enscmd.h) */
-        if (strcmp(argv[i], "--runs") == 0) {
+        if (strcmp(argv[i], "--runs") == 0 || strstr(argv[i], "--weather-years") == argv[i]) {
             catch_stop_signals();
             return ensemble_main(argc, argv, 1, &stop_signal);
         }

@@ -17,7 +17,7 @@
 #define EXIT_USAGE 2
 
 static const char *ensemble_help =
-    "usage: ecsim ensemble FILE... --runs N [--seed S] [-j N] [--quantiles 5,95] [-o DIR]\n"
+    "usage: ecsim ensemble FILE... --runs N|--weather-years [--seed S] [-j N] [--quantiles 5,95] [-o DIR]\n"
     "                      [--set path=value]... [-q] [--plot [--lang zh|en] [--threshold P]]\n"
     "                      [--shard K/N]\n"
     "\n"
@@ -30,11 +30,15 @@ static const char *ensemble_help =
     "  with --plot: charts/ens-*.png (fan charts P10-P90 around P50, the probability\n"
     "  dashboard, a histogram) and ensemble_report.html (docs/charts.md)\n"
     "A folder is complete or absent. Same seed, same bytes, for any -j.\n"
-    "Weather from files (weather.source = \"file\"): every member would have the same weather,\n"
-    "so such a scenario runs as 1 member (its file years), with a note.\n"
+    "Weather from files (weather.source = \"file\"): --runs N draws N synthetic members from\n"
+    "the synthetic generator fitted to the scenario's files (the fit of `ecsim fit-weather`;\n"
+    "weather_fit.cfg); --weather-years instead runs one member per weather year of the files.\n"
     "\n"
     "options:\n"
-    "  --runs N           members per scenario (1..1000000, required)\n"
+    "  --runs N           members per scenario (1..1000000, required but with --weather-years)\n"
+    "  --weather-years    weather from files: member m replays the weather of the m-th\n"
+    "                     distinct file in every simulated year (as many members as files;\n"
+    "                     every scenario must take its weather from files; not with --runs)\n"
     "  --seed S           master seed of the weather (default: the scenario's scenario.seed)\n"
     "  -j, --jobs N       run N members at a time (threads)\n"
     "  --quantiles Q,...  extra quantiles in percent (0 < Q < 100), e.g. 5,95 -> q05 q95\n"
@@ -60,11 +64,12 @@ static const char *ensemble_help =
     "probabilities.dat.\n";
 
 static const char *compare_runs_help =
-    "usage: ecsim compare FILE... --runs N -o DIR [--seed S] [-j N] [--quantiles 5,95]\n"
-    "                     [--set path=value]... [--shard K/N] [-q]\n"
+    "usage: ecsim compare FILE... --runs N|--weather-years -o DIR [--seed S] [-j N]\n"
+    "                     [--quantiles 5,95] [--set path=value]... [--shard K/N] [-q]\n"
     "\n"
     "Runs N weather members of every scenario on common random numbers (member m of\n"
-    "every scenario has the same weather) and compares each with the first one:\n"
+    "every scenario has the same weather; with --weather-years, the same file year) and\n"
+    "compares each with the first one:\n"
     "  DIR/<scenario>/               as `ecsim ensemble` writes it\n"
     "  DIR/comparison_ensemble.dat, .csv   per scenario, target check and annual metric:\n"
     "                                P(met) or P50, the reference's, and the paired\n"
@@ -139,6 +144,7 @@ typedef struct {
     int quiet, progress, compare;
     int plot;                      /* --plot: charts of each finished folder */
     int shard;                     /* --shard: the folders are partial results */
+    int weather_years;             /* --weather-years */
     const char *lang, *plots;
     double threshold;
     Status plot_status;            /* the first chart failure */
@@ -150,10 +156,13 @@ static void on_loaded(void *ctx, const char *path, const Diag *d, const Scenario
     diag_print(d, stderr);
     if (s && s->weather.source == WEATHER_FILE && !m->quiet) {
         char shown[512];
-        fprintf(stderr, "%s: note: weather from files: every member would have the same weather, so this "
-                        "scenario runs as %d member (its file years)%s\n",
-                utf8_shown(shown, sizeof shown, path, SIZE_MAX, 400), members,
-                m->compare ? " and is not paired with the others" : "");
+        utf8_shown(shown, sizeof shown, path, SIZE_MAX, 400);
+        if (m->weather_years)
+            fprintf(stderr, "%s: note: weather from files: %d member%s, one per weather year of the files\n", shown,
+                    members, members == 1 ? "" : "s");
+        else
+            fprintf(stderr, "%s: note: weather from files: %d synthetic members of the weather fitted to the files "
+                            "(weather_fit.cfg; --weather-years runs the files' years instead)\n", shown, members);
     }
 }
 
@@ -200,7 +209,7 @@ int ensemble_main(int argc, char **argv, int compare, const volatile sig_atomic_
     const char *out_dir = NULL;
     long runs = 0, seed = -1, jobs = 1, shard_k = 0, shard_n = 0;
     double q[ENS_QUANTILES_MAX];
-    int nq = 0, quiet = 0, nfiles = 0, nsets = 0, plot = 0;
+    int nq = 0, quiet = 0, nfiles = 0, nsets = 0, plot = 0, weather_years = 0;
     const char *lang = "zh", *plots = NULL;
     double threshold = PLOTENS_THRESHOLD;
     char **files = calloc((size_t)argc + 1, sizeof *files);
@@ -219,6 +228,8 @@ int ensemble_main(int argc, char **argv, int compare, const volatile sig_atomic_
         } else if (strcmp(a, "--runs") == 0) {
             if (!v || parse_long(v, 1, 1000000, &runs)) rc = usage(cmd, "%s", "--runs needs a number of members from 1 to 1000000");
             i++;
+        } else if (strcmp(a, "--weather-years") == 0) {
+            weather_years = 1;
         } else if (strcmp(a, "--seed") == 0) {
             if (!v || parse_long(v, 0, 4294967295L, &seed)) rc = usage(cmd, "%s", "--seed needs a whole number from 0 to 4294967295");
             i++;
@@ -271,7 +282,10 @@ int ensemble_main(int argc, char **argv, int compare, const volatile sig_atomic_
         }
     }
     if (rc < 0 && nfiles == 0) rc = usage(cmd, "%s", "no scenario file given");
-    if (rc < 0 && runs == 0) rc = usage(cmd, "%s", "--runs N is required");
+    if (rc < 0 && runs == 0 && !weather_years) rc = usage(cmd, "%s", "--runs N or --weather-years is required");
+    if (rc < 0 && runs && weather_years)
+        rc = usage(cmd, "%s", "--weather-years runs the files' weather years as the members: it takes no --runs");
+    if (rc < 0 && weather_years && shard_n) rc = usage(cmd, "%s", "--weather-years is not split into shards");
     if (rc < 0 && compare && !out_dir) rc = usage(cmd, "%s", "-o DIR is required");
     if (rc < 0 && shard_n > runs) rc = usage(cmd, "%s", "--shard K/N needs N at most --runs");
     if (rc < 0 && shard_n && plot) rc = usage(cmd, "%s", "--plot draws the charts of whole ensembles, not of a shard");
@@ -292,10 +306,11 @@ int ensemble_main(int argc, char **argv, int compare, const volatile sig_atomic_
         return 1;
     }
     diag_init(d);
-    Msg msg = { quiet, !quiet && isatty(STDERR_FILENO), compare, plot, shard_n > 0, lang, plots, threshold, ST_OK };
+    Msg msg = { quiet, !quiet && isatty(STDERR_FILENO), compare, plot, shard_n > 0, weather_years, lang, plots,
+                threshold, ST_OK };
     EnsReport rep = { &msg, on_loaded, on_finished, on_written };
     EnsOptions o = { out_dir ? out_dir : "out", (int)runs, (int)jobs, sets, nsets, q, nq, compare, stop,
-                     (int)shard_k, (int)shard_n };
+                     (int)shard_k, (int)shard_n, weather_years };
     EnsOutcome out;
     Status st = ensemble_files((const char *const *)files, nfiles, &o, &rep, &out, d);
     diag_print(d, stderr);
@@ -304,7 +319,7 @@ int ensemble_main(int argc, char **argv, int compare, const volatile sig_atomic_
                out.scenarios, o.out_dir);
     else if (st == ST_OK && compare && !quiet)
         printf("comparison of %d scenarios on %d members -> %s/comparison_ensemble.dat, .csv, summary.md\n",
-               out.scenarios, (int)runs, o.out_dir);
+               out.scenarios, out.scenarios ? out.jobs / out.scenarios : 0, o.out_dir);
     free(d);
     free(files);
     free(sets);

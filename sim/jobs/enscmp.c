@@ -238,10 +238,16 @@ static void summary_unchanged(FILE *f, const Ens *e, const Item *it, int n)
 static void write_summary(FILE *f, const Ens *e, const Item *it, int n)
 {
     const Group *ref = &e->g[0];
-    fprintf(f, "# Weather ensemble comparison\n\n%d scenarios on the same %ld synthetic weather members "
-               "(common random numbers: member m of every scenario uses the same weather streams). "
-               "Reference: **%s**. Differences are paired member by member.\n\n",
-            e->n_groups, ref->done, ref->scn->name);
+    if (e->o->weather_years)   /* weather from files (ensemble.c) */
+        fprintf(f, "# Weather ensemble comparison\n\n%d scenarios on %ld weather years of their files "
+                   "(member m of every scenario replays its m-th distinct weather file). "
+                   "Reference: **%s**. Differences are paired member by member.\n\n",
+                e->n_groups, ref->done, ref->scn->name);
+    else
+        fprintf(f, "# Weather ensemble comparison\n\n%d scenarios on the same %ld synthetic weather members "
+                   "(common random numbers: member m of every scenario uses the same weather streams). "
+                   "Reference: **%s**. Differences are paired member by member.\n\n",
+                e->n_groups, ref->done, ref->scn->name);
     /* the checks whose probability moves lead; the unchanged ones follow in
      * one line per variant (comparison_ensemble.* keep every row) */
     int shown = 0;

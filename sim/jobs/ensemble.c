@@ -24,6 +24,7 @@
 #include "sha256.h"
 #include "stagedir.h"
 #include "stats.h"
+#include "wxfitout.h"
 
 size_t ens_col_metric(const Group *g, int y, int k) { return (size_t)y * (size_t)g->n_metrics + (size_t)k; }
 size_t ens_col_value(const Group *g, int t) { return (size_t)g->n_years * (size_t)g->n_metrics + (size_t)t; }
@@ -343,6 +344,190 @@ static Status write_probabilities(const Ens *e, Group *g, Diag *d)
     return ST_OK;
 }
 
+/* ---- members of a scenario with weather from files ---------------------------- */
+
+/* Either mode keys a member's weather by the member alone, so member m of
+ * every variant that names the same files has the same weather (common
+ * random numbers): a file year is the same file, and a fitted member is
+ * drawn from the streams of (seed, m, year) of a deterministic fit. */
+typedef struct EnsWeather {
+    int years;                     /* 1: member m replays file year m; 0: fitted synthetic members */
+    int n;                         /* distinct files (weather years), first appearance first */
+    char path[WEATHER_FILES_MAX][PATH_MAX_LEN];
+    char sha[WEATHER_FILES_MAX][65];
+    char wind_sha[65];
+    Scenario *scn;                 /* years: n scenarios, the k-th on file k alone; fitted: 1 */
+    WxFit *fit;                    /* fitted mode */
+    char note[1024];               /* the files as a run names them (fitted mode) */
+} EnsWeather;
+
+static const char *base_of(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    return b ? b + 1 : path;
+}
+
+static void ens_weather_free(EnsWeather *w)
+{
+    if (!w) return;
+    free(w->scn);
+    free(w->fit);
+    free(w);
+}
+
+/* Sets up g's member weather: the distinct files as years, and either
+ * one scenario per year (weather.file = that year's file, so the member
+ * is exactly `ecsim run` of the scenario on that file in every year) or
+ * the synthetic generator fitted to the files. */
+static Status ens_weather_load(const EnsOptions *o, Group *g, Diag *d)
+{
+    const WeatherSpec *w = &g->scn->weather;
+    EnsWeather *x = calloc(1, sizeof *x);
+    if (!x) return ST_NOMEM;
+    g->wx = x;
+    x->years = o->weather_years;
+    int nf = w->n_files > 0 ? w->n_files : 1;
+    for (int i = 0; i < nf; i++) {
+        const char *p = w->n_files > 0 ? w->files[i] : w->file;
+        int seen = 0;
+        for (int k = 0; k < x->n && !seen; k++) seen = strcmp(x->path[k], p) == 0;
+        if (seen) continue;
+        snprintf(x->path[x->n], sizeof x->path[x->n], "%s", p);
+        if (!sha256_file(p, x->sha[x->n])) snprintf(x->sha[x->n], sizeof x->sha[x->n], "unreadable");
+        x->n++;
+    }
+    if (w->wind_file[0] && !sha256_file(w->wind_file, x->wind_sha))
+        snprintf(x->wind_sha, sizeof x->wind_sha, "unreadable");
+    x->scn = malloc((size_t)(x->years ? x->n : 1) * sizeof *x->scn);
+    if (!x->scn) return ST_NOMEM;
+    if (x->years) {
+        for (int k = 0; k < x->n; k++) {
+            x->scn[k] = *g->scn;
+            WeatherSpec *ws = &x->scn[k].weather;
+            snprintf(ws->file, sizeof ws->file, "%s", x->path[k]);
+            ws->n_files = 0;
+        }
+        return ST_OK;
+    }
+    if (!(x->fit = malloc(sizeof *x->fit))) return ST_NOMEM;
+    Status st = sim_fit_weather(g->scn, x->fit, x->note, sizeof x->note, d);
+    if (st != ST_OK) {
+        diag_error(d, st, g->path, 0, "weather",
+                   "the synthetic weather cannot be fitted to the weather files (--weather-years runs the files' "
+                   "years instead)");
+        return st;
+    }
+    snprintf(x->fit->wind_file, sizeof x->fit->wind_file, "%.*s", (int)sizeof x->fit->wind_file - 1,
+             w->wind_file[0] ? base_of(w->wind_file) : "");
+    x->scn[0] = *g->scn;
+    WeatherSpec *ws = &x->scn[0].weather;
+    WeatherSpec fitted = x->fit->spec;
+    /* as the printed block has it: the config's lower bound of the e-folding time */
+    fitted.wind_slow_efold_days = fmax(0.25, fitted.wind_slow_efold_days);
+    fitted.source = WEATHER_SYNTHETIC;
+    /* the files stay named (summary, weather_fit.cfg); a synthetic run reads none */
+    memcpy(fitted.file, ws->file, sizeof fitted.file);
+    fitted.n_files = ws->n_files;
+    memcpy(fitted.files, ws->files, sizeof fitted.files);
+    memcpy(fitted.wind_file, ws->wind_file, sizeof fitted.wind_file);
+    fitted.format = ws->format;
+    fitted.retime_to_site = ws->retime_to_site;
+    fitted.wind_air_from_wind_file = ws->wind_air_from_wind_file;
+    *ws = fitted;
+    return ST_OK;
+}
+
+/* The scenario that member m (1-based) of g runs. */
+static const Scenario *ens_member_scn(const Group *g, int m)
+{
+    if (!g->wx) return g->scn;
+    return g->wx->years ? &g->wx->scn[m - 1] : &g->wx->scn[0];
+}
+
+static double mean12(const double *v)
+{
+    double t = 0;
+    for (int m = 0; m < 12; m++) t += v[m];
+    return t / 12;
+}
+
+/* summary.md's opening for a scenario with weather from files. */
+static void summary_file_weather(const Group *g, FILE *f)
+{
+    const EnsWeather *x = g->wx;
+    if (x->years) {
+        fprintf(f, "%ld weather members, one per weather year of the files: member m replays the weather of "
+                   "file m in every simulated year of the plan (the plan's capacities change from year to year, "
+                   "the weather is that one year). Every statistic below is over the members. Quantiles: type 7 "
+                   "(linear interpolation, as R and numpy). Intervals: Wilson score, 95 %%.\n\n"
+                   "| member | weather file | SHA-256 |\n|---:|---|---|\n", g->done);
+        for (int k = 0; k < x->n; k++) fprintf(f, "| %d | `%s` | %s |\n", k + 1, base_of(x->path[k]), x->sha[k]);
+        if (g->scn->weather.wind_file[0])
+            fprintf(f, "| every | wind: `%s` | %s |\n", base_of(g->scn->weather.wind_file), x->wind_sha);
+        fputc('\n', f);
+        return;
+    }
+    const WxFit *ft = x->fit;
+    const WeatherSpec *s = &ft->spec;
+    fprintf(f, "%ld synthetic weather members (1..%ld) of master seed %lu, drawn from the synthetic generator "
+               "fitted to the scenario's weather files as the scenario reads them (on the site's clock, wind at "
+               "%g m): the fit of `ecsim fit-weather` (docs/fit-weather.md). Every statistic below is over the "
+               "members. Quantiles: type 7 (linear interpolation, as R and numpy). Intervals: Wilson score, "
+               "95 %%.\n\nFitted to: %s.\n\n", g->done, g->done, g->scn->seed, ft->wind_height_m, x->note);
+    fputs("| file | SHA-256 |\n|---|---|\n", f);
+    for (int k = 0; k < x->n; k++) fprintf(f, "| `%s` | %s |\n", base_of(x->path[k]), x->sha[k]);
+    if (g->scn->weather.wind_file[0])
+        fprintf(f, "| wind: `%s` | %s |\n", base_of(g->scn->weather.wind_file), x->wind_sha);
+    double kmin = s->wind_weibull_k[0], kmax = kmin;
+    for (int m = 1; m < 12; m++) {
+        kmin = fmin(kmin, s->wind_weibull_k[m]);
+        kmax = fmax(kmax, s->wind_weibull_k[m]);
+    }
+    fprintf(f, "\n| fitted (%d year%s, %ld hours) | value |\n|---|---:|\n", ft->n_years, ft->n_years > 1 ? "s" : "",
+            ft->n_hours);
+    fprintf(f, "| mean wind speed at %g m, files / fitted model (m/s) | %.2f / %.2f |\n", ft->wind_height_m,
+            mean12(ft->mean_obs_ms), mean12(ft->mean_fit_ms));
+    fprintf(f, "| Weibull k, months | %.2f–%.2f |\n", kmin, kmax);
+    fprintf(f, "| wind persistence: fast lag-1, slow share, slow e-folding (days) | %.3f, %.3f, %.2f |\n",
+            s->wind_autocorr, s->wind_slow_share_frac, fmax(0.25, s->wind_slow_efold_days));
+    fprintf(f, "| daily clearness: mean of the months, day-to-day lag-1 | %.3f, %.3f |\n", mean12(s->kt_mean),
+            s->kt_autocorr);
+    fprintf(f, "| temperature: mean of the months, mean daily range (°C) | %.2f, %.2f |\n", mean12(s->temp_mean_c),
+            mean12(s->temp_range_c));
+    fprintf(f, "| daily correlations wind–clearness, wind–temperature, clearness–temperature | %.3f, %.3f, %.3f |\n",
+            s->corr_wind_kt, s->corr_wind_temp, s->corr_kt_temp);
+    fprintf(f, "| year-to-year spread: ln wind, clearness, temperature (°C) | %.4f, %.4f, %.3f |\n",
+            s->year_wind_sd_frac, s->year_kt_sd, s->year_temp_sd_c);
+    fputc('\n', f);
+    if (ft->n_years < 2)
+        fputs("One weather year: its year-to-year spread cannot be estimated and is 0, so the members differ "
+              "by the weather within a year only (as the synthetic weather of a scenario whose year_* settings "
+              "are 0).\n\n", f);
+    fputs("Every fitted setting: weather_fit.cfg.\n\n", f);
+}
+
+/* weather_fit.cfg: the fitted settings as a weather block (rounded for
+ * reading; the members use the unrounded fit). */
+static Status write_weather_fit(Group *g, Diag *d)
+{
+    const EnsWeather *x = g->wx;
+    char path[STAGE_PATH_MAX + 32];
+    FILE *f = stage_path(&g->sd, "weather_fit.cfg", path, sizeof path) < 0 ? NULL : fopen(path, "wb");
+    if (!f) return io_fail(d, "weather_fit.cfg", g->scn->name);
+    const char *names[WEATHER_FILES_MAX];
+    for (int k = 0; k < x->n; k++) names[k] = base_of(x->path[k]);
+    fprintf(f, "# The synthetic weather of the ensemble members of scenario %s: fitted to its weather\n"
+               "# files as the scenario reads them (on the site's clock, wind at the hub height).\n"
+               "# Rounded for reading; the members use the unrounded fit.\n", g->scn->name);
+    for (int k = 0; k < x->n; k++) fprintf(f, "# file %s SHA-256 %s\n", names[k], x->sha[k]);
+    if (g->scn->weather.wind_file[0])
+        fprintf(f, "# wind file %s SHA-256 %s\n", base_of(g->scn->weather.wind_file), x->wind_sha);
+    wxfit_write_block(f, x->fit, names, x->n);
+    int bad = ferror(f);
+    if (fclose(f) != 0 || bad) return io_fail(d, "weather_fit.cfg", g->scn->name);
+    return ST_OK;
+}
+
 /* ---- summary.md ------------------------------------------------------------ */
 
 #define FAIL_LEVEL 0.9   /* a target met in fewer members than this gets a sentence */
@@ -438,9 +623,8 @@ static Status write_summary(const Ens *e, Group *g, Diag *d)
     FILE *f = stage_open(g, "summary.md", d);
     if (!f) return ST_IO;
     fprintf(f, "# Weather ensemble: %s\n\n", g->scn->name);
-    if (g->scn->weather.source == WEATHER_FILE)
-        fputs("Weather comes from files: every member would see the same weather, so the ensemble has "
-              "one member (the file years). Synthetic members fitted to the files are not yet available.\n\n", f);
+    if (g->wx)
+        summary_file_weather(g, f);
     else
         fprintf(f, "%ld synthetic weather members (1..%ld) of master seed %lu; every statistic below is over "
                    "the members. Quantiles: type 7 (linear interpolation, as R and numpy). Intervals: Wilson "
@@ -469,6 +653,7 @@ Status ens_group_finish(Ens *e, Group *g, Diag *d)
     if (st == ST_OK) st = write_ensemble(e, g, d);
     if (st == ST_OK) st = write_probabilities(e, g, d);
     if (st == ST_OK) st = write_summary(e, g, d);
+    if (st == ST_OK && g->wx && !g->wx->years) st = write_weather_fit(g, d);
     return st;
 }
 
@@ -532,6 +717,7 @@ void ens_group_free(Group *g)
     free(g->recbuf);
     free(g->meta);
     free(g->stat);
+    ens_weather_free(g->wx);
     free(g->scn);
 }
 
@@ -565,20 +751,30 @@ static int load_all(const char *const *files, int n, const EnsOptions *o, Group 
                        "'shard.txt' is the name of the compare shard's manifest: rename the scenario");
             st = ST_CONFIG_INVALID;
         }
-        if (st == ST_OK && o->shard_n > 1 && g[i].scn->weather.source == WEATHER_FILE) {
+        int from_files = st == ST_OK && g[i].scn->weather.source == WEATHER_FILE;
+        if (from_files && o->shard_n) {
             diag_error(fd, ST_CONFIG_INVALID, files[i], 0, "weather.source",
-                       "weather from files runs as 1 member: it cannot be split into %d shards", o->shard_n);
+                       "a scenario with weather from files is not split into shards yet: run it whole");
             st = ST_CONFIG_INVALID;
         }
+        if (st == ST_OK && !from_files && o->weather_years) {
+            diag_error(fd, ST_USAGE, files[i], 0, "weather.source",
+                       "--weather-years runs the years of weather files, but this scenario's weather is "
+                       "synthetic: give it --runs N instead");
+            st = ST_USAGE;
+        }
+        if (st == ST_OK && from_files) st = ens_weather_load(o, &g[i], fd);
         if (st != ST_OK) {
             if (st == ST_USAGE) out->usage = 1;
             if (out->first_error == ST_OK) out->first_error = st;
+            ens_weather_free(g[i].wx);
+            g[i].wx = NULL;
             free(g[i].scn);
             g[i].scn = NULL;
             errors++;
         } else {
-            g[i].members = g[i].scn->weather.source == WEATHER_FILE ? 1 : o->runs;
-            if (g[i].members == 1 && o->runs > 1) out->file_weather++;
+            g[i].members = g[i].wx && g[i].wx->years ? g[i].wx->n : o->runs;
+            if (from_files) out->file_weather++;
             g[i].runs = g[i].members;
             if (o->shard_n) {
                 g[i].first_member = (int)((long)(o->shard_k - 1) * g[i].runs / o->shard_n);
@@ -619,8 +815,8 @@ Status ensemble_files(const char *const *files, int n, const EnsOptions *o, cons
     if (st == ST_OK) {
         for (int i = 0; i < n; i++)
             for (int m = 0; m < e.g[i].members; m++)
-                jobs[e.g[i].first_job + m] = (Job){ e.g[i].scn, (unsigned long)(e.g[i].first_member + m) + 1, -1,
-                                                       files[i] };
+                jobs[e.g[i].first_job + m] = (Job){ ens_member_scn(&e.g[i], e.g[i].first_member + m + 1),
+                                                       (unsigned long)(e.g[i].first_member + m) + 1, -1, files[i] };
         if (o->shard_n) {   /* an older compare shard's manifest must not vouch for this run */
             char path[STAGE_PATH_MAX + 16];
             snprintf(path, sizeof path, "%s/shard.txt", o->out_dir);

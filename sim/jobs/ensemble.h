@@ -20,7 +20,8 @@
 typedef struct {
     void *ctx;
     /* A file after loading: s NULL when it could not be loaded (errors in
-     * d); members: how many it will run (1 for weather from files). */
+     * d); members: how many it will run (its weather years with
+     * weather_years). */
     void (*loaded)(void *ctx, const char *path, const Diag *d, const Scenario *s, int members);
     /* A member after it ran, in job order; done of total jobs delivered. */
     void (*finished)(void *ctx, const JobResult *r, int done, int total);
@@ -30,7 +31,7 @@ typedef struct {
 
 typedef struct {
     const char *out_dir;
-    int runs;                      /* members of a synthetic-weather scenario, >= 1 */
+    int runs;                      /* members of each scenario, >= 1 (but with weather_years) */
     int threads;
     const char *const *sets;       /* --set overrides (and scenario.seed=S) of every file */
     int n_sets;
@@ -40,13 +41,15 @@ typedef struct {
     const volatile sig_atomic_t *stop;
     int shard_k, shard_n;          /* --shard K/N: members ((K-1)R/N, KR/N] only, as a
                                     * partial result for ensemble_merge; 0: the whole run */
+    int weather_years;             /* weather from files: the files' years are the members (runs
+                                    * unused); 0: runs synthetic members fitted to the files */
 } EnsOptions;
 
 typedef struct {
     int load_errors, usage;        /* files not loaded; an override was malformed */
     int scenarios, written;        /* loaded; folders committed */
     int jobs, ran, not_run;        /* members */
-    int file_weather;              /* scenarios run as 1 member (weather from files) */
+    int file_weather;              /* scenarios with weather from files */
     Status first_error;
     Status compare;                /* the comparison files (ST_OK when none were due) */
 } EnsOutcome;

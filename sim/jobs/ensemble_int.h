@@ -31,6 +31,7 @@ typedef struct {
     long done;
     double *stat;                  /* rec x ns */
     Status st;
+    struct EnsWeather *wx;         /* weather from files: the members' weather (ensemble.c); NULL: synthetic */
 } Group;
 
 typedef struct {

@@ -280,6 +280,42 @@ Status sim_check_weather(const Scenario *s, Diag *d)
     return st;
 }
 
+Status sim_fit_weather(const Scenario *s, WxFit *fit, char *note, size_t note_size, Diag *d)
+{
+    if (s->weather.source != WEATHER_FILE) {
+        diag_error(d, ST_CONFIG_INVALID, s->source_file, 0, "weather.source", "no weather files to fit");
+        return ST_CONFIG_INVALID;
+    }
+    Run *run = run_new();
+    WeatherYear **wx = calloc(WEATHER_FILES_MAX, sizeof *wx);
+    SunTable **sun = calloc(WEATHER_FILES_MAX, sizeof *sun);
+    Status st = run && wx && sun ? weather_files(run, s, d) : ST_NOMEM;
+    /* The fit's calendar: a common year (the files hold 365 days), the
+     * first of the period or the year before it; its sun is the files'. */
+    int year = s->first_year;
+    if (calendar_is_leap(year)) year--;
+    if (st == ST_OK) calendar_year_init(&run->cal, year);
+    for (int i = 0; st == ST_OK && i < run->wxc.n_src; i++) {
+        wx[i] = malloc(sizeof *wx[i]);
+        sun[i] = malloc(sizeof *sun[i]);
+        if (!wx[i] || !sun[i]) st = ST_NOMEM;
+        else wxyear_fill(run->wxc.src[i], &run->cal, wx[i], sun[i]);
+    }
+    if (st == ST_OK)
+        st = wxfit_run((const WeatherYear *const *)wx, (const SunTable *const *)sun, run->wxc.n_src, &s->site,
+                       fit, d);
+    if (st == ST_OK) snprintf(note, note_size, "%s", run->wxc.note);
+    if (st == ST_NOMEM) diag_error(d, st, s->source_file, 0, "weather", "out of memory while fitting the weather files");
+    for (int i = 0; i < WEATHER_FILES_MAX && wx && sun; i++) {
+        free(wx[i]);
+        free(sun[i]);
+    }
+    free(wx);
+    free(sun);
+    run_free(run);
+    return st;
+}
+
 Status sim_prepare(Run *run, const Scenario *s, Diag *d)
 {
     run->scn = s;

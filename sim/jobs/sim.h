@@ -12,6 +12,7 @@
 #include "status.h"
 #include "targets.h"
 #include "weather.h"
+#include "wxfit.h"
 
 typedef struct Run Run;
 
@@ -43,5 +44,13 @@ DispatchState sim_state(const Run *run);
  * as a run would, for `ecsim check`; errors name file, line and column.
  * ST_OK at once for synthetic weather. */
 Status sim_check_weather(const Scenario *s, Diag *d);
+
+/* Weather from files as a synthetic generator (docs/ensemble.md): every
+ * distinct file of s, prepared as a run prepares it (the site's clock, the
+ * wind at the hub height, the wind file), is one year of wxfit_run at the
+ * site; fit->spec holds the fitted settings (source synthetic, wind at the
+ * files' wind height). note gets the files as a run names them
+ * (RunResults.weather_note). fit is large: allocate it. Errors to d. */
+Status sim_fit_weather(const Scenario *s, WxFit *fit, char *note, size_t note_size, Diag *d);
 
 #endif

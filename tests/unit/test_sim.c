@@ -12,6 +12,7 @@
 #include "config.h"
 #include "schedule.h"
 #include "sim.h"
+#include "wxfile.h"
 
 #define BASE_CFG "../configs/yiwu-14fyp.cfg"
 
@@ -247,6 +248,66 @@ static void parallel_equals_sequential(void)
     free(s);
 }
 
+/* sim_fit_weather on the proxy scenario: the distinct files are the years,
+ * and the wind is the one the run sees, at the 100 m hub between the SRW
+ * file's 80 and 110 m (SAM's rule: v80 + (100 - 80) / (110 - 80) (v110 -
+ * v80)), whose monthly means are computed here from the file's own columns.
+ * The fit is deterministic. */
+static void fit_of_scenario_files(void)
+{
+    Scenario *s = malloc(sizeof *s);
+    WxFit *f = malloc(sizeof *f), *g = malloc(sizeof *g);
+    WxFile *w = wxfile_new();
+    Diag d;
+    diag_init(&d);
+    char note[1024];
+    CU_ASSERT_FATAL(s && f && g && w);
+    CU_ASSERT_EQUAL_FATAL(config_load("../scenarios/weather-file-proxy.cfg", s, &d), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(sim_fit_weather(s, f, note, sizeof note, &d), ST_OK);
+    CU_ASSERT_EQUAL(f->n_years, 1);
+    CU_ASSERT_EQUAL(f->n_hours, 8760);
+    CU_ASSERT_EQUAL(f->spec.source, WEATHER_SYNTHETIC);
+    CU_ASSERT_DOUBLE_EQUAL(f->wind_height_m, 100.0, 0.0);
+    CU_ASSERT_DOUBLE_EQUAL(f->spec.wind_ref_height_m, 100.0, 0.0);
+    CU_ASSERT_DOUBLE_EQUAL(f->spec.year_wind_sd_frac + f->spec.year_kt_sd + f->spec.year_temp_sd_c, 0.0, 0.0);
+    CU_ASSERT(strstr(note, "AZ_Eastern-Rolling_Hills.srw") != NULL);
+    CU_ASSERT_EQUAL_FATAL(wxfile_read(s->weather.wind_file, WXF_AUTO, w, &d), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(w->n_heights, 4);
+    CU_ASSERT_DOUBLE_EQUAL_FATAL(w->height_m[1], 80.0, 0.0);
+    CU_ASSERT_DOUBLE_EQUAL_FATAL(w->height_m[2], 110.0, 0.0);
+    static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    for (int m = 0, k = 0; m < 12; m++) {
+        double sum = 0;
+        int n = mdays[m] * 24;
+        for (int i = 0; i < n; i++, k++) sum += w->wind_ms[1][k] + 20.0 / 30.0 * (w->wind_ms[2][k] - w->wind_ms[1][k]);
+        CU_ASSERT_DOUBLE_EQUAL(f->mean_obs_ms[m], sum / n, 1e-9);
+    }
+    CU_ASSERT_EQUAL(sim_fit_weather(s, g, note, sizeof note, &d), ST_OK);
+    CU_ASSERT(memcmp(&f->spec, &g->spec, sizeof f->spec) == 0);
+    /* six years on two distinct files (A B A B A B): two years of the fit */
+    s->weather.n_files = 6;
+    for (int i = 0; i < 6; i++)
+        snprintf(s->weather.files[i], sizeof s->weather.files[i], "%s",
+                 i % 2 ? "data/weather/phoenix_az_33.450495_-111.983688_psmv3_60_tmy.csv" : s->weather.file);
+    s->weather.file[0] = '\0';
+    CU_ASSERT_EQUAL(sim_fit_weather(s, g, note, sizeof note, &d), ST_OK);
+    CU_ASSERT_EQUAL(g->n_years, 2);
+    CU_ASSERT_EQUAL(g->n_hours, 2 * 8760);
+    CU_ASSERT(g->spec.year_kt_sd > 0.0);
+    for (int m = 0; m < 12; m++) CU_ASSERT_DOUBLE_EQUAL(g->mean_obs_ms[m], f->mean_obs_ms[m], 1e-9);
+    /* synthetic weather has no files to fit */
+    s->weather.source = WEATHER_SYNTHETIC;
+    Diag *d2 = malloc(sizeof *d2);
+    diag_init(d2);
+    CU_ASSERT_EQUAL(sim_fit_weather(s, g, note, sizeof note, d2), ST_CONFIG_INVALID);
+    CU_ASSERT(d2->n > 0);
+    free(d2);
+    wxfile_free(w);
+    free(g);
+    free(f);
+    free(s);
+}
+
 void register_test_sim(void);
 void register_test_sim(void)
 {
@@ -254,4 +315,5 @@ void register_test_sim(void)
     CU_add_test(s, "base plan: every hour balances, SOC in window, limits hold", base_plan_conserves);
     CU_add_test(s, "two threads equal one sequential run", parallel_equals_sequential);
     CU_add_test(s, "base plan with CSP: electricity every hour, heat over the run", csp_plan_conserves);
+    CU_add_test(s, "the weather files of a scenario fitted as its run reads them", fit_of_scenario_files);
 }
