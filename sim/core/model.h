@@ -183,6 +183,11 @@ typedef struct {
     double import_limit_mw;          /* imports at most this (and the line) */
     double forced_outage_frac;       /* the line's FOR: out, it carries nothing */
     double mttr_h;
+    /* Receiving-grid absorption limit (exportline.h): the non-firm export the
+     * provincial grid takes in an hour is at most capacity x
+     * absorption_frac[hour of day] x absorption_month_frac[month - 1]. */
+    double absorption_frac[24];
+    double absorption_month_frac[12];
 } ExportParams;
 
 /* Concentrated solar power: a molten-salt tower, two-tank storage and a

@@ -75,7 +75,7 @@ static inline double import_limit(const DispatchLimits *lim)
 #ifdef ECSIM_CHECKS
 /* 1 if hour r satisfies every invariant of dispatch.h, else 0. */
 static int hour_ok(const Hour *r, double pool_mw, double sched_mw, double load_mw,
-                   double line_mw, double soc, const DispatchLimits *lim)
+                   double line_mw, double export_max_mw, double soc, const DispatchLimits *lim)
 {
     const double used = pool_mw * r->keep;
     const double v[9] = { used, r->coal, r->discharge, r->import, r->export_mw, r->charge,
@@ -98,6 +98,7 @@ static int hour_ok(const Hour *r, double pool_mw, double sched_mw, double load_m
         return 0;
     if (r->import > (lim->import_allowed ? dmin(line_mw, import_limit(lim)) : 0.0) + tol) return 0;
     if (r->coal > lim->coal_max_mw + tol) return 0;
+    if (r->export_mw > export_max_mw + tol) return 0;   /* firm + the room the grid takes */
     if (soc < lim->soc_min_mwh - 1e-9 || soc > lim->soc_max_mwh + 1e-9) return 0;
     return 1;
 }
@@ -174,6 +175,9 @@ static ALWAYS_INLINE void surplus_first(const DispatchLimits *lim, const YearInp
     const Pool p = *pool;
     const double *restrict load = in->v[SER_LOAD], *restrict firm = in->v[SER_EXPORT_FIRM];
     const double *restrict line = in->v[SER_LINE], *restrict sched = in->v[SER_SCHEDULED];
+    /* The free line the receiving grid takes (exportline.h); NULL: the whole
+     * free line (inputs built without the export model). */
+    const double *restrict room = in->v[SER_EXPORT_ROOM];
     const int n = in->hours;
     const double power = lim->storage_power_mw, soc_min = lim->soc_min_mwh, soc_max = lim->soc_max_mwh;
     const double eta_c = lim->eta_charge, eta_d = lim->eta_discharge, keep = lim->keep_per_h;
@@ -196,7 +200,7 @@ static ALWAYS_INLINE void surplus_first(const DispatchLimits *lim, const YearInp
         Hour r = { .keep = 1.0, .export_mw = x };
         double net = load[h] + x - re - c - lo;   /* > 0: deficit with coal at its floor */
         if (net <= 0.0) {
-            double surplus = -net, free_line = dmax(line[h] - x, 0.0);
+            double surplus = -net, free_line = room ? room[h] : dmax(line[h] - x, 0.0);
             if (line_first) {
                 double to_line = dmin(surplus, free_line);
                 r.export_mw += to_line;
@@ -221,7 +225,9 @@ static ALWAYS_INLINE void surplus_first(const DispatchLimits *lim, const YearInp
         pool_store(&p, np, h, r.keep);
         coal_prev = r.coal;
 #ifdef ECSIM_CHECKS
-        if (!hour_ok(&r, re, c, load[h], line[h], soc, lim) && bad++ == 0) first_bad = h;
+        if (!hour_ok(&r, re, c, load[h], line[h], x + (room ? room[h] : dmax(line[h] - x, 0.0)), soc, lim)
+            && bad++ == 0)
+            first_bad = h;
 #endif
     }
 
@@ -242,6 +248,9 @@ static ALWAYS_INLINE void peak_shaving(const DispatchLimits *lim, const YearInpu
     const Pool p = *pool;
     const double *restrict load = in->v[SER_LOAD], *restrict firm = in->v[SER_EXPORT_FIRM];
     const double *restrict line = in->v[SER_LINE], *restrict sched = in->v[SER_SCHEDULED];
+    /* The free line the receiving grid takes (exportline.h); NULL: the whole
+     * free line (inputs built without the export model). */
+    const double *restrict room = in->v[SER_EXPORT_ROOM];
     const int n = in->hours;
     const double power = lim->storage_power_mw, soc_min = lim->soc_min_mwh, soc_max = lim->soc_max_mwh;
     const double eta_c = lim->eta_charge, eta_d = lim->eta_discharge, keep = lim->keep_per_h;
@@ -275,7 +284,7 @@ static ALWAYS_INLINE void peak_shaving(const DispatchLimits *lim, const YearInpu
             if (ch >= surplus) from_coal = ch - surplus;
             else rest = surplus - ch;
             r.charge = ch;
-            double below = place_surplus(&r, rest, dmax(line[h] - x, 0.0), re, lo);
+            double below = place_surplus(&r, rest, room ? room[h] : dmax(line[h] - x, 0.0), re, lo);
             r.coal += from_coal;
             if (below > 0.0) {
                 below_hours++;
@@ -305,7 +314,9 @@ static ALWAYS_INLINE void peak_shaving(const DispatchLimits *lim, const YearInpu
         pool_store(&p, np, h, r.keep);
         coal_prev = r.coal;
 #ifdef ECSIM_CHECKS
-        if (!hour_ok(&r, re, c, load[h], line[h], soc, lim) && bad++ == 0) first_bad = h;
+        if (!hour_ok(&r, re, c, load[h], line[h], x + (room ? room[h] : dmax(line[h] - x, 0.0)), soc, lim)
+            && bad++ == 0)
+            first_bad = h;
 #endif
     }
 

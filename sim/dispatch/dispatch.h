@@ -50,7 +50,9 @@ typedef struct {
  *   - the pool and the scheduled supply serve load + firm export
  *     (in->v[SER_EXPORT_FIRM]);
  *   - a surplus at the floor charges storage, then goes to the line up to its
- *     free capacity line_mw - firm export, then the pool is curtailed (each
+ *     free capacity in->v[SER_EXPORT_ROOM] (line - firm export, capped by
+ *     the receiving grid's absorption limit: exportline.h; NULL means
+ *     max(line - firm, 0)), then the pool is curtailed (each
  *     member in proportion to its availability; scheduled supply is never
  *     curtailed here), and whatever remains takes coal below its floor
  *     (counted in below_floor_hours);

@@ -10,7 +10,8 @@
  *   d  storage discharge   [0, P]
  *   s  SOC, end of hour    [soc_min, soc_max]
  *   f  reserve top-up      [0, (1 - keep) soc_min]  (storage.h's floor)
- *   z  export beyond firm  [0, max(line - firm, 0)]
+ *   z  export beyond firm  [0, room] (room = max(line - firm, 0), capped by the
+ *                          receiving grid's absorption limit: exportline.h)
  *   m  import              [0, import cap]
  *   n  unserved            [0, inf) or [0, 0]
  * Rows per hour:
@@ -284,7 +285,8 @@ static void set_bounds(Slot *s, const DispatchLimits *lim, const YearInputs *in,
         l[CD] = 0.0; u[CD] = P;
         l[CS] = smin; u[CS] = smax;
         l[CF] = 0.0; u[CF] = topup;
-        l[CZ] = 0.0; u[CZ] = dmax(in->v[SER_LINE][h] - x, 0.0);
+        const double *room = in->v[SER_EXPORT_ROOM];   /* exportline.h; NULL: the whole free line */
+        l[CZ] = 0.0; u[CZ] = room ? room[h] : dmax(in->v[SER_LINE][h] - x, 0.0);
         l[CM] = 0.0; u[CM] = import_cap(lim, in, h);
         l[CN] = 0.0; u[CN] = n_hi;
         double *a = rl + row(t, 0), *b = ru + row(t, 0);

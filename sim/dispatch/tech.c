@@ -180,7 +180,10 @@ static Status build_export(const TechYear *ty)
     ty->lim->import_allowed = p->import_allowed;
     ty->lim->import_limited = p->import_limit_mw < line;
     ty->lim->import_limit_mw = p->import_limit_mw;
-    if (p->forced_outage_frac <= 0.0 || line <= 0.0) return ST_OK;
+    if (p->forced_outage_frac <= 0.0 || line <= 0.0) {
+        export_room(p, ty->cal, line_mw, ty->buf[SER_EXPORT_FIRM], ty->buf[SER_EXPORT_ROOM]);
+        return ST_OK;
+    }
     /* The line as one two-state element: out, it carries no firm export,
      * no surplus export and no import. */
     OutageChain ch;
@@ -195,6 +198,7 @@ static Status build_export(const TechYear *ty)
             hours_out += 1;
         }
     facts_put(ty->facts, MET_line_outage_hours, hours_out);
+    export_room(p, ty->cal, line_mw, firm, ty->buf[SER_EXPORT_ROOM]);
     return ST_OK;
 }
 

@@ -61,6 +61,10 @@ static const double def_curve_frac[15] = { 0, 0, 0.03, 0.08, 0.15, 0.25, 0.38, 0
                                            0.96, 1, 1, 0, 0 };
 static const double def_export_profile[24] = { 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8,
                                                0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8 };
+/* Receiving-grid absorption: 1 = the grid beyond the line takes every MW the line carries. */
+static const double def_absorb_hour[24] = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+                                            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 };
+static const double def_absorb_month[12] = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 };
 /* Schedules: (year, value) pairs; year 0 marks a constant. */
 static const double def_utilisation[] = { 0, 0.9 };
 /* National average coal use of thermal power supply, gce/kWh (CEC
@@ -403,6 +407,14 @@ static const SchemaEntry table[] = {
       .doc = "Forced outage rate of the line; out, it carries neither export nor import. 0 = no outages." },
     { AT("export", export_line, mttr_h), NUM(1, 8760, 11), .unit = "h", .dim = DIM_TIME_H,
       .doc = "Mean duration of a forced outage of the line (IEEE RTS 1979 lines: 10-11 h)." },
+    { AT("export", export_line, absorption_frac), VEC(0, 1, def_absorb_hour), .unit = "1",
+      .dim = DIM_FRACTION,
+      .doc = "Receiving-grid absorption limit by clock hour 0..23: export beyond the firm part is at most "
+             "capacity x this x absorption_month_frac (the provincial grid's peak-regulation margin). "
+             "1 = no limit." },
+    { AT("export", export_line, absorption_month_frac), VEC(0, 1, def_absorb_month), .unit = "1",
+      .dim = DIM_FRACTION,
+      .doc = "Seasonal factor of the absorption limit by month 1..12 (multiplies absorption_frac). 1 = no limit." },
     /* csp: concentrated solar power (csp.h, docs/csp.md); defaults = csp_params_default */
     { AT("csp", csp, capacity_mw), SCHED0(0, 1e6), .unit = "MW", .dim = DIM_POWER_MW,
       .doc = "Net electric capacity of the CSP turbine by year (at the start of each year); none by default." },

@@ -16,4 +16,17 @@
  * tolerance_frac in [0, 1], so 0 <= firm_mw <= line_mw. */
 void export_year(const ExportParams *p, const Calendar *cal, double line_mw, double *firm_mw);
 
+/* Fills room_mw[0 .. cal->hours-1], the non-firm export the line and the
+ * receiving grid take in each hour (the "free line" of dispatch.h):
+ *   room = min(max(line_mw[h] - firm_mw[h], 0), absorb),
+ *   absorb = line_mw[h] x absorption_frac[hour of day] x absorption_month_frac[month - 1].
+ * The absorption limit stands for the receiving (provincial) grid's
+ * peak-regulation margin: beyond its firm contract, the county's surplus is
+ * taken only up to what the grid can balance in that hour and season. With
+ * every factor 1 (the defaults) absorb >= line - firm, so room is exactly
+ * max(line - firm, 0). Inputs: line_mw >= 0, 0 <= firm_mw <= line_mw, factors
+ * in [0, 1]; then 0 <= room_mw <= line_mw - firm_mw. */
+void export_room(const ExportParams *p, const Calendar *cal, const double *line_mw,
+                 const double *firm_mw, double *room_mw);
+
 #endif
