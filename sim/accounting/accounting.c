@@ -120,6 +120,11 @@ void acct_year(const Scenario *s, AnnualRow *row)
                                        : row->energy_consumption_coal_equiv_mtce;
     row->energy_production_capacity_yi_tce = row->energy_production_capacity_mtce / 100.0;
     row->co2_mt = acct_co2_mt(s, row, a->scope);
+    /* The line's full-load hours (利用小时数) against the contract's minimum. */
+    double line_mw = row->export_capacity_mw;
+    row->export_full_load_hours = line_mw > 0 ? row->export_mwh / line_mw : 0.0;
+    double short_h = s->export_line.min_annual_hours - row->export_full_load_hours;
+    row->export_min_hours_shortfall_h = line_mw > 0 && short_h > 0 ? short_h : 0.0;
 }
 
 /* Mtce or Mt per 亿元 -> t per 万元: x 10^6 t / 10^4 万元 = x 100. */

@@ -188,6 +188,10 @@ typedef struct {
      * absorption_frac[hour of day] x absorption_month_frac[month - 1]. */
     double absorption_frac[24];
     double absorption_month_frac[12];
+    /* Contracted minimum annual full-load hours of the line (export energy /
+     * capacity; UHVDC 风火打捆 contracts); 0 = no minimum. Reported as
+     * export_min_hours_shortfall_h. */
+    double min_annual_hours;
 } ExportParams;
 
 /* Concentrated solar power: a molten-salt tower, two-tank storage and a

@@ -415,6 +415,9 @@ static const SchemaEntry table[] = {
     { AT("export", export_line, absorption_month_frac), VEC(0, 1, def_absorb_month), .unit = "1",
       .dim = DIM_FRACTION,
       .doc = "Seasonal factor of the absorption limit by month 1..12 (multiplies absorption_frac). 1 = no limit." },
+    { AT("export", export_line, min_annual_hours), NUM(0, 8784, 0), .unit = "h", .dim = DIM_TIME_H,
+      .doc = "Contracted minimum full-load hours of the line per year (export energy / capacity), e.g. a "
+             "UHVDC wind-coal bundle (风火打捆); reported as export_min_hours_shortfall_h. 0 = no minimum." },
     /* csp: concentrated solar power (csp.h, docs/csp.md); defaults = csp_params_default */
     { AT("csp", csp, capacity_mw), SCHED0(0, 1e6), .unit = "MW", .dim = DIM_POWER_MW,
       .doc = "Net electric capacity of the CSP turbine by year (at the start of each year); none by default." },

@@ -4,6 +4,7 @@
 #include <CUnit/CUnit.h>
 #include <stdlib.h>
 
+#include "accounting.h"
 #include "calendar.h"
 #include "dispatch.h"
 #include "exportline.h"
@@ -151,6 +152,101 @@ static void absorption_in_every_strategy(void)
     lpdispatch_free(lp);
 }
 
+/* The firm schedule (风火打捆) on 48 hours worked by hand, renewable-first.
+ * Line 400 MW, schedule 0.5 (hours 0-11) and 0.75 (12-23), no tolerance:
+ * firm 200 / 300 MW. Load 100 MW, no storage, no import; coal fleet
+ * 100-500 MW, ramp 50 MW/h, at 100 MW before hour 0.
+ * Day 1, wind 400 MW: surplus at the coal floor 100 is 400 - 100 - firm -
+ *   100 = 200 (hours 0-11) or 100 (12-23), exactly the free line 200 / 100:
+ *   export 400 every hour, coal 100, nothing curtailed.
+ * Day 2, no wind: coal must carry load + firm = 300 (hours 0-11) and 400
+ *   (12-23), rising 50 MW an hour: 150, 200, 250, 300 (hour 27) short 150,
+ *   100, 50, 0; at hour 36 the firm step needs 400, coal reaches 350 (short
+ *   50) and 400 at hour 37. Export is the firm part, in full (the shortfall
+ *   is counted unserved). Totals: coal 24 x 100 + 900 + 8 x 300 + 350 +
+ *   11 x 400 = 10450 MWh; export 24 x 400 + 12 x 200 + 12 x 300 = 15600 MWh
+ *   (39 full-load hours of the line); unserved 150 + 100 + 50 + 50 = 350 MWh. */
+static void firm_schedule_coal_follows(void)
+{
+    enum { H = 48 };
+    static Calendar cal;
+    static double wind[ECSIM_MAX_HOURS], solar[ECSIM_MAX_HOURS], load[ECSIM_MAX_HOURS],
+        firm[ECSIM_MAX_HOURS], line[ECSIM_MAX_HOURS], room[ECSIM_MAX_HOURS], sched[ECSIM_MAX_HOURS],
+        o[SER_COUNT][H];
+    calendar_year_init(&cal, 2023);
+    ExportParams p = { .mode = EXPORT_SCHEDULE, .tolerance_frac = 0 };
+    absorb_all(&p, 1.0);
+    for (int hd = 0; hd < 24; hd++) p.schedule_frac[hd] = hd < 12 ? 0.5 : 0.75;
+    for (int h = 0; h < cal.hours; h++) line[h] = 400;
+    export_year(&p, &cal, 400, firm);
+    export_room(&p, &cal, line, firm, room);
+    for (int h = 0; h < H; h++) {
+        wind[h] = h < 24 ? 400 : 0;
+        load[h] = 100;
+    }
+    YearInputs in = { .year = 2023, .hours = H };
+    in.v[SER_WIND_AVAIL] = wind;
+    in.v[SER_SOLAR_AVAIL] = solar;
+    in.v[SER_LOAD] = load;
+    in.v[SER_EXPORT_FIRM] = firm;
+    in.v[SER_LINE] = line;
+    in.v[SER_EXPORT_ROOM] = room;
+    in.v[SER_SCHEDULED] = sched;
+    YearSeries out = { 0 };
+    const SeriesId outs[] = { SER_WIND_USED, SER_SOLAR_USED, SER_COAL, SER_DISCHARGE, SER_IMPORT,
+                              SER_EXPORT, SER_CHARGE, SER_SOC, SER_CURTAILED, SER_UNSERVED };
+    for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++) out.v[outs[i]] = o[outs[i]];
+    DispatchLimits lim = { .strategy = STRATEGY_RENEWABLE_FIRST, .keep_per_h = 1.0, .coal_min_mw = 100,
+                           .coal_max_mw = 500, .coal_ramp_mw_per_h = 50, .import_allowed = 0,
+                           .peak_threshold_mw = 1e9, .n_pool = 2,
+                           .pool_avail = { SER_WIND_AVAIL, SER_SOLAR_AVAIL },
+                           .pool_used = { SER_WIND_USED, SER_SOLAR_USED } };
+    DispatchState st = { .soc_mwh = 0, .coal_mw = 100 };
+    DispatchReport rep;
+    CU_ASSERT_EQUAL_FATAL(dispatch_year(&lim, &in, &st, &out, &rep), ST_OK);
+    const double coal2[24] = { 150, 200, 250, 300, 300, 300, 300, 300, 300, 300, 300, 300,
+                               350, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400 };
+    const double short2[24] = { 150, 100, 50, 0, 0, 0, 0, 0, 0, 0, 0, 0, 50, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+    double coal = 0, exp = 0, uns = 0;
+    for (int h = 0; h < H; h++) {
+        int k = h % 24;
+        double f = k < 12 ? 200 : 300;
+        CU_ASSERT_DOUBLE_EQUAL(firm[h], f, 1e-12);
+        CU_ASSERT_DOUBLE_EQUAL(o[SER_EXPORT][h], h < 24 ? 400 : f, 1e-9);
+        CU_ASSERT_DOUBLE_EQUAL(o[SER_COAL][h], h < 24 ? 100 : coal2[k], 1e-9);
+        CU_ASSERT_DOUBLE_EQUAL(o[SER_UNSERVED][h], h < 24 ? 0 : short2[k], 1e-9);
+        CU_ASSERT_DOUBLE_EQUAL(o[SER_CURTAILED][h], 0, 1e-9);
+        /* The balance: wind + coal + unserved = load + export. */
+        CU_ASSERT_DOUBLE_EQUAL(o[SER_WIND_USED][h] + o[SER_COAL][h] + o[SER_UNSERVED][h],
+                               load[h] + o[SER_EXPORT][h], 1e-9);
+        coal += o[SER_COAL][h];
+        exp += o[SER_EXPORT][h];
+        uns += o[SER_UNSERVED][h];
+    }
+    CU_ASSERT_DOUBLE_EQUAL(coal, 10450, 1e-6);
+    CU_ASSERT_DOUBLE_EQUAL(exp, 15600, 1e-6);
+    CU_ASSERT_DOUBLE_EQUAL(uns, 350, 1e-6);
+    CU_ASSERT_EQUAL(rep.check_violations, 0);
+
+    /* The contract's minimum hours (accounting.h): 15600 MWh / 400 MW = 39 h;
+     * a minimum of 50 h is missed by 11 h, one of 30 h is met (0 short). */
+    static Scenario s;
+    static AnnualRow row;
+    s.first_year = s.last_year = 2023;
+    s.accounting.gce_per_kwh = (Schedule){ .n = 1, .year = { 2023 }, .value = { 300 } };
+    s.accounting.grid_co2_kg_per_kwh = (Schedule){ .n = 1, .year = { 2023 }, .value = { 0.5 } };
+    s.export_line.min_annual_hours = 50;
+    row.year = 2023;
+    row.export_capacity_mw = 400;
+    row.export_mwh = exp;
+    acct_year(&s, &row);
+    CU_ASSERT_DOUBLE_EQUAL(row.export_full_load_hours, 39, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(row.export_min_hours_shortfall_h, 11, 1e-9);
+    s.export_line.min_annual_hours = 30;
+    acct_year(&s, &row);
+    CU_ASSERT_DOUBLE_EQUAL(row.export_min_hours_shortfall_h, 0, 0);
+}
+
 /* Called by the generated runner (run_unit.c). */
 void register_test_exportline(void);
 
@@ -161,4 +257,5 @@ void register_test_exportline(void)
     CU_add_test(s, "schedule mode", schedule_mode_follows_profile);
     CU_add_test(s, "absorption limit: room by hand", absorption_room_by_hand);
     CU_add_test(s, "absorption limit in every strategy (rules and LP)", absorption_in_every_strategy);
+    CU_add_test(s, "firm schedule: coal follows, minimum hours", firm_schedule_coal_follows);
 }
