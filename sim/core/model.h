@@ -192,6 +192,12 @@ typedef struct {
      * capacity; UHVDC 风火打捆 contracts); 0 = no minimum. Reported as
      * export_min_hours_shortfall_h. */
     double min_annual_hours;
+    /* N-1 rating (exportline.h export_usable_frac): with n_minus_1 the usable
+     * transfer is capacity x n1_rating_frac, or x (circuits - 1) / circuits
+     * when n1_rating_frac is 0. */
+    int n_minus_1;
+    int circuits;
+    double n1_rating_frac;
 } ExportParams;
 
 /* Concentrated solar power: a molten-salt tower, two-tank storage and a

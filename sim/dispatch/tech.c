@@ -168,13 +168,16 @@ static Status build_load(const TechYear *ty)
     return ST_OK;
 }
 
-/* Export line: capacity at year start; firm schedule in schedule mode. */
+/* Export line: capacity at year start (its N-1 share with export.n_minus_1);
+ * firm schedule in schedule mode; the room the receiving grid takes. */
 static Status build_export(const TechYear *ty)
 {
     const ExportParams *p = &ty->s->export_line;
-    double line = schedule_at(&p->capacity_mw, ty->year);
+    double rated = schedule_at(&p->capacity_mw, ty->year);
     double *line_mw = ty->buf[SER_LINE];
-    facts_put(ty->facts, MET_export_capacity_mw, line);
+    facts_put(ty->facts, MET_export_capacity_mw, rated);
+    /* With N-1 the line carries only its secure share (exportline.h). */
+    double line = p->n_minus_1 ? rated * export_usable_frac(p) : rated;
     for (int h = 0; h < ty->cal->hours; h++) line_mw[h] = line;
     export_year(p, ty->cal, line, ty->buf[SER_EXPORT_FIRM]);
     ty->lim->import_allowed = p->import_allowed;

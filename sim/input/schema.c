@@ -418,6 +418,14 @@ static const SchemaEntry table[] = {
     { AT("export", export_line, min_annual_hours), NUM(0, 8784, 0), .unit = "h", .dim = DIM_TIME_H,
       .doc = "Contracted minimum full-load hours of the line per year (export energy / capacity), e.g. a "
              "UHVDC wind-coal bundle (风火打捆); reported as export_min_hours_shortfall_h. 0 = no minimum." },
+    { AT("export", export_line, n_minus_1), BOOL(0),
+      .doc = "N-1 security: the line may carry only what stays secure with one circuit (or transformer) out: "
+             "capacity x n1_rating_frac, or x (circuits - 1) / circuits. Export, firm schedule and import use it." },
+    { AT("export", export_line, circuits), .kind = SK_INTEGER, .unit = "1", .min = 1, .max = 20, .def = 2,
+      .doc = "Parallel circuits (or transformers) of equal rating that make up capacity_mw (with n_minus_1)." },
+    { AT("export", export_line, n1_rating_frac), NUM(0, 1, 0), .unit = "1", .dim = DIM_FRACTION,
+      .doc = "Usable share of capacity_mw with one element out (with n_minus_1), e.g. from a stability "
+             "study; 0 = (circuits - 1) / circuits." },
     /* csp: concentrated solar power (csp.h, docs/csp.md); defaults = csp_params_default */
     { AT("csp", csp, capacity_mw), SCHED0(0, 1e6), .unit = "MW", .dim = DIM_POWER_MW,
       .doc = "Net electric capacity of the CSP turbine by year (at the start of each year); none by default." },
@@ -573,7 +581,7 @@ static const SchemaEntry table[] = {
 };
 
 #define N_ENTRIES NITEMS(table)
-enum { MAX_ENTRIES = 192 };
+enum { MAX_ENTRIES = 224 };   /* = config_impl.h's */
 _Static_assert(sizeof table / sizeof table[0] <= MAX_ENTRIES, "schema table too long");
 
 static const struct { const char *name, *doc; } groups[] = {

@@ -16,6 +16,13 @@ void export_year(const ExportParams *p, const Calendar *cal, double line_mw, dou
     for (int h = 0; h < hours; h++) firm_mw[h] = firm_of_hour[cal->hour_of_day[h]];
 }
 
+double export_usable_frac(const ExportParams *p)
+{
+    if (!p->n_minus_1) return 1.0;
+    if (p->n1_rating_frac > 0.0) return p->n1_rating_frac;
+    return p->circuits > 1 ? (double)(p->circuits - 1) / (double)p->circuits : 0.0;
+}
+
 void export_room(const ExportParams *p, const Calendar *cal, const double *line_mw,
                  const double *firm_mw, double *room_mw)
 {

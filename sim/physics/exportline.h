@@ -26,6 +26,11 @@ void export_year(const ExportParams *p, const Calendar *cal, double line_mw, dou
  * every factor 1 (the defaults) absorb >= line - firm, so room is exactly
  * max(line - firm, 0). Inputs: line_mw >= 0, 0 <= firm_mw <= line_mw, factors
  * in [0, 1]; then 0 <= room_mw <= line_mw - firm_mw. */
+/* The share of the rated capacity the line may carry: 1 without N-1; with
+ * p->n_minus_1, n1_rating_frac if > 0, else (circuits - 1) / circuits (a
+ * double circuit: 0.5; one circuit: 0, nothing is secure with it out). */
+double export_usable_frac(const ExportParams *p);
+
 void export_room(const ExportParams *p, const Calendar *cal, const double *line_mw,
                  const double *firm_mw, double *room_mw);
 

@@ -2,10 +2,14 @@
  * receiving grid's absorption limit on the free line, by hand, and through
  * every dispatch strategy (rules and the LP). */
 #include <CUnit/CUnit.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "accounting.h"
 #include "calendar.h"
+#include "config.h"
+#include "schedule.h"
+#include "sim.h"
 #include "dispatch.h"
 #include "exportline.h"
 #include "lpdispatch.h"
@@ -247,6 +251,98 @@ static void firm_schedule_coal_follows(void)
     CU_ASSERT_DOUBLE_EQUAL(row.export_min_hours_shortfall_h, 0, 0);
 }
 
+/* N-1: the usable share of the rating. */
+static void n_minus_1_share(void)
+{
+    ExportParams p = { .circuits = 2 };
+    CU_ASSERT_DOUBLE_EQUAL(export_usable_frac(&p), 1, 0);        /* off: the whole rating */
+    p.n_minus_1 = 1;
+    CU_ASSERT_DOUBLE_EQUAL(export_usable_frac(&p), 0.5, 0);      /* double circuit: one left */
+    p.circuits = 3;
+    CU_ASSERT_DOUBLE_EQUAL(export_usable_frac(&p), 2.0 / 3.0, 1e-15);
+    p.circuits = 1;
+    CU_ASSERT_DOUBLE_EQUAL(export_usable_frac(&p), 0, 0);        /* nothing is secure */
+    p.n1_rating_frac = 0.75;                                      /* a study's figure wins */
+    CU_ASSERT_DOUBLE_EQUAL(export_usable_frac(&p), 0.75, 0);
+}
+
+/* The base plan run whole with the firm schedule, an N-1 double circuit and
+ * an absorption limit: in every hour the line carries at most its N-1 share
+ * (rated / 2), the firm part is the profile of that share, export beyond it
+ * stays within the receiving grid's limit, and the balance closes. */
+typedef struct {
+    int years, hours, bad_line, bad_firm, bad_room, bad_balance;
+    double exported_beyond_firm;
+} GridCheck;
+
+static Status check_grid_year(void *ctx, const Scenario *s, const Calendar *cal, const WeatherYear *wx,
+                              const YearInputs *in, const YearSeries *o, const AnnualRow *row)
+{
+    (void)wx;
+    GridCheck *c = ctx;
+    const ExportParams *p = &s->export_line;
+    double rated = schedule_at(&p->capacity_mw, cal->year);
+    c->years++;
+    if (fabs(row->export_capacity_mw - rated) > 0) c->bad_line++;   /* the metric stays the rating */
+    for (int h = 0; h < in->hours; h++) {
+        double line = in->v[SER_LINE][h], firm = in->v[SER_EXPORT_FIRM][h], ex = o->v[SER_EXPORT][h];
+        double absorb = line * p->absorption_frac[cal->hour_of_day[h]] * p->absorption_month_frac[cal->month[h] - 1];
+        if (fabs(line - rated * 0.5) > 1e-9) c->bad_line++;
+        if (fabs(firm - line * p->schedule_frac[cal->hour_of_day[h]] * (1 - p->tolerance_frac)) > 1e-9)
+            c->bad_firm++;
+        if (ex > firm + fmin(line - firm, absorb) + 1e-6 || ex < firm - 1e-9) c->bad_room++;
+        double supply = o->v[SER_WIND_USED][h] + o->v[SER_SOLAR_USED][h] + o->v[SER_COAL][h]
+                        + o->v[SER_DISCHARGE][h] + o->v[SER_IMPORT][h] + o->v[SER_UNSERVED][h]
+                        + in->v[SER_CSP_USED][h];
+        double demand = in->v[SER_LOAD][h] + ex + o->v[SER_CHARGE][h];
+        if (fabs(supply - demand) > 1e-6) c->bad_balance++;
+        c->exported_beyond_firm += ex - firm;
+        c->hours++;
+    }
+    return ST_OK;
+}
+
+static void whole_run_firm_n1_absorption(void)
+{
+    Scenario *s = malloc(sizeof *s);
+    RunResults *res = malloc(sizeof *res);
+    Diag d;
+    diag_init(&d);
+    CU_ASSERT_FATAL(s && res);
+    CU_ASSERT_EQUAL_FATAL(config_load("../configs/yiwu-14fyp.cfg", s, &d), ST_OK);
+    ExportParams *p = &s->export_line;
+    p->mode = EXPORT_SCHEDULE;
+    p->tolerance_frac = 0.1;
+    for (int hd = 0; hd < 24; hd++) {
+        p->schedule_frac[hd] = hd < 8 ? 0.2 : 0.4;
+        p->absorption_frac[hd] = hd < 8 ? 0.3 : 0.6;
+    }
+    for (int m = 0; m < 12; m++) p->absorption_month_frac[m] = m < 3 || m > 9 ? 0.5 : 1.0;
+    p->n_minus_1 = 1;
+    p->circuits = 2;
+    p->min_annual_hours = 5000;
+    Run *run = run_new();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(run);
+    GridCheck c = { 0 };
+    Sink sink = { &c, NULL, check_grid_year, NULL };
+    CU_ASSERT_EQUAL_FATAL(sim_run(run, s, 0, &sink, res, &d), ST_OK);
+    CU_ASSERT_EQUAL(c.years, 6);
+    CU_ASSERT_EQUAL(c.hours, 6 * 8760 + 2 * 24);
+    CU_ASSERT_EQUAL(c.bad_line, 0);
+    CU_ASSERT_EQUAL(c.bad_firm, 0);
+    CU_ASSERT_EQUAL(c.bad_room, 0);
+    CU_ASSERT_EQUAL(c.bad_balance, 0);
+    CU_ASSERT(c.exported_beyond_firm > 0);   /* the room is used, not only bounded */
+    for (int i = 0; i < res->n_years; i++) {
+        const AnnualRow *r = &res->rows[i];
+        CU_ASSERT_DOUBLE_EQUAL(r->export_full_load_hours, r->export_mwh / r->export_capacity_mw, 1e-9);
+        CU_ASSERT_DOUBLE_EQUAL(r->export_min_hours_shortfall_h, fmax(5000 - r->export_full_load_hours, 0), 1e-9);
+    }
+    run_free(run);
+    free(s);
+    free(res);
+}
+
 /* Called by the generated runner (run_unit.c). */
 void register_test_exportline(void);
 
@@ -258,4 +354,6 @@ void register_test_exportline(void)
     CU_add_test(s, "absorption limit: room by hand", absorption_room_by_hand);
     CU_add_test(s, "absorption limit in every strategy (rules and LP)", absorption_in_every_strategy);
     CU_add_test(s, "firm schedule: coal follows, minimum hours", firm_schedule_coal_follows);
+    CU_add_test(s, "N-1 share of the rating", n_minus_1_share);
+    CU_add_test(s, "whole run: firm schedule, N-1 and absorption limit", whole_run_firm_n1_absorption);
 }
