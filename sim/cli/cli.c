@@ -768,7 +768,11 @@ static int plot_folder(const char *dir, const char *plots, const char *lang, dou
         for (int i = 0; i < 3; i++)
             if (snprintf(path, sizeof path, "%s/%s", dir, run_files[i]) < (int)sizeof path && access(path, F_OK) == 0)
                 run_like = 1;
+        int shard = snprintf(path, sizeof path, "%s/shard.txt", dir) < (int)sizeof path && access(path, F_OK) == 0;
         if (run_like) results_check_dir(dir, d);   /* a run's folder with a file missing: which */
+        else if (shard)
+            diag_error(d, ST_IO, dir, 0, NULL, "a shard (shard.txt): merge the shards first (ecsim merge DIR... -o "
+                       "OUT), then plot OUT");
         else if (access(dir, F_OK) != 0) diag_error(d, ST_IO, dir, 0, NULL, "no such directory");
         else
             diag_error(d, ST_IO, dir, 0, NULL, "nothing to draw: not the folder of a run (annual.dat, targets.dat, "
