@@ -510,6 +510,8 @@ static Status write_prob_dat(const Ens *r, const char *charts_dir, Diag *d)
                "# reaches it), fail; rgb: the bar's colour; all: 1 for all_results; label: target, year\n"
                "y p ci_low ci_high verdict rgb all label\n", r->thr);
     int n = p->n_rows, y = n;
+    for (int i = 0; i < n; i++)   /* the single checks fill 1.., the all_results bar n + 1 */
+        if (strcmp(ts(p, i, PR_ID), "all_results") == 0) y--;
     for (int i = 0; i < n; i++) {
         int all = strcmp(ts(p, i, PR_ID), "all_results") == 0;
         int yy = all ? n + 1 : y--;
