@@ -6,8 +6,9 @@
 # difference (members share their weather): where the end of the reference's
 # bar lies outside a variant's error bar, the variant changes the probability
 # beyond what the number of members can blur. The dashed line is the
-# threshold (--threshold). On the right: each bar's P(met), and a variant's
-# change from the reference in percentage points when there is one.
+# threshold (--threshold). On the right: each bar's P(met) (with many bars
+# only the changed ones'), and a variant's change from the reference in
+# percentage points when there is one.
 # Run by hand (after `ecsim plot DIR` wrote charts/ens-cmp-chartdata.gp):
 #   gnuplot -e "dir='out/ens-cmp'; lang='zh'; fmt='png'" plots/ens-cmp.gp
 # Reads charts/ens-cmp.dat (a block per scenario: y p lo hi diff; then the
@@ -46,9 +47,11 @@ do for [g=1:cmp_checks - 1] {
         lc rgb '#C8C8C8' back
 }
 h = 0.4
+# many bars: only the variants' changes are written on the right, not every P(met)
+dense = cmp_checks * cmp_group > 40
 plot data index cmp_n using (0):1:ytic(2) with points ps 0 notitle, \
      for [k=1:cmp_n] data index (k - 1) using (0):1:(0):2:($1 - h):($1 + h) with boxxyerror \
          lc rgb cmp_rgb[k] title cmp_name[k], \
      for [k=2:cmp_n] data index (k - 1) using 2:1:3:4 with xerrorbars pt 7 ps 0.5 lw 1.5 lc rgb '#333333' notitle, \
-     for [k=1:cmp_n] data index (k - 1) using (101.5):1:(k == 1 || $5 == 0 ? sprintf('%.0f%%', $2) \
-         : sprintf('%.0f%% (%+.0f)', $2, $5)) with labels left font font.','.(fontsize - 8) tc rgb '#333333' notitle
+     for [k=1:cmp_n] data index (k - 1) using (101.5):1:(k > 1 && $5 != 0 ? sprintf('%.0f%% (%+.0f)', $2, $5) \
+         : dense ? '' : sprintf('%.0f%%', $2)) with labels left font font.','.(fontsize - 8) tc rgb '#333333' notitle
