@@ -129,6 +129,8 @@ mkdir "$tmp/other"; echo x > "$tmp/other/notes.txt"
 [ $rc = 1 ] && [ "$(wc -l < "$tmp/err-other")" = 1 ] && grep -q 'nothing to draw' "$tmp/err-other" && ok \
   || bad "plot of another folder: exit status $rc, message: $(head -c 300 "$tmp/err-other")"
 [ "$(ls -A "$tmp/other")" = notes.txt ] && ok || bad "plot of another folder created files"
+"$ecsim" plot "$tmp/other/notes.txt" >/dev/null 2>"$tmp/err-file"; rc=$?
+[ $rc = 1 ] && grep -q 'not a directory' "$tmp/err-file" && ok || bad "plot of a file: exit status $rc"
 "$ecsim" plot "$tmp/part1/plot-small" >/dev/null 2>"$tmp/err-shard"; rc=$?
 [ $rc = 1 ] && grep -q 'ecsim merge' "$tmp/err-shard" && [ ! -e "$tmp/part1/plot-small/charts" ] && ok \
   || bad "plot of a shard: exit status $rc, message: $(head -c 300 "$tmp/err-shard")"

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "assumptions.h"
@@ -721,6 +722,12 @@ static int cmd_ensemble(int argc, char **argv)
     return ensemble_main(argc, argv, 0, &stop_signal);
 }
 
+static int is_dir(const char *dir)
+{
+    struct stat sb;
+    return stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
 /* `ecsim plot DIR`: what DIR holds (plot_dir_kind) says what is drawn; a
  * folder of no kind gets one message and nothing is created. */
 static int plot_folder(const char *dir, const char *plots, const char *lang, double threshold)
@@ -774,6 +781,7 @@ static int plot_folder(const char *dir, const char *plots, const char *lang, dou
             diag_error(d, ST_IO, dir, 0, NULL, "a shard (shard.txt): merge the shards first (ecsim merge DIR... -o "
                        "OUT), then plot OUT");
         else if (access(dir, F_OK) != 0) diag_error(d, ST_IO, dir, 0, NULL, "no such directory");
+        else if (!is_dir(dir)) diag_error(d, ST_IO, dir, 0, NULL, "not a directory");
         else
             diag_error(d, ST_IO, dir, 0, NULL, "nothing to draw: not the folder of a run (annual.dat, targets.dat, "
                        "run.cfg), of an ensemble's scenario (ensemble.dat, probabilities.dat, members.dat), of "
