@@ -31,7 +31,7 @@ set arrow 1 from first ens_threshold, graph 0 to first ens_threshold, graph 1 no
 set label 1 sprintf(L('阈值 %g%%', 'threshold %g %%'), ens_threshold) at first ens_threshold, graph 1 \
     offset -0.5, 0.6 right font small front
 # the all-results bar set apart from the single checks
-set arrow 2 from graph 0, first ens_bars + 0.5 to graph 1, first ens_bars + 0.5 nohead lw 1 lc rgb '#808080' back
+set arrow 2 from graph 0, first ens_bars to graph 1, first ens_bars nohead lw 1 lc rgb '#808080' back
 h = 0.32
 plot data using (0):1:(0):2:($1 - h):($1 + h):6:ytic(8) with boxxyerror lc rgb variable notitle, \
      data using ($7 == 1 ? 0 : NaN):1:(0):2:($1 - h):($1 + h) with boxxyerror fs empty border lc rgb '#000000' lc rgb '#000000' lw 2.5 notitle, \

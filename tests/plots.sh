@@ -71,5 +71,69 @@ grep -q 'ens-prob' "$tmp/ens/plot-small/ensemble_report.html" && ok || bad "ense
 "$ecsim" ensemble -q tests/data/plot/small.cfg --runs 2 --plot --threshold 1.5 -o "$tmp/ens2" 2>/dev/null; rc=$?
 [ $rc = 2 ] && [ ! -e "$tmp/ens2" ] && ok || bad "ensemble --threshold 1.5: exit status $rc (2 expected, nothing written)"
 
+# plot DIR of a merged ensemble: the shards of the same 8 members merged, then
+# drawn by `ecsim plot`, give the files of `ensemble --plot` above, byte for byte
+for k in 1 2; do
+  "$ecsim" ensemble -q tests/data/plot/small.cfg --runs 8 --shard $k/2 -o "$tmp/part$k" || bad "ensemble --shard $k/2 failed"
+done
+"$ecsim" merge -q "$tmp/part1" "$tmp/part2" -o "$tmp/merged" || bad "merge failed"
+"$ecsim" plot "$tmp/merged" --threshold 0.8 >/dev/null 2>"$tmp/err-mp"; rc=$?
+[ $rc = 0 ] && [ ! -s "$tmp/err-mp" ] && ok || { bad "plot of a merged ensemble: exit status $rc"; cat "$tmp/err-mp"; }
+n=0
+for f in ens-chartdata.gp ens-fan.dat ens-prob.dat ens-hist.dat colours.gp ens-fan.png ens-prob.png ens-hist.png \
+         ens-fan.svg ens-prob.svg ens-hist.svg; do
+  cmp -s "$tmp/ens/plot-small/charts/$f" "$tmp/merged/plot-small/charts/$f" && n=$((n + 1)) \
+    || bad "plot of a merged ensemble: charts/$f differs from ensemble --plot's"
+done
+[ $n = 11 ] && ok
+cmp -s "$tmp/ens/plot-small/ensemble_report.html" "$tmp/merged/plot-small/ensemble_report.html" && ok \
+  || bad "plot of a merged ensemble: ensemble_report.html differs from ensemble --plot's"
+# the scenario folder itself, in English: its own charts
+"$ecsim" plot "$tmp/merged/plot-small" --lang en >/dev/null 2>&1 && grep -q '<html lang="en">' "$tmp/merged/plot-small/ensemble_report.html" \
+  && ok || bad "plot of an ensemble's scenario folder --lang en failed"
+
+# plot DIR of compare --runs: each scenario's charts and ens-cmp; a copy of the
+# reference (same weather members) has the reference's P(met) and a change of 0
+small=tests/data/plot/small.cfg
+sed 's/name = "plot-small"/name = "copy"/' "$small" > "$tmp/copy.cfg"
+sed -e 's/name = "plot-small"/name = "wide-line"/' \
+    -e 's/capacity_mw = ( (2024, 600.0), (2025, 800.0) )/capacity_mw = ( (2024, 1600.0), (2025, 1800.0) )/' "$small" > "$tmp/wide.cfg"
+"$ecsim" compare -q "$small" "$tmp/copy.cfg" "$tmp/wide.cfg" --runs 6 -j 2 -o "$tmp/cmp" || bad "compare --runs failed"
+for lang in zh en; do
+  "$ecsim" plot "$tmp/cmp" --lang $lang >/dev/null 2>"$tmp/err-cmp"; rc=$?
+  [ $rc = 0 ] && [ ! -s "$tmp/err-cmp" ] && ok || { bad "plot of compare --runs ($lang): exit status $rc"; cat "$tmp/err-cmp"; }
+  [ "$(png_size "$tmp/cmp/charts/ens-cmp.png")" = 1600x900 ] && [ -s "$tmp/cmp/charts/ens-cmp.svg" ] && ok \
+    || bad "plot of compare --runs ($lang): ens-cmp.png missing or not 1600x900"
+  for s in plot-small copy wide-line; do
+    [ "$(png_size "$tmp/cmp/$s/charts/ens-prob.png")" = 1600x900 ] && [ -s "$tmp/cmp/$s/ensemble_report.html" ] && ok \
+      || bad "plot of compare --runs ($lang): $s has no ensemble charts"
+  done
+done
+# blocks of ens-cmp.dat: 1 the reference, 2 the copy (one bar per target row of the reference)
+awk '/^#/ {next} NF == 0 {if (prev) b++; prev = 0; next} {prev = 1} $1 == "y" {next}
+     b == 0 {ref[++nr] = $2} b == 1 {c[++nc] = $2; d[nc] = $5}
+     END {ok = nr > 0 && nr == nc; for (i = 1; i <= nr; i++) if (ref[i] != c[i] || d[i] != 0) ok = 0; exit !ok}' \
+  "$tmp/cmp/charts/ens-cmp.dat" && ok || bad "ens-cmp.dat: the copy's bars differ from the reference's"
+ntarget=$(awk '$1 == "plot-small" && $3 == "target" {n++} END {print n + 0}' "$tmp/cmp/comparison_ensemble.dat")
+[ "$(grep -c '^[0-9.]* "' "$tmp/cmp/charts/ens-cmp.dat")" = "$ntarget" ] && ok || bad "ens-cmp.dat: not one group per target check"
+
+# plot DIR of `ecsim elcc`: the chart data of `elcc --plot`
+"$ecsim" elcc -q scenarios/adequacy-outages.cfg --runs 2 --tech wind,solar -o "$tmp/elcc" --plot 2>/dev/null || bad "elcc --plot failed"
+mkdir "$tmp/elcc2"; cp "$tmp/elcc/elcc.dat" "$tmp/elcc2/"
+"$ecsim" plot "$tmp/elcc2" >/dev/null 2>&1 && cmp -s "$tmp/elcc/charts/elcc-chart.dat" "$tmp/elcc2/charts/elcc-chart.dat" \
+  && [ "$(png_size "$tmp/elcc2/charts/elcc.png")" = 1600x900 ] && ok || bad "plot of an elcc folder differs from elcc --plot"
+
+# a folder of none of these kinds: one message, exit status 1, nothing created
+mkdir "$tmp/other"; echo x > "$tmp/other/notes.txt"
+"$ecsim" plot "$tmp/other" >/dev/null 2>"$tmp/err-other"; rc=$?
+[ $rc = 1 ] && [ "$(wc -l < "$tmp/err-other")" = 1 ] && grep -q 'nothing to draw' "$tmp/err-other" && ok \
+  || bad "plot of another folder: exit status $rc, message: $(head -c 300 "$tmp/err-other")"
+[ "$(ls -A "$tmp/other")" = notes.txt ] && ok || bad "plot of another folder created files"
+"$ecsim" plot "$tmp/other/notes.txt" >/dev/null 2>"$tmp/err-file"; rc=$?
+[ $rc = 1 ] && grep -q 'not a directory' "$tmp/err-file" && ok || bad "plot of a file: exit status $rc"
+"$ecsim" plot "$tmp/part1/plot-small" >/dev/null 2>"$tmp/err-shard"; rc=$?
+[ $rc = 1 ] && grep -q 'ecsim merge' "$tmp/err-shard" && [ ! -e "$tmp/part1/plot-small/charts" ] && ok \
+  || bad "plot of a shard: exit status $rc, message: $(head -c 300 "$tmp/err-shard")"
+
 echo "plots: $pass passed, $fail failed"
 [ $fail = 0 ]

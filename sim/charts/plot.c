@@ -7,12 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "atomicfile.h"
 #include "chartdata.h"
 #include "costs.h"
 #include "gnuplot.h"
+#include "plotens.h"
 #include "results.h"
 #include "tech.h"
 
@@ -257,6 +259,31 @@ Status plot_write_costs(const char *charts_dir, Diag *d)
         fputs("\"\n", f);
     }
     return afile_commit(af, d);
+}
+
+/* ---- what a folder holds ---------------------------------------------------- */
+
+/* dir/name is a regular file (not a link). */
+static int has_file(const char *dir, const char *name)
+{
+    char path[PATH_LEN];
+    struct stat sb;
+    return snprintf(path, sizeof path, "%s/%s", dir, name) < (int)sizeof path && lstat(path, &sb) == 0
+           && S_ISREG(sb.st_mode);
+}
+
+PlotDirKind plot_dir_kind(const char *dir)
+{
+    struct stat sb;
+    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) return PLOT_DIR_NONE;
+    if (has_file(dir, "annual.dat") && has_file(dir, "targets.dat") && has_file(dir, "run.cfg")) return PLOT_DIR_RUN;
+    if (has_file(dir, "elcc.dat")) return PLOT_DIR_ELCC;
+    if (plotens_is_scenario(dir)) return PLOT_DIR_ENSEMBLE;
+    if (has_file(dir, "comparison_ensemble.dat")) return PLOT_DIR_ENS_COMPARE;
+    char **names = NULL;
+    int n = plotens_list_scenarios(dir, &names);
+    plotens_free_list(names, n);
+    return n > 0 ? PLOT_DIR_ENS_OUT : PLOT_DIR_NONE;
 }
 
 /* ---- the scenario ----------------------------------------------------------- */

@@ -83,6 +83,22 @@ Status plot_write_stack(const char *charts_dir, Diag *d);
 
 Status plot_scenario(const char *scenario_dir, const char *plots_dir, const char *lang, Diag *d);
 
+/* What `ecsim plot DIR` finds in DIR, by the files there (docs/charts.md):
+ *   PLOT_DIR_RUN           a run's folder: annual.dat, targets.dat, run.cfg;
+ *   PLOT_DIR_ELCC          the folder of `ecsim elcc`: elcc.dat;
+ *   PLOT_DIR_ENSEMBLE      an ensemble's scenario folder: ensemble.dat,
+ *                          probabilities.dat and members.dat;
+ *   PLOT_DIR_ENS_COMPARE   the folder of `compare --runs` (or its merge):
+ *                          comparison_ensemble.dat;
+ *   PLOT_DIR_ENS_OUT       the output folder of `ecsim ensemble` (or its
+ *                          merge): a subfolder that is an ensemble's;
+ *   PLOT_DIR_NONE          none of these (or not a directory).
+ * The first that fits, in this order; files are regular files, not links. */
+typedef enum {
+    PLOT_DIR_NONE, PLOT_DIR_RUN, PLOT_DIR_ELCC, PLOT_DIR_ENSEMBLE, PLOT_DIR_ENS_COMPARE, PLOT_DIR_ENS_OUT
+} PlotDirKind;
+PlotDirKind plot_dir_kind(const char *dir);
+
 /* Writes charts_dir/costs.gp: the technologies with costs (costs.def), their
  * investment and unit-cost columns and labels, for investment.gp and lcoe.gp. */
 Status plot_write_costs(const char *charts_dir, Diag *d);

@@ -5,6 +5,7 @@
  * Reads only those files (STYLE §8), never the ensemble code's memory. */
 #include "plotens.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -509,6 +510,8 @@ static Status write_prob_dat(const Ens *r, const char *charts_dir, Diag *d)
                "# reaches it), fail; rgb: the bar's colour; all: 1 for all_results; label: target, year\n"
                "y p ci_low ci_high verdict rgb all label\n", r->thr);
     int n = p->n_rows, y = n;
+    for (int i = 0; i < n; i++)   /* the single checks fill 1.., the all_results bar n + 1 */
+        if (strcmp(ts(p, i, PR_ID), "all_results") == 0) y--;
     for (int i = 0; i < n; i++) {
         int all = strcmp(ts(p, i, PR_ID), "all_results") == 0;
         int yy = all ? n + 1 : y--;
@@ -962,12 +965,44 @@ static Status draw(Ens *r, const GpEnv *env, int *drawn, Diag *d)
     return st;
 }
 
-Status plot_ensemble(const char *scenario_dir, const char *plots_dir, const char *lang, double prob_threshold,
-                     Diag *d)
+/* Reads and checks the files of scenario_dir; NULL with the reason in d. */
+static Ens *ens_load(const char *scenario_dir, int en, double thr, Status *st, Diag *d)
 {
-    if (!lang) lang = "zh";
-    if (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0) {
-        diag_error(d, ST_USAGE, NULL, 0, NULL, "report language '%s': use zh or en", lang);
+    Ens *r = calloc(1, sizeof *r);
+    if (!r) {
+        diag_error(d, ST_NOMEM, scenario_dir, 0, NULL, "out of memory");
+        *st = ST_NOMEM;
+        return NULL;
+    }
+    r->dir = scenario_dir;
+    r->en = en;
+    r->thr = thr;
+    r->d = d;
+    if ((*st = ens_read(r)) != ST_OK) {
+        ens_free(r);
+        free(r);
+        return NULL;
+    }
+    size_t len = strlen(scenario_dir);
+    while (len > 1 && scenario_dir[len - 1] == '/') len--;
+    const char *base = scenario_dir + len;
+    while (base > scenario_dir && base[-1] != '/') base--;
+    snprintf(r->name, sizeof r->name, "%.*s", (int)(scenario_dir + len - base), base);
+    return r;
+}
+
+static void ens_drop(Ens *r)
+{
+    if (r) ens_free(r);
+    free(r);
+}
+
+/* lang and the threshold: ST_USAGE with the reason, else ST_OK. */
+static Status check_args(const char **lang, double prob_threshold, Diag *d)
+{
+    if (!*lang) *lang = "zh";
+    if (strcmp(*lang, "zh") != 0 && strcmp(*lang, "en") != 0) {
+        diag_error(d, ST_USAGE, NULL, 0, NULL, "report language '%s': use zh or en", *lang);
         return ST_USAGE;
     }
     if (!(prob_threshold > 0 && prob_threshold <= 1)) {
@@ -975,26 +1010,16 @@ Status plot_ensemble(const char *scenario_dir, const char *plots_dir, const char
                    prob_threshold);
         return ST_USAGE;
     }
-    Ens *r = calloc(1, sizeof *r);
-    if (!r) {
-        diag_error(d, ST_NOMEM, scenario_dir, 0, NULL, "out of memory");
-        return ST_NOMEM;
-    }
-    r->dir = scenario_dir;
-    r->en = strcmp(lang, "en") == 0;
-    r->thr = prob_threshold;
-    r->d = d;
-    Status st = ens_read(r);   /* every input checked before anything is written */
-    if (st != ST_OK) {
-        ens_free(r);
-        free(r);
-        return st;
-    }
-    size_t len = strlen(scenario_dir);
-    while (len > 1 && scenario_dir[len - 1] == '/') len--;
-    const char *base = scenario_dir + len;
-    while (base > scenario_dir && base[-1] != '/') base--;
-    snprintf(r->name, sizeof r->name, "%.*s", (int)(scenario_dir + len - base), base);
+    return ST_OK;
+}
+
+Status plot_ensemble(const char *scenario_dir, const char *plots_dir, const char *lang, double prob_threshold,
+                     Diag *d)
+{
+    Status st = check_args(&lang, prob_threshold, d);
+    if (st != ST_OK) return st;
+    Ens *r = ens_load(scenario_dir, strcmp(lang, "en") == 0, prob_threshold, &st, d);   /* all checked first */
+    if (!r) return st;
     int drawn[N_CHARTS] = { 0 };
     const char *why_not = tr(r, "绘图失败，原因见命令行的错误信息。", "the chart failed; the command's messages say why.");
     GpEnv env;
@@ -1008,14 +1033,332 @@ Status plot_ensemble(const char *scenario_dir, const char *plots_dir, const char
                      "the font Noto Sans CJK SC is missing (Debian package fonts-noto-cjk).");
     }
     if (gst == ST_USAGE || gst == ST_NOMEM) {
-        ens_free(r);
-        free(r);
+        ens_drop(r);
         return gst;
     }
     for (int c = 0; c < N_CHARTS; c++)
         if (!drawn[c]) remove_old(scenario_dir, c);
     st = write_page(r, drawn, why_not, d);
-    ens_free(r);
-    free(r);
+    ens_drop(r);
     return gst != ST_OK ? gst : st;
+}
+
+/* ---- folders of ensembles ------------------------------------------------------------- */
+
+static int has_regular(const char *dir, const char *name)
+{
+    char path[PATH_LEN];
+    struct stat sb;
+    return snprintf(path, sizeof path, "%s/%s", dir, name) < (int)sizeof path && lstat(path, &sb) == 0
+           && S_ISREG(sb.st_mode);
+}
+
+int plotens_is_scenario(const char *dir)
+{
+    return has_regular(dir, spec_ens.file) && has_regular(dir, spec_prob.file) && has_regular(dir, spec_mem.file);
+}
+
+void plotens_free_list(char **names, int n)
+{
+    for (int i = 0; i < n; i++) free(names[i]);
+    free(names);
+}
+
+static int cmp_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+int plotens_list_scenarios(const char *dir, char ***names)
+{
+    *names = NULL;
+    DIR *dp = opendir(dir);
+    if (!dp) return -1;
+    int n = 0, cap = 0, bad = 0;
+    struct dirent *e;
+    while (!bad && (e = readdir(dp)) != NULL) {
+        if (e->d_name[0] == '.') continue;   /* ., .. and staging folders */
+        char sub[PATH_LEN];
+        struct stat sb;
+        if (snprintf(sub, sizeof sub, "%s/%s", dir, e->d_name) >= (int)sizeof sub || lstat(sub, &sb) != 0
+            || !S_ISDIR(sb.st_mode) || !plotens_is_scenario(sub))
+            continue;
+        if (n == cap) {
+            char **g = realloc(*names, (size_t)(cap = cap ? 2 * cap : 8) * sizeof *g);
+            if (!g) { bad = 1; break; }
+            *names = g;
+        }
+        if (!((*names)[n] = strdup(e->d_name))) bad = 1;
+        else n++;
+    }
+    closedir(dp);
+    if (bad) {
+        plotens_free_list(*names, n);
+        *names = NULL;
+        return -1;
+    }
+    if (n > 1) qsort(*names, (size_t)n, sizeof **names, cmp_name);
+    return n;
+}
+
+Status plot_ensemble_dirs(const char *const *dirs, int n, const char *plots_dir, const char *lang,
+                          double prob_threshold, Diag *d)
+{
+    Status st = check_args(&lang, prob_threshold, d);
+    for (int i = 0; i < n && st == ST_OK; i++) {   /* every folder checked before any is drawn */
+        Ens *r = ens_load(dirs[i], 0, prob_threshold, &st, d);
+        ens_drop(r);
+    }
+    Status worst = st;
+    for (int i = 0; i < n && st == ST_OK; i++) {
+        Status s1 = plot_ensemble(dirs[i], plots_dir, lang, prob_threshold, d);
+        if (s1 == ST_USAGE || s1 == ST_NOMEM) return s1;
+        if (worst == ST_OK) worst = s1;
+    }
+    return worst;
+}
+
+/* ---- the comparison of compare --runs --------------------------------------------------- */
+
+enum { CM_SCEN, CM_REF, CM_KIND, CM_NAME, CM_YEAR, CM_N, CM_VALUE, CM_REFV, CM_DIFF, CM_LO = 12, CM_HI };
+
+static const TabSpec spec_cmp = {
+    "comparison_ensemble.dat",
+    "scenario reference kind name year n value ref_value diff_mean diff_p10 diff_p50 diff_p90 ci_low ci_high",
+    "ssssiinnnnnnnn"
+};
+
+/* The bars' colours: the reference grey, the variants after it. */
+static const char *const cmp_rgb[] = { "#8C8C8C", "#2B7BBA", "#E6A817", "#2E9E44", "#9467BD", "#D62728",
+                                       "#17BECF", "#8C564B" };
+#define N_CMP_RGB ((int)(sizeof cmp_rgb / sizeof cmp_rgb[0]))
+
+typedef struct {
+    const char *dir;
+    Tab t;
+    const char **scen;     /* the scenarios in order of appearance, the reference first */
+    int n_scen;
+    Diag *d;
+} Cmp;
+
+static void cmp_free(Cmp *c)
+{
+    tab_free(&c->t);
+    free((void *)c->scen);   /* the names belong to t */
+}
+
+/* A scenario's name as a folder name of dir: no '/', not "." or "..". */
+static int plain_name(const char *s)
+{
+    return s[0] && !strchr(s, '/') && strcmp(s, ".") != 0 && strcmp(s, "..") != 0;
+}
+
+static Status cmp_read(Cmp *c)
+{
+    Status st = tab_read(c->dir, &spec_cmp, &c->t, c->d);
+    if (st != ST_OK) return st;
+    const Tab *t = &c->t;
+    char path[PATH_LEN];
+    snprintf(path, sizeof path, "%s/%s", c->dir, spec_cmp.file);
+    if (!(c->scen = calloc((size_t)t->n_rows, sizeof *c->scen))) {
+        diag_error(c->d, ST_NOMEM, path, 0, NULL, "out of memory");
+        return ST_NOMEM;
+    }
+    const char *ref = ts(t, 0, CM_REF);
+    for (int i = 0; i < t->n_rows; i++) {
+        const char *sc = ts(t, i, CM_SCEN), *kind = ts(t, i, CM_KIND);
+        if (strcmp(ts(t, i, CM_REF), ref) != 0) {
+            diag_error(c->d, ST_IO, path, t->lines[i], "column 2 (reference)", "'%s': the first row's reference "
+                       "is '%s'", ts(t, i, CM_REF), ref);
+            return ST_IO;
+        }
+        if (!plain_name(sc)) {
+            diag_error(c->d, ST_IO, path, t->lines[i], "column 1 (scenario)", "'%s' is not a folder's name", sc);
+            return ST_IO;
+        }
+        if (strcmp(kind, "target") != 0 && strcmp(kind, "metric") != 0) {
+            diag_error(c->d, ST_IO, path, t->lines[i], "column 3 (kind)", "'%s': target or metric", kind);
+            return ST_IO;
+        }
+        if (!strcmp(kind, "target")) {
+            double v = tv(t, i, CM_VALUE), rv = tv(t, i, CM_REFV), lo = tv(t, i, CM_LO), hi = tv(t, i, CM_HI);
+            if (!(v >= 0 && v <= 1) || !(rv >= 0 && rv <= 1) || !(lo >= -1 - 1e-9 && lo <= hi && hi <= 1 + 1e-9)) {
+                diag_error(c->d, ST_IO, path, t->lines[i], "column 7 (value)", "%s %d: P(met) %g, the reference's "
+                           "%g, interval %g..%g: not probabilities", ts(t, i, CM_NAME), (int)tv(t, i, CM_YEAR), v,
+                           rv, lo, hi);
+                return ST_IO;
+            }
+        }
+        int k = 0;
+        while (k < c->n_scen && strcmp(c->scen[k], sc) != 0) k++;
+        if (k == c->n_scen) c->scen[c->n_scen++] = ts(t, i, CM_SCEN);
+    }
+    if (strcmp(c->scen[0], ref) != 0) {
+        diag_error(c->d, ST_IO, path, t->lines[0], "column 1 (scenario)", "the first scenario is '%s', not the "
+                   "reference '%s'", c->scen[0], ref);
+        return ST_IO;
+    }
+    for (int k = 0; k < c->n_scen; k++) {
+        char sub[PATH_LEN];
+        if (snprintf(sub, sizeof sub, "%s/%s", c->dir, c->scen[k]) >= (int)sizeof sub || !plotens_is_scenario(sub)) {
+            diag_error(c->d, ST_IO, path, 0, c->scen[k], "scenario %s: %s/%s is not an ensemble's folder (no "
+                       "ensemble.dat, probabilities.dat and members.dat)", c->scen[k], c->dir, c->scen[k]);
+            return ST_IO;
+        }
+    }
+    return ST_OK;
+}
+
+/* The row of scenario sc's target check (name, year), -1 if none. */
+static int cmp_row(const Cmp *c, const char *sc, const char *name, int year)
+{
+    const Tab *t = &c->t;
+    for (int i = 0; i < t->n_rows; i++)
+        if ((int)tv(t, i, CM_YEAR) == year && !strcmp(ts(t, i, CM_KIND), "target") && !strcmp(ts(t, i, CM_SCEN), sc)
+            && !strcmp(ts(t, i, CM_NAME), name))
+            return i;
+    return -1;
+}
+
+/* charts/ens-cmp.dat: one block per scenario (gnuplot index k - 1), then
+ * the groups' labels; ens-cmp-chartdata.gp: the scenarios and sizes. ref
+ * gives the checks' labels (its probabilities.dat). */
+static Status write_cmp_data(const Cmp *c, const Ens *ref, const char *charts_dir, Diag *d)
+{
+    const Tab *t = &c->t;
+    const char *ref_name = c->scen[0];
+    int n_chk = 0;
+    for (int i = 0; i < t->n_rows; i++)
+        if (!strcmp(ts(t, i, CM_SCEN), ref_name) && !strcmp(ts(t, i, CM_KIND), "target")) n_chk++;
+    int S = c->n_scen, gh = S + 1;   /* a group: one bar per scenario and a gap */
+    AtomicFile *af;
+    Status st = open_out(&af, charts_dir, "ens-cmp.dat", d);
+    if (st != ST_OK) return st;
+    FILE *f = af->f;
+    fputs("# ens-cmp.dat — the bars of ens-cmp.gp, from comparison_ensemble.dat (ecsim, plotens.c).\n"
+          "# One block per scenario (the reference first), two blank lines between, then the groups'\n"
+          "# labels. y: the bar's position (the reference's first target check on top); p: P(met) in %;\n"
+          "# lo, hi: the reference's P(met) plus the 95 % Newcombe interval of the paired difference,\n"
+          "# clamped to 0..100 (NaN for the reference); diff: the paired difference in points\n", f);
+    for (int k = 0; k < S; k++) {
+        fprintf(f, "%s# %d %s\ny p lo hi diff\n", k ? "\n\n" : "", k + 1, c->scen[k]);
+        int g = 0, rows = 0;
+        for (int i = 0; i < t->n_rows; i++) {
+            if (strcmp(ts(t, i, CM_SCEN), ref_name) != 0 || strcmp(ts(t, i, CM_KIND), "target") != 0) continue;
+            int y = (n_chk - 1 - g++) * gh + (S - k);
+            int j = cmp_row(c, c->scen[k], ts(t, i, CM_NAME), (int)tv(t, i, CM_YEAR));
+            if (j < 0) continue;
+            double rv = tv(t, j, CM_REFV), lo = rv + tv(t, j, CM_LO), hi = rv + tv(t, j, CM_HI);
+            if (k == 0) fprintf(f, "%d %.4f NaN NaN 0\n", y, 100 * tv(t, j, CM_VALUE));
+            else fprintf(f, "%d %.4f %.4f %.4f %.4f\n", y, 100 * tv(t, j, CM_VALUE), 100 * fmax(0, lo),
+                         100 * fmin(1, hi), 100 * tv(t, j, CM_DIFF));
+            rows++;
+        }
+        if (!rows) fputs("NaN NaN NaN NaN NaN\n", f);
+    }
+    fputs("\n\n# the groups: y of the group's centre, label (target, check, year)\ny label\n", f);
+    int g = 0;
+    for (int i = 0; i < t->n_rows; i++) {
+        if (strcmp(ts(t, i, CM_SCEN), ref_name) != 0 || strcmp(ts(t, i, CM_KIND), "target") != 0) continue;
+        const char *name = ts(t, i, CM_NAME);
+        int year = (int)tv(t, i, CM_YEAR), pr = -1;
+        for (int j = 0; j < ref->prob.n_rows && pr < 0; j++)
+            if (!strcmp(ts(&ref->prob, j, PR_ID), name) && (int)tv(&ref->prob, j, PR_YEAR) == year) pr = j;
+        char label[256], chk[96], text[400];
+        if (pr >= 0) {
+            target_label(ref, pr, label, sizeof label);
+            check_text(ref, pr, chk, sizeof chk);
+            if (!strcmp(name, "all_results")) snprintf(text, sizeof text, "%s", label);
+            else snprintf(text, sizeof text, ref->en ? "%s %s, %d" : "%s %s，%d", label, chk, year);
+        } else {
+            snprintf(text, sizeof text, "%s, %d", name, year);
+        }
+        for (char *q = text; *q; q++)
+            if (*q == '"') *q = '\'';
+        fprintf(f, "%.1f \"%s\"\n", (n_chk - 1 - g++) * gh + (S + 1) / 2.0, text);
+    }
+    if (!n_chk) fputs("NaN \"\"\n", f);
+    if ((st = close_out(af, d)) != ST_OK) return st;
+
+    if ((st = open_out(&af, charts_dir, "ens-cmp-chartdata.gp", d)) != ST_OK) return st;
+    f = af->f;
+    fputs("# ens-cmp-chartdata.gp — chart data of the comparison of compare --runs, derived by ecsim\n"
+          "# (plotens.c) from comparison_ensemble.dat; loaded by plots/common.gp for plots/ens-cmp.gp.\n"
+          "scenario = ", f);
+    char title[300];
+    snprintf(title, sizeof title, ref->en ? "reference %s" : "参照方案 %s", ref_name);
+    gp_str(f, title);
+    fputc('\n', f);
+    chart_write_units(f);
+    gp_num(f, "cmp_n", S);
+    gp_num(f, "cmp_checks", n_chk);
+    gp_num(f, "cmp_group", gh);
+    gp_num(f, "cmp_members", t->n_rows ? tv(t, 0, CM_N) : 0);
+    gp_num(f, "ens_threshold", 100 * ref->thr);
+    const char *arrays[] = { "cmp_name", "cmp_rgb" };
+    for (int a = 0; a < 2; a++) {
+        fprintf(f, "array %s[%d] = [", arrays[a], S);
+        for (int k = 0; k < S; k++) {
+            fputs(k ? ", " : "", f);
+            gp_str(f, a == 0 ? c->scen[k] : cmp_rgb[k % N_CMP_RGB]);
+        }
+        fputs("]\n", f);
+    }
+    return close_out(af, d);
+}
+
+Status plot_ensemble_compare(const char *dir, const char *plots_dir, const char *lang, double prob_threshold,
+                             int *n_scenarios, Diag *d)
+{
+    Status st = check_args(&lang, prob_threshold, d);
+    if (st != ST_OK) return st;
+    if (n_scenarios) *n_scenarios = 0;
+    Cmp c = { .dir = dir, .d = d };
+    st = cmp_read(&c);
+    char **sub = st == ST_OK && c.n_scen > 0 ? calloc((size_t)c.n_scen, sizeof *sub) : NULL;
+    if (st == ST_OK && !sub) {
+        diag_error(d, ST_NOMEM, dir, 0, NULL, "out of memory");
+        st = ST_NOMEM;
+    }
+    for (int k = 0; st == ST_OK && k < c.n_scen; k++) {
+        size_t len = strlen(dir) + strlen(c.scen[k]) + 2;
+        if (!(sub[k] = malloc(len))) {
+            diag_error(d, ST_NOMEM, dir, 0, NULL, "out of memory");
+            st = ST_NOMEM;
+        } else {
+            snprintf(sub[k], len, "%s/%s", dir, c.scen[k]);
+        }
+    }
+    Ens *ref = st == ST_OK ? ens_load(sub[0], strcmp(lang, "en") == 0, prob_threshold, &st, d) : NULL;
+    /* each scenario's files checked, then its charts drawn; then the comparison */
+    Status worst = st == ST_OK ? plot_ensemble_dirs((const char *const *)sub, c.n_scen, plots_dir, lang,
+                                                    prob_threshold, d)
+                               : st;
+    if (worst == ST_OK || worst == ST_PLOT) {
+        GpEnv env;
+        char charts_dir[PATH_LEN];
+        int created;
+        st = gp_prepare(&env, plots_dir, lang, d);
+        if (st == ST_OK) st = gp_charts_dir(dir, charts_dir, sizeof charts_dir, &created, d);
+        if (st == ST_OK) st = write_cmp_data(&c, ref, charts_dir, d);
+        if (st == ST_OK) st = plot_write_colours(charts_dir, d);
+        GpJob *jobs = st == ST_OK ? calloc(2, sizeof *jobs) : NULL;
+        if (st == ST_OK && !jobs) {
+            diag_error(d, ST_NOMEM, dir, 0, NULL, "out of memory");
+            st = ST_NOMEM;
+        }
+        for (int k = 0; k < 2 && st == ST_OK; k++) {
+            char out[PATH_LEN];
+            if (snprintf(out, sizeof out, "%s/ens-cmp.%s", charts_dir, fmts[k]) >= (int)sizeof out
+                || gp_job_init(&jobs[k], &env, "ens-cmp.gp", dir, out, fmts[k]) != 0) {
+                diag_error(d, ST_IO, dir, 0, NULL, "path too long or with control characters");
+                st = ST_IO;
+            }
+        }
+        if (st == ST_OK) st = gp_run_jobs(jobs, 2, &env, d);
+        free(jobs);
+        if (worst == ST_OK) worst = st;
+    }
+    if (n_scenarios && worst != ST_IO) *n_scenarios = c.n_scen;
+    ens_drop(ref);
+    if (sub) plotens_free_list(sub, c.n_scen);
+    cmp_free(&c);
+    return worst;
 }

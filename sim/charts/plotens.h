@@ -42,4 +42,34 @@ const EnsChart *plotens_chart_get(int i);
 Status plot_ensemble(const char *scenario_dir, const char *plots_dir, const char *lang, double prob_threshold,
                      Diag *d);
 
+/* dir holds ensemble.dat, probabilities.dat and members.dat (regular files). */
+int plotens_is_scenario(const char *dir);
+
+/* The subfolders of dir that are ensemble scenario folders, sorted by name
+ * (bytewise): *names (free with plotens_free_list) and their number; 0 when
+ * none, -1 when dir cannot be read or memory runs out. */
+int plotens_list_scenarios(const char *dir, char ***names);
+void plotens_free_list(char **names, int n);
+
+/* plot_ensemble for each of the n scenario folders dirs[], every one's files
+ * checked first: one bad folder and nothing is drawn (its ST_IO names the
+ * file and line). Returns the first failure of the drawing, else ST_OK. */
+Status plot_ensemble_dirs(const char *const *dirs, int n, const char *plots_dir, const char *lang,
+                          double prob_threshold, Diag *d);
+
+/* The folder of `ecsim compare --runs` (or of its merge): reads and checks
+ * dir/comparison_ensemble.dat (its header, numbers, every row naming the
+ * same reference, the reference the first scenario, each scenario's folder
+ * dir/<scenario>/ an ensemble's and its files as plot_ensemble checks them),
+ * all before anything is written; then draws each scenario's charts and
+ * ensemble_report.html (plot_ensemble) and the comparison chart
+ * dir/charts/ens-cmp.png and .svg (plots/ens-cmp.gp): per target check of the
+ * reference (target, year), one bar per scenario with its probability of
+ * meeting it, the variants' error bars the reference's probability plus the
+ * 95 % Newcombe interval of the paired difference; its data
+ * charts/ens-cmp.dat and ens-cmp-chartdata.gp. *n_scenarios (may be NULL)
+ * gets the number of scenarios. Statuses as plot_ensemble. */
+Status plot_ensemble_compare(const char *dir, const char *plots_dir, const char *lang, double prob_threshold,
+                             int *n_scenarios, Diag *d);
+
 #endif

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "assumptions.h"
@@ -16,6 +17,8 @@
 #include "config.h"
 #include "plot.h"
 #include "plotcmp.h"
+#include "plotelcc.h"
+#include "plotens.h"
 #include "present.h"
 #include "report.h"
 #include "results.h"
@@ -73,7 +76,7 @@ static const char *main_help =
     "                          which assumptions decide each target verdict (each at x(1-D), x(1+D))\n"
     "  elcc FILE --runs N [--tech wind,solar,storage] [--year Y|all] -o DIR [--plot]\n"
     "                          capacity credit by equivalent firm capacity (docs/adequacy.md)\n"
-    "  plot DIR...             draw the charts and report.html of finished runs again\n"
+    "  plot DIR...             draw the charts again: runs, ensembles (merged too), compare --runs, elcc\n"
     "  check FILE... [--provenance]\n"
     "                          validate scenario files without running them; --provenance\n"
     "                          also lists values without a plan:/source:/assumption: comment\n"
@@ -134,19 +137,31 @@ static const char *compare_help =
     "Exit status as for run: 0 all ran and passed, 3 some target failed, 1 an error, 2 usage.\n";
 
 static const char *plot_help =
-    "usage: ecsim plot DIR... [--lang zh|en] [--plots DIR]\n"
+    "usage: ecsim plot DIR... [--lang zh|en] [--threshold P] [--plots DIR]\n"
     "\n"
-    "Draws the standard charts of finished runs (each DIR is an output directory\n"
-    "OUT/<scenario> of `ecsim run`) into DIR/charts/ as PNG and SVG, and writes\n"
-    "DIR/report.html, from the files in DIR only (docs/charts.md).\n"
+    "Draws the charts of finished work again, from the files in DIR only\n"
+    "(docs/charts.md), as PNG and SVG in DIR/charts/. What DIR holds says what is drawn:\n"
+    "  a run's folder OUT/<scenario> (annual.dat)   the standard charts, DIR/report.html\n"
+    "  an ensemble's scenario folder (ensemble.dat, probabilities.dat, members.dat)\n"
+    "                     the fan charts, probability dashboard, histogram and\n"
+    "                     DIR/ensemble_report.html, as `ensemble --plot` draws them\n"
+    "  the output folder of `ecsim ensemble` or of its `ecsim merge`\n"
+    "                     the same for each scenario folder in it\n"
+    "  the folder of `compare --runs` or its merge (comparison_ensemble.dat)\n"
+    "                     each scenario's, and DIR/charts/ens-cmp: P(met) of every\n"
+    "                     target by scenario, Newcombe 95 % intervals as error bars\n"
+    "  the folder of `ecsim elcc` (elcc.dat)        DIR/charts/elcc\n"
+    "Any other folder: a message and exit status 1, nothing written.\n"
     "\n"
     "options:\n"
     "  --lang zh|en       Chinese with the plan's units (default) or English with SI units\n"
+    "  --threshold P      ensembles: the probability a target should reach, 0 < P <= 1\n"
+    "                     (default 0.9), the dashboard's line and colours\n"
     "  --plots DIR        the gnuplot scripts (default: $ECSIM_PLOTS, ./plots, or next\n"
     "                     to the program)\n"
     "\n"
-    "Exit status: 0 all drawn; 1 gnuplot missing or a chart failed (the report is\n"
-    "still written); 2 bad usage.\n";
+    "Exit status: 0 all drawn; 1 not a folder of these kinds, a malformed file, gnuplot\n"
+    "missing or a chart failed (a report is still written); 2 bad usage.\n";
 
 static const char *sweep_help =
     "usage: ecsim sweep FILE --vary path=v1,v2,... [--vary ...] -o DIR [--metric M]\n"
@@ -707,9 +722,83 @@ static int cmd_ensemble(int argc, char **argv)
     return ensemble_main(argc, argv, 0, &stop_signal);
 }
 
+static int is_dir(const char *dir)
+{
+    struct stat sb;
+    return stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/* `ecsim plot DIR`: what DIR holds (plot_dir_kind) says what is drawn; a
+ * folder of no kind gets one message and nothing is created. */
+static int plot_folder(const char *dir, const char *plots, const char *lang, double threshold)
+{
+    PlotDirKind kind = plot_dir_kind(dir);
+    if (kind == PLOT_DIR_RUN) return plot_dir(dir, plots, lang, 0);
+    Diag *d = malloc(sizeof *d);
+    if (!d) { fprintf(stderr, "ecsim: out of memory\n"); return EXIT_ERROR; }
+    diag_init(d);
+    Status st = ST_IO;
+    int n = 0;
+    char **names = NULL, **subs = NULL;
+    switch (kind) {
+    case PLOT_DIR_ELCC:
+        if ((st = plot_elcc(dir, plots, lang, d)) == ST_OK) printf("  chart: %s/charts/elcc.png\n", dir);
+        break;
+    case PLOT_DIR_ENSEMBLE:
+        if ((st = plot_ensemble(dir, plots, lang, threshold, d)) == ST_OK)
+            printf("  charts and report: %s/ensemble_report.html\n", dir);
+        break;
+    case PLOT_DIR_ENS_COMPARE:
+        if ((st = plot_ensemble_compare(dir, plots, lang, threshold, &n, d)) == ST_OK)
+            printf("  charts and reports of %d scenarios: %s/<scenario>/ensemble_report.html; comparison: "
+                   "%s/charts/ens-cmp.png\n", n, dir, dir);
+        break;
+    case PLOT_DIR_ENS_OUT:
+        n = plotens_list_scenarios(dir, &names);
+        subs = n > 0 ? calloc((size_t)n, sizeof *subs) : NULL;
+        st = subs ? ST_OK : ST_NOMEM;
+        for (int i = 0; i < n && st == ST_OK; i++) {
+            size_t len = strlen(dir) + strlen(names[i]) + 2;
+            if (!(subs[i] = malloc(len))) st = ST_NOMEM;
+            else snprintf(subs[i], len, "%s/%s", dir, names[i]);
+        }
+        if (st == ST_NOMEM) diag_error(d, ST_NOMEM, dir, 0, NULL, "out of memory or unreadable");
+        else if ((st = plot_ensemble_dirs((const char *const *)subs, n, plots, lang, threshold, d)) == ST_OK)
+            printf("  charts and reports of %d scenarios: %s/<scenario>/ensemble_report.html\n", n, dir);
+        if (subs) plotens_free_list(subs, n);
+        plotens_free_list(names, n > 0 ? n : 0);
+        break;
+    default: {
+        char path[4096];
+        int run_like = 0;
+        static const char *const run_files[] = { "annual.dat", "targets.dat", "run.cfg" };
+        for (int i = 0; i < 3; i++)
+            if (snprintf(path, sizeof path, "%s/%s", dir, run_files[i]) < (int)sizeof path && access(path, F_OK) == 0)
+                run_like = 1;
+        int shard = snprintf(path, sizeof path, "%s/shard.txt", dir) < (int)sizeof path && access(path, F_OK) == 0;
+        if (run_like) results_check_dir(dir, d);   /* a run's folder with a file missing: which */
+        else if (shard)
+            diag_error(d, ST_IO, dir, 0, NULL, "a shard (shard.txt): merge the shards first (ecsim merge DIR... -o "
+                       "OUT), then plot OUT");
+        else if (access(dir, F_OK) != 0) diag_error(d, ST_IO, dir, 0, NULL, "no such directory");
+        else if (!is_dir(dir)) diag_error(d, ST_IO, dir, 0, NULL, "not a directory");
+        else
+            diag_error(d, ST_IO, dir, 0, NULL, "nothing to draw: not the folder of a run (annual.dat, targets.dat, "
+                       "run.cfg), of an ensemble's scenario (ensemble.dat, probabilities.dat, members.dat), of "
+                       "compare --runs (comparison_ensemble.dat) or of elcc (elcc.dat), and no ensemble scenario "
+                       "folder in it");
+        break;
+    }
+    }
+    diag_print(d, stderr);
+    free(d);
+    return st != ST_OK;
+}
+
 static int cmd_plot(int argc, char **argv)
 {
     const char *lang = "zh", *plots = NULL;
+    double threshold = PLOTENS_THRESHOLD;
     int ndirs = 0, bad = 0;
     for (int i = 0; i < argc; i++) {
         if (is_help(argv[i])) { fputs(plot_help, stdout); return 0; }
@@ -719,14 +808,22 @@ static int cmd_plot(int argc, char **argv)
         } else if (strcmp(argv[i], "--plots") == 0) {
             if (++i >= argc) return usage_error("plot", "%s", "--plots needs a directory");
             plots = argv[i];
+        } else if (strcmp(argv[i], "--threshold") == 0) {
+            char *end = NULL;
+            if (++i < argc) threshold = strtod(argv[i], &end);
+            if (i >= argc || end == argv[i] || *end || !(threshold > 0 && threshold <= 1))
+                return usage_error("plot", "%s", "--threshold needs a probability above 0 and at most 1, e.g. 0.9");
         } else if (argv[i][0] == '-' && argv[i][1]) {
             return usage_error("plot", "unknown option '%s'", argv[i]);
         }
     }
     for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--lang") == 0 || strcmp(argv[i], "--plots") == 0) { i++; continue; }
+        if (strcmp(argv[i], "--lang") == 0 || strcmp(argv[i], "--plots") == 0 || strcmp(argv[i], "--threshold") == 0) {
+            i++;
+            continue;
+        }
         ndirs++;
-        bad += plot_dir(argv[i], plots, lang, 0);
+        bad += plot_folder(argv[i], plots, lang, threshold);
     }
     if (ndirs == 0) return usage_error("plot", "%s", "no output directory given");
     return bad ? 1 : 0;

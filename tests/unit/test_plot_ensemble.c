@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "plot.h"
 #include "plotens.h"
 #include "stagedir.h"
 #include "testutil.h"
@@ -363,6 +364,170 @@ static void bad_usage(void)
     CU_ASSERT_EQUAL(written_in(dir, NULL), 0);
 }
 
+/* ---- folders for `ecsim plot DIR` ------------------------------------------------------- */
+
+static void put(const char *dir, const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    CU_ASSERT_EQUAL_FATAL(write_all(path, text, strlen(text)), 0);
+}
+
+/* What plot_dir_kind finds, on folders made by hand. */
+static void dir_kinds(void)
+{
+    char out[256], sc[256], path[512];
+    snprintf(out, sizeof out, "%s/kinds", root);
+    CU_ASSERT_EQUAL_FATAL(mkdir(out, 0700), 0);
+    CU_ASSERT_EQUAL(plot_dir_kind(out), PLOT_DIR_NONE);            /* empty */
+    put(out, "notes.txt", "x\n");
+    CU_ASSERT_EQUAL(plot_dir_kind(out), PLOT_DIR_NONE);
+    sample_copy("kinds/b-scn", sc, sizeof sc);
+    CU_ASSERT_EQUAL(plot_dir_kind(sc), PLOT_DIR_ENSEMBLE);
+    CU_ASSERT_EQUAL(plot_dir_kind(out), PLOT_DIR_ENS_OUT);         /* a folder of scenario folders */
+    char **names = NULL;
+    char a[256];
+    sample_copy("kinds/a-scn", a, sizeof a);
+    CU_ASSERT_EQUAL_FATAL(plotens_list_scenarios(out, &names), 2);
+    CU_ASSERT_STRING_EQUAL(names[0], "a-scn");                      /* sorted */
+    CU_ASSERT_STRING_EQUAL(names[1], "b-scn");
+    plotens_free_list(names, 2);
+    snprintf(path, sizeof path, "%s/members.dat", sc);
+    CU_ASSERT_EQUAL(remove(path), 0);                                /* one of the three missing */
+    CU_ASSERT_EQUAL(plot_dir_kind(sc), PLOT_DIR_NONE);
+    put(out, "comparison_ensemble.dat", "x\n");
+    CU_ASSERT_EQUAL(plot_dir_kind(out), PLOT_DIR_ENS_COMPARE);
+    put(out, "elcc.dat", "x\n");
+    CU_ASSERT_EQUAL(plot_dir_kind(out), PLOT_DIR_ELCC);
+    put(out, "annual.dat", "x\n");
+    put(out, "targets.dat", "x\n");
+    CU_ASSERT_EQUAL(plot_dir_kind(out), PLOT_DIR_ELCC);              /* a run needs run.cfg too */
+    put(out, "run.cfg", "x\n");
+    CU_ASSERT_EQUAL(plot_dir_kind(out), PLOT_DIR_RUN);
+    snprintf(path, sizeof path, "%s/notes.txt", out);
+    CU_ASSERT_EQUAL(plot_dir_kind(path), PLOT_DIR_NONE);             /* a file */
+}
+
+static const char *cmp_header =
+    "# made by hand\n"
+    "scenario reference kind name year n value ref_value diff_mean diff_p10 diff_p50 diff_p90 ci_low ci_high\n";
+
+/* A compare --runs folder by hand: the reference ref and the variant var
+ * (copies of the sample), two target checks and a metric row. */
+static void cmp_folder(const char *name, const char *rows, char *dir, size_t n)
+{
+    char sub[300];
+    snprintf(dir, n, "%s/%s", root, name);
+    CU_ASSERT_EQUAL_FATAL(mkdir(dir, 0700), 0);
+    snprintf(sub, sizeof sub, "%s/ref", name);
+    char tmp[256];
+    sample_copy(sub, tmp, sizeof tmp);
+    snprintf(sub, sizeof sub, "%s/var", name);
+    sample_copy(sub, tmp, sizeof tmp);
+    char text[4096];
+    snprintf(text, sizeof text, "%s%s", cmp_header, rows);
+    put(dir, "comparison_ensemble.dat", text);
+}
+
+static const char *good_rows =
+    "ref ref target wind_capacity 2025 40 0.5 0.5 0 NaN NaN NaN -0.2 0.2\n"
+    "ref ref target coal_capacity 2025 40 0.9 0.9 0 NaN NaN NaN -0.1 0.1\n"
+    "ref ref metric wind_capacity_mw 2025 40 3200 3200 0 0 0 0 NaN NaN\n"
+    "var ref target wind_capacity 2025 40 0.625 0.5 0.125 NaN NaN NaN -0.1 0.3\n"
+    "var ref target coal_capacity 2025 40 1 0.9 0.1 NaN NaN NaN -0.2 0.25\n"
+    "var ref metric wind_capacity_mw 2025 40 3400 3200 200 200 200 200 NaN NaN\n";
+
+/* The comparison chart: a bar per scenario and check; a variant's error
+ * bar is the reference's P(met) plus the Newcombe interval, clamped: by
+ * hand 50 + (-10..30) = 40..80, 90 + (-20..25) = 70..100 (115 clamped). */
+static void compare_chart(void)
+{
+    char dir[256], path[512];
+    cmp_folder("cmp", good_rows, dir, sizeof dir);
+    Diag d;
+    diag_init(&d);
+    int n = 0;
+    Status st = plot_ensemble_compare(dir, PLOTS, "zh", 0.9, &n, &d);
+    if (st != ST_OK) diag_print(&d, stderr);
+    CU_ASSERT_EQUAL_FATAL(st, ST_OK);
+    CU_ASSERT_EQUAL(n, 2);
+    unsigned w = 0, h = 0;
+    snprintf(path, sizeof path, "%s/charts/ens-cmp.png", dir);
+    CU_ASSERT(png_size(path, &w, &h) == 0 && w == CHART_W && h == CHART_H);
+    snprintf(path, sizeof path, "%s/ref/charts/ens-prob.png", dir);
+    CU_ASSERT(png_size(path, &w, &h) == 0 && w == CHART_W && h == CHART_H);
+    snprintf(path, sizeof path, "%s/var/ensemble_report.html", dir);
+    CU_ASSERT(file_exists(path));
+    snprintf(path, sizeof path, "%s/charts/ens-cmp.dat", dir);
+    char *dat = read_all(path, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dat);
+    /* groups of 3 (2 bars and a gap): wind on top (y 5, 4), coal below (2, 1) */
+    CU_ASSERT(strstr(dat, "\n5 50.0000 NaN NaN 0\n") != NULL);
+    CU_ASSERT(strstr(dat, "\n2 90.0000 NaN NaN 0\n") != NULL);
+    CU_ASSERT(strstr(dat, "\n4 62.5000 40.0000 80.0000 12.5000\n") != NULL);
+    CU_ASSERT(strstr(dat, "\n1 100.0000 70.0000 100.0000 10.0000\n") != NULL);
+    CU_ASSERT(strstr(dat, "\n4.5 \"") != NULL && strstr(dat, "\n1.5 \"") != NULL);   /* the groups' labels */
+    free(dat);
+    snprintf(path, sizeof path, "%s/charts/ens-cmp.svg", dir);
+    CU_ASSERT(file_exists(path));
+    diag_init(&d);   /* English too, without a warning */
+    CU_ASSERT_EQUAL(plot_ensemble_compare(dir, PLOTS, "en", 0.8, NULL, &d), ST_OK);
+    CU_ASSERT_EQUAL(d.n_errors, 0);
+}
+
+/* A malformed comparison: located, and nothing written anywhere. */
+static void compare_malformed(void)
+{
+    static const struct { const char *rows, *where; } bad[] = {
+        { "ref ref target wind_capacity 2025 40 0.5 0.5 0 NaN NaN NaN -0.2 0.2\n"
+          "var other target wind_capacity 2025 40 0.5 0.5 0 NaN NaN NaN -0.2 0.2\n", ":4" },
+        { "ref ref target wind_capacity 2025 40 1.5 0.5 0 NaN NaN NaN -0.2 0.2\n", ":3" },
+        { "../x ref target wind_capacity 2025 40 0.5 0.5 0 NaN NaN NaN -0.2 0.2\n", ":3" },
+        { "var ref target wind_capacity 2025 40 0.5 0.5 0 NaN NaN NaN -0.2 0.2\n", ":3" },
+        { "ref ref target wind_capacity 2025 40 0.5 0.5 0 NaN NaN NaN -0.2 0.2\n"
+          "gone ref target wind_capacity 2025 40 0.5 0.5 0 NaN NaN NaN -0.2 0.2\n", "gone" },
+        { "ref ref target wind_capacity 2025.5 40 0.5 0.5 0 NaN NaN NaN -0.2 0.2\n", ":3" },
+    };
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        char dir[256], name[32], sub[512];
+        snprintf(name, sizeof name, "cmpbad%zu", k);
+        cmp_folder(name, bad[k].rows, dir, sizeof dir);
+        Diag d;
+        diag_init(&d);
+        CU_ASSERT_EQUAL(plot_ensemble_compare(dir, PLOTS, "zh", 0.9, NULL, &d), ST_IO);
+        CU_ASSERT(d.n_errors >= 1 && strstr(d.e[0].file, "comparison_ensemble.dat") != NULL);
+        if (bad[k].where[0] == ':') {
+            CU_ASSERT_EQUAL(d.e[0].line, atoi(bad[k].where + 1));
+        } else {
+            CU_ASSERT(strstr(d.e[0].message, bad[k].where) != NULL);
+        }
+        snprintf(sub, sizeof sub, "%s/charts", dir);
+        CU_ASSERT(!file_exists(sub));
+        snprintf(sub, sizeof sub, "%s/ref", dir);
+        CU_ASSERT_EQUAL(written_in(sub, NULL), 0);
+        snprintf(sub, sizeof sub, "%s/var", dir);
+        CU_ASSERT_EQUAL(written_in(sub, NULL), 0);
+    }
+}
+
+/* Several scenario folders: one malformed and none is drawn. */
+static void dirs_checked_first(void)
+{
+    char a[256], b[256], path[512];
+    sample_copy("first-a", a, sizeof a);
+    sample_copy("first-b", b, sizeof b);
+    put(b, "ensemble.dat", "metric year n mean sd min p10 p50 p90 max\nre_utilisation x 1 1 1 1 1 1 1 1\n");
+    const char *dirs[] = { a, b };
+    Diag d;
+    diag_init(&d);
+    CU_ASSERT_EQUAL(plot_ensemble_dirs(dirs, 2, PLOTS, "zh", 0.9, &d), ST_IO);
+    CU_ASSERT(d.n_errors >= 1 && d.e[0].line == 2);
+    CU_ASSERT_EQUAL(written_in(a, NULL), 0);
+    CU_ASSERT_EQUAL(written_in(b, NULL), 0);
+    snprintf(path, sizeof path, "%s/ensemble.dat", b);
+    remove(path);
+}
+
 void register_test_plot_ensemble(void);
 void register_test_plot_ensemble(void)
 {
@@ -372,4 +537,8 @@ void register_test_plot_ensemble(void)
     CU_add_test(s, "malformed inputs: located error, nothing written", malformed);
     CU_add_test(s, "gnuplot absent: the page names the missing charts", gnuplot_absent);
     CU_add_test(s, "bad threshold or language", bad_usage);
+    CU_add_test(s, "plot_dir_kind on folders made by hand", dir_kinds);
+    CU_add_test(s, "compare --runs: the comparison chart, error bars by hand", compare_chart);
+    CU_add_test(s, "compare --runs malformed: located, nothing written", compare_malformed);
+    CU_add_test(s, "several folders: all checked before any is drawn", dirs_checked_first);
 }
