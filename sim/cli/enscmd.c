@@ -66,6 +66,7 @@ static const char *ensemble_help =
 static const char *compare_runs_help =
     "usage: ecsim compare FILE... --runs N|--weather-years -o DIR [--seed S] [-j N]\n"
     "                     [--quantiles 5,95] [--set path=value]... [--shard K/N] [-q]\n"
+    "                     [--plot [--lang zh|en] [--threshold P]]\n"
     "\n"
     "Runs N weather members of every scenario on common random numbers (member m of\n"
     "every scenario has the same weather; with --weather-years, the same file year) and\n"
@@ -77,6 +78,8 @@ static const char *compare_runs_help =
     "                                metrics: mean, P10, P50, P90 across members)\n"
     "  DIR/summary.md                the targets whose probability changes first, the\n"
     "                                unchanged ones in a line per scenario, key metrics\n"
+    "  with --plot: each scenario's ensemble charts and DIR/charts/ens-cmp.png (P(met) of\n"
+    "  every target by scenario, the Newcombe interval as error bars)\n"
     "\n"
     "Options and exit status as for `ecsim ensemble` (-o DIR is required). With\n"
     "--shard K/N every scenario runs members (K-1)R/N+1 .. KR/N (member m has the same\n"
@@ -320,6 +323,13 @@ int ensemble_main(int argc, char **argv, int compare, const volatile sig_atomic_
     else if (st == ST_OK && compare && !quiet)
         printf("comparison of %d scenarios on %d members -> %s/comparison_ensemble.dat, .csv, summary.md\n",
                out.scenarios, out.scenarios ? out.jobs / out.scenarios : 0, o.out_dir);
+    if (st == ST_OK && compare && plot && !shard_n) {   /* the comparison chart, as `ecsim plot DIR` */
+        diag_init(d);
+        Status pst = plot_ensemble_compare(o.out_dir, plots, lang, threshold, NULL, d);
+        diag_print(d, stderr);
+        if (pst == ST_OK && !quiet) printf("  comparison chart: %s/charts/ens-cmp.png\n", o.out_dir);
+        else if (pst != ST_OK && msg.plot_status == ST_OK) msg.plot_status = pst;
+    }
     free(d);
     free(files);
     free(sets);
