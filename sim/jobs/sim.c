@@ -169,6 +169,8 @@ typedef struct {
     int n;
     const Site *site;
     atomic_int next;
+    pthread_t tid[SUN_THREADS];
+    int started;
 } SunBatch;
 
 static void *sun_batch_work(void *arg)
@@ -186,11 +188,17 @@ static int sun_cached(const Run *run, const Site *site, int year)
     return 0;
 }
 
-static void sun_prefetch(Run *run, const Site *site, int first, int n_years)
+/* Claims the slots of the period's years not cached and starts helpers
+ * on them; sun_batch_finish builds the rest on the calling thread and
+ * waits for the helpers. In between, the caller may do other work that
+ * does not touch run->sun. */
+static void sun_batch_start(Run *run, SunBatch *b, const Site *site, int first, int n_years)
 {
+    b->n = 0;
+    b->site = site;
+    b->started = 0;
+    atomic_init(&b->next, 0);
     if (n_years > SUN_CACHE) return;   /* sun_for builds them one by one */
-    SunBatch b = { .n = 0, .site = site };
-    atomic_init(&b.next, 0);
     for (int y = first; y < first + n_years; y++) {
         if (sun_cached(run, site, y)) continue;
         /* the next slot in turn that holds no year of this period */
@@ -205,16 +213,20 @@ static void sun_prefetch(Run *run, const Site *site, int first, int n_years)
         slot->year = y;
         slot->pv_ok = 0;
         slot->uses = 0;
-        b.slot[b.n++] = slot;
+        b->slot[b->n++] = slot;
     }
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     int helpers = (int)(cpus < 1 ? 1 : cpus > SUN_THREADS ? SUN_THREADS : cpus) - 1;
-    if (helpers > b.n - 1) helpers = b.n - 1;
-    pthread_t tid[SUN_THREADS];
-    int started = 0;
-    while (started < helpers && pthread_create(&tid[started], NULL, sun_batch_work, &b) == 0) started++;
-    sun_batch_work(&b);
-    for (int t = 0; t < started; t++) pthread_join(tid[t], NULL);
+    if (helpers > b->n - 1) helpers = b->n - 1;
+    while (b->started < helpers && pthread_create(&b->tid[b->started], NULL, sun_batch_work, b) == 0)
+        b->started++;
+}
+
+static void sun_batch_finish(SunBatch *b)
+{
+    sun_batch_work(b);
+    for (int t = 0; t < b->started; t++) pthread_join(b->tid[t], NULL);
+    b->started = 0;
 }
 
 /* The year's PV sun terms for the run's PV model, from the slot (made or
@@ -553,12 +565,15 @@ Status sim_run(Run *run, const Scenario *s, unsigned long member, const Sink *si
                    "the period must hold 1 to %d years", SIM_MAX_YEARS);
         return ST_CONFIG_RANGE;
     }
+    /* The sun tables build while the run is prepared and its sink opens. */
+    SunBatch sb;
+    sun_batch_start(run, &sb, &s->site, s->first_year, s->weather.source != WEATHER_FILE ? n_years : 0);
     Status st = sim_prepare(run, s, d);
-    if (st != ST_OK) return st;
-    if (s->weather.source == WEATHER_FILE)
+    if (st == ST_OK && s->weather.source == WEATHER_FILE)
         snprintf(res->weather_note, sizeof res->weather_note, "%s", run->wxc.note);
-    if (sink && sink->begin && (st = sink->begin(sink->ctx, s)) != ST_OK) return st;
-    if (s->weather.source != WEATHER_FILE) sun_prefetch(run, &s->site, s->first_year, n_years);
+    if (st == ST_OK && sink && sink->begin) st = sink->begin(sink->ctx, s);
+    sun_batch_finish(&sb);
+    if (st != ST_OK) return st;
 
     for (int i = 0; i < n_years; i++) {
         int year = s->first_year + i;
