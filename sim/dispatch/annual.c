@@ -16,6 +16,29 @@ static double *field(AnnualRow *row, MetricId m)
     return (double *)((char *)row + metrics_get(m)->offset);
 }
 
+/* Two hours at once: GCC/Clang vector types, each lane an ordinary IEEE
+ * double addition (-ffp-contract=off: no fused operations), so a lane
+ * holds exactly what the scalar sum would. v2du: the same, for loads at
+ * any double's alignment. */
+typedef double v2d __attribute__((vector_size(16)));
+typedef v2d v2du __attribute__((aligned(8)));
+
+/* out[i] = 0 + v[0][h0 + i] + v[1][h0 + i] + ... (in k order), i < 24:
+ * the day's twelve pairs of hours stay in registers while the series
+ * pass, one pointer load per series. */
+static void day_sum(double out[24], const double *const *v, int n, int h0)
+{
+    for (int i = 0; i < 24; i += 12) {
+        v2d a0 = { 0, 0 }, a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
+        for (int k = 0; k < n; k++) {
+            const v2du *p = (const v2du *)(v[k] + h0 + i);
+            a0 += p[0], a1 += p[1], a2 += p[2], a3 += p[3], a4 += p[4], a5 += p[5];
+        }
+        v2du *o = (v2du *)(out + i);
+        o[0] = a0, o[1] = a1, o[2] = a2, o[3] = a3, o[4] = a4, o[5] = a5;
+    }
+}
+
 int annual_from_hours(const YearFacts *f, const YearInputs *in, const YearSeries *out,
                       AnnualRow *row)
 {
@@ -59,47 +82,50 @@ int annual_from_hours(const YearFacts *f, const YearInputs *in, const YearSeries
     const double *load = in->v[SER_LOAD], *unserved = out->v[SER_UNSERVED], *soc = out->v[SER_SOC];
     const double *import = out->v[SER_IMPORT], *export_mw = out->v[SER_EXPORT];
     double peak = 0, resid = 0, unh = 0, imh = 0, island = 0, islh = 0;
-    int finite = 1;
+    double nonfinite = 0.0;
     /* Each hour's supply and demand, summed series by series over a day
      * (24 hours, a fixed count the compiler turns into vector adds): the
-     * same additions in the same order per hour as a sum per hour. */
+     * same additions in the same order per hour as a sum per hour. The
+     * hour's tests are free of branches: a count adds 1 or 0 (exact), the
+     * shortfall adds itself or +0 (the sum stays >= +0, so +0 leaves it
+     * as it is), a value not finite turns the sum nonfinite into NaN (x - x
+     * is 0 for every finite x), and the residual's maximum is used only when every hour
+     * was finite, as before. */
     double supply_day[24], demand_day[24];
-    for (int h = 0; h < H; h++) {
-        const int k24 = h % 24;
-        if (k24 == 0 && h + 24 <= H) {
-            for (int i = 0; i < 24; i++) supply_day[i] = demand_day[i] = 0.0;
-            for (int k = 0; k < ns; k++) {
-                const double *v = sup[k] + h;
-                for (int i = 0; i < 24; i++) supply_day[i] += v[i];
+    for (int h0 = 0; h0 < H; h0 += 24) {
+        const int nh = H - h0 < 24 ? H - h0 : 24;
+        if (nh == 24) {
+            day_sum(supply_day, sup, ns, h0);
+            day_sum(demand_day, dem, nd, h0);
+        } else {   /* a part day at the end: hour by hour */
+            for (int i = 0; i < nh; i++) {
+                supply_day[i] = demand_day[i] = 0.0;
+                for (int k = 0; k < ns; k++) supply_day[i] += sup[k][h0 + i];
+                for (int k = 0; k < nd; k++) demand_day[i] += dem[k][h0 + i];
             }
-            for (int k = 0; k < nd; k++) {
-                const double *v = dem[k] + h;
-                for (int i = 0; i < 24; i++) demand_day[i] += v[i];
-            }
-        } else if (h + 24 - k24 > H) {   /* a part day at the end: hour by hour */
-            supply_day[k24] = demand_day[k24] = 0.0;
-            for (int k = 0; k < ns; k++) supply_day[k24] += sup[k][h];
-            for (int k = 0; k < nd; k++) demand_day[k24] += dem[k][h];
         }
-        if (load[h] > peak) peak = load[h];
-        if (unserved[h] > 1e-9) unh += 1;
-        if (import[h] > 1e-9) imh += 1;
-        /* Island mode (no line), without a second dispatch: imports come
-         * only in deficit hours, as the last resource after storage and coal
-         * at its ramp limit, so without them those hours lack what was
-         * imported, less the firm export the line carried in them (an island
-         * has none). Exact for renewable-first and line-first in surplus
-         * mode, where no other decision depends on the import; with firm
-         * export or peak-shaving an estimate (docs/model.md). */
-        double short_mw = import[h] + unserved[h] - export_mw[h];
-        if (short_mw > 1e-9) {
-            island += short_mw;
-            islh += 1;
+        for (int i = 0; i < nh; i++) {
+            const int h = h0 + i;
+            peak = load[h] > peak ? load[h] : peak;
+            unh += unserved[h] > 1e-9 ? 1.0 : 0.0;
+            imh += import[h] > 1e-9 ? 1.0 : 0.0;
+            /* Island mode (no line), without a second dispatch: imports come
+             * only in deficit hours, as the last resource after storage and coal
+             * at its ramp limit, so without them those hours lack what was
+             * imported, less the firm export the line carried in them (an island
+             * has none). Exact for renewable-first and line-first in surplus
+             * mode, where no other decision depends on the import; with firm
+             * export or peak-shaving an estimate (docs/model.md). */
+            double short_mw = import[h] + unserved[h] - export_mw[h];
+            int short_h = short_mw > 1e-9;
+            island += short_h ? short_mw : 0.0;
+            islh += short_h ? 1.0 : 0.0;
+            double r = fabs(supply_day[i] - demand_day[i]);
+            nonfinite += (r - r) + (soc[h] - soc[h]);   /* 0, or NaN from then on */
+            resid = r > resid ? r : resid;
         }
-        double r = fabs(supply_day[k24] - demand_day[k24]);
-        if (!isfinite(r) || !isfinite(soc[h])) finite = 0;
-        else if (r > resid) resid = r;
     }
+    const int finite = nonfinite == 0.0;
 
     row->year = f->year;
     for (int m = 0; m < MET_COUNT; m++)

@@ -22,7 +22,9 @@ void run_free(Run *run);
 /* Simulates every year of s with weather realisation `member` (0 for a
  * plain run; ensembles use 1, 2, ...), fills res and feeds sink. Errors go
  * to d. Returns ST_OK, or the first error. Targets that fail are reported
- * in res->n_failed, not as an error. */
+ * in res->n_failed, not as an error. The period's sun tables may be built
+ * on up to 3 helper threads, all joined before sim_run returns; the results
+ * do not depend on them. */
 Status sim_run(Run *run, const Scenario *s, unsigned long member, const Sink *sink,
                RunResults *res, Diag *d);
 

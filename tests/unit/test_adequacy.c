@@ -63,6 +63,40 @@ static void hours_by_hand(void)
     free(y);
 }
 
+/* The balance residual and the test for values that are not finite,
+ * over two full days and a part day (50 hours): 100 MW of load met by
+ * coal, 3 MW too much in hour 30 and 7 MW in hour 49 (the part day):
+ * worst residual 7. A NaN state of charge or an infinite flow in any hour
+ * makes the year fail with a NaN residual. */
+static void balance_residual_and_nonfinite(void)
+{
+    Year *y = year_new(50);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(y);
+    for (int h = 0; h < 50; h++) y->v[SER_LOAD][h] = 100, y->v[SER_COAL][h] = 100;
+    y->v[SER_COAL][30] = 103;
+    y->v[SER_COAL][49] = 107;
+    YearFacts f = { .year = 2023 };
+    AnnualRow row;
+    CU_ASSERT_EQUAL(annual_from_hours(&f, &y->in, &y->out, &row), 0);
+    CU_ASSERT_DOUBLE_EQUAL(row.max_balance_residual_mw, 7, 0);
+    CU_ASSERT_DOUBLE_EQUAL(row.peak_load_mw, 100, 0);
+    y->v[SER_COAL][49] = 100;
+    CU_ASSERT_EQUAL(annual_from_hours(&f, &y->in, &y->out, &row), 0);
+    CU_ASSERT_DOUBLE_EQUAL(row.max_balance_residual_mw, 3, 0);
+    y->v[SER_SOC][10] = (double)NAN;
+    CU_ASSERT_EQUAL(annual_from_hours(&f, &y->in, &y->out, &row), -1);
+    CU_ASSERT(isnan(row.max_balance_residual_mw));
+    y->v[SER_SOC][10] = 0;
+    y->v[SER_WIND_USED][48] = (double)INFINITY;   /* the part day */
+    CU_ASSERT_EQUAL(annual_from_hours(&f, &y->in, &y->out, &row), -1);
+    y->v[SER_WIND_USED][48] = 0;
+    y->v[SER_EXPORT][0] = (double)-INFINITY;
+    CU_ASSERT_EQUAL(annual_from_hours(&f, &y->in, &y->out, &row), -1);
+    y->v[SER_EXPORT][0] = 0;
+    CU_ASSERT_EQUAL(annual_from_hours(&f, &y->in, &y->out, &row), 0);
+    free(y);
+}
+
 /* Two weeks with a daily wind cycle and an evening load peak, a 300 MW
  * line, 600 MW of coal with ramps and a 100 MW battery: dispatched with
  * imports on, then off. The shortfall of the first run equals the unserved
@@ -121,5 +155,6 @@ void register_test_adequacy(void)
 {
     CU_pSuite s = CU_add_suite("test_adequacy", NULL, NULL);
     CU_add_test(s, "import hours and island shortfall by hand", hours_by_hand);
+    CU_add_test(s, "balance residual and values not finite", balance_residual_and_nonfinite);
     CU_add_test(s, "island shortfall equals a dispatch without imports", island_equals_second_dispatch);
 }
