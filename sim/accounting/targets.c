@@ -209,3 +209,15 @@ void targets_seed_defaults(TargetList *tl)
     for (int i = 0; i < n; i++) tl->t[i] = seed_targets[i];
     tl->n = n;
 }
+
+void targets_result_packed(TargetResult *out, const TargetResult *r)
+{
+    memset(out, 0, sizeof *out);   /* fields set one by one: the padding stays 0 */
+    snprintf(out->id, sizeof out->id, "%s", r->id);
+    snprintf(out->label, sizeof out->label, "%s", r->label);
+    snprintf(out->metric, sizeof out->metric, "%s", r->metric);
+    snprintf(out->note, sizeof out->note, "%s", r->note);
+    out->year = r->year, out->value = r->value, out->op = r->op, out->threshold = r->threshold;
+    out->upper = r->upper, out->base_year = r->base_year, out->pass = r->pass, out->margin = r->margin;
+    out->valid = r->valid, out->basis = r->basis, out->kind = r->kind;
+}

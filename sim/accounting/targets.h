@@ -100,4 +100,8 @@ int targets_result_count(const TargetList *tl, const AnnualRow *rows, int n_rows
  * storage_capacity, renewable_utilisation, unserved_energy. */
 void targets_seed_defaults(TargetList *tl);
 
+/* *out = *r field by field on zeros: a copy whose padding bytes are 0, so that
+ * binary files of target checks (shards) are the same bytes for the same checks. */
+void targets_result_packed(TargetResult *out, const TargetResult *r);
+
 #endif

@@ -699,14 +699,7 @@ static Status write_shard(const Ens *e, Group *g, Diag *d)
     for (int t = 0; t < g->n_targets; t++) {   /* field by field on zeros: no stray padding bytes */
         const TargetResult *r = &g->meta[t];
         TargetResult z;
-        memset(&z, 0, sizeof z);
-        snprintf(z.id, sizeof z.id, "%s", r->id);
-        snprintf(z.label, sizeof z.label, "%s", r->label);
-        snprintf(z.metric, sizeof z.metric, "%s", r->metric);
-        snprintf(z.note, sizeof z.note, "%s", r->note);
-        z.year = r->year, z.value = r->value, z.op = r->op, z.threshold = r->threshold, z.upper = r->upper;
-        z.base_year = r->base_year, z.pass = r->pass, z.margin = r->margin, z.valid = r->valid;
-        z.basis = r->basis, z.kind = r->kind;
+        targets_result_packed(&z, r);
         fwrite(&z, sizeof z, 1, f);
     }
     Status st = stage_close(g, f, "targets.bin", d);

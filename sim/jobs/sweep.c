@@ -186,18 +186,11 @@ static const AnnualRow *row_of(const RunResults *res, int year)
     return NULL;
 }
 
-/* A target check field by field on zeros: no stray padding bytes in the file. */
+/* A target check with zero padding bytes (targets_result_packed). */
 static void put_target(FILE *f, const TargetResult *r)
 {
     TargetResult z;
-    memset(&z, 0, sizeof z);
-    snprintf(z.id, sizeof z.id, "%s", r->id);
-    snprintf(z.label, sizeof z.label, "%s", r->label);
-    snprintf(z.metric, sizeof z.metric, "%s", r->metric);
-    snprintf(z.note, sizeof z.note, "%s", r->note);
-    z.year = r->year, z.value = r->value, z.op = r->op, z.threshold = r->threshold, z.upper = r->upper;
-    z.base_year = r->base_year, z.pass = r->pass, z.margin = r->margin, z.valid = r->valid;
-    z.basis = r->basis, z.kind = r->kind;
+    targets_result_packed(&z, r);
     fwrite(&z, sizeof z, 1, f);
 }
 
