@@ -361,6 +361,10 @@ Status lpdispatch_window(LpDispatch *lp, const DispatchLimits *lim, const YearIn
         const double *lo = s->collo + col(t, 0), *up = s->colup + col(t, 0);
         double y[NV];
         for (int k = 0; k < NV; k++) y[k] = dmin(dmax(x[col(t, k)], lo[k]), up[k]);
+        /* Unserved energy within the solver's tolerance of 0 is rounding, not a
+         * shortfall (it would fail an "unserved = 0" target by 1e-11 MWh): the
+         * balance below closes it by other means. */
+        if (y[CN] < 1e-6) y[CN] = 0.0;
         const double firm = in->v[SER_EXPORT_FIRM][h];
         double r = y[CU] + y[CG] + y[CD] + y[CM] + y[CN] + in->v[SER_SCHEDULED][h]
                  - (in->v[SER_LOAD][h] + firm + y[CZ] + y[CC]);
@@ -378,10 +382,17 @@ Status lpdispatch_window(LpDispatch *lp, const DispatchLimits *lim, const YearIn
             y[CG] -= cut;
             r -= cut;
             y[CZ] += r;
-        } else if (r < 0.0) {   /* too little: more of the pool, then unserved */
-            double add = dmin(-r, up[CU] - y[CU]);
-            y[CU] += add;
-            y[CN] += -r - add;
+        } else if (r < 0.0) {   /* too little: more of the pool, less extra export,
+                                 * more coal and import within their bounds, then unserved */
+            double need = -r, add = dmin(need, up[CU] - y[CU]);
+            y[CU] += add, need -= add;
+            add = dmin(need, y[CZ] - lo[CZ]);
+            y[CZ] -= add, need -= add;
+            add = dmin(need, up[CG] - y[CG]);
+            y[CG] += add, need -= add;
+            add = dmin(need, up[CM] - y[CM]);
+            y[CM] += add, need -= add;
+            y[CN] += need;
         }
         const double re = up[CU];
         const double kp = re > 0.0 ? y[CU] / re : 1.0;
