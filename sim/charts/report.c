@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "assumptions.h"
 #include "atomicfile.h"
@@ -653,6 +654,64 @@ static void calibration(FILE *f, const Report *r)
     free(text);
 }
 
+/* v in fmt, without the sign of a value that rounds to zero ("-0.00"). */
+static void put_rounded(FILE *f, const char *fmt, double v)
+{
+    char b[64];
+    snprintf(b, sizeof b, fmt, v);
+    fputs(b[0] == '-' && strspn(b, "-0.") == strlen(b) ? b + 1 : b, f);
+}
+
+/* dispatch.yardstick: the rules against the optimum of the same years and
+ * weather, from annual-optimal.dat beside annual.dat, as summary.md shows
+ * it (display units: metric value / div; gap = rules - optimum). */
+static Status yardstick(FILE *f, const Report *r)
+{
+    static const struct { const char *metric, *zh, *en, *fmt; double div; } m[] = {
+        { "curtailed_mwh", "弃风弃光电量（吉瓦时）", "curtailment (GWh)", "%.2f", 1000 },
+        { "coal_power_mwh", "煤电发电量（吉瓦时）", "coal power (GWh)", "%.2f", 1000 },
+        { "co2_mt", "二氧化碳排放（百万吨）", "CO2 (Mt)", "%.4f", 1 },
+        { "unserved_mwh", "缺电量（兆瓦时）", "unserved (MWh)", "%.2f", 1 },
+        { "storage_cycles", "储能等效循环次数（放电量/储能容量）", "storage cycles (discharge / storage energy)",
+          "%.2f", 1 },
+    };
+    char path[PATH_LEN];
+    snprintf(path, sizeof path, "%s/annual-optimal.dat", r->dir);
+    if (access(path, F_OK) != 0) return ST_OK;   /* a plain run */
+    DatTable opt = { 0 };
+    Status st = results_dat_read(path, &opt, r->d);
+    if (st != ST_OK) return st;
+    fputs(tr(r, "<h2>规则调度与最优调度对照</h2>\n<p>同一年份、同一天气由 optimal（逐滚动窗口线性规划，docs/optimal-dispatch.md）"
+                "调度的结果，逐年数据见 annual-optimal.dat。差距 = 规则 − 最优。</p>\n",
+             "<h2>Rules against the optimum</h2>\n<p>The same years and weather dispatched by optimal (a linear program "
+             "per rolling window, docs/optimal-dispatch.md); its rows are in annual-optimal.dat. Gap = rules − "
+             "optimum.</p>\n"), f);
+    fprintf(f, "<table>\n<tr><th>%s</th><th></th><th>%s</th><th>%s</th><th>%s</th></tr>\n", tr(r, "年份", "year"),
+            tr(r, "规则", "rules"), tr(r, "最优", "optimum"), tr(r, "差距", "gap"));
+    int yr = results_dat_col(&r->annual, "year"), yo = results_dat_col(&opt, "year");
+    for (int i = 0; i < r->annual.n_rows; i++) {
+        double year = results_dat_get(&r->annual, i, yr);
+        int j = 0;
+        while (j < opt.n_rows && results_dat_get(&opt, j, yo) != year) j++;
+        if (j == opt.n_rows) continue;
+        for (size_t k = 0; k < sizeof m / sizeof m[0]; k++) {
+            int cr = results_dat_col(&r->annual, m[k].metric), co = results_dat_col(&opt, m[k].metric);
+            if (cr < 0 || co < 0) continue;
+            double a = results_dat_get(&r->annual, i, cr) / m[k].div, b = results_dat_get(&opt, j, co) / m[k].div;
+            fprintf(f, "<tr><td class=\"n\">%.0f</td><td>%s</td><td class=\"n\">", year, tr(r, m[k].zh, m[k].en));
+            put_rounded(f, m[k].fmt, a);
+            fputs("</td><td class=\"n\">", f);
+            put_rounded(f, m[k].fmt, b);
+            fputs("</td><td class=\"n\">", f);
+            put_rounded(f, m[k].fmt, a - b);
+            fputs("</td></tr>\n", f);
+        }
+    }
+    fputs("</table>\n", f);
+    results_dat_free(&opt);
+    return ST_OK;
+}
+
 static Status charts_section(FILE *f, const Report *r)
 {
     fputs(tr(r, "<h2>图表</h2>\n", "<h2>Charts</h2>\n"), f);
@@ -870,9 +929,11 @@ static Status write_page(FILE *f, Report *r)
     verdict(f, r);
     key_figures(f, r);
     target_table(f, r);
+    Status st = yardstick(f, r);
+    if (st != ST_OK) return st;
     sensitivity(f, r);
     calibration(f, r);
-    Status st = charts_section(f, r);
+    st = charts_section(f, r);
     method_notes(f, r);
     assumptions(f, r);
     fputs("</main>\n</body>\n</html>\n", f);

@@ -92,7 +92,7 @@ static const char *main_help =
     "Run `ecsim COMMAND --help` for a command's options.\n";
 
 static const char *run_help =
-    "usage: ecsim run FILE... [-o DIR] [-j N] [--set path=value]... [--plot [--lang zh|en]]\n"
+    "usage: ecsim run FILE... [-o DIR] [-j N] [--set path=value]... [--plot [--lang zh|en]] [--yardstick]\n"
     "\n"
     "Simulates each scenario file hour by hour over its planning period and writes\n"
     "DIR/<scenario>/: annual.dat, annual.csv, hourly-<year>.dat (years of\n"
@@ -108,6 +108,10 @@ static const char *run_help =
     "  --plot             also draw the charts (DIR/<scenario>/charts/, PNG and SVG)\n"
     "                     and write DIR/<scenario>/report.html (needs gnuplot)\n"
     "  --lang zh|en       language of charts and report (default zh: plan units)\n"
+    "  --yardstick        also dispatch each rule-based scenario optimally for the same\n"
+    "                     years and weather (= --set dispatch.yardstick=true): writes\n"
+    "                     annual-optimal.dat/.csv; summary.md and report.html state the\n"
+    "                     gap (rules against the optimum; docs/optimal-dispatch.md)\n"
     "  -q, --quiet        print nothing but errors\n"
     "  -h, --help         this text\n"
     "\n"
@@ -705,7 +709,21 @@ static int cmd_sensitivity(int argc, char **argv)
     return st == ST_OK ? 0 : st == ST_USAGE ? EXIT_USAGE : 1;
 }
 
-static int cmd_run(int argc, char **argv) { return run_files("run", argc, argv, 0); }
+/* --yardstick is --set dispatch.yardstick=true (run only). */
+static int cmd_run(int argc, char **argv)
+{
+    static char set[] = "--set", yard[] = "dispatch.yardstick=true";
+    char **args = calloc(2 * (size_t)argc + 1, sizeof *args);
+    if (!args) { fprintf(stderr, "ecsim: out of memory\n"); return EXIT_ERROR; }
+    int n = 0;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--yardstick") == 0) { args[n++] = set; args[n++] = yard; }
+        else args[n++] = argv[i];
+    }
+    int rc = run_files("run", n, args, 0);
+    free(args);
+    return rc;
+}
 static int cmd_compare(int argc, char **argv)
 {
     for (int i = 0; i < argc; i++)   /* --runs N: the variants' weather ensembles (enscmd.h) */

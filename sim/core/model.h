@@ -249,6 +249,7 @@ typedef struct {
     Strategy strategy;
     double peak_percentile;          /* peak-shaving threshold, percentile of net load */
     LpParams lp;                     /* strategy optimal */
+    int yardstick;                   /* a rule-based run also solves the optimum (docs/optimal-dispatch.md) */
 } DispatchParams;
 
 typedef enum { COMMISSION_YEAR_START = 0, COMMISSION_MONTHLY = 1 } Commissioning;

@@ -472,6 +472,9 @@ static const SchemaEntry table[] = {
       .doc = "Hourly dispatch rule (DESIGN section 5); line-first: surplus fills the export line "
              "before storage, and storage empties into free line capacity (congestion relief); optimal: a "
              "linear program per rolling window, the yardstick for the rules (docs/optimal-dispatch.md)." },
+    { AT("dispatch", dispatch, yardstick), BOOL(0),
+      .doc = "A rule-based run also solves the optimal dispatch for the same years and weather; summary.md "
+             "and report.html state the gap, annual-optimal.dat holds the optimum (docs/optimal-dispatch.md)." },
     { AT("dispatch", dispatch, peak_percentile), NUM(0, 100, 90), .unit = "%",
       .doc = "peak-shaving: storage discharges when net load exceeds this percentile." },
     /* optimal (docs/optimal-dispatch.md): weights per MWh, in the order the

@@ -616,10 +616,38 @@ Status sim_run(Run *run, const Scenario *s, unsigned long member, const Sink *si
                    "the period must hold 1 to %d years", SIM_MAX_YEARS);
         return ST_CONFIG_RANGE;
     }
+    /* dispatch.yardstick: the optimum of the same years first, with this
+     * Run's weather (its synthetic tables or files, already prepared, and
+     * the same seed and member: the same hours), so that the sink's end
+     * can set the rules against it. Off, a plain run pays one test. */
+    RunResults *opt = NULL;
+    res->optimal = NULL;
+    if (s->dispatch.yardstick && s->dispatch.strategy != STRATEGY_OPTIMAL) {
+        Scenario *o = malloc(sizeof *o);
+        opt = malloc(sizeof *opt);
+        if (!o || !opt) {
+            free(o);
+            free(opt);
+            diag_error(d, ST_NOMEM, s->source_file, 0, "dispatch.yardstick", "out of memory");
+            return ST_NOMEM;
+        }
+        *o = *s;
+        o->dispatch.strategy = STRATEGY_OPTIMAL;
+        o->dispatch.yardstick = 0;
+        Status st = sim_run(run, o, member, NULL, opt, d);
+        free(o);
+        if (st != ST_OK) {
+            free(opt);
+            return st;
+        }
+        res->optimal = opt;
+    }
     /* The sun tables build ahead while the run is prepared and runs. */
     if (s->weather.source != WEATHER_FILE) sun_batch_start(run, &s->site, s->first_year, n_years);
     Status st = sim_run_years(run, s, member, sink, res, d);
     sun_batch_finish(run);
+    res->optimal = NULL;
+    free(opt);
     return st;
 }
 

@@ -294,6 +294,12 @@ static Status sink_end(void *ctx, const Scenario *s, const RunResults *res)
     if ((st = output_annual_dat(p1, s, res, fs->d)) != ST_OK) return st;
     STAGED(p1, "annual.csv");
     if ((st = output_annual_csv(p1, res, fs->d)) != ST_OK) return st;
+    if (res->optimal) {   /* dispatch.yardstick: the optimum's rows, the same columns */
+        STAGED(p1, "annual-optimal.dat");
+        if ((st = output_annual_dat(p1, s, res->optimal, fs->d)) != ST_OK) return st;
+        STAGED(p1, "annual-optimal.csv");
+        if ((st = output_annual_csv(p1, res->optimal, fs->d)) != ST_OK) return st;
+    }
     STAGED(p1, "targets.dat");
     STAGED(p2, "targets.csv");
     if ((st = output_targets(p1, p2, res, fs->d)) != ST_OK) return st;

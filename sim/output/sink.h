@@ -14,12 +14,15 @@
 #define SIM_MAX_YEARS 51
 #define SIM_MAX_TARGET_RESULTS (TARGET_MAX * SIM_MAX_YEARS)
 
-typedef struct {
+typedef struct RunResults {
     int n_years;
     AnnualRow rows[SIM_MAX_YEARS];
     int n_targets, n_failed;
     TargetResult targets[SIM_MAX_TARGET_RESULTS];
     char weather_note[1024];   /* weather from files: which files (SHA-256) and shift; "" if synthetic */
+    /* dispatch.yardstick: the optimum of the same years and weather, set by
+     * sim_run while the sink runs (its end writes it out); NULL otherwise. */
+    const struct RunResults *optimal;
 } RunResults;
 
 /* Any callback may be NULL. A non-OK status stops the run. */

@@ -191,6 +191,46 @@ static void calibration(FILE *f, const Scenario *s, const RunResults *res)
     }
 }
 
+/* v in fmt, without the sign of a value that rounds to zero ("-0.00"). */
+static void put_rounded(FILE *f, const char *fmt, double v)
+{
+    char b[64];
+    snprintf(b, sizeof b, fmt, v);
+    fputs(b[0] == '-' && strspn(b, "-0.") == strlen(b) ? b + 1 : b, f);
+}
+
+/* dispatch.yardstick: the rules against the optimum of the same years and
+ * weather (docs/optimal-dispatch.md), per year the measures the optimum
+ * ranks, in display units (metric value / div). Gap = rules - optimum. */
+static void yardstick(FILE *f, const RunResults *res)
+{
+    static const struct { const char *metric, *label, *fmt; double div; } m[] = {
+        { "curtailed_mwh", "curtailment (GWh)", "%.2f", 1000 },
+        { "coal_power_mwh", "coal power (GWh)", "%.2f", 1000 },
+        { "co2_mt", "CO2 (Mt)", "%.4f", 1 },
+        { "unserved_mwh", "unserved (MWh)", "%.2f", 1 },
+        { "storage_cycles", "storage cycles (discharge / storage energy)", "%.2f", 1 },
+    };
+    const RunResults *o = res->optimal;
+    fputs("\n## Rules against the optimum\n\n"
+          "The same years and weather dispatched by `optimal` (a linear program per rolling window, "
+          "docs/optimal-dispatch.md); its rows are in `annual-optimal.dat`. Gap = rules − optimum.\n\n"
+          "| Year | | Rules | Optimum | Gap |\n|---|---|---:|---:|---:|\n", f);
+    for (int i = 0; i < res->n_years && i < o->n_years; i++)
+        for (size_t k = 0; k < sizeof m / sizeof m[0]; k++) {
+            const Metric *mt = metrics_find(m[k].metric);
+            if (!mt) continue;
+            double r = metric_value(mt, &res->rows[i]) / m[k].div, p = metric_value(mt, &o->rows[i]) / m[k].div;
+            fprintf(f, "| %.0f | %s | ", res->rows[i].year, m[k].label);
+            put_rounded(f, m[k].fmt, r);
+            fputs(" | ", f);
+            put_rounded(f, m[k].fmt, p);
+            fputs(" | ", f);
+            put_rounded(f, m[k].fmt, r - p);
+            fputs(" |\n", f);
+        }
+}
+
 void summary_write(FILE *f, const Scenario *s, const RunResults *res, const SummarySection *extra)
 {
     fprintf(f, "# %s\n\n", s->name);
@@ -213,6 +253,7 @@ void summary_write(FILE *f, const Scenario *s, const RunResults *res, const Summ
 
     if (res->n_targets > 0) write_targets(f, res);
     if (extra && extra->write) extra->write(extra->ctx, f);
+    if (res->optimal) yardstick(f, res);
     calibration(f, s, res);
 
     const AccountingParams *a = &s->accounting;
