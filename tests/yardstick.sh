@@ -53,6 +53,12 @@ cmp -s "$tmp/s" "$tmp/off/$d/summary.md" && ok || bad "summary.md differs beyond
 [ ! -e "$tmp/self/$d/annual-optimal.dat" ] && cmp -s "$tmp/self/$d/annual.csv" "$tmp/opt/$d/annual.csv" && ok ||
   bad "an optimal run with the yardstick on differs from one without"
 
+# the optimum fails: the error names the yardstick, nothing is written
+"$ecsim" run -q "$cfg" --yardstick --set dispatch.lp_max_iterations=1 -o "$tmp/fail" >/dev/null 2>"$tmp/fail.err"
+rc=$?
+[ $rc = 1 ] && [ ! -e "$tmp/fail/$d" ] && grep -q 'dispatch.yardstick' "$tmp/fail.err" && ok ||
+  bad "a failing optimum: exit status $rc, $(cat "$tmp/fail.err")"
+
 # -j 2 = -j 1 with the yardstick on
 "$ecsim" run -q "$cfg" scenarios/storage-none.cfg --yardstick -j 2 -o "$tmp/j2" >/dev/null 2>&1
 "$ecsim" run -q "$cfg" scenarios/storage-none.cfg --yardstick -j 1 -o "$tmp/j1" >/dev/null 2>&1

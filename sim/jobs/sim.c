@@ -637,6 +637,8 @@ Status sim_run(Run *run, const Scenario *s, unsigned long member, const Sink *si
         Status st = sim_run(run, o, member, NULL, opt, d);
         free(o);
         if (st != ST_OK) {
+            diag_error(d, st, s->source_file, 0, "dispatch.yardstick",
+                       "the optimal dispatch solved as the rules' yardstick failed (above)");
             free(opt);
             return st;
         }
