@@ -433,3 +433,26 @@ Status gp_charts_dir(const char *dir, char *charts, size_t n, int *created, Diag
     }
     return ST_OK;
 }
+
+Status gp_draw_png_svg(const GpEnv *env, const char *script, const char *dir, const char *charts,
+                       const char *stem, Diag *d)
+{
+    static const char *const fmts[] = { "png", "svg" };
+    GpJob *jobs = calloc(2, sizeof *jobs);
+    if (!jobs) {
+        diag_error(d, ST_NOMEM, dir, 0, NULL, "out of memory");
+        return ST_NOMEM;
+    }
+    Status st = ST_OK;
+    for (int k = 0; k < 2 && st == ST_OK; k++) {
+        char out[GP_PATH_LEN];
+        if (snprintf(out, sizeof out, "%s/%s.%s", charts, stem, fmts[k]) >= (int)sizeof out
+            || gp_job_init(&jobs[k], env, script, dir, out, fmts[k]) != 0) {
+            diag_error(d, ST_IO, dir, 0, NULL, "path too long or with control characters");
+            st = ST_IO;
+        }
+    }
+    if (st == ST_OK) st = gp_run_jobs(jobs, 2, env, d);
+    free(jobs);
+    return st;
+}

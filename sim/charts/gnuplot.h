@@ -72,6 +72,11 @@ int gp_job_var(GpJob *j, const char *name, const char *value);
  * first line. Returns the first failure's status (ST_PLOT, ST_IO) or ST_OK. */
 Status gp_run_jobs(GpJob *jobs, int n, const GpEnv *env, Diag *d);
 
+/* One chart in both formats: plots/<script> run with dir into
+ * charts/<stem>.png and charts/<stem>.svg (gp_job_init, gp_run_jobs). */
+Status gp_draw_png_svg(const GpEnv *env, const char *script, const char *dir, const char *charts,
+                       const char *stem, Diag *d);
+
 /* Appends s to buf as a gnuplot single-quoted string ('' for a quote);
  * -1 if it does not fit or s holds a control character. */
 int gp_put_string(char *buf, size_t cap, size_t *len, const char *s);

@@ -264,7 +264,7 @@ Status plot_write_costs(const char *charts_dir, Diag *d)
 /* ---- what a folder holds ---------------------------------------------------- */
 
 /* dir/name is a regular file (not a link). */
-static int has_file(const char *dir, const char *name)
+int plot_has_file(const char *dir, const char *name)
 {
     char path[PATH_LEN];
     struct stat sb;
@@ -276,10 +276,11 @@ PlotDirKind plot_dir_kind(const char *dir)
 {
     struct stat sb;
     if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) return PLOT_DIR_NONE;
-    if (has_file(dir, "annual.dat") && has_file(dir, "targets.dat") && has_file(dir, "run.cfg")) return PLOT_DIR_RUN;
-    if (has_file(dir, "elcc.dat")) return PLOT_DIR_ELCC;
+    if (plot_has_file(dir, "annual.dat") && plot_has_file(dir, "targets.dat") && plot_has_file(dir, "run.cfg"))
+        return PLOT_DIR_RUN;
+    if (plot_has_file(dir, "elcc.dat")) return PLOT_DIR_ELCC;
     if (plotens_is_scenario(dir)) return PLOT_DIR_ENSEMBLE;
-    if (has_file(dir, "comparison_ensemble.dat")) return PLOT_DIR_ENS_COMPARE;
+    if (plot_has_file(dir, "comparison_ensemble.dat")) return PLOT_DIR_ENS_COMPARE;
     char **names = NULL;
     int n = plotens_list_scenarios(dir, &names);
     plotens_free_list(names, n);

@@ -54,6 +54,9 @@ const PlotChart *plot_chart_get(int i);
  * technology of the registry (tech.h), which common.gp loads. */
 Status plot_write_colours(const char *charts_dir, Diag *d);
 
+/* dir/name is a regular file (lstat: not a link). */
+int plot_has_file(const char *dir, const char *name);
+
 /* One segment of the supply stack of the generation and week charts. */
 typedef struct {
     const Tech *tech;

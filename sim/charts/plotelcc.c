@@ -206,19 +206,7 @@ Status plot_elcc(const char *dir, const char *plots_dir, const char *lang, Diag 
     if (st == ST_OK) st = gp_charts_dir(dir, charts, sizeof charts, &created, d);
     if (st == ST_OK) st = write_data(r, charts, strcmp(lang, "en") == 0, d);
     if (st == ST_OK) st = plot_write_colours(charts, d);
-    GpJob *jobs = st == ST_OK ? calloc(2, sizeof *jobs) : NULL;
-    if (st == ST_OK && !jobs) st = ST_NOMEM;
-    const char *fmts[] = { "png", "svg" };
-    for (int k = 0; k < 2 && st == ST_OK; k++) {
-        char out[GP_PATH_LEN];
-        if (snprintf(out, sizeof out, "%s/elcc.%s", charts, fmts[k]) >= (int)sizeof out
-            || gp_job_init(&jobs[k], &env, "elcc.gp", dir, out, fmts[k]) != 0) {
-            diag_error(d, ST_IO, dir, 0, NULL, "path too long or with control characters");
-            st = ST_IO;
-        }
-    }
-    if (st == ST_OK) st = gp_run_jobs(jobs, 2, &env, d);
-    free(jobs);
+    if (st == ST_OK) st = gp_draw_png_svg(&env, "elcc.gp", dir, charts, "elcc", d);
     free(r);
     return st;
 }

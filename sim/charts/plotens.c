@@ -1045,17 +1045,9 @@ Status plot_ensemble(const char *scenario_dir, const char *plots_dir, const char
 
 /* ---- folders of ensembles ------------------------------------------------------------- */
 
-static int has_regular(const char *dir, const char *name)
-{
-    char path[PATH_LEN];
-    struct stat sb;
-    return snprintf(path, sizeof path, "%s/%s", dir, name) < (int)sizeof path && lstat(path, &sb) == 0
-           && S_ISREG(sb.st_mode);
-}
-
 int plotens_is_scenario(const char *dir)
 {
-    return has_regular(dir, spec_ens.file) && has_regular(dir, spec_prob.file) && has_regular(dir, spec_mem.file);
+    return plot_has_file(dir, spec_ens.file) && plot_has_file(dir, spec_prob.file) && plot_has_file(dir, spec_mem.file);
 }
 
 void plotens_free_list(char **names, int n)
@@ -1339,21 +1331,7 @@ Status plot_ensemble_compare(const char *dir, const char *plots_dir, const char 
         if (st == ST_OK) st = gp_charts_dir(dir, charts_dir, sizeof charts_dir, &created, d);
         if (st == ST_OK) st = write_cmp_data(&c, ref, charts_dir, d);
         if (st == ST_OK) st = plot_write_colours(charts_dir, d);
-        GpJob *jobs = st == ST_OK ? calloc(2, sizeof *jobs) : NULL;
-        if (st == ST_OK && !jobs) {
-            diag_error(d, ST_NOMEM, dir, 0, NULL, "out of memory");
-            st = ST_NOMEM;
-        }
-        for (int k = 0; k < 2 && st == ST_OK; k++) {
-            char out[PATH_LEN];
-            if (snprintf(out, sizeof out, "%s/ens-cmp.%s", charts_dir, fmts[k]) >= (int)sizeof out
-                || gp_job_init(&jobs[k], &env, "ens-cmp.gp", dir, out, fmts[k]) != 0) {
-                diag_error(d, ST_IO, dir, 0, NULL, "path too long or with control characters");
-                st = ST_IO;
-            }
-        }
-        if (st == ST_OK) st = gp_run_jobs(jobs, 2, &env, d);
-        free(jobs);
+        if (st == ST_OK) st = gp_draw_png_svg(&env, "ens-cmp.gp", dir, charts_dir, "ens-cmp", d);
         if (worst == ST_OK) worst = st;
     }
     if (n_scenarios && worst != ST_IO) *n_scenarios = c.n_scen;

@@ -43,33 +43,40 @@ int numfmt_fixed(char *buf, double v, int decimals)
      * copied as a fixed 24 bytes, so tmp has 24 past its end at 32 (buf
      * holds 32: what lies past the returned length is scratch) */
     char tmp[32 + 24];
-    int p = 32, d = decimals;
-    while (d >= 2) {
-        unsigned r = (unsigned)(u % 100);
-        u /= 100;
-        p -= 2;
-        memcpy(tmp + p, digit_pairs + 2 * r, 2);
-        d -= 2;
-    }
-    if (d) {
-        tmp[--p] = (char)('0' + u % 10);
-        u /= 10;
-    }
-    if (decimals) tmp[--p] = '.';
-    while (u >= 100) {
-        unsigned r = (unsigned)(u % 100);
-        u /= 100;
-        p -= 2;
-        memcpy(tmp + p, digit_pairs + 2 * r, 2);
-    }
-    if (u >= 10) {
-        p -= 2;
-        memcpy(tmp + p, digit_pairs + 2 * u, 2);
-    } else {
-        tmp[--p] = (char)('0' + u);
-    }
+    int p = 32 - numfmt_digits(tmp + 32, u, decimals);
     int len = 0;
     if (neg) buf[len++] = '-';
     memcpy(buf + len, tmp + p, 24);
     return len + 32 - p;
+}
+
+int numfmt_digits(char *end, unsigned long long u, int decimals)
+{
+    char *p = end;
+    int d = decimals;
+    while (d >= 2) {
+        unsigned r = (unsigned)(u % 100);
+        u /= 100;
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * r, 2);
+        d -= 2;
+    }
+    if (d) {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    }
+    if (decimals) *--p = '.';
+    while (u >= 100) {
+        unsigned r = (unsigned)(u % 100);
+        u /= 100;
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * r, 2);
+    }
+    if (u >= 10) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * u, 2);
+    } else {
+        *--p = (char)('0' + u);
+    }
+    return (int)(end - p);
 }

@@ -10,4 +10,10 @@
  * to "%.*g"-style text. Negative zero prints as 0. */
 int numfmt_fixed(char *buf, double v, int decimals);
 
+/* Writes u / 10^decimals in fixed notation (at least one integer digit, a
+ * point when decimals > 0), right-aligned to end: the characters are
+ * end[-n .. -1]; returns n. The digits of both fixed formatters (numfmt_fixed
+ * here, pfmt_fixed of "%.Nf") once. */
+int numfmt_digits(char *end, unsigned long long u, int decimals);
+
 #endif

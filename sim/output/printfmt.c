@@ -5,6 +5,8 @@
  * rounds in the default rounding mode). Only the digits are printed here. */
 #include "printfmt.h"
 
+#include "numfmt.h"
+
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -18,11 +20,6 @@ int pfmt_decimals(const char *fmt)
 
 static const unsigned long long pow10_u[10] = { 1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL,
                                                 1000000ULL, 10000000ULL, 100000000ULL, 1000000000ULL };
-
-static const char digit_pairs[201] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
 
 __extension__ typedef unsigned __int128 u128;
 
@@ -59,37 +56,11 @@ int pfmt_fixed(char *buf, double v, int decimals)
 {
     unsigned long long u;
     if (decimals < 0 || decimals > 9 || !isfinite(v) || !scaled(v, decimals, &u)) return -1;
-    /* digits from the right: decimals, point, integer part (>= 1 digit) */
     char tmp[48];
-    int p = (int)sizeof tmp, d = decimals;
-    while (d >= 2) {
-        unsigned r = (unsigned)(u % 100);
-        u /= 100;
-        p -= 2;
-        memcpy(tmp + p, digit_pairs + 2 * r, 2);
-        d -= 2;
-    }
-    if (d) {
-        tmp[--p] = (char)('0' + u % 10);
-        u /= 10;
-    }
-    if (decimals) tmp[--p] = '.';
-    while (u >= 100) {
-        unsigned r = (unsigned)(u % 100);
-        u /= 100;
-        p -= 2;
-        memcpy(tmp + p, digit_pairs + 2 * r, 2);
-    }
-    if (u >= 10) {
-        p -= 2;
-        memcpy(tmp + p, digit_pairs + 2 * u, 2);
-    } else {
-        tmp[--p] = (char)('0' + u);
-    }
+    int n = numfmt_digits(tmp + sizeof tmp, u, decimals);
     int len = 0;
     if (signbit(v)) buf[len++] = '-';
-    int n = (int)sizeof tmp - p;
-    memcpy(buf + len, tmp + p, (size_t)n);
+    memcpy(buf + len, tmp + sizeof tmp - n, (size_t)n);
     len += n;
     buf[len] = '\0';
     return len;
