@@ -45,8 +45,10 @@ else
 endif
 
 # Read once per make; `run` and `check` install packages (deps) before their sub-make reads them.
+# Clp is not linked: sim/dispatch/clpload.c opens it with dlopen when the first
+# optimal dispatch needs it, so that plain runs do not pay its start-up.
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out clp,$(PKGS)) 2>/dev/null) -ldl
 cflags     = $(BASEFLAGS) $(FLAGS_$(1)) $(PKG_CFLAGS) $(CFLAGS)
 ldlibs     = $(PKG_LIBS) -lm -lpthread $(LDFLAGS_$(1))
 

@@ -27,12 +27,8 @@
  * the program's optimum is never worse than the rules on its objective. */
 #include "lpdispatch.h"
 
-/* Clp's C header trips two of our warnings; they are its own, not ours. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wundef"
-#pragma GCC diagnostic ignored "-Wstrict-prototypes"
-#include <Clp_C_Interface.h>
-#pragma GCC diagnostic pop
+/* Clp's C interface, loaded at the first model (clpload.h says why). */
+#include "clpload.h"
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
@@ -67,6 +63,7 @@ static double dmax(double a, double b) { return a > b ? a : b; }
 
 LpDispatch *lpdispatch_new(void)
 {
+    if (!clp_api()) return NULL;   /* every Clp_ call below needs the table */
     return calloc(1, sizeof(LpDispatch));
 }
 

@@ -22,7 +22,8 @@
 
 typedef struct LpDispatch LpDispatch;
 
-/* NULL when out of memory. */
+/* NULL when out of memory or when Clp cannot be loaded (clp_api() is NULL:
+ * clpload.h's clp_load_error says why). */
 LpDispatch *lpdispatch_new(void);
 void lpdispatch_free(LpDispatch *lp);
 

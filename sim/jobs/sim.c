@@ -18,6 +18,7 @@
 #include "annual.h"
 #include "costs.h"
 #include "dispatch.h"
+#include "clpload.h"
 #include "lpdispatch.h"
 #include "rng.h"
 #include "series.h"
@@ -565,6 +566,7 @@ Status sim_inputs(Run *run, int year)
     case STRATEGY_LINE_FIRST:
         break;
     case STRATEGY_OPTIMAL:
+        if (!clp_api()) return ST_NO_LP_SOLVER;   /* loaded here, at the first optimal year */
         if (!run->lp && !(run->lp = lpdispatch_new())) return ST_NOMEM;
         lim->lp = s->dispatch.lp;
         lim->lp_work = run->lp;
@@ -678,6 +680,9 @@ static Status sim_run_years(Run *run, const Scenario *s, unsigned long member, c
             if (st == ST_UNKNOWN_STRATEGY)
                 diag_error(d, st, s->source_file, 0, "dispatch.strategy", "year %d: %s (value %d)", year,
                            status_message(st), (int)s->dispatch.strategy);
+            else if (st == ST_NO_LP_SOLVER)
+                diag_error(d, st, s->source_file, 0, "dispatch.strategy", "year %d: %s: %s", year,
+                           status_message(st), clp_load_error());
             else if (st == ST_LP_FAILED) {
                 const LpFailure *f = lpdispatch_failure(run->lp);
                 diag_error(d, st, s->source_file, 0, "dispatch.strategy",

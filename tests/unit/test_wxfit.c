@@ -271,7 +271,8 @@ static void year_anomaly_spread(void)
     w0.year_wind_sd_frac = w0.year_temp_sd_c = w0.year_kt_sd = 0.0;
     const int n = 400;
     double *lf = malloc((size_t)n * sizeof *lf), *dt = malloc((size_t)n * sizeof *dt);
-    WeatherYear *a = malloc(sizeof *a), *b = malloc(sizeof *b);
+    /* calloc: the memcmp below also covers the hours past the year (8784 - 8760) */
+    WeatherYear *a = calloc(1, sizeof *a), *b = calloc(1, sizeof *b);
     SynthTables *t0 = malloc(sizeof *t0);
     CU_ASSERT_FATAL(synth_tables_build(&fx->tab, &w) == ST_OK && synth_tables_build(t0, &w0) == ST_OK);
     for (int i = 0; i < n; i++) {
