@@ -1,6 +1,7 @@
 /* solarpos.c — sun position by NREL's SPA (Reda & Andreas 2004), sunrise and
  * sunset, and the per-year sun table for hour-average data, evaluated the way
- * SAM does (DESIGN §3). Invariant: sun_up[h] = 0 implies cos_zenith[h] = 0.
+ * SAM does (DESIGN §3). Invariant: sun_up[h] = 0 implies cos_zenith[h] = 0
+ * (and zenith SUN_NIGHT_ZENITH_DEG, azimuth 0: not computed).
  * Section numbers "SPA 3.x" refer to Reda & Andreas, NREL/TP-560-34302 (2004). */
 #include "solarpos.h"
 #include "calendar.h"
@@ -492,6 +493,15 @@ static double sunlit_part(const double rise[3], const double set[3], int k, doub
  * the midpoint of the start of the hour and sunset. Written here as "the
  * midpoint of the sunlit part of the hour", which is the same thing and
  * also covers days whose sunlit span crosses local midnight. */
+/* An hour without sun: its place is not computed (about 40 % of a table's
+ * cost); see solarpos.h. */
+static void set_night(SunTable *tab, int h)
+{
+    tab->zenith_deg[h] = SUN_NIGHT_ZENITH_DEG;
+    tab->azimuth_deg[h] = 0.0;
+    tab->cos_zenith[h] = 0.0;
+}
+
 void suntable_build(SunTable *tab, const Site *site, int year)
 {
     Calendar cal;
@@ -524,6 +534,12 @@ void suntable_build(SunTable *tab, const Site *site, int year)
             int h = d * 24 + k;
             double t_eval;
             int up = sunlit_part(r3, s3, k, &t_eval) > 0;
+            tab->extra_normal_wm2[h] = gon;
+            tab->sun_up[h] = (unsigned char)up;
+            if (!up) {
+                set_night(tab, h);
+                continue;
+            }
             double jd = jd_mid + t_eval / 24.0;
             GeoSun g;
             SunPos sp;
@@ -531,9 +547,7 @@ void suntable_build(SunTable *tab, const Site *site, int year)
             sun_topocentric(&g, gmst_deg(jd) + g.eqeq_deg, &st, &sp);
             tab->zenith_deg[h] = sp.zenith_deg;
             tab->azimuth_deg[h] = sp.azimuth_deg;
-            tab->cos_zenith[h] = up ? fmax(0.0, cos(sp.zenith_deg * RAD)) : 0.0;
-            tab->extra_normal_wm2[h] = gon;
-            tab->sun_up[h] = (unsigned char)up;
+            tab->cos_zenith[h] = fmax(0.0, cos(sp.zenith_deg * RAD));
         }
     }
 }
@@ -579,16 +593,21 @@ void suntable_build_records(SunTable *tab, const Site *site, int n, const short 
         double t_eval = hour[i] + sample_minute / 60.0;
         int up = 1;
         if (!instant) up = sunlit_part(r3, s3, hour[i], &t_eval) > 0;
+        tab->extra_normal_wm2[i] = gon;
+        if (!up) {   /* hour averages: known dark before the sun's place is computed */
+            tab->sun_up[i] = 0;
+            set_night(tab, i);
+            continue;
+        }
         double jd = jd_mid + t_eval / 24.0;
         GeoSun g;
         SunPos sp;
         nodes_at(&s, jd, &g);
         sun_topocentric(&g, gmst_deg(jd) + g.eqeq_deg, &st, &sp);
-        if (instant) up = sp.zenith_deg < 90.0;
+        if (instant) up = sp.zenith_deg < 90.0;   /* below the horizon: its place is kept */
+        tab->sun_up[i] = (unsigned char)up;
         tab->zenith_deg[i] = sp.zenith_deg;
         tab->azimuth_deg[i] = sp.azimuth_deg;
         tab->cos_zenith[i] = up ? fmax(0.0, cos(sp.zenith_deg * RAD)) : 0.0;
-        tab->extra_normal_wm2[i] = gon;
-        tab->sun_up[i] = (unsigned char)up;
     }
 }

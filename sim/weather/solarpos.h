@@ -32,7 +32,11 @@ double solarpos_extra_normal(int day_of_year);
 /* The sun for every hour of one year at one site, for hour-average data:
  * evaluated at mid-hour, or at the midpoint of the sunlit part of the
  * sunrise and sunset hours (SAM's convention). Computed once per site and
- * year and shared read-only between runs. */
+ * year and shared read-only between runs. An hour without sun (sun_up 0)
+ * has cos_zenith 0, zenith SUN_NIGHT_ZENITH_DEG and azimuth 0: its place
+ * is not computed (no model uses the sun's place while it is down, and
+ * the night is about half of a table's cost). */
+#define SUN_NIGHT_ZENITH_DEG 180.0
 typedef struct {
     int year, hours;
     double zenith_deg[ECSIM_MAX_HOURS];
@@ -53,7 +57,9 @@ void suntable_build(SunTable *tab, const Site *site, int year);
  * suntable_build (mid-hour; the sunlit part's midpoint in the hours of
  * sunrise and sunset). instant == 1: values sampled at hour:sample_minute,
  * the sun exactly then, no sunrise/sunset adjustment; sun_up when the sun
- * is above the horizon then. tab->year is the first record's year. */
+ * is above the horizon then (and zenith and azimuth are the sun's place
+ * also below it); with instant == 0 an hour without sun has the table's
+ * night values, as in suntable_build. tab->year is the first record's year. */
 void suntable_build_records(SunTable *tab, const Site *site, int n, const short *year,
                             const unsigned char *month, const unsigned char *day,
                             const unsigned char *hour, int instant, double sample_minute);

@@ -134,8 +134,10 @@ static void suntable_rules(void)
         int h = h0 + k;
         int up = k >= kr && k <= ks;
         CU_ASSERT_EQUAL(t->sun_up[h], up);
-        if (!up) {
+        if (!up) {   /* the night's place is not computed: the documented values */
             CU_ASSERT_EQUAL(t->cos_zenith[h], 0.0);
+            CU_ASSERT_EQUAL(t->zenith_deg[h], SUN_NIGHT_ZENITH_DEG);
+            CU_ASSERT_EQUAL(t->azimuth_deg[h], 0.0);
             continue;
         }
         double when = k == kr ? 0.5 * (rise + kr + 1) : k == ks ? 0.5 * (ks + set) : k + 0.5;
