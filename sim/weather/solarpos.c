@@ -164,7 +164,19 @@ static double wrap360(double x)
      * the common ranges skip the call with the same result. */
     if (x >= 0.0 && x < 360.0) return x;
     if (x >= 360.0 && x < 720.0) return x - 360.0;
-    if (!(x > -360.0 && x < 0.0)) x = fmod(x, 360.0);   /* (-360, 0): fmod gives x itself */
+    if (x > -360.0 && x < 0.0) return x + 360.0;   /* fmod gives x itself */
+    if (fabs(x) < 0x1p50) {
+        /* The sidereal time and the longitude (|x| up to ~1e7) without
+         * fmod's bit loop, to the same bits: 360 q is exact, and so is
+         * x - 360 q, a multiple of ulp(x) (360 q is one of 8, ulp(x) <= 8)
+         * below 720 in size; so are the steps by 360. The result is x mod
+         * 360 in [0, 360) exactly, as fmod and its + 360 give for |x| >= 360. */
+        double r = x - 360.0 * floor(x / 360.0);
+        if (r < 0.0) r += 360.0;
+        if (r >= 360.0) r -= 360.0;
+        return r == 0.0 ? copysign(0.0, x) : r;   /* fmod's zero has x's sign */
+    }
+    x = fmod(x, 360.0);
     return x < 0 ? x + 360.0 : x;
 }
 
