@@ -154,7 +154,7 @@ typedef struct {
     double min_up_h, min_down_h;     /* hours a started MW stays on / a stopped MW stays off */
 } CoalUnit;
 
-#define COAL_CURVE_MAX 16
+#define COAL_CURVE_POINTS 5
 typedef enum { COMMIT_MUST_RUN = 0, COMMIT_FLEXIBLE = 1 } CoalCommitment;
 
 typedef struct {
@@ -173,9 +173,8 @@ typedef struct {
     /* Part-load heat rate: at load fraction part_load_frac[i] (output over
      * committed capacity) the heat rate is heat_rate x part_load_factor[i];
      * linear between the points, the end values beyond them. */
-    int part_load_n;
-    double part_load_frac[COAL_CURVE_MAX];
-    double part_load_factor[COAL_CURVE_MAX];
+    double part_load_frac[COAL_CURVE_POINTS];
+    double part_load_factor[COAL_CURVE_POINTS];
 } CoalPowerParams;
 
 typedef struct {

@@ -244,7 +244,7 @@ static inline void commit_raise(Commit *cm, double need, double prev, double ram
 }
 
 /* Closes the hour: its starts and stops into the rings and windows. */
-static inline void commit_end(Commit *cm, double *restrict committed, int h)
+static inline void commit_end(Commit *cm, double *committed, int h)
 {
     const double s = dmax(cm->u - cm->u_prev, 0.0), d = dmax(cm->u_prev - cm->u, 0.0);
     cm->started += s;
@@ -258,7 +258,7 @@ static inline void commit_end(Commit *cm, double *restrict committed, int h)
     }
     cm->pos = cm->pos + 1 == COMMIT_RING ? 0 : cm->pos + 1;
     cm->u_prev = cm->u;
-    committed[h] = cm->u;
+    if (committed) committed[h] = cm->u;   /* NULL: a caller without the series */
 }
 
 static void commit_finish(const Commit *cm, DispatchState *st, DispatchReport *rep)
@@ -457,6 +457,7 @@ static ALWAYS_INLINE void peak_shaving(const DispatchLimits *lim, const YearInpu
 static void coal_committed_must_run(const DispatchLimits *lim, const YearInputs *in, double *committed)
 {
     const double *cav = in->v[SER_COAL_AVAIL];
+    if (!committed) return;   /* a caller without the series */
     for (int h = 0; h < in->hours; h++) committed[h] = cav ? cav[h] : lim->coal_max_mw;
 }
 

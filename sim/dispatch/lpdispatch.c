@@ -510,10 +510,11 @@ Status lpdispatch_window(LpDispatch *lp, const DispatchLimits *lim, const YearIn
         /* Committed capacity: the program's, at least the output (the
          * balance's closing above may have added coal within the solver's
          * tolerance); must-run: every unit available. */
-        v[SER_COAL_COMMITTED][h] = uc ? dmax(y[CK], y[CG]) : up[CG];
+        const double k_h = uc ? dmax(y[CK], y[CG]) : up[CG];
+        if (v[SER_COAL_COMMITTED]) v[SER_COAL_COMMITTED][h] = k_h;   /* NULL: a caller without it */
         if (uc) {
-            rep->coal_started_mw += dmax(v[SER_COAL_COMMITTED][h] - k_prev, 0.0);
-            k_prev = v[SER_COAL_COMMITTED][h];
+            rep->coal_started_mw += dmax(k_h - k_prev, 0.0);
+            k_prev = k_h;
         }
         if (y[CB] > 1e-6) {
             rep->below_floor_hours++;

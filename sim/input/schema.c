@@ -130,8 +130,8 @@ static const SchemaEntry unit_fields[] = {
 };
 
 static const char *const commitment_names[] = { "must-run", "flexible", NULL };
-static const double def_part_load_frac[] = { 0.3, 1.0 };
-static const double def_part_load_factor[] = { 1.0, 1.0 };
+static const double def_part_load_frac[COAL_CURVE_POINTS] = { 0.3, 0.4, 0.5, 0.75, 1.0 };
+static const double def_part_load_factor[COAL_CURVE_POINTS] = { 1.0, 1.0, 1.0, 1.0, 1.0 };
 
 static const SchemaEntry target_fields[] = {
     { FIELD(Target, id), STR(MSIZE(Target, id), "wind_capacity"), REQ,
@@ -388,16 +388,13 @@ static const SchemaEntry table[] = {
       .doc = "Unit commitment: \"must-run\" (every unit in service runs at least at its minimum load "
              "every hour) or \"flexible\" (the dispatch decommits capacity, down to the units' "
              "must_run_frac, when renewables would otherwise be curtailed; docs/model.md)." },
-    { AT("coal_power", coal_power, part_load_frac), .kind = SK_CURVE, .unit = "1", .min = 0, .max = 1,
-      .size = COAL_CURVE_MAX, .count_offset = offsetof(Scenario, coal_power.part_load_n),
-      .def_vec = def_part_load_frac, .def_n = NITEMS(def_part_load_frac), .flags = SF_INCREASING,
-      .doc = "Part-load heat rate: load fractions (output over committed capacity), strictly "
-             "increasing, 2 to 16 points." },
-    { AT("coal_power", coal_power, part_load_factor), .kind = SK_CURVE, .unit = "1", .min = 0.5, .max = 2,
-      .size = COAL_CURVE_MAX, .count_offset = offsetof(Scenario, coal_power.part_load_n),
-      .def_vec = def_part_load_factor, .def_n = NITEMS(def_part_load_factor),
-      .doc = "Heat rate at each load fraction relative to the units' heat_rate_gce_per_kwh (same "
-             "length; linear between points, the end values beyond; all 1 = no part-load effect)." },
+    { AT("coal_power", coal_power, part_load_frac), VEC(0, 1, def_part_load_frac), .unit = "1",
+      .dim = DIM_FRACTION, .flags = SF_INCREASING,
+      .doc = "Part-load heat rate: five load fractions (output over committed capacity), strictly "
+             "increasing." },
+    { AT("coal_power", coal_power, part_load_factor), VEC(0.5, 2, def_part_load_factor), .unit = "1",
+      .doc = "Heat rate at each of the five load fractions relative to the units' heat_rate_gce_per_kwh "
+             "(linear between points, the end values beyond; all 1 = no part-load effect)." },
     /* load */
     { AT("load", load, annual_gwh), SCHED0(0, 1e6), .unit = "GWh", .dim = DIM_ENERGY_GWH,
       .doc = "Annual local electricity demand by year, excluding coal mining." },

@@ -62,9 +62,8 @@ double coal_tce_per_t(const CoalMiningParams *p)
 
 double coal_part_load_factor(const CoalPowerParams *p, double x)
 {
-    const int n = p->part_load_n;
+    const int n = COAL_CURVE_POINTS;
     const double *xs = p->part_load_frac, *ys = p->part_load_factor;
-    if (n <= 0) return 1.0;
     if (x <= xs[0]) return ys[0];
     if (x >= xs[n - 1]) return ys[n - 1];
     int i = 1;
@@ -75,7 +74,7 @@ double coal_part_load_factor(const CoalPowerParams *p, double x)
 
 int coal_part_load_flat(const CoalPowerParams *p)
 {
-    for (int i = 0; i < p->part_load_n; i++)
+    for (int i = 0; i < COAL_CURVE_POINTS; i++)
         if (p->part_load_factor[i] != 1.0) return 0;
     return 1;
 }
