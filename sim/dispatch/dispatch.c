@@ -198,8 +198,10 @@ static void commit_start(Commit *cm, const DispatchLimits *lim, const DispatchSt
     cm->cmax = lim->coal_max_mw;
     cm->ut = lim->coal_min_up_h < COMMIT_RING - 1 ? lim->coal_min_up_h : COMMIT_RING - 1;
     cm->dt = lim->coal_min_down_h < COMMIT_RING - 1 ? lim->coal_min_down_h : COMMIT_RING - 1;
-    /* A fresh run starts with the whole fleet committed, as must-run does. */
-    cm->u_prev = st->coal_committed_set ? st->coal_committed_mw : lim->coal_max_mw;
+    /* A fresh run starts with the whole fleet committed, as must-run does;
+     * a unit retired at the year boundary leaves the commitment with it
+     * (not a stop: it must not hold capacity off for min_down_h). */
+    cm->u_prev = st->coal_committed_set ? dmin(st->coal_committed_mw, lim->coal_max_mw) : lim->coal_max_mw;
 }
 
 /* This hour's bounds on u, u itself, and coal's floor and ceiling. */

@@ -332,11 +332,12 @@ static void first_range(const DispatchLimits *lim, const YearInputs *in, int h, 
     *hi = dmax(dmin(cap, prev + ramp), l);
 }
 
-/* The committed capacity a window starts from: the state's, or the whole
- * fleet in a fresh run (as dispatch.c's commit_start). */
+/* The committed capacity a window starts from: the state's, at most the
+ * fleet (a unit retired at the year boundary), or the whole fleet in a fresh
+ * run (as dispatch.c's commit_start). */
 static double committed0(const DispatchLimits *lim, const DispatchState *st)
 {
-    return st->coal_committed_set ? st->coal_committed_mw : lim->coal_max_mw;
+    return st->coal_committed_set ? dmin(st->coal_committed_mw, lim->coal_max_mw) : lim->coal_max_mw;
 }
 
 /* Unit commitment's bounds of hour t (docs/optimal-dispatch.md): the

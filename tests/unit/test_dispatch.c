@@ -711,6 +711,29 @@ static void uc_min_up(void)
     free(y);
 }
 
+
+/* A year boundary that retires units: the carried commitment (900 MW)
+ * above this year's fleet (600 MW) is not a stop, so the minimum down time
+ * (5 h) holds nothing off: two hours of load 600 are served by coal alone
+ * (600 each; a stop of 300 would have capped hour 1 at 300 and imported
+ * 300). Nothing is started. */
+static void uc_retired_at_boundary(void)
+{
+    Year *y = year_new(2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(y);
+    y->in.v[SER_EXPORT_ROOM] = y->zero;
+    for (int h = 0; h < 2; h++) hour_in(y, h, 600, 0, 0, 0, 1000);
+    DispatchLimits lim = commit_limits(STRATEGY_RENEWABLE_FIRST);
+    lim.coal_min_down_h = 5;
+    DispatchState st = { .coal_mw = 500, .coal_committed_mw = 900, .coal_committed_set = 1 };
+    DispatchReport r = run_year(&lim, y, &st);
+    expect_clean(&r);
+    expect(y, 0, 0, 0, 600, 0, 0, 0, 0, 0, 0);
+    expect(y, 1, 0, 0, 600, 0, 0, 0, 0, 0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(r.coal_started_mw, 0, 0);
+    free(y);
+}
+
 /* A whole synthetic year with unit commitment under each rule: besides
  * check_year's invariants, every hour (independently of dispatch.c): the
  * committed capacity within [steam floor, fleet], coal within
@@ -802,6 +825,7 @@ void register_test_dispatch(void)
     CU_add_test(s, "checks report violations", checks_report_violations);
     CU_add_test(s, "unit commitment: decommit, min down, recommit (hand)", uc_hand);
     CU_add_test(s, "unit commitment: min up time (hand)", uc_min_up);
+    CU_add_test(s, "unit commitment: units retired at the year boundary", uc_retired_at_boundary);
     CU_add_test(s, "unit commitment: whole year under each rule", uc_whole_year);
 #endif
 }
