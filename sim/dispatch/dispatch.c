@@ -250,12 +250,18 @@ static inline void commit_end(Commit *cm, double *committed, int h)
 {
     const double s = dmax(cm->u - cm->u_prev, 0.0), d = dmax(cm->u_prev - cm->u, 0.0);
     cm->started += s;
+    /* the slot of ut - 1 (dt - 1) hours ago leaves the window; a compare
+     * rather than % (an integer division every hour) */
     if (cm->ut > 1) {
-        cm->s_win = dmax(cm->s_win + s - cm->s_ring[(cm->pos - (cm->ut - 1) + COMMIT_RING) % COMMIT_RING], 0.0);
+        int j = cm->pos - (cm->ut - 1);
+        j += j < 0 ? COMMIT_RING : 0;
+        cm->s_win = dmax(cm->s_win + s - cm->s_ring[j], 0.0);
         cm->s_ring[cm->pos] = s;
     }
     if (cm->dt > 1) {
-        cm->d_win = dmax(cm->d_win + d - cm->d_ring[(cm->pos - (cm->dt - 1) + COMMIT_RING) % COMMIT_RING], 0.0);
+        int j = cm->pos - (cm->dt - 1);
+        j += j < 0 ? COMMIT_RING : 0;
+        cm->d_win = dmax(cm->d_win + d - cm->d_ring[j], 0.0);
         cm->d_ring[cm->pos] = d;
     }
     cm->pos = cm->pos + 1 == COMMIT_RING ? 0 : cm->pos + 1;
@@ -459,8 +465,13 @@ static ALWAYS_INLINE void peak_shaving(const DispatchLimits *lim, const YearInpu
 static void coal_committed_must_run(const DispatchLimits *lim, const YearInputs *in, double *committed)
 {
     const double *cav = in->v[SER_COAL_AVAIL];
-    if (!committed) return;   /* a caller without the series */
-    for (int h = 0; h < in->hours; h++) committed[h] = cav ? cav[h] : lim->coal_max_mw;
+    if (!committed || in->hours <= 0) return;   /* a caller without the series */
+    if (cav) {
+        memcpy(committed, cav, (size_t)in->hours * sizeof *committed);
+        return;
+    }
+    const double cmax = lim->coal_max_mw;
+    for (int h = 0; h < in->hours; h++) committed[h] = cmax;
 }
 
 Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchState *st,
