@@ -147,8 +147,15 @@ typedef struct {
     int retire_year;                 /* out of service from 1 Jan; 0 = never */
     double min_load_frac;
     double ramp_frac_per_h;
-    double heat_rate_gce_per_kwh;    /* standard coal consumption of supply */
+    double heat_rate_gce_per_kwh;    /* standard coal consumption of supply, at full load */
+    /* Unit commitment (coal_power.commitment = flexible; coal.h): */
+    double must_run_frac;            /* share of capacity kept committed (process steam) */
+    double startup_tce_per_mw;       /* fuel burnt per MW started */
+    double min_up_h, min_down_h;     /* hours a started MW stays on / a stopped MW stays off */
 } CoalUnit;
+
+#define COAL_CURVE_POINTS 5
+typedef enum { COMMIT_MUST_RUN = 0, COMMIT_FLEXIBLE = 1 } CoalCommitment;
 
 typedef struct {
     int n_units;
@@ -159,6 +166,15 @@ typedef struct {
     double forced_outage_frac;       /* FOR, long-run unavailability */
     double mttr_h;                   /* mean time to repair */
     double unit_size_mw;             /* 0: the configured units as they are */
+    /* Unit commitment: must-run keeps every unit in service committed (the
+     * fleet's floor is the sum of the minima); flexible lets the dispatch
+     * decommit capacity down to the units' must_run_frac (coal.h). */
+    CoalCommitment commitment;
+    /* Part-load heat rate: at load fraction part_load_frac[i] (output over
+     * committed capacity) the heat rate is heat_rate x part_load_factor[i];
+     * linear between the points, the end values beyond them. */
+    double part_load_frac[COAL_CURVE_POINTS];
+    double part_load_factor[COAL_CURVE_POINTS];
 } CoalPowerParams;
 
 typedef struct {
@@ -459,6 +475,16 @@ typedef struct {
     double eta_charge, eta_discharge;        /* sqrt of round trip */
     double keep_per_h;                       /* 1 - self-discharge per hour */
     double coal_min_mw, coal_max_mw, coal_ramp_mw_per_h;
+    /* Unit commitment (coal.h, docs/model.md), with coal_commit = 1: the
+     * committed capacity u is a state of the dispatch, the floor is
+     * coal_min_frac x u, u never below coal_steam_floor_mw (nor the
+     * available capacity), capacity started stays on coal_min_up_h hours and
+     * capacity stopped stays off coal_min_down_h hours; the optimum pays
+     * coal_startup_mwh per MW started (start-up fuel as MWh of coal output,
+     * weighted by lp.coal_cost). 0: every unit in service is committed. */
+    int coal_commit;
+    double coal_min_frac, coal_steam_floor_mw, coal_startup_mwh;
+    int coal_min_up_h, coal_min_down_h;
     int import_allowed;
     int import_limited;                      /* 0: imports limited by the line alone */
     double import_limit_mw;                  /* else at most min(line, this) */
@@ -478,6 +504,10 @@ typedef struct {
 typedef struct {
     double soc_mwh;
     double coal_mw;
+    /* Committed coal capacity at the end of the last hour (unit commitment
+     * only); coal_committed_set = 0 (a fresh run): the whole fleet. */
+    double coal_committed_mw;
+    int coal_committed_set;
 } DispatchState;
 
 #endif

@@ -65,6 +65,8 @@ static const Form forms[] = {
     { "m/s", EN, 1, " m/s", 0, 0 },
     { "kWh/m2", ZH, 1, " kWh/m²", 0, 0 },
     { "kWh/m2", EN, 1, " kWh/m²", 0, 0 },
+    { "gce/kWh", ZH, 1, " 克标煤/千瓦时", 0, 0 },
+    { "gce/kWh", EN, 1, " gce/kWh", 0, 0 },
 };
 
 #define N_FORMS (sizeof forms / sizeof forms[0])

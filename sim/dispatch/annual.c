@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "coal.h"
 #include "series.h"
 #include "tech.h"
 
@@ -147,8 +148,21 @@ int annual_from_hours(const YearFacts *f, const YearInputs *in, const YearSeries
         }
     }
     row->re_utilisation = pool_avail > 0 ? pool_used / pool_avail : 1.0;
-    /* MWh x gce/kWh = MWh x 1000 kWh/MWh x g / 1e6 g/t = MWh x gce/kWh / 1000 t */
-    row->coal_power_tce = row->coal_power_mwh * f->coal_heat_rate_gce_per_kwh / 1000.0;
+    /* MWh x gce/kWh = MWh x 1000 kWh/MWh x g / 1e6 g/t = MWh x gce/kWh / 1000 t;
+     * with a part-load curve hour by hour at each hour's load fraction of
+     * the committed capacity (coal.h), plus the fuel of the starts. */
+    const CoalPowerParams *cp = f->coal_power;
+    double gen_tce;
+    if (!cp || coal_part_load_flat(cp)) {
+        gen_tce = row->coal_power_mwh * f->coal_heat_rate_gce_per_kwh / 1000.0;
+    } else {
+        const double *g = out->v[SER_COAL], *u = out->v[SER_COAL_COMMITTED];
+        gen_tce = 0.0;
+        for (int h = 0; h < H; h++) gen_tce += coal_hour_tce(cp, f->coal_heat_rate_gce_per_kwh, g[h], u[h]);
+    }
+    row->coal_startup_tce = row->coal_started_mw * f->coal_startup_tce_per_mw;
+    row->coal_power_tce = row->coal_startup_tce > 0.0 ? gen_tce + row->coal_startup_tce : gen_tce;
+    row->coal_heat_rate_avg_gce_per_kwh = row->coal_power_mwh > 0.0 ? gen_tce * 1000.0 / row->coal_power_mwh : 0.0;
     row->peak_load_mw = peak;
     row->storage_cycles = row->storage_energy_mwh > 0 ? row->discharge_mwh / row->storage_energy_mwh : 0;
     row->unserved_hours = unh;

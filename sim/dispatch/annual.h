@@ -15,6 +15,8 @@
 typedef struct {
     int year;
     double coal_heat_rate_gce_per_kwh;   /* for coal_power_tce; not a column */
+    const CoalPowerParams *coal_power;   /* its part-load curve; NULL: none */
+    double coal_startup_tce_per_mw;      /* fuel per MW started */
     double value[MET_COUNT];
     unsigned char set[MET_COUNT];
 } YearFacts;

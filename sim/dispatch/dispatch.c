@@ -11,6 +11,7 @@
 
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
+#include <string.h>
 
 #include "lpdispatch.h"
 #include "storage.h"
@@ -134,7 +135,7 @@ static inline void pool_store(const Pool *p, const int np, int h, double keep)
 typedef struct {
     double *restrict coal, *restrict discharge,
            *restrict import, *restrict export_mw, *restrict charge, *restrict soc,
-           *restrict curtailed, *restrict unserved;
+           *restrict curtailed, *restrict unserved, *restrict committed;
 } Out;
 
 static inline void store_hour(const Out *o, int h, const Hour *r, double soc)
@@ -162,6 +163,119 @@ static inline void coal_range(double prev, double cmin, double cmax, double ramp
     *hi = dmax(dmin(cmax, prev + ramp), l);
 }
 
+/* Unit commitment of the rules (lim->coal_commit; docs/model.md). The
+ * fleet is one group whose committed capacity u is continuous. Each hour:
+ *   - u starts at last hour's, kept within [ulo, uhi]: uhi = the capacity
+ *     available less what stopped in the last min_down - 1 hours (it must
+ *     stay off), ulo = the process-steam floor (at most the capacity
+ *     available) and what started in the last min_up - 1 hours (it must stay
+ *     on); the floor is min_frac x u, the ceiling u, both within the ramp;
+ *   - a surplus that storage and the line cannot take, which would be
+ *     curtailed, first decommits capacity (commit_cut), down to ulo;
+ *   - a deficit that coal's ceiling cannot cover recommits capacity
+ *     (commit_raise) before anything is imported, up to uhi and the ramp.
+ * Starts and stops of the last 168 hours sit in two rings on the stack, so
+ * the loop stays allocation-free; the rings start empty each year (a start
+ * in the last hours of December does not hold its capacity into January). */
+enum { COMMIT_RING = 169 };   /* > the longest min_up_h / min_down_h (168) */
+
+typedef struct {
+    double u, u_prev;           /* committed MW: this hour, last hour */
+    double ulo, uhi;            /* this hour's bounds on u */
+    double minfrac, steam, cmax;
+    int ut, dt;                 /* minimum up and down times, hours */
+    double s_win, d_win;        /* MW started / stopped in the last ut - 1 / dt - 1 hours */
+    double started;             /* MW started this year */
+    int pos;                    /* ring slot of this hour */
+    double s_ring[COMMIT_RING], d_ring[COMMIT_RING];
+} Commit;
+
+static void commit_start(Commit *cm, const DispatchLimits *lim, const DispatchState *st)
+{
+    memset(cm, 0, sizeof *cm);
+    cm->minfrac = lim->coal_min_frac;
+    cm->steam = lim->coal_steam_floor_mw;
+    cm->cmax = lim->coal_max_mw;
+    cm->ut = lim->coal_min_up_h < COMMIT_RING - 1 ? lim->coal_min_up_h : COMMIT_RING - 1;
+    cm->dt = lim->coal_min_down_h < COMMIT_RING - 1 ? lim->coal_min_down_h : COMMIT_RING - 1;
+    /* A fresh run starts with the whole fleet committed, as must-run does;
+     * a unit retired at the year boundary leaves the commitment with it
+     * (not a stop: it must not hold capacity off for min_down_h). */
+    cm->u_prev = st->coal_committed_set ? dmin(st->coal_committed_mw, lim->coal_max_mw) : lim->coal_max_mw;
+}
+
+/* This hour's bounds on u, u itself, and coal's floor and ceiling. */
+static inline void commit_range(Commit *cm, double ca, double prev, double ramp, double *lo, double *hi)
+{
+    double uhi = dmax(dmin(ca, cm->cmax - cm->d_win), 0.0);
+    double ulo = dmin(dmax(dmin(cm->steam, ca), cm->s_win), uhi);
+    cm->uhi = uhi;
+    cm->ulo = ulo;
+    double u = dmin(dmax(cm->u_prev, ulo), uhi);
+    cm->u = u;
+    double l = dmin(dmax(cm->minfrac * u, prev - ramp), u);
+    *lo = l;
+    *hi = dmax(dmin(u, prev + ramp), l);
+}
+
+/* Decommits capacity so that coal's floor falls by up to excess (MW that
+ * would be curtailed), never below the ramp or min_frac x ulo; lowers *lo
+ * and returns by how much. */
+static inline double commit_cut(Commit *cm, double excess, double prev, double ramp, double *lo)
+{
+    if (cm->minfrac <= 0.0) return 0.0;   /* no floor to lower */
+    double target = dmax(dmax(*lo - excess, prev - ramp), cm->minfrac * cm->ulo);
+    if (target >= *lo) return 0.0;
+    double nu = dmin(dmax(cm->ulo, target / cm->minfrac), cm->u);
+    double nl = dmin(dmax(cm->minfrac * nu, prev - ramp), nu);
+    double dl = *lo - nl;
+    if (dl <= 0.0) return 0.0;
+    cm->u = nu;
+    *lo = nl;
+    return dl;
+}
+
+/* Recommits up to need MW (the deficit coal's ceiling leaves), within uhi
+ * and the ramp; raises *hi with it. */
+static inline void commit_raise(Commit *cm, double need, double prev, double ramp, double lo, double *hi)
+{
+    double room = dmin(cm->uhi - cm->u, prev + ramp - cm->u);
+    if (room <= 0.0) return;
+    cm->u += dmin(need, room);
+    *hi = dmax(dmin(cm->u, prev + ramp), lo);
+}
+
+/* Closes the hour: its starts and stops into the rings and windows. */
+static inline void commit_end(Commit *cm, double *committed, int h)
+{
+    const double s = dmax(cm->u - cm->u_prev, 0.0), d = dmax(cm->u_prev - cm->u, 0.0);
+    cm->started += s;
+    /* the slot of ut - 1 (dt - 1) hours ago leaves the window; a compare
+     * rather than % (an integer division every hour) */
+    if (cm->ut > 1) {
+        int j = cm->pos - (cm->ut - 1);
+        j += j < 0 ? COMMIT_RING : 0;
+        cm->s_win = dmax(cm->s_win + s - cm->s_ring[j], 0.0);
+        cm->s_ring[cm->pos] = s;
+    }
+    if (cm->dt > 1) {
+        int j = cm->pos - (cm->dt - 1);
+        j += j < 0 ? COMMIT_RING : 0;
+        cm->d_win = dmax(cm->d_win + d - cm->d_ring[j], 0.0);
+        cm->d_ring[cm->pos] = d;
+    }
+    cm->pos = cm->pos + 1 == COMMIT_RING ? 0 : cm->pos + 1;
+    cm->u_prev = cm->u;
+    if (committed) committed[h] = cm->u;   /* NULL: a caller without the series */
+}
+
+static void commit_finish(const Commit *cm, DispatchState *st, DispatchReport *rep)
+{
+    st->coal_committed_mw = cm->u_prev;
+    st->coal_committed_set = 1;
+    rep->coal_started_mw = cm->started;
+}
+
 /* renewable-first, and with line_first (a constant at each call site, so
  * the compiler builds two loops without a test inside) the line-first
  * variant: a surplus goes to the free line before storage, and in surplus
@@ -169,7 +283,7 @@ static inline void coal_range(double prev, double cmin, double cmax, double ramp
  * energy that congestion would have curtailed is exported later. */
 static ALWAYS_INLINE void surplus_first(const DispatchLimits *lim, const YearInputs *in, const Pool *pool,
                                         const int np, DispatchState *st, const Out *out, DispatchReport *rep,
-                                        const int line_first)
+                                        const int line_first, const int uc)
 {
     const Out o = *out;   /* local copies: the pointers stay in registers */
     const Pool p = *pool;
@@ -186,6 +300,8 @@ static ALWAYS_INLINE void surplus_first(const DispatchLimits *lim, const YearInp
     const double imp_lim = import_limit(lim);
     const double *restrict cav = in->v[SER_COAL_AVAIL];   /* NULL: the whole fleet every hour */
     double soc = st->soc_mwh, coal_prev = st->coal_mw;
+    Commit cm;   /* unit commitment: uc (a constant at each call site) */
+    if (uc) commit_start(&cm, lim, st);
     int below_hours = 0;
     double below_mwh = 0.0;
 #ifdef ECSIM_CHECKS
@@ -195,7 +311,8 @@ static ALWAYS_INLINE void surplus_first(const DispatchLimits *lim, const YearInp
     for (int h = 0; h < n; h++) {
         soc = storage_self_discharge(soc, keep, soc_min);
         double lo, hi, ca = cav ? cav[h] : cmax;
-        coal_range(coal_prev, ca < cmax ? cmin * (ca / cmax) : cmin, ca, ramp, &lo, &hi);
+        if (uc) commit_range(&cm, ca, coal_prev, ramp, &lo, &hi);
+        else coal_range(coal_prev, ca < cmax ? cmin * (ca / cmax) : cmin, ca, ramp, &lo, &hi);
         const double re = pool_avail(&p, np, h), x = firm[h], c = sched[h];
         Hour r = { .keep = 1.0, .export_mw = x };
         double net = load[h] + x - re - c - lo;   /* > 0: deficit with coal at its floor */
@@ -208,7 +325,9 @@ static ALWAYS_INLINE void surplus_first(const DispatchLimits *lim, const YearInp
                 free_line -= to_line;
             }
             r.charge = storage_charge(&soc, surplus, power, soc_max, eta_c);
-            double below = place_surplus(&r, surplus - r.charge, free_line, re, lo);
+            double rest = surplus - r.charge;
+            if (uc && rest > free_line) rest -= commit_cut(&cm, rest - free_line, coal_prev, ramp, &lo);
+            double below = place_surplus(&r, rest, free_line, re, lo);
             if (below > 0.0) {
                 below_hours++;
                 below_mwh += below;
@@ -219,10 +338,12 @@ static ALWAYS_INLINE void surplus_first(const DispatchLimits *lim, const YearInp
             }
         } else {
             r.discharge = storage_discharge(&soc, net, power, soc_min, eta_d);
+            if (uc && net - r.discharge > hi - lo) commit_raise(&cm, net - r.discharge - (hi - lo), coal_prev, ramp, lo, &hi);
             cover_deficit(&r, net - r.discharge, lo, hi, dmin(line[h], imp_lim) * import_on);
         }
         store_hour(&o, h, &r, soc);
         pool_store(&p, np, h, r.keep);
+        if (uc) commit_end(&cm, o.committed, h);
         coal_prev = r.coal;
 #ifdef ECSIM_CHECKS
         if (!hour_ok(&r, re, c, load[h], line[h], x + (room ? room[h] : dmax(line[h] - x, 0.0)), soc, lim)
@@ -233,6 +354,7 @@ static ALWAYS_INLINE void surplus_first(const DispatchLimits *lim, const YearInp
 
     st->soc_mwh = soc;
     st->coal_mw = coal_prev;
+    if (uc) commit_finish(&cm, st, rep);
     rep->below_floor_hours = below_hours;
     rep->below_floor_mwh = below_mwh;
 #ifdef ECSIM_CHECKS
@@ -242,7 +364,8 @@ static ALWAYS_INLINE void surplus_first(const DispatchLimits *lim, const YearInp
 }
 
 static ALWAYS_INLINE void peak_shaving(const DispatchLimits *lim, const YearInputs *in, const Pool *pool,
-                                       const int np, DispatchState *st, const Out *out, DispatchReport *rep)
+                                       const int np, DispatchState *st, const Out *out, DispatchReport *rep,
+                                       const int uc)
 {
     const Out o = *out;   /* local copies: the pointers stay in registers */
     const Pool p = *pool;
@@ -260,6 +383,8 @@ static ALWAYS_INLINE void peak_shaving(const DispatchLimits *lim, const YearInpu
     const double *restrict cav = in->v[SER_COAL_AVAIL];   /* NULL: the whole fleet every hour */
     const double threshold = lim->peak_threshold_mw;
     double soc = st->soc_mwh, coal_prev = st->coal_mw;
+    Commit cm;   /* unit commitment: uc (a constant at each call site) */
+    if (uc) commit_start(&cm, lim, st);
     int below_hours = 0;
     double below_mwh = 0.0;
 #ifdef ECSIM_CHECKS
@@ -269,7 +394,8 @@ static ALWAYS_INLINE void peak_shaving(const DispatchLimits *lim, const YearInpu
     for (int h = 0; h < n; h++) {
         soc = storage_self_discharge(soc, keep, soc_min);
         double lo, hi, ca = cav ? cav[h] : cmax;
-        coal_range(coal_prev, ca < cmax ? cmin * (ca / cmax) : cmin, ca, ramp, &lo, &hi);
+        if (uc) commit_range(&cm, ca, coal_prev, ramp, &lo, &hi);
+        else coal_range(coal_prev, ca < cmax ? cmin * (ca / cmax) : cmin, ca, ramp, &lo, &hi);
         const double re = pool_avail(&p, np, h), x = firm[h], c = sched[h];
         Hour r = { .keep = 1.0, .export_mw = x };
         const double net_load = load[h] + x - re - c;
@@ -284,7 +410,9 @@ static ALWAYS_INLINE void peak_shaving(const DispatchLimits *lim, const YearInpu
             if (ch >= surplus) from_coal = ch - surplus;
             else rest = surplus - ch;
             r.charge = ch;
-            double below = place_surplus(&r, rest, room ? room[h] : dmax(line[h] - x, 0.0), re, lo);
+            const double free_line = room ? room[h] : dmax(line[h] - x, 0.0);
+            if (uc && rest > free_line) rest -= commit_cut(&cm, rest - free_line, coal_prev, ramp, &lo);
+            double below = place_surplus(&r, rest, free_line, re, lo);
             r.coal += from_coal;
             if (below > 0.0) {
                 below_hours++;
@@ -293,6 +421,7 @@ static ALWAYS_INLINE void peak_shaving(const DispatchLimits *lim, const YearInpu
         } else {
             double dis = 0.0;
             if (peak) dis = storage_discharge(&soc, dmin(net, net_load - threshold), power, soc_min, eta_d);
+            if (uc && net - dis > hi - lo) commit_raise(&cm, net - dis - (hi - lo), coal_prev, ramp, lo, &hi);
             cover_deficit(&r, net - dis, lo, hi, dmin(line[h], imp_lim) * import_on);
             if (r.unserved > 0.0) {
                 /* Last resort: the energy kept for peaks serves load now. */
@@ -312,6 +441,7 @@ static ALWAYS_INLINE void peak_shaving(const DispatchLimits *lim, const YearInpu
         }
         store_hour(&o, h, &r, soc);
         pool_store(&p, np, h, r.keep);
+        if (uc) commit_end(&cm, o.committed, h);
         coal_prev = r.coal;
 #ifdef ECSIM_CHECKS
         if (!hour_ok(&r, re, c, load[h], line[h], x + (room ? room[h] : dmax(line[h] - x, 0.0)), soc, lim)
@@ -322,12 +452,26 @@ static ALWAYS_INLINE void peak_shaving(const DispatchLimits *lim, const YearInpu
 
     st->soc_mwh = soc;
     st->coal_mw = coal_prev;
+    if (uc) commit_finish(&cm, st, rep);
     rep->below_floor_hours = below_hours;
     rep->below_floor_mwh = below_mwh;
 #ifdef ECSIM_CHECKS
     rep->check_violations = bad;
     rep->first_violation_hour = first_bad;
 #endif
+}
+
+/* Must-run: every unit available is committed in every hour. */
+static void coal_committed_must_run(const DispatchLimits *lim, const YearInputs *in, double *committed)
+{
+    const double *cav = in->v[SER_COAL_AVAIL];
+    if (!committed || in->hours <= 0) return;   /* a caller without the series */
+    if (cav) {
+        memcpy(committed, cav, (size_t)in->hours * sizeof *committed);
+        return;
+    }
+    const double cmax = lim->coal_max_mw;
+    for (int h = 0; h < in->hours; h++) committed[h] = cmax;
 }
 
 Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchState *st,
@@ -357,25 +501,32 @@ Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchSt
     const int np = lim->n_pool;
     double *const *v = out->v;
     const Out o = { v[SER_COAL], v[SER_DISCHARGE], v[SER_IMPORT], v[SER_EXPORT],
-                    v[SER_CHARGE], v[SER_SOC], v[SER_CURTAILED], v[SER_UNSERVED] };
+                    v[SER_CHARGE], v[SER_SOC], v[SER_CURTAILED], v[SER_UNSERVED], v[SER_COAL_COMMITTED] };
     /* Loops specialised for a pool of two (wind and PV); any other size
-     * runs the same code with the count read at run time. */
+     * runs the same code with the count read at run time. Unit commitment
+     * is a second constant, so the must-run loops are those without it. */
+    const int uc = lim->coal_commit;
     switch (lim->strategy) {
     case STRATEGY_PEAK_SHAVING:
-        if (np == 2) peak_shaving(lim, in, &pool, 2, st, &o, rep);
-        else peak_shaving(lim, in, &pool, np, st, &o, rep);
+        if (uc) peak_shaving(lim, in, &pool, np, st, &o, rep, 1);
+        else if (np == 2) peak_shaving(lim, in, &pool, 2, st, &o, rep, 0);
+        else peak_shaving(lim, in, &pool, np, st, &o, rep, 0);
         break;
     case STRATEGY_LINE_FIRST:
-        if (np == 2) surplus_first(lim, in, &pool, 2, st, &o, rep, 1);
-        else surplus_first(lim, in, &pool, np, st, &o, rep, 1);
+        if (uc) surplus_first(lim, in, &pool, np, st, &o, rep, 1, 1);
+        else if (np == 2) surplus_first(lim, in, &pool, 2, st, &o, rep, 1, 0);
+        else surplus_first(lim, in, &pool, np, st, &o, rep, 1, 0);
         break;
     case STRATEGY_RENEWABLE_FIRST:
-        if (np == 2) surplus_first(lim, in, &pool, 2, st, &o, rep, 0);
-        else surplus_first(lim, in, &pool, np, st, &o, rep, 0);
+        if (uc && np == 2) surplus_first(lim, in, &pool, 2, st, &o, rep, 0, 1);
+        else if (uc) surplus_first(lim, in, &pool, np, st, &o, rep, 0, 1);
+        else if (np == 2) surplus_first(lim, in, &pool, 2, st, &o, rep, 0, 0);
+        else surplus_first(lim, in, &pool, np, st, &o, rep, 0, 0);
         break;
     case STRATEGY_OPTIMAL:
         break;
     }
+    if (!uc) coal_committed_must_run(lim, in, o.committed);
     return ST_OK;
 }
 

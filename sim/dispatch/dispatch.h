@@ -25,6 +25,9 @@ typedef struct {
      * error; it feeds the annual metric coal_min_violation_hours. */
     int below_floor_hours;
     double below_floor_mwh;        /* sum over those hours of floor - coal */
+    /* Unit commitment (lim->coal_commit): committed capacity started over
+     * the year, the sum of its hourly increases (MW); 0 otherwise. */
+    double coal_started_mw;
     /* Energy added (+) or removed (-) at the start of the year to bring
      * st->soc_mwh into [soc_min_mwh, soc_max_mwh] (the window can change
      * between years); 0 when the caller already put it inside. */

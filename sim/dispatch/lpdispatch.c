@@ -35,11 +35,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { CU, CG, CB, CC, CD, CS, CF, CZ, CM, CN, NV };   /* columns of an hour */
-enum { RBAL, RSOC, RUP, RDN, RFL, NR };                  /* rows of an hour */
+enum { CU, CG, CB, CC, CD, CS, CF, CZ, CM, CN, NV,      /* columns of an hour */
+       CK = NV, CST, CSD, NV_UC };                       /* unit commitment's (coal_commit) */
+enum { RBAL, RSOC, RUP, RDN, RFL, NR,                    /* rows of an hour */
+       RCAP = NR, RSTA, RSTO, RMU, RMD, NR_UC };
 enum { NZ_PER_HOUR = 20, SLOTS = 2 };
 
 #define INF DBL_MAX   /* Clp's infinity (COIN_DBL_MAX) */
+/* Added to the start-up weight per MW: without it a start that costs no fuel
+ * is free, and the optimum may start and stop capacity for nothing. */
+#define START_EPS 1e-6
 
 /* One model per program length; reused while the coefficients stay. */
 typedef struct {
@@ -47,6 +52,10 @@ typedef struct {
     int hours;                       /* 0: empty */
     double keep, eta_c, eta_d;       /* the coefficients the matrix holds */
     LpParams w;                      /* the objective it holds */
+    /* Unit commitment (the matrix's shape and coefficients): nv, nr
+     * columns and rows per hour (NV, NR without it). */
+    int commit, nv, nr, ut, dt;
+    double minfrac, startup;
     int solved;                      /* holds a basis to start from */
     unsigned long used;              /* for replacing the older slot */
     double *collo, *colup, *rowlo, *rowup;
@@ -96,23 +105,45 @@ const LpFailure *lpdispatch_failure(const LpDispatch *lp)
     return &lp->fail;
 }
 
-static int col(int t, int k) { return t * NV + k; }
-static int row(int t, int r) { return t * NR + r; }
+/* The column and row of hour t in a model of nv columns and nr rows per hour. */
+static int colx(int nv, int t, int k) { return t * nv + k; }
+static int rowx(int nr, int t, int r) { return t * nr + r; }
+#define col(t, k) colx(nv, (t), (k))
+#define row(t, r) rowx(nr, (t), (r))
+
+/* The matrix's shape under lim: with unit commitment NV_UC columns and
+ * NR_UC rows per hour. */
+static void shape(const DispatchLimits *lim, int *nv, int *nr)
+{
+    *nv = lim->coal_commit ? NV_UC : NV;
+    *nr = lim->coal_commit ? NR_UC : NR;
+}
+
+/* The minimum up and down times the rows take: 0 or 1 add no row. */
+static int min_up(const DispatchLimits *lim) { return lim->coal_min_up_h > 1 ? lim->coal_min_up_h : 0; }
+static int min_down(const DispatchLimits *lim) { return lim->coal_min_down_h > 1 ? lim->coal_min_down_h : 0; }
 
 /* Builds the matrix and objective of a T-hour program (column-major), loads
  * them into a new model and keeps the bound arrays. 0 when out of memory. */
 static int slot_build(Slot *s, int T, const DispatchLimits *lim)
 {
     slot_clear(s);
-    const size_t nc = (size_t)T * NV, nr = (size_t)T * NR, nz = (size_t)T * NZ_PER_HOUR;
+    int nv, nr;
+    shape(lim, &nv, &nr);
+    const int uc = lim->coal_commit, ut = min_up(lim), dt = min_down(lim);
+    /* unit commitment adds per hour: g in cap; b in floor's row twice
+     * counted already; k in floor, cap, start, stop, min-up and min-down
+     * rows; s and d in up to ut or dt min-up/down rows */
+    const size_t per_hour = NZ_PER_HOUR + (uc ? 12 + (size_t)ut + (size_t)dt : 0);
+    const size_t nc = (size_t)T * (size_t)nv, nrows = (size_t)T * (size_t)nr, nz = (size_t)T * per_hour;
     int *start = malloc((nc + 1) * sizeof *start);
     int *index = malloc(nz * sizeof *index);
     double *value = malloc(nz * sizeof *value);
     double *obj = calloc(nc, sizeof *obj);
     s->collo = calloc(nc, sizeof *s->collo);
     s->colup = calloc(nc, sizeof *s->colup);
-    s->rowlo = calloc(nr, sizeof *s->rowlo);
-    s->rowup = calloc(nr, sizeof *s->rowup);
+    s->rowlo = calloc(nrows, sizeof *s->rowlo);
+    s->rowup = calloc(nrows, sizeof *s->rowup);
     s->m = Clp_newModel();
     if (!start || !index || !value || !obj || !s->collo || !s->colup || !s->rowlo || !s->rowup || !s->m) {
         free(start);
@@ -139,6 +170,7 @@ static int slot_build(Slot *s, int T, const DispatchLimits *lim)
             NZ(row(t + 1, RUP), -1.0);
             NZ(row(t + 1, RDN), -1.0);
         }
+        if (uc) NZ(row(t, RCAP), 1.0);
         start[col(t, CB)] = k;
         NZ(row(t, RDN), 1.0);
         NZ(row(t, RFL), 1.0);
@@ -160,6 +192,29 @@ static int slot_build(Slot *s, int T, const DispatchLimits *lim)
         NZ(row(t, RBAL), 1.0);
         start[col(t, CN)] = k;
         NZ(row(t, RBAL), 1.0);
+        if (uc) {
+            /* k: committed capacity; st: started; sd: stopped (docs/optimal-dispatch.md) */
+            start[col(t, CK)] = k;
+            NZ(row(t, RFL), -lim->coal_min_frac);
+            NZ(row(t, RCAP), -1.0);
+            NZ(row(t, RSTA), -1.0);
+            NZ(row(t, RSTO), 1.0);
+            NZ(row(t, RMU), 1.0);
+            NZ(row(t, RMD), 1.0);
+            if (nxt) {
+                NZ(row(t + 1, RSTA), 1.0);
+                NZ(row(t + 1, RSTO), -1.0);
+            }
+            start[col(t, CST)] = k;
+            NZ(row(t, RSTA), 1.0);
+            for (int j = t; ut > 0 && j < T && j < t + ut; j++) NZ(row(j, RMU), -1.0);
+            start[col(t, CSD)] = k;
+            NZ(row(t, RSTO), 1.0);
+            for (int j = t; dt > 0 && j < T && j < t + dt; j++) NZ(row(j, RMD), 1.0);
+            /* Start-up fuel, weighed like coal; a hair more so that
+             * capacity is not started for nothing when it costs no fuel. */
+            obj[col(t, CST)] = w->coal_cost * lim->coal_startup_mwh + START_EPS;
+        }
 
         obj[col(t, CU)] = -w->curtail_cost;
         obj[col(t, CG)] = w->coal_cost;
@@ -178,7 +233,7 @@ static int slot_build(Slot *s, int T, const DispatchLimits *lim)
     obj[col(T - 1, CS)] = -(w->curtail_cost + w->coal_cost) * ed;
 
     Clp_setLogLevel(s->m, 0);
-    Clp_loadProblem(s->m, (int)nc, (int)nr, start, index, value, NULL, NULL, obj, NULL, NULL);
+    Clp_loadProblem(s->m, (int)nc, (int)nrows, start, index, value, NULL, NULL, obj, NULL, NULL);
     Clp_setOptimizationDirection(s->m, 1.0);
     free(start);
     free(index);
@@ -189,6 +244,13 @@ static int slot_build(Slot *s, int T, const DispatchLimits *lim)
     s->eta_c = ec;
     s->eta_d = ed;
     s->w = lim->lp;
+    s->commit = uc;
+    s->nv = nv;
+    s->nr = nr;
+    s->ut = ut;
+    s->dt = dt;
+    s->minfrac = uc ? lim->coal_min_frac : 0.0;
+    s->startup = uc ? lim->coal_startup_mwh : 0.0;
     return 1;
 }
 
@@ -200,7 +262,10 @@ static Slot *slot_for(LpDispatch *lp, int T, const DispatchLimits *lim)
     for (int i = 0; i < SLOTS; i++) {
         Slot *s = &lp->slot[i];
         if (s->hours == T && s->keep == lim->keep_per_h && s->eta_c == lim->eta_charge
-            && s->eta_d == lim->eta_discharge && memcmp(&s->w, &lim->lp, sizeof s->w) == 0) {
+            && s->eta_d == lim->eta_discharge && memcmp(&s->w, &lim->lp, sizeof s->w) == 0
+            && s->commit == lim->coal_commit
+            && (!s->commit || (s->ut == min_up(lim) && s->dt == min_down(lim) && s->minfrac == lim->coal_min_frac
+                               && s->startup == lim->coal_startup_mwh))) {
             pick = s;
             break;
         }
@@ -264,9 +329,45 @@ static void first_range(const DispatchLimits *lim, const YearInputs *in, int h, 
     *hi = dmax(dmin(cap, prev + ramp), l);
 }
 
+/* The committed capacity a window starts from: the state's, at most the
+ * fleet (a unit retired at the year boundary), or the whole fleet in a fresh
+ * run (as dispatch.c's commit_start). */
+static double committed0(const DispatchLimits *lim, const DispatchState *st)
+{
+    return st->coal_committed_set ? dmin(st->coal_committed_mw, lim->coal_max_mw) : lim->coal_max_mw;
+}
+
+/* Unit commitment's bounds of hour t (docs/optimal-dispatch.md): the
+ * floor moves into the floor row (min_frac x k), so the ramp rows keep only
+ * the ramp, relaxed by what a floor can ask beyond it. */
+static void set_commit_bounds(const Slot *s, const DispatchLimits *lim, const YearInputs *in, int h0, int t,
+                              const DispatchState *st, double *l, double *u, double *a, double *b)
+{
+    const int h = h0 + t;
+    const double cap = coal_cap(lim, in, h), ramp = lim->coal_ramp_mw_per_h, k0 = committed0(lim, st);
+    l[CK] = dmin(lim->coal_steam_floor_mw, cap); u[CK] = cap;
+    l[CST] = 0.0; u[CST] = INF;
+    l[CSD] = 0.0; u[CSD] = INF;
+    const double jump = dmax(0.0, lim->coal_min_frac * cap - ramp);
+    if (t == 0) {
+        const double prev = st->coal_mw;
+        a[RUP] = -INF; b[RUP] = dmax(prev + ramp, lim->coal_min_frac * cap);
+        a[RDN] = dmin(prev - ramp, cap); b[RDN] = INF;
+    } else {
+        a[RUP] = -INF; b[RUP] = ramp + jump;
+        a[RDN] = down_lo(lim, in, h); b[RDN] = INF;
+    }
+    a[RFL] = 0.0; b[RFL] = INF;
+    a[RCAP] = -INF; b[RCAP] = 0.0;
+    a[RSTA] = t == 0 ? -k0 : 0.0; b[RSTA] = INF;
+    a[RSTO] = t == 0 ? k0 : 0.0; b[RSTO] = INF;
+    a[RMU] = s->ut > 0 ? 0.0 : -INF; b[RMU] = INF;
+    a[RMD] = -INF; b[RMD] = s->dt > 0 ? lim->coal_max_mw : INF;
+}
+
 static void set_bounds(Slot *s, const DispatchLimits *lim, const YearInputs *in, int h0, const DispatchState *st)
 {
-    const int T = s->hours;
+    const int T = s->hours, nv = s->nv, nr = s->nr;
     const double P = lim->storage_power_mw, smin = lim->soc_min_mwh, smax = lim->soc_max_mwh;
     const double topup = (1.0 - lim->keep_per_h) * smin;
     const double n_hi = lim->lp.allow_unserved ? INF : 0.0;
@@ -299,6 +400,7 @@ static void set_bounds(Slot *s, const DispatchLimits *lim, const YearInputs *in,
             a[RDN] = down_lo(lim, in, h); b[RDN] = INF;
         }
         a[RFL] = coal_floor(lim, cap); b[RFL] = INF;
+        if (s->commit) set_commit_bounds(s, lim, in, h0, t, st, l, u, a, b);
     }
     Clp_chgColumnLower(s->m, cl);
     Clp_chgColumnUpper(s->m, cu);
@@ -345,6 +447,7 @@ Status lpdispatch_window(LpDispatch *lp, const DispatchLimits *lim, const YearIn
     }
     s->solved = 1;
     const double *x = Clp_getColSolution(s->m);
+    const int nv = s->nv, uc = s->commit;
     double constant = 0.0;
     for (int t = 0; t < hours; t++) constant += lim->lp.curtail_cost * s->colup[col(t, CU)];
     *objective = Clp_objectiveValue(s->m) + constant;
@@ -352,12 +455,12 @@ Status lpdispatch_window(LpDispatch *lp, const DispatchLimits *lim, const YearIn
     /* The kept hours: into the bounds (the solver's tolerance is 1e-7),
      * then the balance closed exactly by the pool, coal or unserved. */
     double *const *v = out->v;
-    double prev = st->coal_mw, soc = st->soc_mwh;
+    double prev = st->coal_mw, soc = st->soc_mwh, k_prev = committed0(lim, st);
     for (int t = 0; t < keep; t++) {
         const int h = h0 + t;
         const double *lo = s->collo + col(t, 0), *up = s->colup + col(t, 0);
-        double y[NV];
-        for (int k = 0; k < NV; k++) y[k] = dmin(dmax(x[col(t, k)], lo[k]), up[k]);
+        double y[NV_UC];
+        for (int k = 0; k < nv; k++) y[k] = dmin(dmax(x[col(t, k)], lo[k]), up[k]);
         /* Unserved energy within the solver's tolerance of 0 is rounding, not a
          * shortfall (it would fail an "unserved = 0" target by 1e-11 MWh): the
          * balance below closes it by other means. */
@@ -402,6 +505,15 @@ Status lpdispatch_window(LpDispatch *lp, const DispatchLimits *lim, const YearIn
         v[SER_SOC][h] = y[CS];
         v[SER_CURTAILED][h] = re - y[CU];
         v[SER_UNSERVED][h] = y[CN];
+        /* Committed capacity: the program's, at least the output (the
+         * balance's closing above may have added coal within the solver's
+         * tolerance); must-run: every unit available. */
+        const double k_h = uc ? dmax(y[CK], y[CG]) : up[CG];
+        if (v[SER_COAL_COMMITTED]) v[SER_COAL_COMMITTED][h] = k_h;   /* NULL: a caller without it */
+        if (uc) {
+            rep->coal_started_mw += dmax(k_h - k_prev, 0.0);
+            k_prev = k_h;
+        }
         if (y[CB] > 1e-6) {
             rep->below_floor_hours++;
             rep->below_floor_mwh += y[CB];
@@ -423,6 +535,10 @@ Status lpdispatch_window(LpDispatch *lp, const DispatchLimits *lim, const YearIn
     }
     st->coal_mw = prev;
     st->soc_mwh = soc;
+    if (uc) {
+        st->coal_committed_mw = k_prev;
+        st->coal_committed_set = 1;
+    }
     return ST_OK;
 }
 
@@ -456,19 +572,26 @@ double lpdispatch_objective(const DispatchLimits *lim, const YearInputs *in, int
 {
     const LpParams *w = &lim->lp;
     double *const *v = out->v;
-    double sum = 0.0, prev = st0->coal_mw;
+    double sum = 0.0, prev = st0->coal_mw, k_prev = committed0(lim, st0);
     for (int t = 0; t < hours; t++) {
         const int h = h0 + t;
         const double g = v[SER_COAL][h], c = v[SER_CHARGE][h], d = v[SER_DISCHARGE][h];
         double need;   /* the least g + b the floor and down rows allow */
-        if (t == 0) {
+        if (lim->coal_commit) {
+            /* the floor row on the committed capacity, the down row as set_commit_bounds */
+            const double k = v[SER_COAL_COMMITTED][h], cap = coal_cap(lim, in, h);
+            need = dmax(lim->coal_min_frac * k,
+                        t == 0 ? dmin(prev - lim->coal_ramp_mw_per_h, cap) : prev + down_lo(lim, in, h));
+            sum += (w->coal_cost * lim->coal_startup_mwh + START_EPS) * dmax(k - k_prev, 0.0);
+            k_prev = k;
+        } else if (t == 0) {
             double lo, hi;
             first_range(lim, in, h, prev, &lo, &hi);
             need = lo;
         } else {
             need = dmax(coal_floor(lim, coal_cap(lim, in, h)), prev + down_lo(lim, in, h));
         }
-        need = dmax(need, coal_floor(lim, coal_cap(lim, in, h)));
+        if (!lim->coal_commit) need = dmax(need, coal_floor(lim, coal_cap(lim, in, h)));
         const double b = dmax(0.0, need - g);
         sum += w->curtail_cost * (v[SER_CURTAILED][h] + c - d) + w->coal_cost * g + w->below_floor_cost * b
              + w->import_cost * v[SER_IMPORT][h] + w->unserved_cost * v[SER_UNSERVED][h]

@@ -112,6 +112,22 @@ static double sample_outages(const TechYear *ty, const OutageChain *ch, const do
     return out;
 }
 
+/* Unit commitment's limits (model.h's DispatchLimits): the start-up fuel
+ * enters the optimum's objective as the MWh of coal output that burn the
+ * same fuel at the fleet's full-load heat rate (tce x 1000 / gce/kWh = MWh),
+ * so that it is weighed like the coal it is. */
+static void coal_commitment_limits(const CoalPowerParams *p, const CoalFleetYear *fleet, DispatchLimits *lim)
+{
+    lim->coal_commit = p->commitment == COMMIT_FLEXIBLE && fleet->capacity_mw > 0.0;
+    if (!lim->coal_commit) return;
+    lim->coal_min_frac = fleet->min_frac;
+    lim->coal_steam_floor_mw = fleet->steam_floor_mw;
+    lim->coal_min_up_h = fleet->min_up_h;
+    lim->coal_min_down_h = fleet->min_down_h;
+    lim->coal_startup_mwh = fleet->heat_rate_gce_per_kwh > 0.0
+        ? fleet->startup_tce_per_mw * 1000.0 / fleet->heat_rate_gce_per_kwh : 0.0;
+}
+
 /* The committed coal fleet as one plant: floor, ceiling and ramp; with
  * forced outages its hourly available capacity (SER_COAL_AVAIL), which the
  * dispatch takes as the hour's ceiling and scales the floor by. */
@@ -125,6 +141,9 @@ static Status build_coal_power(const TechYear *ty)
     ty->lim->coal_ramp_mw_per_h = fleet.ramp_mw_per_h;
     facts_put(ty->facts, MET_coal_power_capacity_mw, fleet.capacity_mw);
     ty->facts->coal_heat_rate_gce_per_kwh = fleet.heat_rate_gce_per_kwh;
+    ty->facts->coal_power = p;
+    ty->facts->coal_startup_tce_per_mw = fleet.startup_tce_per_mw;
+    coal_commitment_limits(p, &fleet, ty->lim);
     double *avail = ty->buf[SER_COAL_AVAIL];
     const int H = ty->cal->hours;
     OutageChain ch = { 0 };

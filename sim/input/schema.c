@@ -116,8 +116,22 @@ static const SchemaEntry unit_fields[] = {
       .doc = "Largest change of output in one hour, fraction of capacity." },
     { FIELD(CoalUnit, heat_rate_gce_per_kwh), NUM(200, 600, 300), .unit = "gce/kWh",
       .dim = DIM_COAL_GCE_PER_KWH,
-      .doc = "Standard coal consumption per kWh supplied." },
+      .doc = "Standard coal consumption per kWh supplied, at full load (part_load_factor scales it)." },
+    { FIELD(CoalUnit, must_run_frac), NUM(0, 1, 0), .unit = "1", .dim = DIM_FRACTION,
+      .doc = "Commitment flexible: share of the capacity that always stays committed (e.g. process "
+             "steam of a coal-chemical unit); ignored when commitment is must-run." },
+    { FIELD(CoalUnit, startup_tce_per_mw), NUM(0, 10, 0), .unit = "tce/MW",
+      .doc = "Commitment flexible: fuel burnt per MW started (added to coal_power_tce, and priced in "
+             "the optimum as that fuel's MWh of coal output)." },
+    { FIELD(CoalUnit, min_up_h), NUM(0, 168, 0), .unit = "h", .dim = DIM_TIME_H,
+      .doc = "Commitment flexible: hours capacity stays committed after it started (whole hours)." },
+    { FIELD(CoalUnit, min_down_h), NUM(0, 168, 0), .unit = "h", .dim = DIM_TIME_H,
+      .doc = "Commitment flexible: hours capacity stays off after it stopped (whole hours)." },
 };
+
+static const char *const commitment_names[] = { "must-run", "flexible", NULL };
+static const double def_part_load_frac[COAL_CURVE_POINTS] = { 0.3, 0.4, 0.5, 0.75, 1.0 };
+static const double def_part_load_factor[COAL_CURVE_POINTS] = { 1.0, 1.0, 1.0, 1.0, 1.0 };
 
 static const SchemaEntry target_fields[] = {
     { FIELD(Target, id), STR(MSIZE(Target, id), "wind_capacity"), REQ,
@@ -370,6 +384,17 @@ static const SchemaEntry table[] = {
       .doc = "Mean time to repair of a forced outage (IEEE RTS 1979, 350 MW coal unit: 100 h)." },
     { AT("coal_power", coal_power, unit_size_mw), NUM(0, 2000, 0), .unit = "MW", .dim = DIM_POWER_MW,
       .doc = "Size of the blocks that fail independently; 0 = each configured unit fails as a whole." },
+    { AT("coal_power", coal_power, commitment), ENUM(commitment_names, COMMIT_MUST_RUN),
+      .doc = "Unit commitment: \"must-run\" (every unit in service runs at least at its minimum load "
+             "every hour) or \"flexible\" (the dispatch decommits capacity, down to the units' "
+             "must_run_frac, when renewables would otherwise be curtailed; docs/model.md)." },
+    { AT("coal_power", coal_power, part_load_frac), VEC(0, 1, def_part_load_frac), .unit = "1",
+      .dim = DIM_FRACTION, .flags = SF_INCREASING,
+      .doc = "Part-load heat rate: five load fractions (output over committed capacity), strictly "
+             "increasing." },
+    { AT("coal_power", coal_power, part_load_factor), VEC(0.5, 2, def_part_load_factor), .unit = "1",
+      .doc = "Heat rate at each of the five load fractions relative to the units' heat_rate_gce_per_kwh "
+             "(linear between points, the end values beyond; all 1 = no part-load effect)." },
     /* load */
     { AT("load", load, annual_gwh), SCHED0(0, 1e6), .unit = "GWh", .dim = DIM_ENERGY_GWH,
       .doc = "Annual local electricity demand by year, excluding coal mining." },

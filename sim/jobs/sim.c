@@ -695,6 +695,7 @@ static Status sim_run_years(Run *run, const Scenario *s, unsigned long member, c
             return st;
         }
         facts_put(&run->facts, MET_coal_min_violation_hours, run->report.below_floor_hours);
+        facts_put(&run->facts, MET_coal_started_mw, run->report.coal_started_mw);
         AnnualRow *row = &res->rows[i];
         int bad = annual_from_hours(&run->facts, &run->in, &run->out, row);
         row->storage_losses_mwh = row->charge_mwh - row->discharge_mwh

@@ -79,6 +79,73 @@ static void tce_factor(void)
     CU_ASSERT_DOUBLE_EQUAL(coal_tce_per_t(&p), 0.7143, 0);
 }
 
+
+/* Unit commitment's fleet figures, on fleet() in 2022 (A, B, C in service)
+ * with A: must_run 0.5, start 0.2 tce/MW, up 8 h, down 4 h; B: start 0.1,
+ * up 6.5 h (rounds up to 7), down 10 h; C: nothing set.
+ *   min_frac = 535 / 1150; steam floor 0.5 x 600 = 300;
+ *   start-up fuel (0.2 x 600 + 0.1 x 350) / 1150 = 155 / 1150 tce/MW;
+ *   min up = max(8, 7) = 8, min down = max(4, 10) = 10. */
+static void commitment_figures(void)
+{
+    CoalPowerParams p = fleet();
+    p.units[0].must_run_frac = 0.5;
+    p.units[0].startup_tce_per_mw = 0.2;
+    p.units[0].min_up_h = 8;
+    p.units[0].min_down_h = 4;
+    p.units[1].startup_tce_per_mw = 0.1;
+    p.units[1].min_up_h = 6.5;
+    p.units[1].min_down_h = 10;
+    CoalFleetYear f;
+    coal_fleet_year(&p, 2022, &f);
+    CU_ASSERT_DOUBLE_EQUAL(f.min_frac, 535.0 / 1150.0, 1e-15);
+    CU_ASSERT_DOUBLE_EQUAL(f.steam_floor_mw, 300, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(f.startup_tce_per_mw, 155.0 / 1150.0, 1e-15);
+    CU_ASSERT_EQUAL(f.min_up_h, 8);
+    CU_ASSERT_EQUAL(f.min_down_h, 10);
+    coal_fleet_year(&p, 1990, &f);   /* no fleet: no division by 0 */
+    CU_ASSERT_DOUBLE_EQUAL(f.min_frac, 0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(f.startup_tce_per_mw, 0, 0);
+}
+
+/* The part-load curve 0.3 0.4 0.5 0.75 1.0 -> 1.15 1.10 1.06 1.02 1.00 and a
+ * unit of 600 MW at 300 gce/kWh:
+ *   at 100 % (600 MW) an hour burns 600 MWh x 300 g/kWh = 180 t;
+ *   at 50 % (300 MW of 600 committed) 300 x 300 x 1.06 / 1000 = 95.4 t
+ *   (a flat heat rate would say 90 t);
+ *   at 60 %: factor 1.06 + (1.02 - 1.06) x 0.1 / 0.25 = 1.044;
+ *   at 20 % (below the curve) the end value 1.15, at 100 % exactly 1.
+ * Ten hours at each of 50 % and 100 %: 954 + 1800 = 2754 t for 9000 MWh,
+ * an average 306 gce/kWh. */
+static void part_load_heat_rate(void)
+{
+    CoalPowerParams p = { 0 };
+    const double xs[COAL_CURVE_POINTS] = { 0.3, 0.4, 0.5, 0.75, 1.0 };
+    const double fs[COAL_CURVE_POINTS] = { 1.15, 1.10, 1.06, 1.02, 1.00 };
+    for (int i = 0; i < COAL_CURVE_POINTS; i++) {
+        p.part_load_frac[i] = xs[i];
+        p.part_load_factor[i] = fs[i];
+    }
+    CU_ASSERT_FALSE(coal_part_load_flat(&p));
+    CU_ASSERT_DOUBLE_EQUAL(coal_part_load_factor(&p, 0.6), 1.044, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(coal_part_load_factor(&p, 0.2), 1.15, 0);
+    CU_ASSERT_DOUBLE_EQUAL(coal_part_load_factor(&p, 1.0), 1.0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(coal_part_load_factor(&p, 0.4), 1.10, 1e-15);
+    CU_ASSERT_DOUBLE_EQUAL(coal_hour_tce(&p, 300, 600, 600), 180, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(coal_hour_tce(&p, 300, 300, 600), 95.4, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(coal_hour_tce(&p, 300, 0, 600), 0, 0);
+    double tce = 0, mwh = 0;
+    for (int h = 0; h < 10; h++) {
+        tce += coal_hour_tce(&p, 300, 300, 600) + coal_hour_tce(&p, 300, 600, 600);
+        mwh += 900;
+    }
+    CU_ASSERT_DOUBLE_EQUAL(tce, 2754, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(tce * 1000 / mwh, 306, 1e-9);
+    for (int i = 0; i < COAL_CURVE_POINTS; i++) p.part_load_factor[i] = 1;
+    CU_ASSERT_TRUE(coal_part_load_flat(&p));
+    CU_ASSERT_DOUBLE_EQUAL(coal_hour_tce(&p, 300, 300, 600), 90, 1e-12);
+}
+
 /* Called by the generated runner (run_unit.c). */
 void register_test_coal(void);
 
@@ -88,4 +155,6 @@ void register_test_coal(void)
     CU_add_test(s, "fleet by year", fleet_by_year);
     CU_add_test(s, "mining output", mining_output);
     CU_add_test(s, "tce per tonne", tce_factor);
+    CU_add_test(s, "unit commitment's fleet figures", commitment_figures);
+    CU_add_test(s, "part-load heat rate", part_load_heat_rate);
 }

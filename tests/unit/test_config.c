@@ -944,6 +944,9 @@ static void inherit_merge(void)
     want->coal_power.forced_outage_frac = base_coal.forced_outage_frac;
     want->coal_power.mttr_h = base_coal.mttr_h;
     want->coal_power.unit_size_mw = base_coal.unit_size_mw;
+    want->coal_power.commitment = base_coal.commitment;   /* so are its commitment and part-load curve */
+    memcpy(want->coal_power.part_load_frac, base_coal.part_load_frac, sizeof base_coal.part_load_frac);
+    memcpy(want->coal_power.part_load_factor, base_coal.part_load_factor, sizeof base_coal.part_load_factor);
     want->coal_power.n_units = 1;
     want->coal_power.units[0] = v->coal_power.units[0];
     memset(want->name, 0, sizeof want->name);

@@ -20,7 +20,9 @@ typedef struct {
     double wu[ECSIM_MAX_HOURS], su[ECSIM_MAX_HOURS], coal[ECSIM_MAX_HOURS], dis[ECSIM_MAX_HOURS];
     double imp[ECSIM_MAX_HOURS], exp[ECSIM_MAX_HOURS], ch[ECSIM_MAX_HOURS], soc[ECSIM_MAX_HOURS];
     double curt[ECSIM_MAX_HOURS], uns[ECSIM_MAX_HOURS];
+    double comm[ECSIM_MAX_HOURS];    /* committed coal capacity */
     double scratch[ECSIM_MAX_HOURS];
+    double zero[ECSIM_MAX_HOURS];    /* a closed line's room: stays 0 */
     YearInputs in;
     YearSeries out;
 } Year;
@@ -39,7 +41,7 @@ static Year *year_new(int hours)
     double *out[] = { [SER_WIND_USED] = y->wu, [SER_SOLAR_USED] = y->su, [SER_COAL] = y->coal,
                       [SER_DISCHARGE] = y->dis, [SER_IMPORT] = y->imp, [SER_EXPORT] = y->exp,
                       [SER_CHARGE] = y->ch, [SER_SOC] = y->soc, [SER_CURTAILED] = y->curt,
-                      [SER_UNSERVED] = y->uns };
+                      [SER_UNSERVED] = y->uns, [SER_COAL_COMMITTED] = y->comm };
     for (int i = 0; i < (int)(sizeof out / sizeof out[0]); i++) y->out.v[i] = out[i];
     return y;
 }
@@ -606,6 +608,196 @@ static void pool_general_equals_specialised(void)
     free(b);
 }
 
+
+/* Unit commitment (lim.coal_commit), worked by hand. No storage; fleet
+ * 600 MW, min load 0.4 (floor 0.4 u), ramp 600 MW/h (never binding), steam
+ * floor 150 MW, min down 3 h (capacity stopped stays off for the hour it
+ * stopped and the 2 after), no min up; import up to 1000 MW; the line
+ * takes no surplus (room 0). Starts from coal 240 MW and a fresh run's
+ * commitment (the whole 600 MW).
+ *   h0 load 400, wind 300: at u = 600 the floor 240 leaves 140 to curtail;
+ *      decommitting to u = 100 / 0.4 = 250 lowers the floor to 100: no
+ *      curtailment. Stopped 350.
+ *   h1 load 400, wind 380: floor 100 leaves 80; u may fall to the steam
+ *      floor 150 (floor 60): 40 still curtailed. Stopped 100.
+ *   h2 load 700, no wind: 450 MW stopped in the last 2 hours may not
+ *      restart: u stays 150, coal 150, import 550.
+ *   h3 same load: h0's 350 MW are free again (100 stopped at h1 are not):
+ *      u = 500, coal 500, import 200. Started 350.
+ *   h4 same load: all 600 free: u = 600, coal 600, import 100. Started 100.
+ * The year's starts: 450 MW; the state keeps u = 600. */
+static DispatchLimits commit_limits(Strategy strategy)
+{
+    DispatchLimits lim = base_limits(strategy);
+    lim.storage_power_mw = 0;
+    lim.soc_max_mwh = 0;
+    lim.coal_min_mw = 240;
+    lim.coal_max_mw = 600;
+    lim.coal_ramp_mw_per_h = 600;
+    lim.coal_commit = 1;
+    lim.coal_min_frac = 0.4;
+    lim.coal_steam_floor_mw = 150;
+    lim.coal_min_down_h = 3;
+    return lim;
+}
+
+static void uc_hand(void)
+{
+    const Strategy strategies[] = { STRATEGY_RENEWABLE_FIRST, STRATEGY_LINE_FIRST, STRATEGY_PEAK_SHAVING };
+    for (size_t k = 0; k < sizeof strategies / sizeof strategies[0]; k++) {
+        Year *y = year_new(5);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(y);
+        y->in.v[SER_EXPORT_ROOM] = y->zero;
+        const double load[5] = { 400, 400, 700, 700, 700 }, wind[5] = { 300, 380, 0, 0, 0 };
+        for (int h = 0; h < 5; h++) hour_in(y, h, load[h], wind[h], 0, 0, 1000);
+        DispatchLimits lim = commit_limits(strategies[k]);
+        DispatchState st = { .soc_mwh = 0, .coal_mw = 240 };
+        DispatchReport r = run_year(&lim, y, &st);
+        expect_clean(&r);
+        expect(y, 0, 300, 0, 100, 0, 0, 0, 0, 0, 0);
+        expect(y, 1, 340, 0, 60, 0, 0, 0, 0, 40, 0);
+        expect(y, 2, 0, 0, 150, 0, 550, 0, 0, 0, 0);
+        expect(y, 3, 0, 0, 500, 0, 200, 0, 0, 0, 0);
+        expect(y, 4, 0, 0, 600, 0, 100, 0, 0, 0, 0);
+        const double comm[5] = { 250, 150, 150, 500, 600 };
+        for (int h = 0; h < 5; h++) CU_ASSERT_DOUBLE_EQUAL(y->comm[h], comm[h], 1e-9);
+        CU_ASSERT_DOUBLE_EQUAL(r.coal_started_mw, 450, 1e-9);
+        CU_ASSERT_EQUAL(r.below_floor_hours, 0);
+        CU_ASSERT_TRUE(st.coal_committed_set);
+        CU_ASSERT_DOUBLE_EQUAL(st.coal_committed_mw, 600, 0);
+        /* Must-run, the same hours: the floor 240 stays; h0 curtails 140,
+         * h1 220; committed is the whole fleet; nothing started. */
+        lim.coal_commit = 0;
+        st = (DispatchState){ .soc_mwh = 0, .coal_mw = 240 };
+        r = run_year(&lim, y, &st);
+        expect(y, 0, 160, 0, 240, 0, 0, 0, 0, 140, 0);
+        expect(y, 1, 160, 0, 240, 0, 0, 0, 0, 220, 0);
+        for (int h = 0; h < 5; h++) CU_ASSERT_DOUBLE_EQUAL(y->comm[h], 600, 0);
+        CU_ASSERT_DOUBLE_EQUAL(r.coal_started_mw, 0, 0);
+        free(y);
+    }
+}
+
+/* Min up time: capacity started stays committed for min_up_h hours, so a
+ * surplus right after a start cannot decommit it. Fleet as uc_hand, min up
+ * 3 h, no min down, from u = 150 (the steam floor) and coal 60.
+ *   h0 load 700: u 150 -> 600 (started 450), coal 600, no import.
+ *   h1 load 200, wind 200: at u = 600 the floor 240 would curtail all the
+ *      wind; the 450 MW started at h0 must stay on (u >= the starts of the
+ *      last 3 hours), so u falls only to 450: coal 180, curtailed 180.
+ *   h2 the same: h0 is still within the last 3 hours: the same.
+ *   h3 the same: h0's start is 3 hours back: u falls to the steam floor 150
+ *      (floor 60): coal 60, curtailed 60. */
+static void uc_min_up(void)
+{
+    Year *y = year_new(4);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(y);
+    y->in.v[SER_EXPORT_ROOM] = y->zero;
+    hour_in(y, 0, 700, 0, 0, 0, 1000);
+    for (int h = 1; h < 4; h++) hour_in(y, h, 200, 200, 0, 0, 1000);
+    DispatchLimits lim = commit_limits(STRATEGY_RENEWABLE_FIRST);
+    lim.coal_min_down_h = 0;
+    lim.coal_min_up_h = 3;
+    DispatchState st = { .soc_mwh = 0, .coal_mw = 60, .coal_committed_mw = 150, .coal_committed_set = 1 };
+    DispatchReport r = run_year(&lim, y, &st);
+    expect_clean(&r);
+    expect(y, 0, 0, 0, 600, 0, 100, 0, 0, 0, 0);
+    expect(y, 1, 20, 0, 180, 0, 0, 0, 0, 180, 0);
+    expect(y, 2, 20, 0, 180, 0, 0, 0, 0, 180, 0);
+    expect(y, 3, 140, 0, 60, 0, 0, 0, 0, 60, 0);
+    const double comm[4] = { 600, 450, 450, 150 };
+    for (int h = 0; h < 4; h++) CU_ASSERT_DOUBLE_EQUAL(y->comm[h], comm[h], 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(r.coal_started_mw, 450, 1e-9);
+    free(y);
+}
+
+
+/* A year boundary that retires units: the carried commitment (900 MW)
+ * above this year's fleet (600 MW) is not a stop, so the minimum down time
+ * (5 h) holds nothing off: two hours of load 600 are served by coal alone
+ * (600 each; a stop of 300 would have capped hour 1 at 300 and imported
+ * 300). Nothing is started. */
+static void uc_retired_at_boundary(void)
+{
+    Year *y = year_new(2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(y);
+    y->in.v[SER_EXPORT_ROOM] = y->zero;
+    for (int h = 0; h < 2; h++) hour_in(y, h, 600, 0, 0, 0, 1000);
+    DispatchLimits lim = commit_limits(STRATEGY_RENEWABLE_FIRST);
+    lim.coal_min_down_h = 5;
+    DispatchState st = { .coal_mw = 500, .coal_committed_mw = 900, .coal_committed_set = 1 };
+    DispatchReport r = run_year(&lim, y, &st);
+    expect_clean(&r);
+    expect(y, 0, 0, 0, 600, 0, 0, 0, 0, 0, 0);
+    expect(y, 1, 0, 0, 600, 0, 0, 0, 0, 0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(r.coal_started_mw, 0, 0);
+    free(y);
+}
+
+/* A whole synthetic year with unit commitment under each rule: besides
+ * check_year's invariants, every hour (independently of dispatch.c): the
+ * committed capacity within [steam floor, fleet], coal within
+ * [0.4 u, u] and its ramp, the minimum up and down times on the hourly
+ * starts and stops, and the report's starts their sum; and the rules never
+ * curtail more than must-run does on the same year. */
+static void uc_whole_year(void)
+{
+    const Strategy strategies[] = { STRATEGY_RENEWABLE_FIRST, STRATEGY_LINE_FIRST, STRATEGY_PEAK_SHAVING };
+    for (size_t k = 0; k < sizeof strategies / sizeof strategies[0]; k++) {
+        Year *y = year_new(8760);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(y);
+        synthetic_year(y, 300);   /* a line that congests: curtailment to avoid */
+        DispatchLimits lim = base_limits(strategies[k]);
+        lim.soc_min_mwh = 40;
+        lim.soc_max_mwh = 360;
+        lim.keep_per_h = 0.9995;
+        lim.coal_min_mw = 200;
+        lim.coal_max_mw = 500;
+        lim.coal_commit = 1;
+        lim.coal_min_frac = 0.4;
+        lim.coal_steam_floor_mw = 100;
+        lim.coal_min_up_h = 6;
+        lim.coal_min_down_h = 4;
+        lim.coal_ramp_mw_per_h = 150;
+        if (strategies[k] == STRATEGY_PEAK_SHAVING)
+            lim.peak_threshold_mw = dispatch_peak_threshold(&lim, &y->in, 90, y->scratch);
+        DispatchState st = { .soc_mwh = 200, .coal_mw = 300 };
+        DispatchReport r = run_year(&lim, y, &st);
+        check_year(y, &lim, 200);
+        expect_clean(&r);
+        CU_ASSERT_EQUAL(r.below_floor_hours, 0);
+        int bad = 0;
+        double started = 0, up_prev = 500, g_prev = 300, curt = 0;
+        static double s[8760], d[8760];
+        for (int h = 0; h < 8760; h++) {
+            const double u = y->comm[h], g = y->coal[h];
+            s[h] = fmax(u - up_prev, 0);
+            d[h] = fmax(up_prev - u, 0);
+            started += s[h];
+            double s_win = 0, d_win = 0;
+            for (int j = h; j >= 0 && j > h - lim.coal_min_up_h; j--) s_win += s[j];
+            for (int j = h; j >= 0 && j > h - lim.coal_min_down_h; j--) d_win += d[j];
+            if (u < 100 - 1e-9 || u > 500 + 1e-9) bad++;
+            if (g > u + 1e-9 || g < 0.4 * u - 1e-9) bad++;
+            if (fabs(g - g_prev) > 150 + 1e-9) bad++;
+            if (u < s_win - 1e-6 || u + d_win > 500 + 1e-6) bad++;
+            up_prev = u;
+            g_prev = g;
+            curt += y->curt[h];
+        }
+        CU_ASSERT_EQUAL(bad, 0);
+        CU_ASSERT_DOUBLE_EQUAL(r.coal_started_mw, started, 1e-6 * (1 + started));
+        CU_ASSERT(started > 0);
+        lim.coal_commit = 0;
+        st = (DispatchState){ .soc_mwh = 200, .coal_mw = 300 };
+        run_year(&lim, y, &st);
+        double curt_mr = 0;
+        for (int h = 0; h < 8760; h++) curt_mr += y->curt[h];
+        CU_ASSERT(curt < curt_mr);
+        free(y);
+    }
+}
+
 void register_test_dispatch(void);
 
 void register_test_dispatch(void)
@@ -631,5 +823,9 @@ void register_test_dispatch(void)
     CU_add_test(s, "whole year, line-first", whole_year_line_first);
 #ifdef ECSIM_CHECKS
     CU_add_test(s, "checks report violations", checks_report_violations);
+    CU_add_test(s, "unit commitment: decommit, min down, recommit (hand)", uc_hand);
+    CU_add_test(s, "unit commitment: min up time (hand)", uc_min_up);
+    CU_add_test(s, "unit commitment: units retired at the year boundary", uc_retired_at_boundary);
+    CU_add_test(s, "unit commitment: whole year under each rule", uc_whole_year);
 #endif
 }

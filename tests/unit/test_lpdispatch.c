@@ -29,7 +29,7 @@ static void attach_out(Year *y)
 {
     for (int i = 0; i < SER_COUNT; i++) y->out.v[i] = NULL;
     const SeriesId outs[] = { SER_WIND_USED, SER_SOLAR_USED, SER_COAL, SER_DISCHARGE, SER_IMPORT, SER_EXPORT,
-                              SER_CHARGE, SER_SOC, SER_CURTAILED, SER_UNSERVED };
+                              SER_CHARGE, SER_SOC, SER_CURTAILED, SER_UNSERVED, SER_COAL_COMMITTED };
     for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++) y->out.v[outs[i]] = y->o[outs[i]];
 }
 
@@ -244,6 +244,87 @@ static void run_failure_message(void)
     free(s);
 }
 
+
+/* Unit commitment (lim.coal_commit) on three hours worked by hand: one
+ * group of 300 MW, minimum load 0.4 of the committed capacity k, ramp 300
+ * MW/h (never binding), no steam floor, no storage, no line, no import;
+ * from coal 200 MW with 300 MW committed. Load 200 MW every hour; wind 200
+ * MW in hour 1 only. Weights: curtailment 10, coal 1 per MWh; start-up
+ * cost S MWh per MW started (lim.coal_startup_mwh, x coal_cost 1), plus the
+ * program's 1e-6.
+ *   Hours 0 and 2 need coal 200 (k >= 200). In hour 1 keeping x MW
+ *   committed burns 0.4x and curtails 0.4x of the wind (10 each); the
+ *   200 - x MW stopped must start again in hour 2. Cost of hour 1 and the
+ *   restart: 0.4x + 4x + S (200 - x) = 200 S + (4.4 - S) x, so
+ *   - S = 4 < 4.4: x = 0: all decommitted, no curtailment, 200 MW started:
+ *     objective 400 (coal) + 200 x (4 + 1e-6) = 1200.0002;
+ *   - S = 5 > 4.4: x = 200: coal 80 in hour 1, 80 curtailed: objective
+ *     coal 480 + curtailment 800 = 1280, nothing started;
+ *   - S = 0 but a minimum down time of 3 h: what stops in hour 0 or 1
+ *     stays off through hour 2, so k_1 >= 200 again: 1280, as S = 5.
+ * Must-run (the fleet's floor 120 every hour): hour 1 burns 120 and
+ * curtails 120: 200 + 120 + 200 + 1200 = 1720. */
+static void uc_three_hours(void)
+{
+    Year *y = year_new(3);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(y);
+    for (int h = 0; h < 3; h++) y->load[h] = 200;
+    y->wind[1] = 200;
+    DispatchLimits base = hand_limits();
+    base.storage_power_mw = 0;
+    base.soc_max_mwh = 0;
+    base.coal_min_mw = 120;
+    base.coal_max_mw = 300;
+    base.coal_ramp_mw_per_h = 300;
+    base.coal_min_frac = 0.4;
+    base.lp.window_h = 3;
+    base.lp.lookahead_h = 0;
+    struct {
+        int commit, down;
+        double startup, objective, coal1, curt1, k1, started;
+    } cases[] = {
+        { 1, 0, 4, 1200.0002, 0, 0, 0, 200 },
+        { 1, 0, 5, 1280, 80, 80, 200, 0 },
+        { 1, 3, 0, 1280, 80, 80, 200, 0 },
+        { 0, 0, 0, 1720, 120, 120, 300, 0 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        DispatchLimits lim = base;
+        lim.coal_commit = cases[i].commit;
+        lim.coal_min_down_h = cases[i].down;
+        lim.coal_startup_mwh = cases[i].startup;
+        LpDispatch *lp = lpdispatch_new();
+        lim.lp_work = lp;
+        DispatchState st = { .coal_mw = 200, .coal_committed_mw = 300, .coal_committed_set = 1 };
+        const DispatchState st0 = st;
+        DispatchReport rep = { .first_violation_hour = -1 };
+        double obj;
+        CU_ASSERT_EQUAL_FATAL(lpdispatch_window(lp, &lim, &y->in, 0, 3, 3, 1, &st, &y->out, &obj, &rep), ST_OK);
+        CU_ASSERT_DOUBLE_EQUAL(obj, cases[i].objective, 1e-6);
+        CU_ASSERT_DOUBLE_EQUAL(lpdispatch_objective(&lim, &y->in, 0, 3, &st0, &y->out), obj, 1e-6);
+        CU_ASSERT_DOUBLE_EQUAL(y->o[SER_COAL][0], 200, 1e-6);
+        CU_ASSERT_DOUBLE_EQUAL(y->o[SER_COAL][1], cases[i].coal1, 1e-6);
+        CU_ASSERT_DOUBLE_EQUAL(y->o[SER_COAL][2], 200, 1e-6);
+        CU_ASSERT_DOUBLE_EQUAL(y->o[SER_CURTAILED][1], cases[i].curt1, 1e-6);
+        CU_ASSERT_DOUBLE_EQUAL(y->o[SER_COAL_COMMITTED][1], cases[i].k1, 1e-6);
+        CU_ASSERT_DOUBLE_EQUAL(rep.coal_started_mw, cases[i].started, 1e-6);
+        CU_ASSERT_DOUBLE_EQUAL(y->o[SER_UNSERVED][0] + y->o[SER_UNSERVED][1] + y->o[SER_UNSERVED][2], 0, 1e-9);
+        /* The rules on the same hours are never better on this objective. */
+        DispatchLimits rules = lim;
+        rules.strategy = STRATEGY_RENEWABLE_FIRST;
+        Year *r = year_new(3);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+        memcpy(r->load, y->load, sizeof r->load);
+        memcpy(r->wind, y->wind, sizeof r->wind);
+        DispatchState rs = st0;
+        CU_ASSERT_EQUAL_FATAL(dispatch_year(&rules, &r->in, &rs, &r->out, &rep), ST_OK);
+        CU_ASSERT(obj <= lpdispatch_objective(&lim, &r->in, 0, 3, &st0, &r->out) + 1e-6);
+        free(r);
+        lpdispatch_free(lp);
+    }
+    free(y);
+}
+
 /* Every hour of an LP year against every limit: the balance, the pool,
  * curtailment, storage power, the SOC window and its equation (the reserve
  * top-up within (1 - keep) soc_min), the line, imports, coal capacity and
@@ -286,7 +367,14 @@ static int hour_limits_bad(const DispatchLimits *lim, const YearInputs *in, cons
         if (g < 0 || g > cap + 1e-9) bad++;
         /* Without outages the rules' ramp holds both ways (base plan: no
          * floor slack is ever needed). */
-        if (!in->v[SER_COAL_AVAIL]) {
+        if (lim->coal_commit) {
+            /* committed k within [steam floor, capacity]; coal within
+             * [min_frac k, k] and the ramp */
+            double k = o[SER_COAL_COMMITTED][h];
+            if (k < fmin(lim->coal_steam_floor_mw, cap) - 1e-6 || k > cap + 1e-6) bad++;
+            if (g > k + 1e-6 || g < lim->coal_min_frac * k - 1e-6) bad++;
+            if (fabs(g - prev) > lim->coal_ramp_mw_per_h + 1e-6) bad++;
+        } else if (!in->v[SER_COAL_AVAIL]) {
             double lo = fmin(fmax(lim->coal_min_mw, prev - lim->coal_ramp_mw_per_h), cap);
             double hi = fmax(fmin(cap, prev + lim->coal_ramp_mw_per_h), lo);
             if (g < lo - 1e-6 || g > hi + 1e-6) bad++;
@@ -299,12 +387,16 @@ static int hour_limits_bad(const DispatchLimits *lim, const YearInputs *in, cons
 
 /* Runs the base plan (strategy optimal) up to `year`, leaving the Run at
  * that year's inputs; NULL if anything fails. */
-static Run *base_run_to(Scenario *s, int year)
+static Run *base_run_to(Scenario *s, int year, int flexible)
 {
     Diag d;
     diag_init(&d);
-    const char *sets[] = { "dispatch.strategy=optimal" };
-    if (config_load_with(BASE_CFG, sets, 1, s, &d) != ST_OK) return NULL;
+    /* flexible: unit commitment with every row in play: a steam floor on
+     * the first unit, min up and down times, start-up fuel */
+    const char *sets[] = { "dispatch.strategy=optimal", "coal_power.commitment=flexible",
+                           "coal_power.units[0].must_run_frac=0.5", "coal_power.units[0].min_up_h=8",
+                           "coal_power.units[0].min_down_h=6", "coal_power.units[2].startup_tce_per_mw=0.2" };
+    if (config_load_with(BASE_CFG, sets, flexible ? 6 : 1, s, &d) != ST_OK) return NULL;
     Run *run = run_new();
     if (!run || sim_prepare(run, s, &d) != ST_OK) {
         run_free(run);
@@ -344,16 +436,17 @@ static YearSeries shift_out(const YearSeries *out, int h0)
  * from the same state: the rules' flows are a feasible point of the
  * program. Also: the optimum equals lpdispatch_objective of the program's
  * own solution, and the whole year keeps every limit in every hour. */
-static void never_worse_than_rules_year(int year)
+static void never_worse_than_rules_year(int year, int flexible)
 {
     Scenario *s = malloc(sizeof *s);
     Year *lpy = year_new(1), *rfy = year_new(1);
     CU_ASSERT_FATAL(s && lpy && rfy);
-    Run *run = base_run_to(s, year);
+    Run *run = base_run_to(s, year, flexible);
     CU_ASSERT_PTR_NOT_NULL_FATAL(run);
     const YearInputs *in = sim_year_inputs(run);
     DispatchLimits lim = *sim_limits(run);
     const DispatchState st0 = sim_state(run);
+    CU_ASSERT_EQUAL_FATAL(lim.coal_commit, flexible);
     CU_ASSERT_TRUE_FATAL(lim.storage_power_mw > 0);   /* the years with storage test the most */
     LpDispatch *lp = lpdispatch_new();
     lim.lp_work = lp;
@@ -380,6 +473,10 @@ static void never_worse_than_rules_year(int year)
         /* The next window starts where the kept hours end. */
         st.soc_mwh = lpy->o[SER_SOC][h0 + keep - 1];
         st.coal_mw = lpy->o[SER_COAL][h0 + keep - 1];
+        if (flexible) {
+            st.coal_committed_mw = lpy->o[SER_COAL_COMMITTED][h0 + keep - 1];
+            st.coal_committed_set = 1;
+        }
     }
     CU_ASSERT_EQUAL(worse, 0);
     CU_ASSERT_EQUAL(obj_bad, 0);
@@ -401,8 +498,10 @@ static void never_worse_than_rules_year(int year)
     free(rfy);
 }
 
-static void never_worse_2023(void) { never_worse_than_rules_year(2023); }
-static void never_worse_2024(void) { never_worse_than_rules_year(2024); }
+static void never_worse_2023(void) { never_worse_than_rules_year(2023, 0); }
+static void never_worse_2024(void) { never_worse_than_rules_year(2024, 0); }
+static void never_worse_2024_uc(void) { never_worse_than_rules_year(2024, 1); }
+static void never_worse_2025_uc(void) { never_worse_than_rules_year(2025, 1); }
 
 void register_test_lpdispatch(void);
 
@@ -414,4 +513,7 @@ void register_test_lpdispatch(void)
     CU_add_test(s, "a failed run names year and window, writes no year", run_failure_message);
     CU_add_test(s, "base plan 2023: every window <= renewable-first; limits every hour", never_worse_2023);
     CU_add_test(s, "base plan 2024: every window <= renewable-first; limits every hour", never_worse_2024);
+    CU_add_test(s, "unit commitment: three hours worked by hand", uc_three_hours);
+    CU_add_test(s, "unit commitment, base plan 2024: every window <= renewable-first; limits", never_worse_2024_uc);
+    CU_add_test(s, "unit commitment, base plan 2025: every window <= renewable-first; limits", never_worse_2025_uc);
 }
