@@ -147,12 +147,20 @@ typedef struct {
 /* The hourly price signal (price.h, docs/storage-arbitrage.md): flat = the
  * coal benchmark tariff every hour; tou-xinjiang = the benchmark times the
  * ratio of each hour's period (peak / flat / valley, critical peak). */
-typedef enum { PRICE_FLAT = 0, PRICE_TOU_XINJIANG = 1 } PriceSource;
+typedef enum { PRICE_FLAT = 0, PRICE_TOU_XINJIANG = 1, PRICE_FILE = 2 } PriceSource;
+
+#define PRICE_PROFILE_ROWS 288           /* a price file of 12 months x 24 hours */
 
 typedef struct {
     PriceSource source;
     double peak_ratio, flat_ratio, valley_ratio;   /* x the benchmark tariff */
     double critical_ratio;           /* critical-peak hours: x the peak price */
+    char file[PATH_MAX_LEN];         /* source file: the price file (docs/formats.md) */
+    /* Not settings: the file's prices (元/kWh), read when the scenario is
+     * validated (config_validate.c): file_n = 288 (month x hour of day) or
+     * 8760 / 8784 (every hour of a year, from 1 January 00:00). */
+    int file_n;
+    double file_price[ECSIM_MAX_HOURS];
 } PriceParams;
 
 typedef struct {

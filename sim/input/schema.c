@@ -34,7 +34,7 @@ static const char *const tracking_names[] = { "fixed", "single_axis", "single_ax
 static const char *const module_names[] = { "standard", "premium", "thin_film", NULL };
 static const char *const export_mode_names[] = { "surplus", "schedule", NULL };
 static const char *const storage_mode_names[] = { "surplus", "arbitrage", NULL };
-static const char *const price_source_names[] = { "flat", "tou-xinjiang", NULL };
+static const char *const price_source_names[] = { "flat", "tou-xinjiang", "file", NULL };
 static const char *const strategy_names[] = { "renewable-first", "peak-shaving", "line-first", "optimal", NULL };
 static const char *const method_names[] = { "coal-equivalent", "calorific", NULL };
 static const char *const scope_names[] = { "production", "consumption", "net-exchange", NULL };
@@ -366,7 +366,11 @@ static const SchemaEntry table[] = {
       .doc = "Hourly price signal (hourly column price_yuan_per_kwh): flat = the coal benchmark tariff "
              "(costs.benchmark_tariff_yuan_per_kwh) every hour; tou-xinjiang = the tariff times the ratio of "
              "the hour's time-of-use period of Xinjiang (peak 8-11 and 19-24 h, valley 2-8 and 14-16 h, "
-             "the rest flat, Beijing time; critical peak in July 21-23 h and Jan, Nov, Dec 19-21 h)." },
+             "the rest flat, Beijing time; critical peak in July 21-23 h and Jan, Nov, Dec 19-21 h); "
+             "file = the prices of price.file." },
+    { AT("price", price, file), STR(PATH_MAX_LEN, ""), .flags = SF_PATH,
+      .doc = "source \"file\": prices in 元/kWh, relative to the config file that sets it: 288 lines "
+             "\"month,hour,price\" (12 x 24) or 8760 / 8784 lines of one price per hour (docs/formats.md)." },
     { AT("price", price, peak_ratio), NUM(0, 10, 1.5), .unit = "1",
       .doc = "tou-xinjiang: peak price over the benchmark tariff." },
     { AT("price", price, flat_ratio), NUM(0, 10, 1.0), .unit = "1",

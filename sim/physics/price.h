@@ -10,7 +10,11 @@
  *   critical peak (peak price x critical_ratio, +20 % in the notice):
  *          July 21:00-23:00; January, November, December 19:00-21:00.
  * The ratios are settings (price.*_ratio); the notice leaves the peak and
- * valley price levels to the rules in force. */
+ * valley price levels to the rules in force.
+ *
+ * Source file: the prices read from price.file (pricefile.h) as they are,
+ * on the scenario's clock: a 12 x 24 profile by month and hour, or one
+ * value per hour of the year by date. */
 #ifndef ECSIM_PRICE_H
 #define ECSIM_PRICE_H
 
@@ -24,7 +28,8 @@ typedef enum { PERIOD_VALLEY = 0, PERIOD_FLAT = 1, PERIOD_PEAK = 2, PERIOD_CRITI
 PricePeriod price_tou_period(int month, int hour_of_day);
 
 /* The price (元/kWh) of each hour of cal's year into out: base_yuan_per_kwh
- * (the year's benchmark tariff) x the hour's ratio under p. utc_offset_h is
+ * (the year's benchmark tariff) x the hour's ratio under p (flat: ratio 1),
+ * or the file's price for source file. utc_offset_h is
  * the clock of cal's hours; the periods are read in Beijing time (UTC+8),
  * the offset rounded to whole hours. Returns the year's mean price. */
 double price_fill(const PriceParams *p, double base_yuan_per_kwh, const Calendar *cal, double utc_offset_h,

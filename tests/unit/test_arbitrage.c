@@ -10,12 +10,16 @@
  * 0.81), no self-discharge; coal 200-600 MW, ramps not binding. */
 #include <CUnit/CUnit.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "annual.h"
 #include "calendar.h"
 #include "dispatch.h"
 #include "price.h"
+#include "pricefile.h"
 
 typedef struct {
     double buf[SER_COUNT][ECSIM_MAX_HOURS];   /* every series, zero unless a test sets it */
@@ -320,6 +324,93 @@ static void whole_year(void)
     free(y);
 }
 
+/* Writes text to a new temporary file; its path into path (removed by the caller). */
+static int temp_file(char path[64], const char *text)
+{
+    snprintf(path, 64, "/tmp/ecsim-price-XXXXXX");
+    int fd = mkstemp(path);
+    if (fd < 0) return 0;
+    FILE *f = fdopen(fd, "w");
+    if (!f) return 0;
+    fputs(text, f);
+    fclose(f);
+    return 1;
+}
+
+/* Reads text as a price file: the status, *n, and the error's line and message. */
+static Status read_text(const char *text, double *out, int *n, int *line, char *why, size_t why_n)
+{
+    char path[64];
+    if (!temp_file(path, text)) return ST_IO;
+    Status st = pricefile_read(path, out, n, line, why, why_n);
+    unlink(path);
+    return st;
+}
+
+/* A 12 x 24 profile with a header and comments: month m hour h at
+ * 0.01 m + 0.001 h; the prices of a year follow it by month and hour. An
+ * hourly file of 8760 values (hour i at i / 1e5) gives 29 February of a
+ * leap year the prices of 28 February, and 1 March its own. The errors
+ * name the line: month 13, a duplicated pair, a negative price, a line of
+ * two fields, mixed record widths; a wrong count names the file (line 0);
+ * a missing file is ST_IO. */
+static void price_file(void)
+{
+    static double out[ECSIM_MAX_HOURS];
+    static char text[300000];
+    char why[256];
+    int n = 0, line = -1;
+    size_t k = (size_t)snprintf(text, sizeof text, "# a profile\nmonth,hour,price\n");
+    for (int m = 1; m <= 12; m++)
+        for (int h = 0; h < 24; h++)
+            k += (size_t)snprintf(text + k, sizeof text - k, "%d, %d, %.3f  # note\n", m, h, 0.01 * m + 0.001 * h);
+    CU_ASSERT_EQUAL_FATAL(read_text(text, out, &n, &line, why, sizeof why), ST_OK);
+    CU_ASSERT_EQUAL(n, 288);
+    CU_ASSERT_DOUBLE_EQUAL(out[(7 - 1) * 24 + 21], 0.091, 1e-12);
+    static Calendar cal;
+    static double p[ECSIM_MAX_HOURS];
+    calendar_year_init(&cal, 2023);
+    static PriceParams pp = { .source = PRICE_FILE };
+    memcpy(pp.file_price, out, sizeof out);
+    pp.file_n = n;
+    price_fill(&pp, 0.25, &cal, 8.0, p);
+    CU_ASSERT_DOUBLE_EQUAL(p[0], 0.010, 1e-12);                       /* 1 Jan 00:00 */
+    CU_ASSERT_DOUBLE_EQUAL(p[cal.month_first_hour[6] + 21], 0.091, 1e-12);   /* 1 Jul 21:00 */
+    CU_ASSERT_DOUBLE_EQUAL(p[8759], 0.143, 1e-12);                    /* 31 Dec 23:00 */
+
+    k = 0;
+    for (int i = 0; i < 8760; i++) k += (size_t)snprintf(text + k, sizeof text - k, "%.5f\n", i / 1e5);
+    CU_ASSERT_EQUAL_FATAL(read_text(text, out, &n, &line, why, sizeof why), ST_OK);
+    CU_ASSERT_EQUAL(n, 8760);
+    memcpy(pp.file_price, out, sizeof out);
+    pp.file_n = n;
+    calendar_year_init(&cal, 2024);
+    price_fill(&pp, 0.25, &cal, 8.0, p);
+    const int feb29 = (31 + 28) * 24, mar1_leap = (31 + 29) * 24, mar1 = (31 + 28) * 24;
+    CU_ASSERT_DOUBLE_EQUAL(p[feb29 + 5], (feb29 - 24 + 5) / 1e5, 1e-12);   /* 29 Feb = 28 Feb */
+    CU_ASSERT_DOUBLE_EQUAL(p[mar1_leap + 5], (mar1 + 5) / 1e5, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(p[8783], 8759 / 1e5, 1e-12);
+
+    const struct { const char *text; int line; const char *what; } bad[] = {
+        { "month,hour,price\n1,0,0.2\n13,1,0.2\n", 3, "month must be 1..12" },
+        { "1,0,0.2\n# c\n\n1,0,0.3\n", 4, "given twice" },
+        { "1,0,0.2\n1,1,-0.1\n", 2, "outside 0 .. 100" },
+        { "0.2\n0.3 0.4\n", 2, "expected \"month,hour,price\"" },
+        { "0.2\n1,1,0.4\n", 2, "3 fields where the lines before have 1" },
+        { "0.2\n0.3\n", 0, "2 price records" },
+        { "0.2\nabc\n", 2, "expected" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        why[0] = '\0';
+        CU_ASSERT_EQUAL(read_text(bad[i].text, out, &n, &line, why, sizeof why), ST_CONFIG_INVALID);
+        CU_ASSERT_EQUAL(line, bad[i].line);
+        CU_ASSERT_PTR_NOT_NULL(strstr(why, bad[i].what));
+        CU_ASSERT_EQUAL(n, 0);
+    }
+    CU_ASSERT_EQUAL(pricefile_read("/nonexistent/price.csv", out, &n, &line, why, sizeof why), ST_IO);
+    CU_ASSERT_PTR_NOT_NULL(strstr(why, "cannot read the price file"));
+}
+
 void register_test_arbitrage(void);
 
 void register_test_arbitrage(void)
@@ -327,6 +418,7 @@ void register_test_arbitrage(void)
     CU_pSuite s = CU_add_suite("test_arbitrage", NULL, NULL);
     CU_add_test(s, "Xinjiang time-of-use periods", tou_table);
     CU_add_test(s, "hourly prices and the year's mean", tou_prices);
+    CU_add_test(s, "price file: profile, hourly, errors with their line", price_file);
     CU_add_test(s, "one day: valley charge, peak discharge, SOC path and revenue", one_day);
     CU_add_test(s, "surplus hours: line, storage, peak regulation, curtailment avoided", surplus_hours);
     CU_add_test(s, "whole year: balance, SOC and limits every hour", whole_year);
