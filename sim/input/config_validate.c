@@ -373,15 +373,22 @@ static void report_in_file(LoadCtx *c, Status st, const char *file, int line, co
 }
 
 /* paths: price.source, price.file, storage.valley_below_frac,
- * storage.peak_above_frac. Source "file" reads the price file into the
- * scenario (a bad file is named with its line); the valley threshold lies
- * below the peak threshold. */
+ * storage.peak_above_frac, storage.mode. Source "file" reads the price file
+ * into the scenario (a bad file is named with its line); the valley
+ * threshold lies below the peak threshold; arbitrage needs a price that
+ * varies. */
 static void check_price(LoadCtx *c, const ConfigRule *r, const SchemaEntry *unused)
 {
     (void)unused;
     PriceParams *p = &c->s->price;
     const StorageParams *sp = &c->s->storage;
-    int src = setting(r, 0), file = setting(r, 1), lo = setting(r, 2), hi = setting(r, 3);
+    int src = setting(r, 0), file = setting(r, 1), lo = setting(r, 2), hi = setting(r, 3), mode = setting(r, 4);
+    if (usable(c, mode) && usable(c, src) && sp->mode == STORAGE_ARBITRAGE && p->source == PRICE_FLAT) {
+        int at = cfg_rank(c, mode) >= cfg_rank(c, src) ? mode : src;
+        cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, at), schema_get(at)->path, NULL,
+                       "storage mode \"arbitrage\" needs a price that varies: set price.source to "
+                       "\"tou-xinjiang\" or \"file\" (a flat price has no valley or peak hours)");
+    }
     if (usable(c, lo) && usable(c, hi) && sp->valley_below_frac >= sp->peak_above_frac) {
         int at = cfg_rank(c, lo) >= cfg_rank(c, hi) ? lo : hi;
         cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, at), schema_get(at)->path, NULL,
@@ -432,8 +439,10 @@ static const ConfigRule rules[] = {
       check_weather_files,
       "source \"file\": weather.file or weather.files (one per year of the period), each a readable file" },
     { "price signal", NULL, -1,
-      { "price.source", "price.file", "storage.valley_below_frac", "storage.peak_above_frac", NULL }, check_price,
-      "source \"file\": price.file is a readable price file; valley_below_frac below peak_above_frac" },
+      { "price.source", "price.file", "storage.valley_below_frac", "storage.peak_above_frac", "storage.mode", NULL },
+      check_price,
+      "source \"file\": price.file is a readable price file; valley_below_frac below peak_above_frac; "
+      "storage mode arbitrage has a price that varies (source not flat)" },
     { "wake layout", NULL, -1, { "wind.layout_rows", "wind.layout_per_row", NULL }, check_wake_layout,
       "the wake layout has at most 300 turbines" },
     { "years in the period", NULL, SK_YEARS, { PERIOD, NULL }, check_years,
