@@ -316,6 +316,55 @@ static void key_figures(FILE *f, const Report *r)
     fputs("</table>\n", f);
 }
 
+/* Storage against the price signal (docs/storage-arbitrage.md), every year,
+ * as summary.md shows it: only when storage discharged in hours priced
+ * above the year's mean, so runs with the flat default price keep their page. */
+static void storage_price(FILE *f, const Report *r)
+{
+    static const char *const metrics[] = {
+        "storage_power_mw", "storage_cycles", "charge_mwh", "discharge_mwh", "storage_peak_discharge_mwh",
+        "storage_avoided_curtailment_mwh", "price_mean_yuan_per_kwh", "storage_charge_price_yuan_per_kwh",
+        "storage_discharge_price_yuan_per_kwh", "storage_arbitrage_yi_yuan", "storage_compensation_yi_yuan",
+    };
+    const int n = r->annual.n_rows;
+    int pk = results_dat_col(&r->annual, "storage_peak_discharge_mwh"), shown = 0;
+    for (int i = 0; pk >= 0 && i < n; i++) shown |= results_dat_get(&r->annual, i, pk) > 0.0;
+    if (!shown) return;
+    fputs(tr(r, "<h2>储能与电价信号</h2>\n<p>等效循环次数 = 放电量/储能容量；高峰放电 = 电价高于年均值时段的放电（调峰）；"
+                "减少弃电 = 外送通道余量与少受入都无法吸收的充电量；价差收益 = Σ 电价 ×（放电 − 充电），按逐时电价信号"
+                "（price_yuan_per_kwh，docs/storage-arbitrage.md）。</p>\n",
+             "<h2>Storage and the price signal</h2>\n<p>Cycles = discharge / storage energy; peak discharge = "
+             "discharge in hours priced above the year's mean (peak regulation); curtailment avoided = charge that "
+             "neither the free line nor forgone import could have taken; arbitrage = Σ price × (discharge − charge) "
+             "at the hourly price signal (price_yuan_per_kwh, docs/storage-arbitrage.md).</p>\n"), f);
+    fprintf(f, "<table>\n<tr><th>%s</th>", tr(r, "指标", "figure"));
+    int yc = results_dat_col(&r->annual, "year");
+    for (int i = 0; i < n; i++) fprintf(f, "<th>%.0f</th>", results_dat_get(&r->annual, i, yc));
+    fputs("</tr>\n", f);
+    for (size_t k = 0; k < sizeof metrics / sizeof metrics[0]; k++) {
+        const Metric *m = metrics_find(metrics[k]);
+        int c = results_dat_col(&r->annual, metrics[k]);
+        if (!m || c < 0) continue;
+        double mag = 0;
+        for (int i = 0; i < n; i++) mag = fmax(mag, fabs(results_dat_get(&r->annual, i, c)));
+        char lab[160], v[64];
+        present_metric_label(metrics[k], r->en, lab, sizeof lab);
+        fputs("<tr><td>", f);
+        esc(f, lab);
+        fputs("</td>", f);
+        for (int i = 0; i < n; i++) {
+            double x = results_dat_get(&r->annual, i, c);
+            if (strcmp(m->unit, "1") == 0) snprintf(v, sizeof v, "%.0f", x);   /* cycles: a count, not a share */
+            else present_format_as(v, sizeof v, m->unit, x, mag, r->en, 0, 0);
+            fputs("<td class=\"n\">", f);
+            esc(f, v);
+            fputs("</td>", f);
+        }
+        fputs("</tr>\n", f);
+    }
+    fputs("</table>\n", f);
+}
+
 static const char *basis_text(const Report *r, const TargetRow *t)
 {
     if (strcmp(t->basis, "plan") == 0) return tr(r, "规划", "plan");
@@ -674,6 +723,10 @@ static Status yardstick(FILE *f, const Report *r)
         { "unserved_mwh", "缺电量（兆瓦时）", "unserved (MWh)", "%.2f", 1 },
         { "storage_cycles", "储能等效循环次数（放电量/储能容量）", "storage cycles (discharge / storage energy)",
           "%.2f", 1 },
+        { "storage_avoided_curtailment_mwh", "储能减少弃电量（吉瓦时）", "curtailment avoided by storage (GWh)",
+          "%.2f", 1000 },
+        { "storage_arbitrage_yi_yuan", "储能峰谷价差收益（亿元，电价信号）", "storage arbitrage at the price signal (亿元)",
+          "%.4f", 1 },
     };
     char path[PATH_LEN];
     snprintf(path, sizeof path, "%s/annual-optimal.dat", r->dir);
@@ -929,6 +982,7 @@ static Status write_page(FILE *f, Report *r)
     verdict(f, r);
     key_figures(f, r);
     target_table(f, r);
+    storage_price(f, r);
     Status st = yardstick(f, r);
     if (st != ST_OK) return st;
     sensitivity(f, r);

@@ -124,6 +124,13 @@ typedef struct {
     double degradation_per_year_frac;
 } PvParams;
 
+/* What storage does besides soaking up surplus (docs/storage-arbitrage.md):
+ * surplus: today's rules (charge from surplus, discharge into deficits);
+ * arbitrage: also charge in valley-price hours (from import, and from coal
+ * only if allowed) and discharge in peak-price hours into load and free
+ * export line capacity (peak regulation), holding the energy otherwise. */
+typedef enum { STORAGE_SURPLUS = 0, STORAGE_ARBITRAGE = 1 } StorageMode;
+
 typedef struct {
     Schedule power_mw;
     double duration_h;               /* energy = power x duration */
@@ -131,7 +138,30 @@ typedef struct {
     double soc_min_frac, soc_max_frac;
     double self_discharge_per_h_frac;
     double initial_soc_frac;
+    StorageMode mode;
+    double valley_below_frac;        /* arbitrage: valley hour when price <= this x the year's mean */
+    double peak_above_frac;          /* arbitrage: peak hour when price >= this x the year's mean */
+    int charge_from_coal;            /* arbitrage: valley charging may raise coal above its floor */
 } StorageParams;
+
+/* The hourly price signal (price.h, docs/storage-arbitrage.md): flat = the
+ * coal benchmark tariff every hour; tou-xinjiang = the benchmark times the
+ * ratio of each hour's period (peak / flat / valley, critical peak). */
+typedef enum { PRICE_FLAT = 0, PRICE_TOU_XINJIANG = 1, PRICE_FILE = 2 } PriceSource;
+
+#define PRICE_PROFILE_ROWS 288           /* a price file of 12 months x 24 hours */
+
+typedef struct {
+    PriceSource source;
+    double peak_ratio, flat_ratio, valley_ratio;   /* x the benchmark tariff */
+    double critical_ratio;           /* critical-peak hours: x the peak price */
+    char file[PATH_MAX_LEN];         /* source file: the price file (docs/formats.md) */
+    /* Not settings: the file's prices (元/kWh), read when the scenario is
+     * validated (config_validate.c): file_n = 288 (month x hour of day) or
+     * 8760 / 8784 (every hour of a year, from 1 January 00:00). */
+    int file_n;
+    double file_price[ECSIM_MAX_HOURS];
+} PriceParams;
 
 typedef struct {
     Schedule capacity_mt;            /* production capacity, Mt/yr */
@@ -257,6 +287,7 @@ typedef struct {
     double unserved_cost;            /* load or firm export not supplied */
     double below_floor_cost;         /* coal below its must-run floor */
     double storage_cost;             /* storage throughput, charge + discharge */
+    double price_weight;             /* x price (元/kWh) per MWh charged, refunded per MWh discharged */
     int allow_unserved;              /* 0: a window that cannot supply all is an error */
     int max_iterations;              /* simplex iterations per window */
 } LpParams;
@@ -421,6 +452,7 @@ typedef struct {
     WindParams wind;
     PvParams solar;
     StorageParams storage;
+    PriceParams price;
     CoalMiningParams coal_mining;
     CoalPowerParams coal_power;
     LoadParams load;
@@ -489,6 +521,11 @@ typedef struct {
     int import_limited;                      /* 0: imports limited by the line alone */
     double import_limit_mw;                  /* else at most min(line, this) */
     double peak_threshold_mw;                /* peak-shaving */
+    /* storage.mode arbitrage: in->v[SER_PRICE] at or below price_valley is a
+     * valley hour, at or above price_peak a peak hour (元/kWh). */
+    StorageMode storage_mode;
+    double price_valley, price_peak;
+    int charge_from_coal;
     /* optimal: the settings and the solver's workspace (lpdispatch.h), one
      * per Run, so that parallel runs never share a model; NULL otherwise. */
     LpParams lp;

@@ -40,6 +40,51 @@ static void day_sum(double out[24], const double *const *v, int n, int h0)
     }
 }
 
+/* The storage facts priced by the hourly price signal (SER_PRICE, 元/kWh;
+ * docs/storage-arbitrage.md):
+ *   arbitrage revenue = sum price x (discharge - charge), 元/kWh x MWh x 1000
+ *     / 1e8 = 亿元 (what the energy moved earns at the signal's prices);
+ *   peak discharge = discharge in hours priced above the year's mean price;
+ *   avoided curtailment = sum max(0, charge - import - line left free),
+ *     line left free = max(0, room - (export - firm)): the charge that
+ *     neither the free line nor forgone import could have taken, so would
+ *     have been curtailed without storage (coal already at its floor, as
+ *     under the rules when storage charges from surplus; an upper bound
+ *     where coal could have backed down instead);
+ *   mean charge and discharge prices, weighted by the energy (0 without). */
+static void storage_price_metrics(const YearInputs *in, const YearSeries *out, AnnualRow *row)
+{
+    const int H = in->hours;
+    const double *price = in->v[SER_PRICE];
+    if (!price || H <= 0) return;
+    const double *c = out->v[SER_CHARGE], *d = out->v[SER_DISCHARGE], *m = out->v[SER_IMPORT];
+    const double *x = out->v[SER_EXPORT], *firm = in->v[SER_EXPORT_FIRM], *line = in->v[SER_LINE];
+    const double *room = in->v[SER_EXPORT_ROOM];
+    double psum = 0.0;
+    for (int h = 0; h < H; h++) psum += price[h];
+    const double mean = psum / H, peak_above = mean * (1.0 + 1e-9);
+    double pc = 0.0, pd = 0.0, csum = 0.0, dsum = 0.0, peak_d = 0.0, avoided = 0.0;
+    for (int h = 0; h < H; h++) {
+        pc += price[h] * c[h];
+        pd += price[h] * d[h];
+        csum += c[h];
+        dsum += d[h];
+        if (price[h] > peak_above) peak_d += d[h];
+        if (c[h] > 0.0) {
+            double fl = room ? room[h] : (line[h] - firm[h] > 0.0 ? line[h] - firm[h] : 0.0);
+            double left = fl - (x[h] - firm[h]);
+            double a = c[h] - m[h] - (left > 0.0 ? left : 0.0);
+            avoided += a > 0.0 ? a : 0.0;
+        }
+    }
+    row->price_mean_yuan_per_kwh = mean;
+    row->storage_arbitrage_yi_yuan = (pd - pc) * 1e-5;
+    row->storage_peak_discharge_mwh = peak_d;
+    row->storage_avoided_curtailment_mwh = avoided;
+    row->storage_charge_price_yuan_per_kwh = csum > 0.0 ? pc / csum : 0.0;
+    row->storage_discharge_price_yuan_per_kwh = dsum > 0.0 ? pd / dsum : 0.0;
+}
+
 int annual_from_hours(const YearFacts *f, const YearInputs *in, const YearSeries *out,
                       AnnualRow *row)
 {
@@ -175,5 +220,6 @@ int annual_from_hours(const YearFacts *f, const YearInputs *in, const YearSeries
     row->eens_mwh = row->unserved_mwh;
     row->lolp = H > 0 ? unh / (double)H : 0.0;
     row->max_balance_residual_mw = finite ? resid : (double)NAN;
+    storage_price_metrics(in, out, row);
     return finite ? 0 : -1;
 }

@@ -474,6 +474,129 @@ static void coal_committed_must_run(const DispatchLimits *lim, const YearInputs 
     for (int h = 0; h < in->hours; h++) committed[h] = cmax;
 }
 
+/* storage.mode arbitrage (docs/storage-arbitrage.md), for every rule
+ * strategy: the strategy's surplus and deficit order stays, storage's part
+ * follows the price. Each hour, after self-discharge:
+ *   - surplus at the coal floor: in a valley hour it charges storage first,
+ *     then goes to the free line; in other hours it goes to the free line
+ *     first and storage takes only what the line cannot (what would be
+ *     curtailed); the rest is curtailed. In a peak hour storage then
+ *     discharges into the line left free (peak regulation);
+ *   - deficit: in a peak hour storage discharges first (then coal, import);
+ *     otherwise coal and import cover it and storage keeps its energy,
+ *     discharging only what would be unserved;
+ *   - valley hours then refill storage with the power left: from coal
+ *     headroom if lim->charge_from_coal, then from import within its limit.
+ * Peak hours take precedence if the thresholds overlap. */
+static ALWAYS_INLINE void arbitrage(const DispatchLimits *lim, const YearInputs *in, const Pool *pool,
+                                    const int np, DispatchState *st, const Out *out, DispatchReport *rep)
+{
+    const Out o = *out;
+    const Pool p = *pool;
+    const double *restrict load = in->v[SER_LOAD], *restrict firm = in->v[SER_EXPORT_FIRM];
+    const double *restrict line = in->v[SER_LINE], *restrict sched = in->v[SER_SCHEDULED];
+    const double *restrict room = in->v[SER_EXPORT_ROOM];
+    const double *restrict price = in->v[SER_PRICE];
+    const int n = in->hours;
+    const double power = lim->storage_power_mw, soc_min = lim->soc_min_mwh, soc_max = lim->soc_max_mwh;
+    const double eta_c = lim->eta_charge, eta_d = lim->eta_discharge, keep = lim->keep_per_h;
+    const double cmin = lim->coal_min_mw, cmax = lim->coal_max_mw, ramp = lim->coal_ramp_mw_per_h;
+    const double import_on = lim->import_allowed ? 1.0 : 0.0;
+    const double imp_lim = import_limit(lim);
+    const double *restrict cav = in->v[SER_COAL_AVAIL];
+    const double p_valley = lim->price_valley, p_peak = lim->price_peak;
+    const int from_coal = lim->charge_from_coal;
+    double soc = st->soc_mwh, coal_prev = st->coal_mw;
+    int below_hours = 0;
+    double below_mwh = 0.0;
+#ifdef ECSIM_CHECKS
+    int bad = 0, first_bad = -1;
+#endif
+
+    for (int h = 0; h < n; h++) {
+        soc = storage_self_discharge(soc, keep, soc_min);
+        double lo, hi, ca = cav ? cav[h] : cmax;
+        coal_range(coal_prev, ca < cmax ? cmin * (ca / cmax) : cmin, ca, ramp, &lo, &hi);
+        const double re = pool_avail(&p, np, h), x = firm[h], c = sched[h];
+        const double pr = price ? price[h] : 0.0;
+        const int peak = price && pr >= p_peak, valley = price && !peak && pr <= p_valley;
+        const double imp_cap = dmin(line[h], imp_lim) * import_on;
+        Hour r = { .keep = 1.0, .export_mw = x };
+        double net = load[h] + x - re - c - lo;
+        if (net <= 0.0) {
+            double surplus = -net, free_line = room ? room[h] : dmax(line[h] - x, 0.0);
+            if (!valley) {   /* outside the valley the line is worth more now than storage's energy later */
+                double to_line = dmin(surplus, free_line);
+                r.export_mw += to_line;
+                surplus -= to_line;
+                free_line -= to_line;
+            }
+            r.charge = storage_charge(&soc, surplus, power, soc_max, eta_c);
+            double rest = surplus - r.charge;
+            double below = place_surplus(&r, rest, free_line, re, lo);
+            if (below > 0.0) {
+                below_hours++;
+                below_mwh += below;
+            }
+            free_line -= dmin(rest, free_line);
+            if (peak && free_line > 0.0) {   /* peak regulation: storage into the free line */
+                r.discharge = storage_discharge(&soc, free_line, power, soc_min, eta_d);
+                r.export_mw += r.discharge;
+            }
+        } else {
+            double dis = peak ? storage_discharge(&soc, net, power, soc_min, eta_d) : 0.0;
+            cover_deficit(&r, net - dis, lo, hi, imp_cap);
+            if (r.unserved > 0.0) {   /* energy held for a peak never costs supply now */
+                double more = storage_discharge(&soc, r.unserved, power - dis, soc_min, eta_d);
+                dis += more;
+                r.unserved -= more;
+            }
+            r.discharge = dis;
+            if (peak && dis < power && r.coal <= lo && r.import == 0.0) {
+                /* Storage covered the deficit alone: the rest of its power
+                 * into the free line (peak regulation). */
+                double free_line = room ? room[h] : dmax(line[h] - x, 0.0);
+                double more = storage_discharge(&soc, free_line, power - dis, soc_min, eta_d);
+                r.discharge += more;
+                r.export_mw += more;
+            }
+        }
+        if (valley && r.discharge == 0.0 && r.unserved == 0.0 && r.charge < power) {
+            /* Valley refill with the power left: coal headroom (if allowed),
+             * then import; never while curtailing (the surplus came first). */
+            double room_c = power - r.charge;
+            if (from_coal && r.curtailed == 0.0) {
+                double ch = storage_charge(&soc, hi - r.coal, room_c, soc_max, eta_c);
+                r.charge += ch;
+                r.coal += ch;
+                room_c -= ch;
+            }
+            if (r.curtailed == 0.0 && imp_cap > r.import) {
+                double ch = storage_charge(&soc, imp_cap - r.import, room_c, soc_max, eta_c);
+                r.charge += ch;
+                r.import += ch;
+            }
+        }
+        store_hour(&o, h, &r, soc);
+        pool_store(&p, np, h, r.keep);
+        coal_prev = r.coal;
+#ifdef ECSIM_CHECKS
+        if (!hour_ok(&r, re, c, load[h], line[h], x + (room ? room[h] : dmax(line[h] - x, 0.0)), soc, lim)
+            && bad++ == 0)
+            first_bad = h;
+#endif
+    }
+
+    st->soc_mwh = soc;
+    st->coal_mw = coal_prev;
+    rep->below_floor_hours = below_hours;
+    rep->below_floor_mwh = below_mwh;
+#ifdef ECSIM_CHECKS
+    rep->check_violations = bad;
+    rep->first_violation_hour = first_bad;
+#endif
+}
+
 Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchState *st,
                     YearSeries *out, DispatchReport *rep)
 {
@@ -506,6 +629,14 @@ Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchSt
      * runs the same code with the count read at run time. Unit commitment
      * is a second constant, so the must-run loops are those without it. */
     const int uc = lim->coal_commit;
+    if (lim->storage_mode == STORAGE_ARBITRAGE) {
+        /* Storage follows the price: one loop for every rule, coal must-run
+         * (the configuration refuses arbitrage with flexible commitment). */
+        if (np == 2) arbitrage(lim, in, &pool, 2, st, &o, rep);
+        else arbitrage(lim, in, &pool, np, st, &o, rep);
+        coal_committed_must_run(lim, in, o.committed);
+        return ST_OK;
+    }
     switch (lim->strategy) {
     case STRATEGY_PEAK_SHAVING:
         if (uc) peak_shaving(lim, in, &pool, np, st, &o, rep, 1);

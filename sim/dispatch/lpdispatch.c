@@ -59,6 +59,7 @@ typedef struct {
     int solved;                      /* holds a basis to start from */
     unsigned long used;              /* for replacing the older slot */
     double *collo, *colup, *rowlo, *rowup;
+    double *obj;                     /* the objective as built; with a price term, changed per window */
 } Slot;
 
 struct LpDispatch {
@@ -83,6 +84,7 @@ static void slot_clear(Slot *s)
     free(s->colup);
     free(s->rowlo);
     free(s->rowup);
+    free(s->obj);
     memset(s, 0, sizeof *s);
 }
 
@@ -238,7 +240,7 @@ static int slot_build(Slot *s, int T, const DispatchLimits *lim)
     free(start);
     free(index);
     free(value);
-    free(obj);
+    s->obj = obj;   /* kept for set_price_objective */
     s->hours = T;
     s->keep = keep;
     s->eta_c = ec;
@@ -365,6 +367,25 @@ static void set_commit_bounds(const Slot *s, const DispatchLimits *lim, const Ye
     a[RMD] = -INF; b[RMD] = s->dt > 0 ? lim->coal_max_mw : INF;
 }
 
+/* The price term (docs/storage-arbitrage.md): with dispatch.lp_price_weight
+ * w > 0, charge in hour t costs w x price_t more and discharge earns it, so
+ * the optimum moves stored energy from cheap to dear hours. The matrix
+ * stays; only these coefficients change from window to window. */
+static void set_price_objective(Slot *s, const DispatchLimits *lim, const YearInputs *in, int h0)
+{
+    const double w = lim->lp.price_weight;
+    const double *price = in->v[SER_PRICE];
+    if (!(w > 0.0) || !price) return;
+    const LpParams *lp = &lim->lp;
+    const int nv = s->nv;
+    for (int t = 0; t < s->hours; t++) {
+        const double v = w * price[h0 + t];
+        s->obj[col(t, CC)] = lp->curtail_cost + lp->storage_cost + v;
+        s->obj[col(t, CD)] = lp->storage_cost - lp->curtail_cost - v;
+    }
+    Clp_chgObjCoefficients(s->m, s->obj);
+}
+
 static void set_bounds(Slot *s, const DispatchLimits *lim, const YearInputs *in, int h0, const DispatchState *st)
 {
     const int T = s->hours, nv = s->nv, nr = s->nr;
@@ -435,6 +456,7 @@ Status lpdispatch_window(LpDispatch *lp, const DispatchLimits *lim, const YearIn
     Slot *s = slot_for(lp, hours, lim);
     if (!s) return ST_NOMEM;
     set_bounds(s, lim, in, h0, st);
+    set_price_objective(s, lim, in, h0);
     Clp_setMaximumIterations(s->m, lim->lp.max_iterations);
     /* Dual simplex from the last basis: only bounds changed, so it stays
      * dual feasible and a few hundred pivots repair it. */
@@ -470,9 +492,9 @@ Status lpdispatch_window(LpDispatch *lp, const DispatchLimits *lim, const YearIn
                  - (in->v[SER_LOAD][h] + firm + y[CZ] + y[CC]);
         double scale = 1.0 + up[CU] + up[CG] + fabs(in->v[SER_LOAD][h]) + firm;
         if (fabs(r) > 1e-6 * scale) {
+            const int it = Clp_numberIterations(s->m);   /* before the model goes */
             slot_clear(s);
-            return fail(lp, window, h0, hours, 0, Clp_numberIterations(s->m),
-                        "solution does not close the balance");
+            return fail(lp, window, h0, hours, 0, it, "solution does not close the balance");
         }
         if (r > 0.0) {   /* too much supply: use less of the pool, then coal */
             double cut = dmin(r, y[CU]);
@@ -596,6 +618,7 @@ double lpdispatch_objective(const DispatchLimits *lim, const YearInputs *in, int
         sum += w->curtail_cost * (v[SER_CURTAILED][h] + c - d) + w->coal_cost * g + w->below_floor_cost * b
              + w->import_cost * v[SER_IMPORT][h] + w->unserved_cost * v[SER_UNSERVED][h]
              + w->storage_cost * (c + d);
+        if (w->price_weight > 0.0 && in->v[SER_PRICE]) sum += w->price_weight * in->v[SER_PRICE][h] * (c - d);
         prev = g;
     }
     if (hours > 0) sum -= (w->curtail_cost + w->coal_cost) * lim->eta_discharge * v[SER_SOC][h0 + hours - 1];

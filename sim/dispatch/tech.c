@@ -11,6 +11,7 @@
 #include "exportline.h"
 #include "load.h"
 #include "outage.h"
+#include "price.h"
 #include "rng.h"
 #include "schedule.h"
 #include "storage.h"
@@ -72,6 +73,15 @@ static Status build_storage(const TechYear *ty)
     const StorageParams *p = &ty->s->storage;
     double power = schedule_at(&p->power_mw, ty->year);
     storage_limits(p, power, ty->lim);
+    /* The price signal storage works against (price.h); arbitrage's valley
+     * and peak thresholds are shares of the year's mean price. */
+    const Scenario *s = ty->s;
+    double mean = price_fill(&s->price, schedule_at(&s->costs.benchmark_tariff_yuan_per_kwh, ty->year), ty->cal,
+                             s->site.utc_offset_h, ty->buf[SER_PRICE]);
+    ty->lim->storage_mode = p->mode;
+    ty->lim->price_valley = mean * p->valley_below_frac;
+    ty->lim->price_peak = mean * p->peak_above_frac;
+    ty->lim->charge_from_coal = p->charge_from_coal;
     facts_put(ty->facts, MET_storage_power_mw, power);
     facts_put(ty->facts, MET_storage_energy_mwh, power * p->duration_h);
     return ST_OK;

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "pricefile.h"
 #include "weather_synth.h"
 
 static int usable(const LoadCtx *c, int idx) { return idx >= 0 && !c->bad[idx]; }
@@ -360,6 +361,67 @@ static void check_weather_files(LoadCtx *c, const ConfigRule *r, const SchemaEnt
     }
 }
 
+/* An error inside a data file the scenario names, at its line. */
+__attribute__((format(printf, 6, 7)))
+static void report_in_file(LoadCtx *c, Status st, const char *file, int line, const char *setting,
+                           const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    cfg_vreport(c, st, file, line, setting, NULL, fmt, ap);
+    va_end(ap);
+}
+
+/* paths: price.source, price.file, storage.valley_below_frac,
+ * storage.peak_above_frac, storage.mode, coal_power.commitment. Source
+ * "file" reads the price file into the scenario (a bad file is named with
+ * its line); the valley threshold lies below the peak threshold; arbitrage
+ * needs a price that varies, and its loop keeps coal must-run (the rule
+ * loops that decommit units do not follow a price). */
+static void check_price(LoadCtx *c, const ConfigRule *r, const SchemaEntry *unused)
+{
+    (void)unused;
+    PriceParams *p = &c->s->price;
+    const StorageParams *sp = &c->s->storage;
+    int src = setting(r, 0), file = setting(r, 1), lo = setting(r, 2), hi = setting(r, 3), mode = setting(r, 4);
+    int commit = setting(r, 5);
+    if (usable(c, mode) && usable(c, src) && sp->mode == STORAGE_ARBITRAGE && p->source == PRICE_FLAT) {
+        int at = cfg_rank(c, mode) >= cfg_rank(c, src) ? mode : src;
+        cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, at), schema_get(at)->path, NULL,
+                       "storage mode \"arbitrage\" needs a price that varies: set price.source to "
+                       "\"tou-xinjiang\" or \"file\" (a flat price has no valley or peak hours)");
+    }
+    if (usable(c, mode) && usable(c, commit) && sp->mode == STORAGE_ARBITRAGE
+        && c->s->coal_power.commitment == COMMIT_FLEXIBLE && c->s->dispatch.strategy != STRATEGY_OPTIMAL) {
+        int at = cfg_rank(c, mode) >= cfg_rank(c, commit) ? mode : commit;
+        cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, at), schema_get(at)->path, NULL,
+                       "storage mode \"arbitrage\" under the rules keeps coal must-run: set "
+                       "coal_power.commitment = \"must-run\", or dispatch.strategy = \"optimal\" "
+                       "(which commits units and, with dispatch.lp_price_weight > 0, follows the price)");
+    }
+    if (usable(c, lo) && usable(c, hi) && sp->valley_below_frac >= sp->peak_above_frac) {
+        int at = cfg_rank(c, lo) >= cfg_rank(c, hi) ? lo : hi;
+        cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, at), schema_get(at)->path, NULL,
+                       "valley_below_frac %.15g is not below peak_above_frac %.15g", sp->valley_below_frac,
+                       sp->peak_above_frac);
+    }
+    p->file_n = 0;
+    if (!usable(c, src) || p->source != PRICE_FILE || !usable(c, file)) return;
+    if (!p->file[0]) {
+        cfg_report_loc(c, ST_CONFIG_MISSING, cfg_where(c, src), schema_get(src)->path, NULL,
+                       "source \"file\" needs price.file");
+        return;
+    }
+    char why[256], q[256];
+    int line = 0;
+    Status st = pricefile_read(p->file, p->file_price, &p->file_n, &line, why, sizeof why);
+    if (st == ST_IO)
+        cfg_report_loc(c, st, cfg_where(c, file), schema_get(file)->path, NULL, "\"%s\": %s",
+                       cfg_shown_max(q, sizeof q, p->file, 200), why);
+    else if (st != ST_OK)
+        report_in_file(c, st, p->file, line, schema_get(file)->path, "%s", why);
+}
+
 #define PERIOD "scenario.first_year", "scenario.last_year"
 
 static const ConfigRule rules[] = {
@@ -386,6 +448,13 @@ static const ConfigRule rules[] = {
       { "weather.source", "weather.file", "weather.files", "weather.wind_file", PERIOD, NULL },
       check_weather_files,
       "source \"file\": weather.file or weather.files (one per year of the period), each a readable file" },
+    { "price signal", NULL, -1,
+      { "price.source", "price.file", "storage.valley_below_frac", "storage.peak_above_frac", "storage.mode",
+        "coal_power.commitment", NULL },
+      check_price,
+      "source \"file\": price.file is a readable price file; valley_below_frac below peak_above_frac; "
+      "storage mode arbitrage has a price that varies (source not flat) and, under the rules, "
+      "coal must-run" },
     { "wake layout", NULL, -1, { "wind.layout_rows", "wind.layout_per_row", NULL }, check_wake_layout,
       "the wake layout has at most 300 turbines" },
     { "years in the period", NULL, SK_YEARS, { PERIOD, NULL }, check_years,

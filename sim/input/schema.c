@@ -33,6 +33,8 @@ static const char *const weather_format_names[] = { "auto", "sam-csv", "tmy3", "
 static const char *const tracking_names[] = { "fixed", "single_axis", "single_axis_backtrack", NULL };
 static const char *const module_names[] = { "standard", "premium", "thin_film", NULL };
 static const char *const export_mode_names[] = { "surplus", "schedule", NULL };
+static const char *const storage_mode_names[] = { "surplus", "arbitrage", NULL };
+static const char *const price_source_names[] = { "flat", "tou-xinjiang", "file", NULL };
 static const char *const strategy_names[] = { "renewable-first", "peak-shaving", "line-first", "optimal", NULL };
 static const char *const method_names[] = { "coal-equivalent", "calorific", NULL };
 static const char *const scope_names[] = { "production", "consumption", "net-exchange", NULL };
@@ -361,6 +363,36 @@ static const SchemaEntry table[] = {
       .doc = "Fraction of the stored energy lost per hour." },
     { AT("storage", storage, initial_soc_frac), NUM(0, 1, 0.5), .unit = "1", .dim = DIM_FRACTION,
       .doc = "State of charge at the start of the first year, inside the SOC window." },
+    { AT("storage", storage, mode), ENUM(storage_mode_names, STORAGE_SURPLUS),
+      .doc = "surplus: storage charges from renewable surplus and discharges into deficits (the rules as "
+             "before); arbitrage: the rules also charge in valley-price hours (from import, from coal only with "
+             "charge_from_coal) and hold the energy for peak-price hours, discharging into load and free export "
+             "line capacity (peak regulation; docs/storage-arbitrage.md). The optimal strategy ignores it." },
+    { AT("storage", storage, valley_below_frac), NUM(0, 10, 0.8), .unit = "1", .dim = DIM_FRACTION,
+      .doc = "arbitrage: an hour whose price is at most this times the year's mean price is a valley hour." },
+    { AT("storage", storage, peak_above_frac), NUM(0, 10, 1.2), .unit = "1", .dim = DIM_FRACTION,
+      .doc = "arbitrage: an hour whose price is at least this times the year's mean price is a peak hour; "
+             "above valley_below_frac." },
+    { AT("storage", storage, charge_from_coal), BOOL(0),
+      .doc = "arbitrage: valley charging may also raise coal above its floor (grid charging from coal)." },
+    /* price signal (price.h) */
+    { AT("price", price, source), ENUM(price_source_names, PRICE_FLAT),
+      .doc = "Hourly price signal (hourly column price_yuan_per_kwh): flat = the coal benchmark tariff "
+             "(costs.benchmark_tariff_yuan_per_kwh) every hour; tou-xinjiang = the tariff times the ratio of "
+             "the hour's time-of-use period of Xinjiang (peak 8-11 and 19-24 h, valley 2-8 and 14-16 h, "
+             "the rest flat, Beijing time; critical peak in July 21-23 h and Jan, Nov, Dec 19-21 h); "
+             "file = the prices of price.file." },
+    { AT("price", price, file), STR(PATH_MAX_LEN, ""), .flags = SF_PATH,
+      .doc = "source \"file\": prices in 元/kWh, relative to the config file that sets it: 288 lines "
+             "\"month,hour,price\" (12 x 24) or 8760 / 8784 lines of one price per hour (docs/formats.md)." },
+    { AT("price", price, peak_ratio), NUM(0, 10, 1.5), .unit = "1",
+      .doc = "tou-xinjiang: peak price over the benchmark tariff." },
+    { AT("price", price, flat_ratio), NUM(0, 10, 1.0), .unit = "1",
+      .doc = "tou-xinjiang: flat-period price over the benchmark tariff." },
+    { AT("price", price, valley_ratio), NUM(0, 10, 0.5), .unit = "1",
+      .doc = "tou-xinjiang: valley price over the benchmark tariff." },
+    { AT("price", price, critical_ratio), NUM(1, 10, 1.2), .unit = "1",
+      .doc = "tou-xinjiang: critical-peak price over the peak price (the notice: +20 %)." },
     /* coal_mining */
     { AT("coal_mining", coal_mining, capacity_mt), SCHED0(0, 1000), .unit = "Mt/a", .dim = DIM_MASS_MT,
       .doc = "Coal production capacity by year." },
@@ -522,6 +554,10 @@ static const SchemaEntry table[] = {
       .doc = "optimal: weight of coal below its must-run floor, the last resort once renewables are curtailed in full." },
     { LP(storage_cost), NUM(0, 1e6, 0.001), .unit = "1/MWh",
       .doc = "optimal: weight of storage throughput (charge + discharge); a tie-breaker against needless cycling." },
+    { LP(price_weight), NUM(0, 1e6, 0), .unit = "1/MWh per 元/kWh",
+      .doc = "optimal: weight of the hourly price (price.source) on storage: charging costs weight x price "
+             "per MWh, discharging earns it, so the optimum arbitrages; 0 = off. Ranks: "
+             "docs/storage-arbitrage.md." },
     { LP(allow_unserved), BOOL(1),
       .doc = "optimal: false makes a window that cannot supply load and firm export in full a solver error." },
     { LP(max_iterations), .kind = SK_INTEGER, .unit = "1", .min = 1, .max = 100000000, .def = 1000000,
@@ -619,6 +655,7 @@ static const struct { const char *name, *doc; } groups[] = {
     { "wind", "Wind farms (DESIGN 4)." },
     { "solar", "PV plants, PVWatts-class (DESIGN 4)." },
     { "storage", "Battery storage (DESIGN 4)." },
+    { "price", "Hourly price signal for storage arbitrage (docs/storage-arbitrage.md)." },
     { "coal_mining", "Coal mines (DESIGN 4)." },
     { "coal_power", "Coal power units (DESIGN 4)." },
     { "load", "Local electricity demand (DESIGN 4)." },

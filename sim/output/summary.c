@@ -191,6 +191,41 @@ static void calibration(FILE *f, const Scenario *s, const RunResults *res)
     }
 }
 
+/* Storage against the price signal (docs/storage-arbitrage.md): shown when
+ * storage discharged in hours priced above the year's mean, so a run with
+ * the flat default price keeps its summary. */
+static const Figure storage_figures[] = {
+    { "storage_power_mw", "%.1f", NULL, 0 },
+    { "storage_cycles", "%.0f", "", 0 },
+    { "charge_mwh", "%.2f", NULL, 0 },
+    { "discharge_mwh", "%.2f", NULL, 0 },
+    { "storage_peak_discharge_mwh", "%.2f", NULL, 1 },
+    { "storage_avoided_curtailment_mwh", "%.2f", NULL, 0 },
+    { "price_mean_yuan_per_kwh", "%.4f", NULL, 0 },
+    { "storage_charge_price_yuan_per_kwh", "%.4f", NULL, 0 },
+    { "storage_discharge_price_yuan_per_kwh", "%.4f", NULL, 0 },
+    { "storage_arbitrage_yi_yuan", "%.4f", NULL, 0 },
+    { "storage_compensation_yi_yuan", "%.4f", NULL, 0 },
+};
+
+static void storage_price(FILE *f, const RunResults *res)
+{
+    int shown = 0;
+    for (int i = 0; i < res->n_years; i++) shown |= res->rows[i].storage_peak_discharge_mwh > 0.0;
+    if (!shown) return;
+    fputs("\n## Storage and the price signal\n\n"
+          "Cycles = discharge / storage energy; peak discharge = discharge in hours priced above the year's "
+          "mean (peak regulation); curtailment avoided = charge that neither the free line nor forgone import "
+          "could have taken; arbitrage = Σ price × (discharge − charge) at the hourly price signal "
+          "(`price_yuan_per_kwh`, docs/storage-arbitrage.md).\n\n| | ", f);
+    for (int i = 0; i < res->n_years; i++) fprintf(f, "%.0f | ", res->rows[i].year);
+    fputs("\n|---|", f);
+    for (int i = 0; i < res->n_years; i++) fputs("---:|", f);
+    fputc('\n', f);
+    for (size_t k = 0; k < sizeof storage_figures / sizeof storage_figures[0]; k++)
+        figure_row(f, &storage_figures[k], res);
+}
+
 /* v in fmt, without the sign of a value that rounds to zero ("-0.00"). */
 static void put_rounded(FILE *f, const char *fmt, double v)
 {
@@ -210,6 +245,8 @@ static void yardstick(FILE *f, const RunResults *res)
         { "co2_mt", "CO2 (Mt)", "%.4f", 1 },
         { "unserved_mwh", "unserved (MWh)", "%.2f", 1 },
         { "storage_cycles", "storage cycles (discharge / storage energy)", "%.2f", 1 },
+        { "storage_avoided_curtailment_mwh", "curtailment avoided by storage (GWh)", "%.2f", 1000 },
+        { "storage_arbitrage_yi_yuan", "storage arbitrage at the price signal (亿元)", "%.4f", 1 },
     };
     const RunResults *o = res->optimal;
     fputs("\n## Rules against the optimum\n\n"
@@ -253,6 +290,7 @@ void summary_write(FILE *f, const Scenario *s, const RunResults *res, const Summ
 
     if (res->n_targets > 0) write_targets(f, res);
     if (extra && extra->write) extra->write(extra->ctx, f);
+    storage_price(f, res);
     if (res->optimal) yardstick(f, res);
     calibration(f, s, res);
 

@@ -20,6 +20,7 @@
 typedef struct {
     double wind[ECSIM_MAX_HOURS], solar[ECSIM_MAX_HOURS], load[ECSIM_MAX_HOURS];
     double firm[ECSIM_MAX_HOURS], line[ECSIM_MAX_HOURS], sched[ECSIM_MAX_HOURS];
+    double price[ECSIM_MAX_HOURS];   /* attached by the tests of the price term only */
     double o[SER_COUNT][ECSIM_MAX_HOURS];
     YearInputs in;
     YearSeries out;
@@ -147,6 +148,71 @@ static void hand_two_days(void)
         CU_ASSERT_DOUBLE_EQUAL(y->o[SER_SOC][h], k < 8 ? soc_day[k] : 0.0, 1e-6);
         CU_ASSERT_DOUBLE_EQUAL(y->o[SER_COAL][h], k < 9 ? coal_day[k] : 200.0, 1e-6);
     }
+    lpdispatch_free(lp);
+    free(y);
+}
+
+/* The price term (dispatch.lp_price_weight; docs/storage-arbitrage.md): two
+ * identical days, the hand case's system (ramp 50 MW/h), one 48 h program.
+ * Each day:
+ *   h0-3   load 300, wind 400, price 0.125 (valley): coal at its floor 200,
+ *          the surplus charges 100 each hour (SOC 90 .. 360), 200 curtailed;
+ *   h4-16  load 250, price 0.25: coal 250 (50 above its floor);
+ *   h17-22 load 254, price 0.375 (peak): the store's 360 x 0.9 = 324 MWh is
+ *          exactly 6 x 54, the coal above the floor in these hours;
+ *   h23    load 250, price 0.25: coal 250.
+ * Without the price the program is indifferent to which deficit hours the
+ * stored energy serves (each displaces one MWh of coal); with weight 1 a
+ * discharged MWh earns 1 x price more, so it all goes into the peak:
+ * discharge 54 and coal 200 in h17-22, coal 250 in every other deficit hour.
+ * The ranks hold (the price term, at most 0.375 per MWh, is below the coal
+ * weight): curtailment 2 x 800 = 1600 and coal 2 x (4 x 200 + 14 x 250 +
+ * 6 x 200) = 11000 MWh, as without the price; SOC 0 after each peak.
+ * Arbitrage at the prices: per day 324 x 0.375 - 400 x 0.125 = 71.5 (MWh x
+ * 元/kWh). The window's optimum equals lpdispatch_objective of its solution,
+ * which counts the price term the same way. */
+static void hand_price_two_days(void)
+{
+    Year *y = year_new(48);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(y);
+    y->in.v[SER_PRICE] = y->price;
+    for (int h = 0; h < 48; h++) {
+        int k = h % 24;
+        y->load[h] = k < 4 ? 300 : k >= 17 && k <= 22 ? 254 : 250;
+        y->wind[h] = k < 4 ? 400 : 0;
+        y->price[h] = k < 4 ? 0.125 : k >= 17 && k <= 22 ? 0.375 : 0.25;
+    }
+    DispatchLimits lim = hand_limits();
+    lim.lp.window_h = 48;
+    lim.lp.lookahead_h = 0;
+    lim.lp.price_weight = 1.0;
+    LpDispatch *lp = lpdispatch_new();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(lp);
+    lim.lp_work = lp;
+    DispatchState st0 = { .soc_mwh = 0, .coal_mw = 200 }, st = st0;
+    DispatchReport rep = { .first_violation_hour = -1 };
+    double obj = 0;
+    CU_ASSERT_EQUAL_FATAL(lpdispatch_window(lp, &lim, &y->in, 0, 48, 48, 1, &st, &y->out, &obj, &rep), ST_OK);
+    double curt = 0, coal = 0, arb = 0;
+    for (int h = 0; h < 48; h++) {
+        int k = h % 24;
+        int peak = k >= 17 && k <= 22;
+        double want_soc = k < 4 ? 90.0 * (k + 1) : k < 17 ? 360 : peak ? 360 - 60.0 * (k - 16) : 0;
+        CU_ASSERT_DOUBLE_EQUAL(y->o[SER_SOC][h], want_soc, 1e-6);
+        CU_ASSERT_DOUBLE_EQUAL(y->o[SER_CHARGE][h], k < 4 ? 100.0 : 0.0, 1e-6);
+        CU_ASSERT_DOUBLE_EQUAL(y->o[SER_DISCHARGE][h], peak ? 54.0 : 0.0, 1e-6);
+        CU_ASSERT_DOUBLE_EQUAL(y->o[SER_COAL][h], k < 4 || peak ? 200.0 : 250.0, 1e-6);
+        CU_ASSERT_DOUBLE_EQUAL(y->o[SER_CURTAILED][h], k < 4 ? 200.0 : 0.0, 1e-6);
+        CU_ASSERT_DOUBLE_EQUAL(y->o[SER_UNSERVED][h], 0.0, 1e-6);
+        curt += y->o[SER_CURTAILED][h];
+        coal += y->o[SER_COAL][h];
+        arb += y->price[h] * (y->o[SER_DISCHARGE][h] - y->o[SER_CHARGE][h]);
+    }
+    CU_ASSERT_DOUBLE_EQUAL(curt, 1600.0, 1e-5);
+    CU_ASSERT_DOUBLE_EQUAL(coal, 11000.0, 1e-5);
+    CU_ASSERT_DOUBLE_EQUAL(arb, 2 * 71.5, 1e-5);
+    CU_ASSERT_EQUAL(rep.check_violations, 0);
+    CU_ASSERT_DOUBLE_EQUAL(obj, lpdispatch_objective(&lim, &y->in, 0, 48, &st0, &y->out), 1e-6 * fabs(obj));
     lpdispatch_free(lp);
     free(y);
 }
@@ -509,6 +575,7 @@ void register_test_lpdispatch(void)
 {
     CU_pSuite s = CU_add_suite("test_lpdispatch", NULL, NULL);
     CU_add_test(s, "two days worked by hand", hand_two_days);
+    CU_add_test(s, "price term: two days worked by hand, discharge at the peak", hand_price_two_days);
     CU_add_test(s, "failures: infeasible, iteration limit, no workspace", failures);
     CU_add_test(s, "a failed run names year and window, writes no year", run_failure_message);
     CU_add_test(s, "base plan 2023: every window <= renewable-first; limits every hour", never_worse_2023);
