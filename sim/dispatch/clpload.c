@@ -18,6 +18,7 @@ static const char *const SYMBOLS[] = {
     "Clp_setOptimizationDirection", "Clp_chgColumnLower", "Clp_chgColumnUpper",
     "Clp_chgRowLower", "Clp_chgRowUpper", "Clp_setMaximumIterations", "Clp_dual",
     "Clp_status", "Clp_numberIterations", "Clp_getColSolution", "Clp_objectiveValue",
+    "Clp_chgObjCoefficients",
 };
 _Static_assert(sizeof(SYMBOLS) / sizeof(SYMBOLS[0]) * sizeof(void (*)(void)) == sizeof(ClpApi),
                "SYMBOLS lists every field of ClpApi");

@@ -44,6 +44,7 @@ typedef struct {
     __typeof__(Clp_numberIterations) *numberIterations;
     __typeof__(Clp_getColSolution) *getColSolution;
     __typeof__(Clp_objectiveValue) *objectiveValue;
+    __typeof__(Clp_chgObjCoefficients) *chgObjCoefficients;
 } ClpApi;
 
 /* The table, loaded at the first call (thread-safe); NULL when the library
@@ -77,5 +78,6 @@ int clp_api_load(ClpApi *api, const char *const *names, int n, char *why, size_t
 #define Clp_numberIterations (clp_api()->numberIterations)
 #define Clp_getColSolution (clp_api()->getColSolution)
 #define Clp_objectiveValue (clp_api()->objectiveValue)
+#define Clp_chgObjCoefficients (clp_api()->chgObjCoefficients)
 
 #endif
