@@ -227,6 +227,43 @@ typedef struct {
     double initial_storage_frac;     /* storage at the start of the first year */
 } CspParams;
 
+/* Electrolysers fed by surplus renewables, their hydrogen store, and the
+ * hydrogen's uses: CO2-to-methanol and hydrogen trucks (electrolyser.h,
+ * docs/hydrogen.md). */
+typedef enum { ELY_BEFORE_CURTAILMENT = 0, ELY_BEFORE_EXPORT = 1 } ElyPriority;
+typedef struct {
+    Schedule capacity_mw;            /* electric input, at the start of each year */
+    double kwh_per_kg;               /* system specific consumption, kWh per kg H2 */
+    double min_load_frac;            /* minimum load, fraction of capacity */
+    double storage_kg;               /* usable hydrogen store */
+    double initial_storage_frac;     /* store at the start of the first year */
+    ElyPriority priority;            /* its place in the surplus order */
+} ElectrolyserParams;
+
+typedef enum { CCU_DELAYED = 0, CCU_REMOVED = 1 } CcuCarbon;
+typedef struct {
+    Schedule capacity_t;             /* methanol synthesis capacity, t/yr */
+    double co2_t_per_t;              /* CO2 per t methanol */
+    double h2_t_per_t;               /* H2 per t methanol */
+    double electricity_kwh_per_t;    /* synthesis and distillation electricity */
+    Schedule co2_external_t;         /* CO2 available besides the county's capture, t/yr */
+    CcuCarbon carbon;                /* the methanol's carbon: emitted later, or removed */
+} MethanolParams;
+
+typedef struct {
+    Schedule count;                  /* fuel-cell trucks hauling coal */
+    double km_per_year;              /* per truck */
+    double h2_kg_per_100km;
+    double diesel_l_per_100km;       /* the diesel truck it replaces */
+    double diesel_kg_per_l;
+    double diesel_tce_per_t;
+    double diesel_co2_t_per_t;
+    double payload_t;                /* coal per laden trip */
+    double laden_frac;               /* share of km driven laden */
+    double haul_distance_km;         /* mean coal haulage distance */
+    int diesel_in_accounting;        /* 1: the county's fossil use holds the haulage diesel */
+} TruckParams;
+
 typedef enum { STRATEGY_RENEWABLE_FIRST = 0, STRATEGY_PEAK_SHAVING = 1, STRATEGY_LINE_FIRST = 2,
                STRATEGY_OPTIMAL = 3 } Strategy;
 
@@ -410,6 +447,9 @@ typedef struct {
     LoadParams load;
     ExportParams export_line;        /* config group "export" */
     CspParams csp;
+    ElectrolyserParams electrolyser;
+    MethanolParams methanol;
+    TruckParams h2_trucks;
     DispatchParams dispatch;
     EconomyParams economy;
     AccountingParams accounting;
@@ -472,12 +512,19 @@ typedef struct {
      * of its used power, in registry order. */
     int n_pool;
     SeriesId pool_avail[TECH_COUNT], pool_used[TECH_COUNT];
+    /* Electrolysers (h2dispatch.h): 0 MW = none. Hydrogen drawn from the
+     * store each hour by the methanol plant and by the trucks, kg. */
+    double ely_mw, ely_min_mw, ely_kg_per_mwh, h2_store_max_kg;
+    double h2_methanol_kg_per_h, h2_trucks_kg_per_h;
+    int ely_priority;                        /* ElyPriority */
 } DispatchLimits;
 
 /* What carries over from hour to hour and year to year. */
 typedef struct {
     double soc_mwh;
     double coal_mw;
+    double h2_kg;                            /* hydrogen in the store */
+    int h2_series_set;                       /* the electrolysers' series hold values (h2dispatch.h) */
 } DispatchState;
 
 #endif

@@ -65,6 +65,13 @@ static const Form forms[] = {
     { "m/s", EN, 1, " m/s", 0, 0 },
     { "kWh/m2", ZH, 1, " kWh/m²", 0, 0 },
     { "kWh/m2", EN, 1, " kWh/m²", 0, 0 },
+    /* hydrogen, methanol, diesel (docs/hydrogen.md) */
+    { "t", ZH, 1, " 吨", 0, 0 },
+    { "t", EN, 1, " t", 0, 0 },
+    { "kg", ZH, 1e-3, " 吨", 0, 0 },
+    { "kg", EN, 1e-3, " t", 0, 0 },
+    { "km", ZH, 1e-4, " 万公里", 0, 0 },
+    { "km", EN, 1e-6, " million km", 0, 0 },
 };
 
 #define N_FORMS (sizeof forms / sizeof forms[0])

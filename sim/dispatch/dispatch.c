@@ -12,6 +12,7 @@
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
 
+#include "h2dispatch.h"
 #include "lpdispatch.h"
 #include "storage.h"
 
@@ -376,6 +377,8 @@ Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchSt
     case STRATEGY_OPTIMAL:
         break;
     }
+    /* Electrolysers take the surplus the loop left to curtailment. */
+    rep->check_violations += h2_dispatch_pass(lim, in, st, out);
     return ST_OK;
 }
 

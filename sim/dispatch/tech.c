@@ -8,6 +8,7 @@
 
 #include "coal.h"
 #include "csp.h"
+#include "electrolyser.h"
 #include "exportline.h"
 #include "load.h"
 #include "outage.h"
@@ -219,6 +220,50 @@ static Status build_system(const TechYear *ty)
     facts_put(ty->facts, MET_wind_mean_ms, ws / H);
     facts_put(ty->facts, MET_ghi_kwh_per_m2, ghi / 1000.0);
     facts_put(ty->facts, MET_temp_mean_c, ta / H);
+    return ST_OK;
+}
+
+/* Electrolysers and the hydrogen demand they serve (docs/hydrogen.md): the
+ * year's limits for the dispatch's electrolyser pass (h2dispatch.h), the
+ * flat hourly draws of the methanol plant (at the rate its CO2 allows) and
+ * of the trucks, and the methanol plant's electricity as flat load. Runs
+ * after load (it adds to it) and before CSP (which fills the room load leaves). */
+static Status build_electrolyser(const TechYear *ty)
+{
+    const Scenario *s = ty->s;
+    const int H = ty->cal->hours;
+    DispatchLimits *lim = ty->lim;
+    YearFacts *f = ty->facts;
+    double cap = schedule_at(&s->electrolyser.capacity_mw, ty->year);
+    ElyLimits el = ely_limits(&s->electrolyser, cap);
+    lim->ely_mw = el.power_mw;
+    lim->ely_min_mw = el.min_mw;
+    lim->ely_kg_per_mwh = el.kg_per_mwh;
+    lim->h2_store_max_kg = el.store_max_kg;
+    lim->ely_priority = (int)s->electrolyser.priority;
+    facts_put(f, MET_electrolyser_capacity_mw, el.power_mw);
+    facts_put(f, MET_h2_storage_kg, el.store_max_kg);
+
+    /* CO2 for methanol: the scenario's external supply (the county's own
+     * capture joins it where a technology reports co2_captured_t). */
+    const MethanolParams *mp = &s->methanol;
+    double meoh_cap = schedule_at(&mp->capacity_t, ty->year);
+    double co2_avail = schedule_at(&mp->co2_external_t, ty->year);
+    double planned = methanol_planned_t(mp, meoh_cap, co2_avail);
+    lim->h2_methanol_kg_per_h = planned * mp->h2_t_per_t * 1000.0 / (double)H;
+    facts_put(f, MET_methanol_capacity_t, meoh_cap);
+    facts_put(f, MET_methanol_co2_available_t, co2_avail);
+    double meoh_mwh = planned * mp->electricity_kwh_per_t / 1000.0;
+    facts_put(f, MET_methanol_mwh, meoh_mwh);
+    if (meoh_mwh > 0.0) {
+        double *load = ty->buf[SER_LOAD], add = meoh_mwh / (double)H;
+        for (int h = 0; h < H; h++) load[h] += add;
+    }
+
+    double trucks = schedule_at(&s->h2_trucks.count, ty->year);
+    TruckYear tr = trucks_year(&s->h2_trucks, trucks, 0.0, 0.0);
+    lim->h2_trucks_kg_per_h = tr.demand_t * 1000.0 / (double)H;
+    facts_put(f, MET_h2_trucks, trucks);
     return ST_OK;
 }
 

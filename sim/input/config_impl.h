@@ -20,7 +20,7 @@
 #define SCHED_YEAR_MAX 2200
 #define PERIOD_MAX_SPAN 50                    /* last_year - first_year below this */
 
-enum { MAX_ENTRIES = 224, MAX_GROUPS = 32, REC_SLOTS = 3, REC_MAX = 64, REC_FIELDS = 16,
+enum { MAX_ENTRIES = 288, MAX_GROUPS = 32, REC_SLOTS = 3, REC_MAX = 64, REC_FIELDS = 16,
        NUMBERS_MAX = CURVE_MAX_POINTS };
 _Static_assert(COAL_MAX_UNITS <= REC_MAX && TARGET_MAX <= REC_MAX && CALIBRATION_MAX <= REC_MAX, "RecordInfo size");
 

@@ -24,6 +24,8 @@ _Static_assert(sizeof(TargetOp) == sizeof(int), "enum size");
 _Static_assert(sizeof(TargetBasis) == sizeof(int), "enum size");
 _Static_assert(sizeof(TargetKind) == sizeof(int), "enum size");
 _Static_assert(sizeof(WakeKind) == sizeof(int), "enum size");
+_Static_assert(sizeof(ElyPriority) == sizeof(int), "enum size");
+_Static_assert(sizeof(CcuCarbon) == sizeof(int), "enum size");
 
 /* ---- enum names, in enum order ---- */
 static const char *const commissioning_names[] = { "year_start", "monthly", NULL };
@@ -40,6 +42,8 @@ static const char *const op_names[] = { ">=", "<=", "range", "reduction", NULL }
 static const char *const basis_names[] = { "plan", "policy", "assumption", NULL };
 static const char *const kind_names[] = { "auto", "result", "schedule", NULL };
 static const char *const wake_names[] = { "none", "simple", "park", NULL };
+static const char *const ely_priority_names[] = { "before_curtailment", "before_export", NULL };
+static const char *const ccu_carbon_names[] = { "delayed", "removed", NULL };
 
 /* ---- default vectors ---- */
 /* Illustrative monthly values for an arid continental site near 43 N at
@@ -467,6 +471,69 @@ static const SchemaEntry table[] = {
       .doc = "Tank heat loss per hour, fraction of the stored heat." },
     { AT("csp", csp, initial_storage_frac), NUM(0, 1, 0), .unit = "1", .dim = DIM_FRACTION,
       .doc = "Stored heat at the start of the first year, fraction of the storage." },
+    /* electrolyser, methanol, h2_trucks: hydrogen from surplus renewables
+     * (electrolyser.h, docs/hydrogen.md; sources of the defaults there) */
+    { AT("electrolyser", electrolyser, capacity_mw), SCHED0(0, 1e6), .unit = "MW", .dim = DIM_POWER_MW,
+      .doc = "Electric input capacity of the electrolysers by year (at the start of each year); none by default. "
+             "They run only on renewable surplus that would be curtailed (never on coal or imports)." },
+    { AT("electrolyser", electrolyser, kwh_per_kg), NUM(39.4, 120, 55), .unit = "kWh/kg",
+      .doc = "System electricity per kg of hydrogen at the AC bus (alkaline 57.7 / 56.7 / 53.6 kWh/kg in "
+             "2020 / 2025 / 2030, DEA technology data; Sinopec Kuqa 2023 about 55); at least 39.4, the higher "
+             "heating value." },
+    { AT("electrolyser", electrolyser, min_load_frac), NUM(0, 1, 0.3), .unit = "1", .dim = DIM_FRACTION,
+      .doc = "Minimum load, fraction of capacity: with less surplus the electrolysers idle (alkaline 30-100 % "
+             "conventionally, Communications Engineering 2023)." },
+    { AT("electrolyser", electrolyser, storage_kg), NUM(0, 1e9, 0), .unit = "kg",
+      .doc = "Usable hydrogen store; the demand (methanol, trucks) draws from it. 0: hydrogen is made only "
+             "as the hour's demand takes it." },
+    { AT("electrolyser", electrolyser, initial_storage_frac), NUM(0, 1, 0), .unit = "1", .dim = DIM_FRACTION,
+      .doc = "Hydrogen in the store at the start of the first year, fraction of storage_kg." },
+    { AT("electrolyser", electrolyser, priority), ENUM(ely_priority_names, ELY_BEFORE_CURTAILMENT),
+      .doc = "Place in the surplus order: before_curtailment (storage, then the line, then the "
+             "electrolysers, then curtailment) or before_export (storage, electrolysers, line, curtailment)." },
+    { AT("methanol", methanol, capacity_t), SCHED0(0, 1e8), .unit = "t/yr",
+      .doc = "CO2-to-methanol synthesis capacity (CO2 + 3 H2 -> CH3OH + H2O) by year; none by default. The "
+             "plant draws its hydrogen flat from the store at the rate the CO2 available allows." },
+    { AT("methanol", methanol, co2_t_per_t), NUM(1.3735, 3, 1.374), .unit = "t/t",
+      .doc = "CO2 per t methanol (stoichiometry 1.3735; DECHEMA 2017 plant data 1.374)." },
+    { AT("methanol", methanol, h2_t_per_t), NUM(0.18875, 1, 0.189), .unit = "t/t",
+      .doc = "Hydrogen per t methanol (stoichiometry 0.18875; DECHEMA 2017 plant data 0.189)." },
+    { AT("methanol", methanol, electricity_kwh_per_t), NUM(0, 5000, 1500), .unit = "kWh/t",
+      .doc = "Electricity of the methanol plant per t (hydrogen not included; DECHEMA 2017: 0.271 MWh per MWh "
+             "methanol, about 1.5 MWh/t); a flat load at the planned rate." },
+    { AT("methanol", methanol, co2_external_t), SCHED0(0, 1e9), .unit = "t/yr",
+      .doc = "CO2 available to the plant besides the county's own capture (e.g. a capture demonstration not "
+             "modelled), by year; none by default." },
+    { AT("methanol", methanol, carbon), ENUM(ccu_carbon_names, CCU_DELAYED),
+      .doc = "The methanol's carbon: delayed (counted as emitted: the methanol is burnt later, CCU delays "
+             "emission) or removed (CO2 used is subtracted from co2_mt). co2_ccu_removed_mt shows the latter "
+             "either way." },
+    { AT("h2_trucks", h2_trucks, count), SCHED0(0, 1e6), .unit = "1",
+      .doc = "Fuel-cell heavy trucks hauling coal by year; none by default. They draw hydrogen flat from the "
+             "store; hydrogen not delivered is driven on diesel." },
+    { AT("h2_trucks", h2_trucks, km_per_year), NUM(0, 1e6, 100000), .unit = "km",
+      .doc = "Distance per truck and year." },
+    { AT("h2_trucks", h2_trucks, h2_kg_per_100km), NUM(0.1, 100, 9), .unit = "kg/100km",
+      .doc = "Hydrogen use of a 49 t fuel-cell truck (9-9.2 kg/100 km, ICCT; 8.0 DEA for 40-50 t)." },
+    { AT("h2_trucks", h2_trucks, diesel_l_per_100km), NUM(0, 200, 44), .unit = "l/100km",
+      .doc = "Diesel use of the 49 t diesel truck replaced (China tractor-trailers 44 l/100 km, ICCT 2015)." },
+    { AT("h2_trucks", h2_trucks, diesel_kg_per_l), NUM(0.7, 1, 0.84), .unit = "kg/l",
+      .doc = "Diesel density (GB 19147-2016: 810-845 kg/m3 at 20 C)." },
+    { AT("h2_trucks", h2_trucks, diesel_tce_per_t), NUM(1, 2, 1.4571), .unit = "tce/t",
+      .doc = "Standard coal of 1 t diesel (GB/T 2589-2020)." },
+    { AT("h2_trucks", h2_trucks, diesel_co2_t_per_t), NUM(2, 4, 3.186), .unit = "t/t",
+      .doc = "CO2 of 1 t diesel burnt (IPCC 2006 defaults: 74.1 t/TJ x 43.0 GJ/t)." },
+    { AT("h2_trucks", h2_trucks, payload_t), NUM(0, 100, 32), .unit = "t",
+      .doc = "Coal per laden trip (49 t gross, GB 1589-2016, less the tractor and trailer)." },
+    { AT("h2_trucks", h2_trucks, laden_frac), NUM(0, 1, 0.5), .unit = "1", .dim = DIM_FRACTION,
+      .doc = "Share of the km driven laden (0.5: back empty)." },
+    { AT("h2_trucks", h2_trucks, haul_distance_km), NUM(0, 5000, 0), .unit = "km",
+      .doc = "Mean road haulage distance of the county's coal, for h2_haulage_share_frac (tonne-km on "
+             "hydrogen over coal output x this); 0: no share reported." },
+    { AT("h2_trucks", h2_trucks, diesel_in_accounting), BOOL(1),
+      .doc = "The county's fossil use (accounting.other_industry_mtce) holds the haulage diesel, so the diesel "
+             "avoided comes off energy consumption and co2_mt (at most other_industry_mtce); false: reported "
+             "only." },
     /* dispatch */
     { AT("dispatch", dispatch, strategy), ENUM(strategy_names, STRATEGY_RENEWABLE_FIRST),
       .doc = "Hourly dispatch rule (DESIGN section 5); line-first: surplus fills the export line "
@@ -584,7 +651,7 @@ static const SchemaEntry table[] = {
 };
 
 #define N_ENTRIES NITEMS(table)
-enum { MAX_ENTRIES = 224 };   /* = config_impl.h's */
+enum { MAX_ENTRIES = 288 };   /* = config_impl.h's */
 _Static_assert(sizeof table / sizeof table[0] <= MAX_ENTRIES, "schema table too long");
 
 static const struct { const char *name, *doc; } groups[] = {
@@ -599,6 +666,9 @@ static const struct { const char *name, *doc; } groups[] = {
     { "load", "Local electricity demand (DESIGN 4)." },
     { "export", "The export line to the regional grid (DESIGN 4)." },
     { "csp", "Concentrated solar power: molten-salt tower, storage, turbine (docs/csp.md)." },
+    { "electrolyser", "Electrolysers on surplus renewables and their hydrogen store (docs/hydrogen.md)." },
+    { "methanol", "CO2 hydrogenation to methanol from the electrolysers' hydrogen (docs/hydrogen.md)." },
+    { "h2_trucks", "Fuel-cell trucks hauling coal on the electrolysers' hydrogen (docs/hydrogen.md)." },
     { "dispatch", "Hourly dispatch (DESIGN 5)." },
     { "economy", "GDP for intensities (DESIGN 6)." },
     { "accounting", "Energy and CO2 accounting (DESIGN 6)." },

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "accounting.h"
+#include "h2acct.h"
 #include "annual.h"
 #include "costs.h"
 #include "dispatch.h"
@@ -579,6 +580,7 @@ Status sim_inputs(Run *run, int year)
     if (!run->first_year_done) {
         run->state.soc_mwh = s->storage.initial_soc_frac * e_new;
         run->state.coal_mw = lim->coal_min_mw;
+        run->state.h2_kg = s->electrolyser.initial_storage_frac * lim->h2_store_max_kg;
     } else if (e_new > run->storage_energy_prev_mwh) {
         run->state.soc_mwh += s->storage.initial_soc_frac * (e_new - run->storage_energy_prev_mwh);
     }
@@ -706,6 +708,7 @@ static Status sim_run_years(Run *run, const Scenario *s, unsigned long member, c
             return ST_NUMERIC;
         }
         acct_year(s, row);
+        h2_acct_year(s, row);   /* methanol, trucks: after the county's own accounting */
         res->n_years = i + 1;
         if (sink && sink->year &&
             (st = sink->year(sink->ctx, s, &run->cal, &run->wx, &run->in, &run->out, row)) != ST_OK)

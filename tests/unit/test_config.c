@@ -106,7 +106,7 @@ static void schema_table(void)
         if (e->kind == SK_VECTOR || e->kind == SK_CURVE) CU_ASSERT(e->size <= CURVE_MAX_POINTS);
     }
     CU_ASSERT(records <= 3);   /* config_impl.h REC_SLOTS: three record lists */
-    CU_ASSERT_EQUAL(schema_group_count(), 18);   /* ... accounting, costs, targets ... */
+    CU_ASSERT_EQUAL(schema_group_count(), 21);   /* ... accounting, costs, targets ... */
     CU_ASSERT_STRING_EQUAL(schema_suggest("wind.capcity_mw"), "wind.capacity_mw");
     CU_ASSERT_STRING_EQUAL(schema_suggest("wind.tilt_deg"), "solar.tilt_deg");
     CU_ASSERT_PTR_NULL(schema_suggest("zzzz.qqqqqqqq"));
