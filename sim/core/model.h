@@ -524,7 +524,6 @@ typedef struct {
     double soc_mwh;
     double coal_mw;
     double h2_kg;                            /* hydrogen in the store */
-    int h2_series_set;                       /* the electrolysers' series hold values (h2dispatch.h) */
 } DispatchState;
 
 #endif

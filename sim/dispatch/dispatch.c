@@ -335,8 +335,12 @@ Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchSt
                     YearSeries *out, DispatchReport *rep)
 {
     *rep = (DispatchReport){ .first_violation_hour = -1 };
-    if (lim->strategy == STRATEGY_OPTIMAL)   /* a linear program per window: lpdispatch.h */
-        return lpdispatch_year(lim->lp_work, lim, in, st, out, rep);
+    if (lim->strategy == STRATEGY_OPTIMAL) {   /* a linear program per window: lpdispatch.h */
+        Status lp = lpdispatch_year(lim->lp_work, lim, in, st, out, rep);
+        /* No electrolysers there (config rule): the pass only clears their series. */
+        if (lp == ST_OK) h2_dispatch_pass(lim, in, st, out);
+        return lp;
+    }
     if (lim->strategy != STRATEGY_RENEWABLE_FIRST && lim->strategy != STRATEGY_LINE_FIRST
         && lim->strategy != STRATEGY_PEAK_SHAVING)
         return ST_UNKNOWN_STRATEGY;   /* no default: an unknown value is an error, not a silent choice */

@@ -15,14 +15,12 @@ int h2_dispatch_pass(const DispatchLimits *lim, const YearInputs *in, DispatchSt
     const int n = in->hours;
     const double demand = lim->h2_methanol_kg_per_h + lim->h2_trucks_kg_per_h;
     if (!(lim->ely_mw > 0.0) && !(demand > 0.0) && !(st->h2_kg > 0.0)) {
-        /* Nothing to do; a year after one with electrolysers clears their series. */
-        if (st->h2_series_set)
-            for (size_t k = 0; k < sizeof own / sizeof own[0]; k++)
-                memset(out->v[own[k]], 0, (size_t)n * sizeof(double));
-        st->h2_series_set = 0;
+        /* Nothing to do but clear the series: the buffers of a Run may hold
+         * an earlier year's or an earlier scenario's values. */
+        for (size_t k = 0; k < sizeof own / sizeof own[0]; k++)   /* NULL: a caller without them */
+            if (out->v[own[k]]) memset(out->v[own[k]], 0, (size_t)n * sizeof(double));
         return 0;
     }
-    st->h2_series_set = 1;
     const ElyLimits el = { .power_mw = lim->ely_mw, .min_mw = lim->ely_min_mw,
                            .kg_per_mwh = lim->ely_kg_per_mwh, .store_max_kg = lim->h2_store_max_kg };
     double *ely = out->v[SER_ELECTROLYSER], *store = out->v[SER_H2_STORE];

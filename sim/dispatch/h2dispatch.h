@@ -21,7 +21,8 @@
 
 /* Runs the pass over in->hours hours; st->h2_kg is the store, carried from
  * year to year. Without electrolysers and hydrogen demand (lim->ely_mw = 0,
- * no draws) it only clears its own series if st says they hold values.
+ * no draws, an empty store) it only clears its own series (a Run's buffers
+ * may hold another scenario's).
  * Returns the number of hours that broke an invariant (always 0 unless
  * built with ECSIM_CHECKS). */
 int h2_dispatch_pass(const DispatchLimits *lim, const YearInputs *in, DispatchState *st, YearSeries *out);

@@ -322,6 +322,16 @@ static void run_conserves(void)
     }
     CU_ASSERT(res->rows[5].curtailment_absorbed_mwh > 0);
     CU_ASSERT_DOUBLE_EQUAL(res->rows[0].electrolyser_mwh, 0, 0);
+    /* the same Run again without electrolysers: the run before leaves nothing
+     * behind (its series buffers are cleared), the result equals the first */
+    s->electrolyser.capacity_mw = (Schedule){ 0 };
+    s->h2_trucks.count = (Schedule){ 0 };
+    CU_ASSERT_EQUAL_FATAL(sim_run(run, s, 0, NULL, res, &d), ST_OK);
+    for (int i = 0; i < 6; i++) {
+        CU_ASSERT_DOUBLE_EQUAL(res->rows[i].co2_mt, ref->rows[i].co2_mt, 0);
+        CU_ASSERT_DOUBLE_EQUAL(res->rows[i].curtailed_mwh, ref->rows[i].curtailed_mwh, 0);
+        CU_ASSERT_DOUBLE_EQUAL(res->rows[i].electrolyser_mwh, 0, 0);
+    }
     run_free(run);
     free(s);
     free(res);
