@@ -316,6 +316,31 @@ static void key_figures(FILE *f, const Report *r)
     fputs("</table>\n", f);
 }
 
+/* Electrolysers, methanol and hydrogen trucks (docs/hydrogen.md): their
+ * figures, only when the run has any of them. */
+static void hydrogen(FILE *f, const Report *r)
+{
+    if (!tech_shown(r, "electrolyser_capacity_mw") && !tech_shown(r, "h2_trucks")
+        && !tech_shown(r, "methanol_capacity_t"))
+        return;
+    static const char *const metrics[] = {
+        "electrolyser_capacity_mw", "electrolyser_mwh", "curtailment_absorbed_mwh", "electrolyser_from_export_mwh",
+        "electrolyser_full_load_hours", "h2_produced_t", "h2_delivered_t", "h2_unmet_t", "methanol_t",
+        "co2_used_t", "diesel_avoided_t", "diesel_co2_avoided_t", "co2_ccu_removed_mt",
+    };
+    fputs(tr(r, "<h2>电解制氢、二氧化碳加氢制甲醇与氢能重卡</h2>\n",
+             "<h2>Electrolysers, CO2-to-methanol and hydrogen trucks</h2>\n"), f);
+    fprintf(f, "<table>\n<tr><th>%s</th><th>%.0f</th><th>%.0f</th><th>%s</th></tr>\n", tr(r, "指标", "figure"),
+            annual_at(r, 0, "year"), annual_at(r, r->annual.n_rows - 1, "year"), tr(r, "变化", "change"));
+    for (size_t k = 0; k < sizeof metrics / sizeof metrics[0]; k++) key_figure(f, r, metrics[k]);
+    fputs("</table>\n", f);
+    fputs(tr(r, "<p>电解槽只用本将弃掉(或先于外送)的富余风光电; 甲醇的碳在燃烧时排放(默认不计为移除); "
+                "替代柴油从其他化石能源消费中扣除(docs/hydrogen.md)。</p>\n",
+             "<p>The electrolysers run only on surplus wind and PV that would be curtailed (or exported, with "
+             "priority before_export); the methanol's carbon counts as emitted when it is burnt (not removed, by "
+             "default); the diesel avoided comes off the county's other fossil use (docs/hydrogen.md).</p>\n"), f);
+}
+
 static const char *basis_text(const Report *r, const TargetRow *t)
 {
     if (strcmp(t->basis, "plan") == 0) return tr(r, "规划", "plan");
@@ -928,6 +953,7 @@ static Status write_page(FILE *f, Report *r)
     header(f, r);
     verdict(f, r);
     key_figures(f, r);
+    hydrogen(f, r);
     target_table(f, r);
     Status st = yardstick(f, r);
     if (st != ST_OK) return st;

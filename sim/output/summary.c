@@ -79,6 +79,45 @@ static void figure_row(FILE *f, const Figure *fig, const RunResults *res)
     fputc('\n', f);
 }
 
+/* Electrolysers, methanol and hydrogen trucks (docs/hydrogen.md), only
+ * when the run has any of them. */
+static void hydrogen_section(FILE *f, const Scenario *s, const RunResults *res)
+{
+    int any = 0;
+    for (int i = 0; i < res->n_years; i++)
+        any |= res->rows[i].electrolyser_capacity_mw > 0 || res->rows[i].h2_trucks > 0
+             || res->rows[i].methanol_capacity_t > 0;
+    if (!any) return;
+    static const Figure figs[] = {
+        { "electrolyser_capacity_mw", "%.1f", NULL, 0 }, { "electrolyser_mwh", "%.2f", NULL, 0 },
+        { "curtailment_absorbed_mwh", "%.2f", NULL, 1 }, { "electrolyser_from_export_mwh", "%.2f", NULL, 1 },
+        { "electrolyser_full_load_hours", "%.0f", NULL, 0 }, { "h2_produced_t", "%.0f", NULL, 0 },
+        { "h2_delivered_t", "%.0f", NULL, 0 }, { "h2_unmet_t", "%.0f", NULL, 0 },
+        { "methanol_t", "%.0f", NULL, 0 }, { "co2_used_t", "%.0f", NULL, 0 },
+        { "h2_truck_km", "%.0f", NULL, 0 }, { "diesel_avoided_t", "%.0f", NULL, 0 },
+        { "diesel_co2_avoided_t", "%.0f", NULL, 0 }, { "h2_haulage_share_frac", "%.2f", NULL, 0 },
+        { "co2_mt", "%.1f", NULL, 0 }, { "co2_ccu_removed_mt", "%.1f", NULL, 0 },
+    };
+    fputs("\n## Electrolysers, CO2-to-methanol and hydrogen trucks\n\n| | ", f);
+    for (int i = 0; i < res->n_years; i++) fprintf(f, "%.0f | ", res->rows[i].year);
+    fputs("\n|---|", f);
+    for (int i = 0; i < res->n_years; i++) fputs("---:|", f);
+    fputc('\n', f);
+    for (size_t k = 0; k < sizeof figs / sizeof figs[0]; k++) figure_row(f, &figs[k], res);
+    fprintf(f, "\nThe electrolysers run only on surplus wind and PV (priority `%s`: %s), never on coal or "
+               "imports; below %.0f %% of their capacity they idle. The methanol's carbon is counted **%s** "
+               "(`methanol.carbon`; the other convention is the row co2_ccu_removed_mt). The diesel the trucks "
+               "avoid %s. See docs/hydrogen.md.\n",
+            s->electrolyser.priority == ELY_BEFORE_EXPORT ? "before_export" : "before_curtailment",
+            s->electrolyser.priority == ELY_BEFORE_EXPORT ? "before the export line takes the surplus"
+                                                          : "only what would be curtailed",
+            100.0 * s->electrolyser.min_load_frac,
+            s->methanol.carbon == CCU_REMOVED ? "removed" : "as emitted when the methanol is burnt (CCU delays)",
+            s->h2_trucks.diesel_in_accounting ? "comes off the county's other fossil use and CO2 (at most "
+                                                "accounting.other_industry_mtce)"
+                                              : "is reported only, not taken off the county's energy use");
+}
+
 static const char *op_words(TargetOp op)
 {
     switch (op) {
@@ -251,6 +290,7 @@ void summary_write(FILE *f, const Scenario *s, const RunResults *res, const Summ
     fputc('\n', f);
     for (size_t k = 0; k < sizeof key_figures / sizeof key_figures[0]; k++) figure_row(f, &key_figures[k], res);
 
+    hydrogen_section(f, s, res);
     if (res->n_targets > 0) write_targets(f, res);
     if (extra && extra->write) extra->write(extra->ctx, f);
     if (res->optimal) yardstick(f, res);
