@@ -388,9 +388,10 @@ static void check_hydrogen_lp(LoadCtx *c, const ConfigRule *r, const SchemaEntry
         int at = cfg_rank(c, i) >= cfg_rank(c, by) ? i : by;
         cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, at), schema_get(at)->path, NULL,
                        "%s is set, but %s has no electrolyser or hydrogen demand in its linear program "
-                       "(docs/hydrogen.md): use a rule-based dispatch.strategy%s, or set %s to 0",
+                       "(docs/hydrogen.md): %s, or set %s to 0",
                        schema_get(i)->path, lp ? "dispatch.strategy = \"optimal\"" : "dispatch.yardstick",
-                       lp ? "" : " without the yardstick", schema_get(i)->path);
+                       lp ? "use a rule-based dispatch.strategy" : "set dispatch.yardstick = false",
+                       schema_get(i)->path);
         return;
     }
 }
