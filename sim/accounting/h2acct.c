@@ -27,7 +27,7 @@ void h2_acct_year(const Scenario *s, AnnualRow *row)
 
     MethanolYear m = methanol_year(mp, row->methanol_capacity_t, to_m, row->methanol_co2_available_t);
     row->methanol_t = m.methanol_t;
-    row->co2_used_t = m.co2_used_t;
+    row->methanol_co2_used_t = m.co2_used_t;
 
     TruckYear t = trucks_year(tp, row->h2_trucks, to_t, row->coal_output_mt * 1e6);
     row->h2_truck_km = t.km;

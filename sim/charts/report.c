@@ -326,7 +326,7 @@ static void hydrogen(FILE *f, const Report *r)
     static const char *const metrics[] = {
         "electrolyser_capacity_mw", "electrolyser_mwh", "curtailment_absorbed_mwh", "electrolyser_from_export_mwh",
         "electrolyser_full_load_hours", "h2_produced_t", "h2_delivered_t", "h2_unmet_t", "methanol_t",
-        "co2_used_t", "diesel_avoided_t", "diesel_co2_avoided_t", "co2_ccu_removed_mt",
+        "methanol_co2_used_t", "diesel_avoided_t", "diesel_co2_avoided_t", "co2_ccu_removed_mt",
     };
     fputs(tr(r, "<h2>电解制氢、二氧化碳加氢制甲醇与氢能重卡</h2>\n",
              "<h2>Electrolysers, CO2-to-methanol and hydrogen trucks</h2>\n"), f);

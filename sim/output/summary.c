@@ -93,7 +93,7 @@ static void hydrogen_section(FILE *f, const Scenario *s, const RunResults *res)
         { "curtailment_absorbed_mwh", "%.2f", NULL, 1 }, { "electrolyser_from_export_mwh", "%.2f", NULL, 1 },
         { "electrolyser_full_load_hours", "%.0f", NULL, 0 }, { "h2_produced_t", "%.0f", NULL, 0 },
         { "h2_delivered_t", "%.0f", NULL, 0 }, { "h2_unmet_t", "%.0f", NULL, 0 },
-        { "methanol_t", "%.0f", NULL, 0 }, { "co2_used_t", "%.0f", NULL, 0 },
+        { "methanol_t", "%.0f", NULL, 0 }, { "methanol_co2_used_t", "%.0f", NULL, 0 },
         { "h2_truck_km", "%.0f", NULL, 0 }, { "diesel_avoided_t", "%.0f", NULL, 0 },
         { "diesel_co2_avoided_t", "%.0f", NULL, 0 }, { "h2_haulage_share_frac", "%.2f", NULL, 0 },
         { "co2_mt", "%.1f", NULL, 0 }, { "co2_ccu_removed_mt", "%.1f", NULL, 0 },
