@@ -148,8 +148,18 @@ double acct_coal_tce_per_t(const CoalMiningParams *m);
 double acct_elec_mtce_per_mwh(const AccountingParams *a, ConversionMethod m, int year);
 
 /* Fossil fuel burnt or converted in the county in row's year, Mtce
- * (coal_power_tce / 10^6 + coal chemical + other industry). */
+ * (coal_power_tce / 10^6 + conversion_energy_mtce + legacy coal chemical
+ * + other industry). */
 double acct_fossil_mtce(const Scenario *s, const AnnualRow *row);
+
+/* Direct CO2 before capture, Mt: the fuel burnt outside the conversion
+ * plants at the coal factor, plus the plants' process and combustion CO2. */
+double acct_co2_gross_direct_mt(const Scenario *s, const AnnualRow *row);
+
+/* Splits row->co2_captured_t into co2_used_t (at most the captured) and
+ * co2_stored_t (the rest). THE place where a consumer of captured CO2
+ * (CO2-to-methanol) adds its take to co2_used_t. Called by acct_year. */
+void acct_co2_fate(AnnualRow *row);
 
 /* CO2 of row's year under scope, Mt (any scope, whatever s->accounting.scope
  * says: lets reports show all three). */
