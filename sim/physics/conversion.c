@@ -9,27 +9,39 @@
 #include "schedule.h"
 
 /* Per tonne of product. Product energies and carbon contents are physical
- * constants of the products (LHV; carbon by molar mass); the coal and
- * electricity use are route averages chosen inside the national energy-use
- * limits and published plant data (docs/coal-conversion.md gives each basis
- * and says which figures are assumptions).
- *   semi-coke: 1 t 兰炭 from about 1.7 t of oil-rich long-flame coal (1.34 tce),
- *     products 1 t semi-coke (28 GJ, 0.80 t C) + 0.16 t tar (36 GJ/t, 0.84 C),
- *     the retort heated by its own gas (no separate fuel), 40 kWh.
- *   sng: per t of methane (1 000 Nm3 = 0.717 t): 2.3 tce feed + 0.75 tce boiler
- *     coal, 400 kWh; CH4 LHV 50.0 GJ/t, carbon 12.011/16.043 = 0.749.
- *   methanol: 1.15 tce feed + 0.40 tce fuel, 200 kWh; LHV 19.9 GJ/t, carbon
- *     12.011/32.042 = 0.375.
- *   olefins (coal -> methanol -> MTO), per t ethylene + propylene: 3.0 tce feed
- *     + 1.3 tce fuel, 800 kWh; LHV 46 GJ/t, carbon 12.011/14.027 = 0.856.
- *   ctl (indirect, Fischer-Tropsch), per t of oil products: 2.6 tce feed + 1.1
- *     tce fuel, 600 kWh; LHV 43 GJ/t, carbon 0.85. */
+ * properties of the products (LHV; carbon by molar mass, IUPAC); the coal
+ * and electricity use are set so that the route's energy use per tonne
+ * matches the national standard or the published whole-route figure named
+ * below, and the split between feedstock and fuel, the electricity and the
+ * semi-coke yields are assumptions (docs/coal-conversion.md has the table,
+ * the checks and the sources with years).
+ *   semi-coke (分级提质/兰炭), per t semi-coke: about 1.7 t of oil-rich long-flame
+ *     coal (1.34 tce; assumption) in; out 1 t semi-coke (0.80 t C) and 0.16 t
+ *     tar (0.84 t C) (assumption), with the retort heated by its own gas;
+ *     products 34.1 GJ so that (coal + 40 kWh x 0.1229 kgce/kWh - products)
+ *     = 0.18 tce/t, GB 29995-2024 兰炭 process energy, level 2 (160/180/210).
+ *   sng, per t of methane (1 000 Nm3 = 0.717 t): 2.25 tce feed + 0.74 tce
+ *     boiler coal + 300 kWh = 3.03 tce/t = 2.17 tce/1 000 Nm3, the industrial
+ *     figure of 460 Nm3 CH4 per tce (金涌, c. 2014); CH4 LHV 50.0 GJ/t,
+ *     carbon 12.011/16.043 = 0.749.
+ *   methanol: 1.00 tce feed + 0.375 tce fuel + 200 kWh = 1.40 tce/t, GB
+ *     29436-2023 coal-based methanol (bituminous), level 2 (1380/1400/1800
+ *     kgce/t); LHV 19.9 GJ/t, carbon 12.011/32.042 = 0.375.
+ *   olefins (coal -> methanol -> MTO), per t ethylene + propylene: 2.9 t
+ *     methanol per t (assumption) made as above (2.9 tce feed, 1.09 tce fuel)
+ *     plus the MTO step's 0.8 tce fuel (GB 30180-2024, MTO with feedstock,
+ *     level 2 2.8 tce/t, less 2.9 t x 0.6794 tce/t of methanol feed), 900
+ *     kWh; LHV 46 GJ/t, carbon 12.011/14.027 = 0.856.
+ *   ctl (indirect, Fischer-Tropsch), per t of oil products: 2.7 tce feed +
+ *     1.0 tce fuel + 500 kWh = 3.76 tce/t (266 kg per tce, 金涌, c. 2014; GB
+ *     30180-2024 indirect liquefaction level 2, 2.2 tce/toe net of the
+ *     product, gives 3.73); LHV 43 GJ/t, carbon 0.85. */
 static const ConvCoeffs route_default[ROUTE_COUNT] = {
-    [ROUTE_SEMICOKE] = { 1.34, 0.00, 40.0, 0.0, 33.8, 0.934, 1 },
-    [ROUTE_SNG] = { 2.30, 0.75, 400.0, 0.0, 50.0, 0.749, 1 },
-    [ROUTE_METHANOL] = { 1.15, 0.40, 200.0, 0.0, 19.9, 0.375, 0 },
-    [ROUTE_OLEFINS] = { 3.00, 1.30, 800.0, 0.0, 46.0, 0.856, 0 },
-    [ROUTE_CTL] = { 2.60, 1.10, 600.0, 0.0, 43.0, 0.850, 1 },
+    [ROUTE_SEMICOKE] = { 1.34, 0.000, 40.0, 0.0, 34.1, 0.934, 1 },
+    [ROUTE_SNG] = { 2.25, 0.740, 300.0, 0.0, 50.0, 0.749, 1 },
+    [ROUTE_METHANOL] = { 1.00, 0.375, 200.0, 0.0, 19.9, 0.375, 0 },
+    [ROUTE_OLEFINS] = { 2.90, 1.890, 900.0, 0.0, 46.0, 0.856, 0 },
+    [ROUTE_CTL] = { 2.70, 1.000, 500.0, 0.0, 43.0, 0.850, 1 },
 };
 
 static const char *const route_names[ROUTE_COUNT] = { "semi-coke", "sng", "methanol", "olefins", "ctl" };
