@@ -154,8 +154,9 @@ static const SchemaEntry plant_fields[] = {
       .doc = "CO2 the capture plant can take by year, Mt/a (\"10万吨\"); () = none." },
     { FIELD(ConvPlant, capture_start_year), INT(0, 2200, 0), .flags = SF_IN_PERIOD,
       .doc = "Capture runs from 1 January of this year; 0 = no capture." },
-    { FIELD(ConvPlant, capture_kwh_per_t), NUM(0, 2000, 120), .unit = "kWh/t",
-      .doc = "Electricity per t CO2 captured (compression, drying, liquefaction of a high-purity stream)." },
+    { FIELD(ConvPlant, capture_kwh_per_t), NUM(0, 2000, 85), .unit = "kWh/t",
+      .doc = "Electricity per t CO2 captured: 85 = compression and drying of a high-purity stream "
+             "(DEA 2020); add 123 to liquefy it for trucks (MHI & IEA-GHG 2004)." },
     { FIELD(ConvPlant, capture_heat_gj_per_t), NUM(0, 10, 0), .unit = "GJ/t",
       .doc = "Heat per t CO2 captured (solvent regeneration; 0 for a high-purity stream), from coal boilers." },
     { FIELD(ConvPlant, capture_dest), ENUM(co2_dest_names, CO2_DEST_STORED),
