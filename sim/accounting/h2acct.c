@@ -28,6 +28,13 @@ void h2_acct_year(const Scenario *s, AnnualRow *row)
     MethanolYear m = methanol_year(mp, row->methanol_capacity_t, to_m, row->methanol_co2_available_t);
     row->methanol_t = m.methanol_t;
     row->methanol_co2_used_t = m.co2_used_t;
+    /* The county's captured CO2 first (what the conversion plants capture and
+     * do not use themselves), the external supply for the rest: the captured
+     * part moves from stored to used (acct_co2_fate's split). */
+    double captured_free = row->co2_captured_t - row->co2_used_t;
+    double from_captured = m.co2_used_t < captured_free ? m.co2_used_t : (captured_free > 0.0 ? captured_free : 0.0);
+    row->co2_used_t += from_captured;
+    row->co2_stored_t = row->co2_captured_t - row->co2_used_t;
 
     TruckYear t = trucks_year(tp, row->h2_trucks, to_t, row->coal_output_mt * 1e6);
     row->h2_truck_km = t.km;
@@ -44,8 +51,15 @@ void h2_acct_year(const Scenario *s, AnnualRow *row)
         row->energy_consumption_coal_equiv_mtce -= off_tce * 1e-6;
         row->energy_consumption_calorific_mtce -= off_tce * 1e-6;
         row->energy_consumption_mtce -= off_tce * 1e-6;
+        row->energy_consumption_excl_feedstock_mtce -= off_tce * 1e-6;
         row->co2_mt -= off_co2_t * 1e-6;
+        row->co2_gross_mt -= off_co2_t * 1e-6;
     }
-    if (mp->carbon == CCU_REMOVED) row->co2_mt -= m.co2_used_t * 1e-6;
+    /* The methanol's carbon. acct_year took all captured CO2 off co2_mt
+     * (stored or used); external CO2 was never off it. delayed: the carbon
+     * is emitted when the methanol burns, so the captured part comes back;
+     * removed: the external part comes off too. */
+    if (mp->carbon == CCU_REMOVED) row->co2_mt -= (m.co2_used_t - from_captured) * 1e-6;
+    else row->co2_mt += from_captured * 1e-6;
     row->co2_ccu_removed_mt = mp->carbon == CCU_REMOVED ? row->co2_mt : row->co2_mt - m.co2_used_t * 1e-6;
 }

@@ -252,8 +252,11 @@ static const char *const key_metrics[] = {
     "export_capacity_mw", "coal_capacity_mt", "coal_output_mt", FIG_TECH_USED,
     "curtailed_mwh", "re_utilisation", FIG_TECH_FLH, "coal_power_mwh",
     "load_mwh", "export_mwh", "import_mwh", "unserved_mwh", "energy_production_mtce",
-    "energy_production_capacity_yi_tce", "energy_consumption_mtce", "co2_mt", "gdp_yi_yuan",
-    "energy_intensity_tce_per_10k_yuan", "carbon_intensity_t_per_10k_yuan",
+    "energy_production_capacity_yi_tce", "conversion_coal_t", "conversion_load_mwh", "energy_consumption_mtce",
+    "conversion_energy_mtce", "feedstock_mtce", "energy_consumption_excl_feedstock_mtce", "co2_mt",
+    "co2_process_t", "co2_captured_t", "gdp_yi_yuan",
+    "energy_intensity_tce_per_10k_yuan", "energy_intensity_total_tce_per_10k_yuan",
+    "energy_intensity_excl_feedstock_tce_per_10k_yuan", "carbon_intensity_t_per_10k_yuan",
     "invest_total_yi_yuan", "invest_cum_yi_yuan", "lcoe_county_yuan_per_kwh", "net_cost_yi_yuan",
 };
 
@@ -306,7 +309,15 @@ static void key_figures(FILE *f, const Report *r)
     fprintf(f, tr(r, "<h2>关键指标（%d年，与%d年对比）</h2>\n", "<h2>Key figures of %d (against %d)</h2>\n"), y1, y0);
     fprintf(f, "<table>\n<tr><th>%s</th><th>%d</th><th>%d</th><th>%s</th></tr>\n", tr(r, "指标", "figure"), y0, y1,
             tr(r, "变化", "change"));
+    /* Coal conversion rows only for a run with conversion plants. */
+    int conv = 0, cc = results_dat_col(&r->annual, "conversion_coal_t");
+    for (int i = 0; cc >= 0 && i < n; i++) conv |= results_dat_get(&r->annual, i, cc) > 0;
     for (size_t k = 0; k < sizeof key_metrics / sizeof key_metrics[0]; k++) {
+        const char *km = key_metrics[k];
+        if (!conv && (strncmp(km, "conversion_", 11) == 0 || strcmp(km, "feedstock_mtce") == 0
+                      || strstr(km, "feedstock") || strncmp(km, "co2_process", 11) == 0
+                      || strncmp(km, "co2_captured", 12) == 0 || strncmp(km, "energy_intensity_total", 22) == 0))
+            continue;
         const char *names[PRESENT_TECH_MAX], *capacity[PRESENT_TECH_MAX];
         int n_tech = present_tech_figures(key_metrics[k], names, capacity);
         if (n_tech < 0) key_figure(f, r, key_metrics[k]);

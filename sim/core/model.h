@@ -172,6 +172,41 @@ typedef struct {
     double cooling_base_c;
 } LoadParams;
 
+/* Coal conversion plants (docs/coal-conversion.md, conversion.h): what each
+ * plant makes drives its coal, electricity, heat and CO2. Coefficients are
+ * per tonne of product; a negative coefficient means "the route's default"
+ * (conversion.c, each with its source). */
+#define CONV_MAX_PLANTS 16
+typedef enum { ROUTE_SEMICOKE = 0, ROUTE_SNG = 1, ROUTE_METHANOL = 2, ROUTE_OLEFINS = 3, ROUTE_CTL = 4,
+               ROUTE_COUNT } ConvRoute;
+typedef enum { CO2_DEST_STORED = 0, CO2_DEST_USED = 1 } Co2Destination;
+
+typedef struct {
+    char name[NAME_MAX_LEN];
+    ConvRoute route;
+    Schedule capacity_mt;            /* product, Mt/a (SNG/LNG as t of methane) */
+    double utilisation_frac;         /* output / capacity */
+    double feed_tce_per_t;           /* coal as feedstock (gasifier or retort) */
+    double fuel_tce_per_t;           /* coal burnt for the plant's steam and heat */
+    double elec_kwh_per_t;           /* electricity from the county grid */
+    double heat_gj_per_t;            /* steam from outside the plant, raised by coal boilers */
+    double product_gj_per_t;         /* energy content (LHV) of the products */
+    double product_c_t_per_t;        /* carbon kept in the products */
+    /* Capture on the process CO2 stream (shift/acid-gas removal vent). */
+    double capture_frac;             /* share of the process CO2 captured */
+    Schedule capture_capacity_mt;    /* CO2 the capture plant can take, Mt/a */
+    int capture_start_year;          /* 0: no capture */
+    double capture_kwh_per_t;        /* electricity per t CO2 captured */
+    double capture_heat_gj_per_t;    /* heat per t CO2 captured (coal boilers) */
+    Co2Destination capture_dest;
+} ConvPlant;
+
+typedef struct {
+    int n_plants;
+    ConvPlant plants[CONV_MAX_PLANTS];
+    double boiler_eff_frac;          /* coal boilers that raise bought-in and capture heat */
+} CoalConversionParams;
+
 typedef enum { EXPORT_SURPLUS = 0, EXPORT_SCHEDULE = 1 } ExportMode;
 
 typedef struct {
@@ -294,6 +329,10 @@ typedef enum { COMMISSION_YEAR_START = 0, COMMISSION_MONTHLY = 1 } Commissioning
 /* ---- accounting (issue: plan indicators) ---- */
 typedef enum { CONV_COAL_EQUIVALENT = 0, CONV_CALORIFIC = 1 } ConversionMethod;
 typedef enum { SCOPE_PRODUCTION = 0, SCOPE_CONSUMPTION_IMPORTS = 1, SCOPE_NET_EXCHANGE = 2 } Co2Scope;
+/* Which energy-consumption figure the energy-intensity headline uses: the
+ * whole regional energy balance, or the 能耗双控 control figure without
+ * feedstock use (原料用能, 发改环资〔2022〕803号). */
+typedef enum { INTENSITY_TOTAL = 0, INTENSITY_EXCL_FEEDSTOCK = 1 } IntensityBasis;
 
 typedef struct {
     double gdp_base_yi_yuan;         /* GDP of the first year, constant prices */
@@ -307,8 +346,9 @@ typedef struct {
     double coal_co2_t_per_tce;       /* 2.77 bituminous, IPCC 2006 */
     Schedule grid_co2_kg_per_kwh;    /* regional grid emission factor */
     Co2Scope scope;
-    Schedule coal_chemical_mtce;     /* coal chemical consumption */
+    Schedule coal_chemical_mtce;     /* legacy flat coal-chemical use, on top of coal_conversion (default 0) */
     Schedule other_industry_mtce;    /* other fossil consumption */
+    IntensityBasis intensity_basis;  /* figure behind energy_intensity_* */
 } AccountingParams;
 
 /* ---- costs (docs/costs.md; the items are rows of costs.def) ---- */
@@ -444,6 +484,7 @@ typedef struct {
     StorageParams storage;
     CoalMiningParams coal_mining;
     CoalPowerParams coal_power;
+    CoalConversionParams coal_conversion;
     LoadParams load;
     ExportParams export_line;        /* config group "export" */
     CspParams csp;

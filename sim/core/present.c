@@ -39,6 +39,9 @@ static const Form forms[] = {
     { "Mtce", EN, 1, " Mtce", 0, 0 },
     { "亿tce", ZH, 1, "亿吨标煤", 0, 0 },
     { "亿tce", EN, 100, " Mtce", 0, 0 },
+    /* tonnes of product, coal or CO2 (coal conversion, capture) */
+    { "t", ZH, 1e-4, "万吨", 0, 0 },
+    { "t", EN, 1e-6, " Mt", 0, 0 },
     { "tce", ZH, 1e-4, "万吨标煤", 0, 0 },
     { "tce", EN, 1e-6, " Mtce", 0, 0 },
     { "1", ZH, 100, "%", 1, 0 },

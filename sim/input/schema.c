@@ -24,6 +24,9 @@ _Static_assert(sizeof(TargetOp) == sizeof(int), "enum size");
 _Static_assert(sizeof(TargetBasis) == sizeof(int), "enum size");
 _Static_assert(sizeof(TargetKind) == sizeof(int), "enum size");
 _Static_assert(sizeof(WakeKind) == sizeof(int), "enum size");
+_Static_assert(sizeof(ConvRoute) == sizeof(int), "enum size");
+_Static_assert(sizeof(Co2Destination) == sizeof(int), "enum size");
+_Static_assert(sizeof(IntensityBasis) == sizeof(int), "enum size");
 _Static_assert(sizeof(ElyPriority) == sizeof(int), "enum size");
 _Static_assert(sizeof(CcuCarbon) == sizeof(int), "enum size");
 
@@ -42,6 +45,10 @@ static const char *const op_names[] = { ">=", "<=", "range", "reduction", NULL }
 static const char *const basis_names[] = { "plan", "policy", "assumption", NULL };
 static const char *const kind_names[] = { "auto", "result", "schedule", NULL };
 static const char *const wake_names[] = { "none", "simple", "park", NULL };
+/* conv_route_name's names, in ConvRoute order (test_conversion checks). */
+static const char *const route_names[] = { "semi-coke", "sng", "methanol", "olefins", "ctl", NULL };
+static const char *const co2_dest_names[] = { "stored", "used", NULL };
+static const char *const intensity_basis_names[] = { "total", "excl-feedstock", NULL };
 static const char *const ely_priority_names[] = { "before_curtailment", "before_export", NULL };
 static const char *const ccu_carbon_names[] = { "delayed", "removed", NULL };
 
@@ -122,6 +129,44 @@ static const SchemaEntry unit_fields[] = {
       .dim = DIM_COAL_GCE_PER_KWH,
       .doc = "Standard coal consumption per kWh supplied." },
 };
+
+/* Coal conversion plants (docs/coal-conversion.md). Coefficients: -1 (any
+ * negative) = the route's default (conversion.c). */
+#define COEF(member, hi, unit_, doc_) \
+    { FIELD(ConvPlant, member), NUM(-1, hi, -1), .unit = unit_, .doc = doc_ }
+static const SchemaEntry plant_fields[] = {
+    { FIELD(ConvPlant, name), STR(MSIZE(ConvPlant, name), "methanol plant"), REQ, .flags = SF_NONEMPTY | SF_UNIQUE,
+      .doc = "Plant name, unique." },
+    { FIELD(ConvPlant, route), ENUM(route_names, ROUTE_METHANOL), REQ,
+      .doc = "Route: semi-coke (分级提质/兰炭: semi-coke, tar, gas), sng (煤制天然气/LNG), methanol, "
+             "olefins (coal to olefins via methanol), ctl (indirect coal to liquids)." },
+    { FIELD(ConvPlant, capacity_mt), SCHED0(0, 1000), .unit = "Mt/a", .dim = DIM_MASS_MT, REQ,
+      .doc = "Product capacity by year, Mt/a of product (\"120万吨\"); SNG/LNG as t of methane "
+             "(1 亿m3 = 7.17万t)." },
+    { FIELD(ConvPlant, utilisation_frac), NUM(0, 1.2, 0.85), .unit = "1", .dim = DIM_FRACTION,
+      .doc = "Output / capacity." },
+    COEF(feed_tce_per_t, 20, "tce/t", "Feedstock coal per t of product (gasifier or retort coal); -1 = route default."),
+    COEF(fuel_tce_per_t, 20, "tce/t", "Coal burnt for the plant's own steam and heat per t; -1 = route default."),
+    COEF(elec_kwh_per_t, 2e4, "kWh/t", "Grid electricity per t of product (process load); -1 = route default."),
+    COEF(heat_gj_per_t, 500, "GJ/t", "Heat bought from outside the plant per t, raised by coal boilers "
+         "(coal_conversion.boiler_eff_frac); -1 = route default (0)."),
+    COEF(product_gj_per_t, 200, "GJ/t", "Energy (LHV) of the products per t, by-products included; -1 = route default."),
+    COEF(product_c_t_per_t, 1, "t/t", "Carbon kept in the products per t; -1 = route default."),
+    { FIELD(ConvPlant, capture_frac), NUM(0, 1, 0.9), .unit = "1", .dim = DIM_FRACTION,
+      .doc = "Share of the process CO2 stream captured, once capture runs." },
+    { FIELD(ConvPlant, capture_capacity_mt), SCHED0(0, 100), .unit = "Mt/a", .dim = DIM_MASS_MT,
+      .doc = "CO2 the capture plant can take by year, Mt/a (\"10万吨\"); () = none." },
+    { FIELD(ConvPlant, capture_start_year), INT(0, 2200, 0), .flags = SF_IN_PERIOD,
+      .doc = "Capture runs from 1 January of this year; 0 = no capture." },
+    { FIELD(ConvPlant, capture_kwh_per_t), NUM(0, 2000, 85), .unit = "kWh/t",
+      .doc = "Electricity per t CO2 captured: 85 = compression and drying of a high-purity stream "
+             "(DEA 2020); add 123 to liquefy it for trucks (MHI & IEA-GHG 2004)." },
+    { FIELD(ConvPlant, capture_heat_gj_per_t), NUM(0, 10, 0), .unit = "GJ/t",
+      .doc = "Heat per t CO2 captured (solvent regeneration; 0 for a high-purity stream), from coal boilers." },
+    { FIELD(ConvPlant, capture_dest), ENUM(co2_dest_names, CO2_DEST_STORED),
+      .doc = "Where captured CO2 goes: stored (geological storage, EOR) or used (chemicals)." },
+};
+#undef COEF
 
 static const SchemaEntry target_fields[] = {
     { FIELD(Target, id), STR(MSIZE(Target, id), "wind_capacity"), REQ,
@@ -374,9 +419,17 @@ static const SchemaEntry table[] = {
       .doc = "Mean time to repair of a forced outage (IEEE RTS 1979, 350 MW coal unit: 100 h)." },
     { AT("coal_power", coal_power, unit_size_mw), NUM(0, 2000, 0), .unit = "MW", .dim = DIM_POWER_MW,
       .doc = "Size of the blocks that fail independently; 0 = each configured unit fails as a whole." },
+    /* coal_conversion */
+    { AT("coal_conversion", coal_conversion, plants), .kind = SK_RECORDS, .size = CONV_MAX_PLANTS,
+      .count_offset = offsetof(Scenario, coal_conversion.n_plants), .fields = plant_fields,
+      .n_fields = NITEMS(plant_fields), .record_size = sizeof(ConvPlant),
+      .doc = "Coal conversion plants, one group each (at most 16); none by default." },
+    { AT("coal_conversion", coal_conversion, boiler_eff_frac), NUM(0.3, 1, 0.85), .unit = "1",
+      .dim = DIM_FRACTION,
+      .doc = "Efficiency of the coal boilers that raise bought-in and capture heat." },
     /* load */
     { AT("load", load, annual_gwh), SCHED0(0, 1e6), .unit = "GWh", .dim = DIM_ENERGY_GWH,
-      .doc = "Annual local electricity demand by year, excluding coal mining." },
+      .doc = "Annual local electricity demand by year, excluding coal mining and coal conversion plants." },
     { AT("load", load, industrial_share_frac), NUM(0, 1, 0.6), .unit = "1", .dim = DIM_FRACTION,
       .doc = "Share of the demand that is flat round the clock (industry)." },
     { AT("load", load, seasonal_amp_frac), NUM(0, 0.9, 0.15), .unit = "1", .dim = DIM_FRACTION,
@@ -594,10 +647,14 @@ static const SchemaEntry table[] = {
              "or net-exchange (plus imports, minus exports)." },
     { AT("accounting", accounting, coal_chemical_mtce), SCHED0(0, 1000), .unit = "Mtce",
       .dim = DIM_COAL_MTCE,
-      .doc = "Energy consumption of coal chemical industry by year." },
+      .doc = "Legacy: coal-chemical energy use by year as one flat figure, added on top of the "
+             "coal_conversion plants; 0 (default) when the plants are modelled." },
     { AT("accounting", accounting, other_industry_mtce), SCHED0(0, 1000), .unit = "Mtce",
       .dim = DIM_COAL_MTCE,
       .doc = "Other fossil energy consumption in the county by year." },
+    { AT("accounting", accounting, intensity_basis), ENUM(intensity_basis_names, INTENSITY_TOTAL),
+      .doc = "Energy consumption behind energy_intensity_* (and targets on it): total (the regional "
+             "energy balance) or excl-feedstock (less 原料用能, 发改环资〔2022〕803号)." },
     /* costs (docs/costs.md): the system's prices here, each technology's items
      * from the rows of costs.def */
     { AT("costs", costs, discount_rate_frac), NUM(0, 0.5, 0.08), .unit = "1/a", .dim = DIM_FRACTION,
@@ -663,6 +720,7 @@ static const struct { const char *name, *doc; } groups[] = {
     { "storage", "Battery storage (DESIGN 4)." },
     { "coal_mining", "Coal mines (DESIGN 4)." },
     { "coal_power", "Coal power units (DESIGN 4)." },
+    { "coal_conversion", "Coal conversion plants and CO2 capture (docs/coal-conversion.md)." },
     { "load", "Local electricity demand (DESIGN 4)." },
     { "export", "The export line to the regional grid (DESIGN 4)." },
     { "csp", "Concentrated solar power: molten-salt tower, storage, turbine (docs/csp.md)." },

@@ -709,6 +709,14 @@ static Status sim_run_years(Run *run, const Scenario *s, unsigned long member, c
         }
         acct_year(s, row);
         h2_acct_year(s, row);   /* methanol, trucks: after the county's own accounting */
+        /* Coal conversion drawing more coal than the county mines: allowed
+         * (coal comes in from the neighbouring counties), but said, once a
+         * year; the balance books the difference as inflow. */
+        if (row->conversion_coal_share_frac > 1.0 + 1e-9)
+            diag_warn(d, s->source_file, 0, "coal_conversion.plants",
+                      "year %d: the coal conversion plants take %.3f Mt of coal, more than the county's "
+                      "output of %.3f Mt; the rest is taken as brought in", year, row->conversion_coal_t * 1e-6,
+                      row->coal_output_mt);
         res->n_years = i + 1;
         if (sink && sink->year &&
             (st = sink->year(sink->ctx, s, &run->cal, &run->wx, &run->in, &run->out, row)) != ST_OK)
