@@ -240,6 +240,27 @@ static void annual_accounting(void)
     /* delayed: the methanol's carbon stays in co2_mt; the other figure shows it removed */
     CU_ASSERT_DOUBLE_EQUAL(row.co2_mt, 10.0 - diesel_t * 3.186 * 1e-6, 1e-12);
     CU_ASSERT_DOUBLE_EQUAL(row.co2_ccu_removed_mt, row.co2_mt - row.methanol_co2_used_t * 1e-6, 1e-12);
+
+    /* CO2 from the conversion plants' capture: 1000 t captured, 400 t used by
+     * the plants themselves; the methanol plant (1000 t/a capacity, all its
+     * hydrogen delivered) needs 1374 t: 600 t from the capture, 774 t
+     * external. acct_year took the 1000 t captured off co2_mt; delayed puts
+     * the 600 t back (emitted when the methanol burns), removed takes the
+     * external 774 t off. */
+    for (int carbon = 0; carbon < 2; carbon++) {
+        s->methanol.carbon = carbon ? CCU_REMOVED : CCU_DELAYED;
+        s->h2_trucks = (TruckParams){ 0 };
+        AnnualRow r2 = { .year = 2025, .methanol_capacity_t = 1000, .methanol_co2_available_t = 2000,
+                         .h2_delivered_t = 189, .co2_captured_t = 1000, .co2_used_t = 400,
+                         .co2_stored_t = 600, .co2_mt = 10.0 };
+        h2_acct_year(s, &r2);
+        CU_ASSERT_DOUBLE_EQUAL(r2.methanol_t, 1000, 1e-9);
+        CU_ASSERT_DOUBLE_EQUAL(r2.methanol_co2_used_t, 1374, 1e-9);
+        CU_ASSERT_DOUBLE_EQUAL(r2.co2_used_t, 1000, 1e-9);
+        CU_ASSERT_DOUBLE_EQUAL(r2.co2_stored_t, 0, 1e-9);
+        CU_ASSERT_DOUBLE_EQUAL(r2.co2_mt, carbon ? 10.0 - 774e-6 : 10.0 + 600e-6, 1e-12);
+        CU_ASSERT_DOUBLE_EQUAL(r2.co2_ccu_removed_mt, 10.0 - 774e-6, 1e-12);   /* the same under both */
+    }
     free(s);
 }
 
