@@ -1,4 +1,5 @@
-# coal.gp — coal output (bars) and production capacity (line) by year,
+# coal.gp — coal output (bars), of it the coal conversion plants' coal (narrow
+# bars, when there are plants) and production capacity (line) by year,
 # against the plan's band of 45–60 Mt/yr (4500–6000万吨) for the target year.
 # The band is the `range` target on coal_capacity_mt or coal_output_mt in
 # targets.dat; without one, the 14th Five-Year Plan's 45–60 Mt is drawn and
@@ -33,6 +34,22 @@ set arrow 1 from graph 0, first lo to graph 1, first lo nohead lw 1.5 dt 2 lc rg
 set arrow 2 from graph 0, first hi to graph 1, first hi nohead lw 1.5 dt 2 lc rgb '#2F6B2F' back
 lab(v) = sprintf(L('%.0f', '%.1f'), v)
 
+if (has_conversion) {
+# The coal conversion plants' coal (t in annual.dat): a narrow bar inside the output's,
+# labelled beside the output's bar (a short bar has no room for two labels).
+plot annual using 'year':(column('coal_output_mt') * t_scale) with boxes lc rgb c_coal fs solid 1 noborder \
+        title L('原煤产量', 'coal output'), \
+     '' using 'year':(column('conversion_coal_t') * 1e-6 * t_scale):(0.22) with boxes \
+        lc rgb c_coal_conversion fs solid 1 noborder title L('其中煤炭转化用煤', 'of it, into coal conversion'), \
+     '' using 'year':(column('coal_capacity_mt') * t_scale) with linespoints lw 3 pt 7 ps 1.5 \
+        lc rgb c_load title L('煤炭产能', 'production capacity'), \
+     '' using 'year':(column('coal_output_mt') * t_scale):(lab(column('coal_output_mt') * t_scale)) \
+        with labels boxed offset 0, -1.2 font font.','.(fontsize - 4) notitle, \
+     '' using (column('year') + 0.27):(column('conversion_coal_t') * 1e-6 * t_scale * 0.5):(lab(column('conversion_coal_t') * 1e-6 * t_scale)) \
+        with labels left font font.','.(fontsize - 6) tc rgb c_coal_conversion notitle, \
+     '' using 'year':(column('coal_capacity_mt') * t_scale):(lab(column('coal_capacity_mt') * t_scale)) \
+        with labels offset 0, 1.2 font font.','.(fontsize - 4) notitle
+} else {
 plot annual using 'year':(column('coal_output_mt') * t_scale) with boxes lc rgb c_coal fs solid 1 noborder \
         title L('原煤产量', 'coal output'), \
      '' using 'year':(column('coal_capacity_mt') * t_scale) with linespoints lw 3 pt 7 ps 1.5 \
@@ -41,3 +58,4 @@ plot annual using 'year':(column('coal_output_mt') * t_scale) with boxes lc rgb 
         with labels boxed offset 0, -1.2 font font.','.(fontsize - 4) notitle, \
      '' using 'year':(column('coal_capacity_mt') * t_scale):(lab(column('coal_capacity_mt') * t_scale)) \
         with labels offset 0, 1.2 font font.','.(fontsize - 4) notitle
+}

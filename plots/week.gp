@@ -73,6 +73,10 @@ set bmargin 7
 
 c(n) = column(n) * p_scale
 tx(h) = (h - start_hour) / 24.0
+# Electrolysers (docs/hydrogen.md) are a demand: in the total demand line when
+# the run has them (chartdata.gp; older files have neither flag nor column).
+if (!exists("has_electrolyser")) has_electrolyser = 0
+ely(x) = has_electrolyser ? c('electrolyser_mw') : 0
 # The supply stack (stack.gp): segment i is the hourly column
 # word(stack_cols, i), drawn from the top of segments 1..i-1 to the top of
 # 1..i; the curtailed wind and PV go on top of the whole stack.
@@ -88,7 +92,7 @@ plot for [i=1:stack_n] hourly every ::start_hour::end_hour using (tx(column('hou
         with lines lw 2 dt 2 lc rgb c_load title L('本地负荷', 'local load'), \
      '' every ::start_hour::end_hour using (tx(column('hour'))):(c('load_mw') + c('export_mw')) \
         with lines lw 2 lc rgb c_export title L('本地负荷 + 外送', 'local load + export'), \
-     '' every ::start_hour::end_hour using (tx(column('hour'))):(c('load_mw') + c('export_mw') + c('charge_mw')) \
-        with lines lw 2 lc rgb c_load title L('+ 储能充电 (总需求)', '+ storage charge (total demand)'), \
+     '' every ::start_hour::end_hour using (tx(column('hour'))):(c('load_mw') + c('export_mw') + c('charge_mw') + ely(0)) \
+        with lines lw 2 lc rgb c_load title (has_electrolyser ? L('+ 储能充电 + 电解制氢 (总需求)', '+ storage charge + electrolysers (total demand)') : L('+ 储能充电 (总需求)', '+ storage charge (total demand)')), \
      '' every ::start_hour::end_hour using (tx(column('hour'))):(column('soc_mwh') * soc_scale) axes x1y2 \
         with lines lw 3 dt 3 lc rgb c_storage title L('储能电量 (右轴)', 'storage energy (right axis)')

@@ -27,7 +27,9 @@ double acct_elec_mtce_per_mwh(const AccountingParams *a, ConversionMethod m, int
     return schedule_at(&a->gce_per_kwh, year) * 1e-9;  /* 1 MWh x 1 gce/kWh = 1 kgce */
 }
 
-double acct_fossil_mtce(const Scenario *s, const AnnualRow *row)
+/* Fossil fuel burnt outside the conversion plants, Mtce: all of it is
+ * combusted in the county at the coal factor. */
+static double burnt_mtce(const Scenario *s, const AnnualRow *row)
 {
     int y = row_year(row);
     return row->coal_power_tce * 1e-6
@@ -35,10 +37,35 @@ double acct_fossil_mtce(const Scenario *s, const AnnualRow *row)
          + schedule_at(&s->accounting.other_industry_mtce, y);
 }
 
+double acct_fossil_mtce(const Scenario *s, const AnnualRow *row)
+{
+    return burnt_mtce(s, row) + row->conversion_energy_mtce;
+}
+
+double acct_co2_gross_direct_mt(const Scenario *s, const AnnualRow *row)
+{
+    return burnt_mtce(s, row) * s->accounting.coal_co2_t_per_tce
+         + (row->co2_process_t + row->co2_conversion_combustion_t) * 1e-6;
+}
+
+void acct_co2_fate(AnnualRow *row)
+{
+    /* Captured CO2 that is used: the plants whose capture_dest is "used"
+     * (tech.c); another consumer of captured CO2 (CO2 to methanol, ...) adds
+     * its take to used here. Used never exceeds what is captured; the rest
+     * is stored. */
+    double used = row->co2_used_t;
+    if (used > row->co2_captured_t) used = row->co2_captured_t;
+    if (used < 0) used = 0;
+    row->co2_used_t = used;
+    row->co2_stored_t = row->co2_captured_t - used;
+}
+
 double acct_co2_mt(const Scenario *s, const AnnualRow *row, Co2Scope scope)
 {
     const AccountingParams *a = &s->accounting;
-    double direct = acct_fossil_mtce(s, row) * a->coal_co2_t_per_tce;
+    /* Captured CO2, stored or used, leaves the county's inventory. */
+    double direct = acct_co2_gross_direct_mt(s, row) - row->co2_captured_t * 1e-6;
     double grid_t_per_mwh = schedule_at(&a->grid_co2_kg_per_kwh, row_year(row));
     switch (scope) {
     case SCOPE_CONSUMPTION_IMPORTS:
@@ -119,7 +146,11 @@ void acct_year(const Scenario *s, AnnualRow *row)
     row->energy_consumption_mtce = cal ? row->energy_consumption_calorific_mtce
                                        : row->energy_consumption_coal_equiv_mtce;
     row->energy_production_capacity_yi_tce = row->energy_production_capacity_mtce / 100.0;
+    acct_co2_fate(row);
     row->co2_mt = acct_co2_mt(s, row, a->scope);
+    row->co2_gross_mt = row->co2_mt + row->co2_captured_t * 1e-6;
+    /* The 能耗双控 control figure: less feedstock use (原料用能, 803号). */
+    row->energy_consumption_excl_feedstock_mtce = row->energy_consumption_mtce - row->feedstock_mtce;
     /* The line's full-load hours (利用小时数) against the contract's minimum. */
     double line_mw = row->export_capacity_mw;
     row->export_full_load_hours = line_mw > 0 ? row->export_mwh / line_mw : 0.0;
@@ -152,15 +183,27 @@ void acct_period(const Scenario *s, AnnualRow *rows, int n)
             g *= 1.0 + schedule_at(&e->growth_frac, y);
         rows[i].gdp_yi_yuan = g;
     }
+    int excl = s->accounting.intensity_basis == INTENSITY_EXCL_FEEDSTOCK;
     for (int i = 0; i < n; i++) {
         AnnualRow *r = &rows[i];
-        r->energy_intensity_tce_per_10k_yuan = per_10k_yuan(r->energy_consumption_mtce, r->gdp_yi_yuan);
+        r->energy_intensity_total_tce_per_10k_yuan = per_10k_yuan(r->energy_consumption_mtce, r->gdp_yi_yuan);
+        r->energy_intensity_excl_feedstock_tce_per_10k_yuan =
+            per_10k_yuan(r->energy_consumption_excl_feedstock_mtce, r->gdp_yi_yuan);
+        r->energy_intensity_tce_per_10k_yuan = excl ? r->energy_intensity_excl_feedstock_tce_per_10k_yuan
+                                                    : r->energy_intensity_total_tce_per_10k_yuan;
         r->carbon_intensity_t_per_10k_yuan = per_10k_yuan(r->co2_mt, r->gdp_yi_yuan);
     }
+    /* Both figures against their own base year: 803号 deducts feedstock from
+     * the base year and the target year alike. */
     for (int i = 0; i < n; i++) {
         AnnualRow *r = &rows[i];
-        r->energy_intensity_change_frac = change_frac(r->energy_intensity_tce_per_10k_yuan,
-                                                      rows[0].energy_intensity_tce_per_10k_yuan);
+        r->energy_intensity_total_change_frac = change_frac(r->energy_intensity_total_tce_per_10k_yuan,
+                                                            rows[0].energy_intensity_total_tce_per_10k_yuan);
+        r->energy_intensity_excl_feedstock_change_frac =
+            change_frac(r->energy_intensity_excl_feedstock_tce_per_10k_yuan,
+                        rows[0].energy_intensity_excl_feedstock_tce_per_10k_yuan);
+        r->energy_intensity_change_frac = excl ? r->energy_intensity_excl_feedstock_change_frac
+                                               : r->energy_intensity_total_change_frac;
         r->carbon_intensity_change_frac = change_frac(r->carbon_intensity_t_per_10k_yuan,
                                                       rows[0].carbon_intensity_t_per_10k_yuan);
     }

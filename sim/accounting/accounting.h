@@ -46,8 +46,15 @@
  *   curtailment. energy_production_capacity_yi_tce = headline Mtce / 100.
  *   A technology with capacity <= 0 (or non-finite hours) contributes 0.
  * fossil_mtce (acct_fossil_mtce) = coal_power_tce / 10^6
- *   + coal_chemical_mtce(year) + other_industry_mtce(year): all fossil fuel
- *   burnt or converted in the county, including the coal of power exported.
+ *   + conversion_energy_mtce + coal_chemical_mtce(year) (legacy flat figure,
+ *   default 0) + other_industry_mtce(year): all fossil fuel burnt or
+ *   converted in the county, including the coal of power exported.
+ *   conversion_energy_mtce (the coal_conversion plants, conversion.h,
+ *   docs/coal-conversion.md) = coal in − the energy of energy products
+ *   handed on (semi-coke, tar, gas, SNG, oil: 加工转换, input − output =
+ *   losses); chemicals' coal (methanol, olefins) stays whole, as final
+ *   consumption. The plants' electricity is in load_mwh, so in the
+ *   electricity term below, not here.
  * energy_consumption_<m>_mtce (能源消费总量 within the county) =
  *   fossil_mtce + (wind_used + solar_used + import − export) MWh × f_m.
  *   This is the NBS regional energy balance (地区能源平衡表): consumption =
@@ -75,18 +82,25 @@
  *   Not clamped at 0 (the identity is worth more than a pretty number); it
  *   can only go negative in degenerate cases, e.g. almost all coal power
  *   exported, burnt at a heat rate below the national factor.
- *   Coal chemical feedstock (原料用能) is included; since 发改环资〔2022〕803号
- *   feedstock use is excluded from the 能耗双控 assessment, so assessment
- *   figures may be lower than this total.
+ *   Feedstock (原料用能: feedstock_mtce, the feed coal of chemical routes) is
+ *   included; since 发改环资〔2022〕803号 it is excluded from the 能耗双控
+ *   assessment, in the base and target years alike:
+ *   energy_consumption_excl_feedstock_mtce = energy_consumption_mtce (headline
+ *   method) − feedstock_mtce. accounting.intensity_basis names the figure the
+ *   energy_intensity_* headline (and targets on it) uses; both intensities
+ *   and changes are reported (energy_intensity_total_*, _excl_feedstock_*).
  * co2_mt by scope (acct_co2_mt), every quantity in t or Mt:
- *   direct = fossil_mtce × coal_co2_t_per_tce. Default factor 2.77 tCO2/tce
+ *   direct = (fossil_mtce − conversion_energy_mtce) × coal_co2_t_per_tce
+ *     + (co2_process_t + co2_conversion_combustion_t − co2_captured_t) / 10^6:
+ *     the conversion plants by carbon balance (conversion.h; the carbon kept
+ *     in their products leaves the county), net of the CO2 captured, stored
+ *     or used (acct_co2_fate splits it). co2_gross_mt = co2_mt before capture.
+ *     Default factor 2.77 tCO2/tce
  *     = IPCC 2006 Vol. 2 Ch. 1 Table 1.4, "other bituminous coal"
  *     94 600 kgCO2/TJ × 0.0293076 TJ/tce = 2.7725, oxidation factor 1
  *     (Table 1.4 defaults). Overridable (e.g. 2.66, a value common in
- *     Chinese studies). Coal chemical and other industry use the same factor: their
- *     feedstock carbon is treated as combusted in the county, a conservative
- *     simplification (semi-coke, tar and chemicals keep part of the carbon;
- *     gas or oil fuels would have lower factors).
+ *     Chinese studies). The legacy coal_chemical_mtce and other industry use
+ *     the same factor: their carbon is treated as combusted in the county.
  *   SCOPE_PRODUCTION (生产侧): direct only — the IPCC territorial inventory.
  *   SCOPE_CONSUMPTION_IMPORTS: direct + import_mwh × grid factor — the county
  *     also answers for electricity it brings in (GHG Protocol scope 2 for the
@@ -148,8 +162,18 @@ double acct_coal_tce_per_t(const CoalMiningParams *m);
 double acct_elec_mtce_per_mwh(const AccountingParams *a, ConversionMethod m, int year);
 
 /* Fossil fuel burnt or converted in the county in row's year, Mtce
- * (coal_power_tce / 10^6 + coal chemical + other industry). */
+ * (coal_power_tce / 10^6 + conversion_energy_mtce + legacy coal chemical
+ * + other industry). */
 double acct_fossil_mtce(const Scenario *s, const AnnualRow *row);
+
+/* Direct CO2 before capture, Mt: the fuel burnt outside the conversion
+ * plants at the coal factor, plus the plants' process and combustion CO2. */
+double acct_co2_gross_direct_mt(const Scenario *s, const AnnualRow *row);
+
+/* Splits row->co2_captured_t into co2_used_t (at most the captured) and
+ * co2_stored_t (the rest). THE place where a consumer of captured CO2
+ * (CO2-to-methanol) adds its take to co2_used_t. Called by acct_year. */
+void acct_co2_fate(AnnualRow *row);
 
 /* CO2 of row's year under scope, Mt (any scope, whatever s->accounting.scope
  * says: lets reports show all three). */

@@ -295,6 +295,18 @@ static Status write_chartdata_gp(Ctx *c, int summer_start, int winter_start, int
     gp_number(f, "coal_band_year", band ? band->year : 2025);
     gp_text(f, "coal_band_metric", band ? band->metric : "coal_capacity_mt");
     gp_text(f, "coal_band_src", band ? "targets" : "plan");
+    /* Coal conversion plants drawing coal (docs/coal-conversion.md): coal.gp adds
+     * their coal beside the output; 0 for runs without plants or older files. */
+    int conv = 0;
+    for (int i = 0; i < c->n_years; i++)
+        conv |= results_dat_year(&c->annual, c->years[i], "conversion_coal_t") > 0;
+    gp_number(f, "has_conversion", conv);
+    /* Electrolysers (docs/hydrogen.md): week.gp adds their power to the total
+     * demand line; 0 for runs without them or older files. */
+    int ely = 0;
+    for (int i = 0; i < c->n_years; i++)
+        ely |= results_dat_year(&c->annual, c->years[i], "electrolyser_capacity_mw") > 0;
+    gp_number(f, "has_electrolyser", ely);
 
     fputs("# intensity target paths (intensity.gp): reduction targets, else the 2016-2020 results\n"
           "# -10 % (energy) and -12 % (carbon) as a reference pace 2020 to 2025 (src 'history',\n"

@@ -252,8 +252,11 @@ static const char *const key_metrics[] = {
     "export_capacity_mw", "coal_capacity_mt", "coal_output_mt", FIG_TECH_USED,
     "curtailed_mwh", "re_utilisation", FIG_TECH_FLH, "coal_power_mwh",
     "load_mwh", "export_mwh", "import_mwh", "unserved_mwh", "energy_production_mtce",
-    "energy_production_capacity_yi_tce", "energy_consumption_mtce", "co2_mt", "gdp_yi_yuan",
-    "energy_intensity_tce_per_10k_yuan", "carbon_intensity_t_per_10k_yuan",
+    "energy_production_capacity_yi_tce", "conversion_coal_t", "conversion_load_mwh", "energy_consumption_mtce",
+    "conversion_energy_mtce", "feedstock_mtce", "energy_consumption_excl_feedstock_mtce", "co2_mt",
+    "co2_process_t", "co2_captured_t", "gdp_yi_yuan",
+    "energy_intensity_tce_per_10k_yuan", "energy_intensity_total_tce_per_10k_yuan",
+    "energy_intensity_excl_feedstock_tce_per_10k_yuan", "carbon_intensity_t_per_10k_yuan",
     "invest_total_yi_yuan", "invest_cum_yi_yuan", "lcoe_county_yuan_per_kwh", "net_cost_yi_yuan",
 };
 
@@ -306,7 +309,15 @@ static void key_figures(FILE *f, const Report *r)
     fprintf(f, tr(r, "<h2>关键指标（%d年，与%d年对比）</h2>\n", "<h2>Key figures of %d (against %d)</h2>\n"), y1, y0);
     fprintf(f, "<table>\n<tr><th>%s</th><th>%d</th><th>%d</th><th>%s</th></tr>\n", tr(r, "指标", "figure"), y0, y1,
             tr(r, "变化", "change"));
+    /* Coal conversion rows only for a run with conversion plants. */
+    int conv = 0, cc = results_dat_col(&r->annual, "conversion_coal_t");
+    for (int i = 0; cc >= 0 && i < n; i++) conv |= results_dat_get(&r->annual, i, cc) > 0;
     for (size_t k = 0; k < sizeof key_metrics / sizeof key_metrics[0]; k++) {
+        const char *km = key_metrics[k];
+        if (!conv && (strncmp(km, "conversion_", 11) == 0 || strcmp(km, "feedstock_mtce") == 0
+                      || strstr(km, "feedstock") || strncmp(km, "co2_process", 11) == 0
+                      || strncmp(km, "co2_captured", 12) == 0 || strncmp(km, "energy_intensity_total", 22) == 0))
+            continue;
         const char *names[PRESENT_TECH_MAX], *capacity[PRESENT_TECH_MAX];
         int n_tech = present_tech_figures(key_metrics[k], names, capacity);
         if (n_tech < 0) key_figure(f, r, key_metrics[k]);
@@ -363,6 +374,31 @@ static void storage_price(FILE *f, const Report *r)
         fputs("</tr>\n", f);
     }
     fputs("</table>\n", f);
+}
+
+/* Electrolysers, methanol and hydrogen trucks (docs/hydrogen.md): their
+ * figures, only when the run has any of them. */
+static void hydrogen(FILE *f, const Report *r)
+{
+    if (!tech_shown(r, "electrolyser_capacity_mw") && !tech_shown(r, "h2_trucks")
+        && !tech_shown(r, "methanol_capacity_t"))
+        return;
+    static const char *const metrics[] = {
+        "electrolyser_capacity_mw", "electrolyser_mwh", "curtailment_absorbed_mwh", "electrolyser_from_export_mwh",
+        "electrolyser_full_load_hours", "h2_produced_t", "h2_delivered_t", "h2_unmet_t", "methanol_t",
+        "methanol_co2_used_t", "diesel_avoided_t", "diesel_co2_avoided_t", "co2_ccu_removed_mt",
+    };
+    fputs(tr(r, "<h2>电解制氢、二氧化碳加氢制甲醇与氢能重卡</h2>\n",
+             "<h2>Electrolysers, CO2-to-methanol and hydrogen trucks</h2>\n"), f);
+    fprintf(f, "<table>\n<tr><th>%s</th><th>%.0f</th><th>%.0f</th><th>%s</th></tr>\n", tr(r, "指标", "figure"),
+            annual_at(r, 0, "year"), annual_at(r, r->annual.n_rows - 1, "year"), tr(r, "变化", "change"));
+    for (size_t k = 0; k < sizeof metrics / sizeof metrics[0]; k++) key_figure(f, r, metrics[k]);
+    fputs("</table>\n", f);
+    fputs(tr(r, "<p>电解槽只用本将弃掉(或先于外送)的富余风光电; 甲醇的碳在燃烧时排放(默认不计为移除); "
+                "替代柴油从其他化石能源消费中扣除(docs/hydrogen.md)。</p>\n",
+             "<p>The electrolysers run only on surplus wind and PV that would be curtailed (or exported, with "
+             "priority before_export); the methanol's carbon counts as emitted when it is burnt (not removed, by "
+             "default); the diesel avoided comes off the county's other fossil use (docs/hydrogen.md).</p>\n"), f);
 }
 
 static const char *basis_text(const Report *r, const TargetRow *t)
@@ -981,6 +1017,7 @@ static Status write_page(FILE *f, Report *r)
     header(f, r);
     verdict(f, r);
     key_figures(f, r);
+    hydrogen(f, r);
     target_table(f, r);
     storage_price(f, r);
     Status st = yardstick(f, r);

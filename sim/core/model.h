@@ -218,6 +218,41 @@ typedef struct {
     double cooling_base_c;
 } LoadParams;
 
+/* Coal conversion plants (docs/coal-conversion.md, conversion.h): what each
+ * plant makes drives its coal, electricity, heat and CO2. Coefficients are
+ * per tonne of product; a negative coefficient means "the route's default"
+ * (conversion.c, each with its source). */
+#define CONV_MAX_PLANTS 16
+typedef enum { ROUTE_SEMICOKE = 0, ROUTE_SNG = 1, ROUTE_METHANOL = 2, ROUTE_OLEFINS = 3, ROUTE_CTL = 4,
+               ROUTE_COUNT } ConvRoute;
+typedef enum { CO2_DEST_STORED = 0, CO2_DEST_USED = 1 } Co2Destination;
+
+typedef struct {
+    char name[NAME_MAX_LEN];
+    ConvRoute route;
+    Schedule capacity_mt;            /* product, Mt/a (SNG/LNG as t of methane) */
+    double utilisation_frac;         /* output / capacity */
+    double feed_tce_per_t;           /* coal as feedstock (gasifier or retort) */
+    double fuel_tce_per_t;           /* coal burnt for the plant's steam and heat */
+    double elec_kwh_per_t;           /* electricity from the county grid */
+    double heat_gj_per_t;            /* steam from outside the plant, raised by coal boilers */
+    double product_gj_per_t;         /* energy content (LHV) of the products */
+    double product_c_t_per_t;        /* carbon kept in the products */
+    /* Capture on the process CO2 stream (shift/acid-gas removal vent). */
+    double capture_frac;             /* share of the process CO2 captured */
+    Schedule capture_capacity_mt;    /* CO2 the capture plant can take, Mt/a */
+    int capture_start_year;          /* 0: no capture */
+    double capture_kwh_per_t;        /* electricity per t CO2 captured */
+    double capture_heat_gj_per_t;    /* heat per t CO2 captured (coal boilers) */
+    Co2Destination capture_dest;
+} ConvPlant;
+
+typedef struct {
+    int n_plants;
+    ConvPlant plants[CONV_MAX_PLANTS];
+    double boiler_eff_frac;          /* coal boilers that raise bought-in and capture heat */
+} CoalConversionParams;
+
 typedef enum { EXPORT_SURPLUS = 0, EXPORT_SCHEDULE = 1 } ExportMode;
 
 typedef struct {
@@ -273,6 +308,43 @@ typedef struct {
     double initial_storage_frac;     /* storage at the start of the first year */
 } CspParams;
 
+/* Electrolysers fed by surplus renewables, their hydrogen store, and the
+ * hydrogen's uses: CO2-to-methanol and hydrogen trucks (electrolyser.h,
+ * docs/hydrogen.md). */
+typedef enum { ELY_BEFORE_CURTAILMENT = 0, ELY_BEFORE_EXPORT = 1 } ElyPriority;
+typedef struct {
+    Schedule capacity_mw;            /* electric input, at the start of each year */
+    double kwh_per_kg;               /* system specific consumption, kWh per kg H2 */
+    double min_load_frac;            /* minimum load, fraction of capacity */
+    double storage_kg;               /* usable hydrogen store */
+    double initial_storage_frac;     /* store at the start of the first year */
+    ElyPriority priority;            /* its place in the surplus order */
+} ElectrolyserParams;
+
+typedef enum { CCU_DELAYED = 0, CCU_REMOVED = 1 } CcuCarbon;
+typedef struct {
+    Schedule capacity_t;             /* methanol synthesis capacity, t/yr */
+    double co2_t_per_t;              /* CO2 per t methanol */
+    double h2_t_per_t;               /* H2 per t methanol */
+    double electricity_kwh_per_t;    /* synthesis and distillation electricity */
+    Schedule co2_external_t;         /* CO2 available besides the county's capture, t/yr */
+    CcuCarbon carbon;                /* the methanol's carbon: emitted later, or removed */
+} MethanolParams;
+
+typedef struct {
+    Schedule count;                  /* fuel-cell trucks hauling coal */
+    double km_per_year;              /* per truck */
+    double h2_kg_per_100km;
+    double diesel_l_per_100km;       /* the diesel truck it replaces */
+    double diesel_kg_per_l;
+    double diesel_tce_per_t;
+    double diesel_co2_t_per_t;
+    double payload_t;                /* coal per laden trip */
+    double laden_frac;               /* share of km driven laden */
+    double haul_distance_km;         /* mean coal haulage distance */
+    int diesel_in_accounting;        /* 1: the county's fossil use holds the haulage diesel */
+} TruckParams;
+
 typedef enum { STRATEGY_RENEWABLE_FIRST = 0, STRATEGY_PEAK_SHAVING = 1, STRATEGY_LINE_FIRST = 2,
                STRATEGY_OPTIMAL = 3 } Strategy;
 
@@ -304,6 +376,10 @@ typedef enum { COMMISSION_YEAR_START = 0, COMMISSION_MONTHLY = 1 } Commissioning
 /* ---- accounting (issue: plan indicators) ---- */
 typedef enum { CONV_COAL_EQUIVALENT = 0, CONV_CALORIFIC = 1 } ConversionMethod;
 typedef enum { SCOPE_PRODUCTION = 0, SCOPE_CONSUMPTION_IMPORTS = 1, SCOPE_NET_EXCHANGE = 2 } Co2Scope;
+/* Which energy-consumption figure the energy-intensity headline uses: the
+ * whole regional energy balance, or the 能耗双控 control figure without
+ * feedstock use (原料用能, 发改环资〔2022〕803号). */
+typedef enum { INTENSITY_TOTAL = 0, INTENSITY_EXCL_FEEDSTOCK = 1 } IntensityBasis;
 
 typedef struct {
     double gdp_base_yi_yuan;         /* GDP of the first year, constant prices */
@@ -317,8 +393,9 @@ typedef struct {
     double coal_co2_t_per_tce;       /* 2.77 bituminous, IPCC 2006 */
     Schedule grid_co2_kg_per_kwh;    /* regional grid emission factor */
     Co2Scope scope;
-    Schedule coal_chemical_mtce;     /* coal chemical consumption */
+    Schedule coal_chemical_mtce;     /* legacy flat coal-chemical use, on top of coal_conversion (default 0) */
     Schedule other_industry_mtce;    /* other fossil consumption */
+    IntensityBasis intensity_basis;  /* figure behind energy_intensity_* */
 } AccountingParams;
 
 /* ---- costs (docs/costs.md; the items are rows of costs.def) ---- */
@@ -455,9 +532,13 @@ typedef struct {
     PriceParams price;
     CoalMiningParams coal_mining;
     CoalPowerParams coal_power;
+    CoalConversionParams coal_conversion;
     LoadParams load;
     ExportParams export_line;        /* config group "export" */
     CspParams csp;
+    ElectrolyserParams electrolyser;
+    MethanolParams methanol;
+    TruckParams h2_trucks;
     DispatchParams dispatch;
     EconomyParams economy;
     AccountingParams accounting;
@@ -535,6 +616,11 @@ typedef struct {
      * of its used power, in registry order. */
     int n_pool;
     SeriesId pool_avail[TECH_COUNT], pool_used[TECH_COUNT];
+    /* Electrolysers (h2dispatch.h): 0 MW = none. Hydrogen drawn from the
+     * store each hour by the methanol plant and by the trucks, kg. */
+    double ely_mw, ely_min_mw, ely_kg_per_mwh, h2_store_max_kg;
+    double h2_methanol_kg_per_h, h2_trucks_kg_per_h;
+    int ely_priority;                        /* ElyPriority */
 } DispatchLimits;
 
 /* What carries over from hour to hour and year to year. */
@@ -545,6 +631,7 @@ typedef struct {
      * only); coal_committed_set = 0 (a fresh run): the whole fleet. */
     double coal_committed_mw;
     int coal_committed_set;
+    double h2_kg;                            /* hydrogen in the store */
 } DispatchState;
 
 #endif

@@ -39,6 +39,9 @@ static const Form forms[] = {
     { "Mtce", EN, 1, " Mtce", 0, 0 },
     { "亿tce", ZH, 1, "亿吨标煤", 0, 0 },
     { "亿tce", EN, 100, " Mtce", 0, 0 },
+    /* tonnes of product, coal or CO2 (coal conversion, capture) */
+    { "t", ZH, 1e-4, "万吨", 0, 0 },
+    { "t", EN, 1e-6, " Mt", 0, 0 },
     { "tce", ZH, 1e-4, "万吨标煤", 0, 0 },
     { "tce", EN, 1e-6, " Mtce", 0, 0 },
     { "1", ZH, 100, "%", 1, 0 },
@@ -67,6 +70,13 @@ static const Form forms[] = {
     { "kWh/m2", EN, 1, " kWh/m²", 0, 0 },
     { "gce/kWh", ZH, 1, " 克标煤/千瓦时", 0, 0 },
     { "gce/kWh", EN, 1, " gce/kWh", 0, 0 },
+    /* hydrogen, methanol, diesel (docs/hydrogen.md) */
+    { "t", ZH, 1, " 吨", 0, 0 },
+    { "t", EN, 1, " t", 0, 0 },
+    { "kg", ZH, 1e-3, " 吨", 0, 0 },
+    { "kg", EN, 1e-3, " t", 0, 0 },
+    { "km", ZH, 1e-4, " 万公里", 0, 0 },
+    { "km", EN, 1e-6, " million km", 0, 0 },
 };
 
 #define N_FORMS (sizeof forms / sizeof forms[0])

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "h2dispatch.h"
 #include "lpdispatch.h"
 #include "storage.h"
 
@@ -601,8 +602,12 @@ Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchSt
                     YearSeries *out, DispatchReport *rep)
 {
     *rep = (DispatchReport){ .first_violation_hour = -1 };
-    if (lim->strategy == STRATEGY_OPTIMAL)   /* a linear program per window: lpdispatch.h */
-        return lpdispatch_year(lim->lp_work, lim, in, st, out, rep);
+    if (lim->strategy == STRATEGY_OPTIMAL) {   /* a linear program per window: lpdispatch.h */
+        Status lp = lpdispatch_year(lim->lp_work, lim, in, st, out, rep);
+        /* No electrolysers there (config rule): the pass only clears their series. */
+        if (lp == ST_OK) h2_dispatch_pass(lim, in, st, out);
+        return lp;
+    }
     if (lim->strategy != STRATEGY_RENEWABLE_FIRST && lim->strategy != STRATEGY_LINE_FIRST
         && lim->strategy != STRATEGY_PEAK_SHAVING)
         return ST_UNKNOWN_STRATEGY;   /* no default: an unknown value is an error, not a silent choice */
@@ -635,6 +640,7 @@ Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchSt
         if (np == 2) arbitrage(lim, in, &pool, 2, st, &o, rep);
         else arbitrage(lim, in, &pool, np, st, &o, rep);
         coal_committed_must_run(lim, in, o.committed);
+        rep->check_violations += h2_dispatch_pass(lim, in, st, out);
         return ST_OK;
     }
     switch (lim->strategy) {
@@ -658,6 +664,8 @@ Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchSt
         break;
     }
     if (!uc) coal_committed_must_run(lim, in, o.committed);
+    /* Electrolysers take the surplus the loop left to curtailment. */
+    rep->check_violations += h2_dispatch_pass(lim, in, st, out);
     return ST_OK;
 }
 

@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "coal.h"
+#include "conversion.h"
 #include "csp.h"
+#include "electrolyser.h"
 #include "exportline.h"
 #include "load.h"
 #include "outage.h"
@@ -100,6 +102,46 @@ static Status build_coal_mining(const TechYear *ty)
     return ST_OK;
 }
 
+/* Coal conversion plants: their year's coal, electricity, energy and CO2
+ * (conversion.h) as facts; their electricity as a flat process load (the
+ * plants run round the clock), which build_load adds to the local load. */
+static Status build_coal_conversion(const TechYear *ty)
+{
+    const Scenario *s = ty->s;
+    const CoalConversionParams *p = &s->coal_conversion;
+    ConvYear sum = { 0 };
+    for (int i = 0; i < p->n_plants && i < CONV_MAX_PLANTS; i++) {
+        ConvYear y;
+        double cap = schedule_year_mean(&p->plants[i].capacity_mt, ty->year, ty->monthly);
+        conv_plant_year(&p->plants[i], ty->year, cap, s->accounting.coal_co2_t_per_tce, p->boiler_eff_frac, &y);
+        conv_add(&sum, &y);
+    }
+    YearFacts *f = ty->facts;
+    double coal_tce = sum.feed_tce + sum.fuel_tce;
+    double coal_t = coal_tce / coal_tce_per_t(&s->coal_mining);
+    facts_put(f, MET_co2_captured_t, sum.captured_t);
+    facts_put(f, MET_conversion_product_t, sum.product_t);
+    facts_put(f, MET_conversion_coal_t, coal_t);
+    facts_put(f, MET_conversion_feed_tce, sum.feed_tce);
+    facts_put(f, MET_conversion_fuel_tce, sum.fuel_tce);
+    facts_put(f, MET_conversion_product_tce, sum.product_tce);
+    /* The energy balance: coal in, less the energy products handed on
+     * (加工转换产出); chemicals' coal stays as final consumption. Electricity
+     * is in the load, counted by the county balance (accounting.h). */
+    facts_put(f, MET_conversion_energy_mtce, (coal_tce - sum.energy_product_tce) * 1e-6);
+    facts_put(f, MET_feedstock_mtce, sum.feedstock_tce * 1e-6);
+    facts_put(f, MET_co2_process_t, sum.process_co2_t);
+    facts_put(f, MET_co2_conversion_combustion_t, sum.combustion_co2_t);
+    facts_put(f, MET_co2_used_t, sum.captured_used_t);
+    double out_t = f->value[MET_coal_output_mt] * 1e6;
+    facts_put(f, MET_conversion_coal_share_frac, out_t > 0 ? coal_t / out_t : 0.0);
+    double *load = ty->buf[SER_CONVERSION_LOAD];
+    const int H = ty->cal->hours;
+    double mw = sum.elec_mwh / (double)H;
+    for (int h = 0; h < H; h++) load[h] = mw;
+    return ST_OK;
+}
+
 /* Samples the forced outages of a year (FOR > 0) into avail from the
  * stream of purpose, keyed like the weather by calendar year and member so
  * variants of one seed share them (common random numbers). Returns the
@@ -185,7 +227,8 @@ static Status build_coal_power(const TechYear *ty)
     return ST_OK;
 }
 
-/* Local load plus the mines' electricity, spread round the clock. */
+/* Local load plus the mines' electricity, spread round the clock, and the
+ * coal conversion plants' process load. */
 static Status build_load(const TechYear *ty)
 {
     double *load = ty->buf[SER_LOAD];
@@ -193,7 +236,8 @@ static Status build_load(const TechYear *ty)
     load_year(&ty->s->load, ty->cal, schedule_at(&ty->s->load.annual_gwh, ty->year) * 1000.0, load);
     load_add_temperature(&ty->s->load, ty->cal, ty->wx->temp_c, load);
     double mining_mw = ty->facts->value[MET_mining_load_mwh] / (double)H;
-    for (int h = 0; h < H; h++) load[h] += mining_mw;
+    const double *conv = ty->buf[SER_CONVERSION_LOAD];   /* built before (tech.def order) */
+    for (int h = 0; h < H; h++) load[h] += mining_mw + conv[h];
     return ST_OK;
 }
 
@@ -248,6 +292,52 @@ static Status build_system(const TechYear *ty)
     facts_put(ty->facts, MET_wind_mean_ms, ws / H);
     facts_put(ty->facts, MET_ghi_kwh_per_m2, ghi / 1000.0);
     facts_put(ty->facts, MET_temp_mean_c, ta / H);
+    return ST_OK;
+}
+
+/* Electrolysers and the hydrogen demand they serve (docs/hydrogen.md): the
+ * year's limits for the dispatch's electrolyser pass (h2dispatch.h), the
+ * flat hourly draws of the methanol plant (at the rate its CO2 allows) and
+ * of the trucks, and the methanol plant's electricity as flat load. Runs
+ * after load (it adds to it) and before CSP (which fills the room load leaves). */
+static Status build_electrolyser(const TechYear *ty)
+{
+    const Scenario *s = ty->s;
+    const int H = ty->cal->hours;
+    DispatchLimits *lim = ty->lim;
+    YearFacts *f = ty->facts;
+    double cap = schedule_at(&s->electrolyser.capacity_mw, ty->year);
+    ElyLimits el = ely_limits(&s->electrolyser, cap);
+    lim->ely_mw = el.power_mw;
+    lim->ely_min_mw = el.min_mw;
+    lim->ely_kg_per_mwh = el.kg_per_mwh;
+    lim->h2_store_max_kg = el.store_max_kg;
+    lim->ely_priority = (int)s->electrolyser.priority;
+    facts_put(f, MET_electrolyser_capacity_mw, el.power_mw);
+    facts_put(f, MET_h2_storage_kg, el.store_max_kg);
+
+    /* CO2 for methanol: what the coal conversion plants capture and do not
+     * use themselves (their year step runs first and puts both facts), plus
+     * the scenario's external supply. */
+    const MethanolParams *mp = &s->methanol;
+    double meoh_cap = schedule_at(&mp->capacity_t, ty->year);
+    double captured_free = f->value[MET_co2_captured_t] - f->value[MET_co2_used_t];   /* 0 when not put */
+    double co2_avail = schedule_at(&mp->co2_external_t, ty->year) + (captured_free > 0.0 ? captured_free : 0.0);
+    double planned = methanol_planned_t(mp, meoh_cap, co2_avail);
+    lim->h2_methanol_kg_per_h = planned * mp->h2_t_per_t * 1000.0 / (double)H;
+    facts_put(f, MET_methanol_capacity_t, meoh_cap);
+    facts_put(f, MET_methanol_co2_available_t, co2_avail);
+    double meoh_mwh = planned * mp->electricity_kwh_per_t / 1000.0;
+    facts_put(f, MET_methanol_mwh, meoh_mwh);
+    if (meoh_mwh > 0.0) {
+        double *load = ty->buf[SER_LOAD], add = meoh_mwh / (double)H;
+        for (int h = 0; h < H; h++) load[h] += add;
+    }
+
+    double trucks = schedule_at(&s->h2_trucks.count, ty->year);
+    TruckYear tr = trucks_year(&s->h2_trucks, trucks, 0.0, 0.0);
+    lim->h2_trucks_kg_per_h = tr.demand_t * 1000.0 / (double)H;
+    facts_put(f, MET_h2_trucks, trucks);
     return ST_OK;
 }
 
@@ -326,6 +416,11 @@ Status tech_prepare(TechModels *m, TechState *state, const Scenario *s, Diag *d)
     const char *why = NULL, *bad = csp_params_invalid(&s->csp, &why);
     if (bad) {
         diag_error(d, ST_CONFIG_RANGE, s->source_file, 0, bad, "%s", why ? why : "out of range");
+        return ST_CONFIG_RANGE;
+    }
+    char path[96];
+    if (conv_params_invalid(&s->coal_conversion, s->accounting.coal_co2_t_per_tce, path, sizeof path, &why) >= 0) {
+        diag_error(d, ST_CONFIG_RANGE, s->source_file, 0, path, "%s", why);
         return ST_CONFIG_RANGE;
     }
     Status st = wind_model_init(&m->wind, &s->wind, s->weather.wind_ref_height_m);

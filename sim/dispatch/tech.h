@@ -25,6 +25,7 @@ typedef enum {
     ROLE_DEMAND,           /* electricity use */
     ROLE_STORAGE,
     ROLE_EXCHANGE,         /* import and export over the line */
+    ROLE_FOSSIL_CONVERSION, /* turns coal into products: energy use, feedstock, CO2 */
 } AcctRole;
 
 /* Per-scenario models of the technologies that need one (built once per

@@ -20,9 +20,9 @@
 #define SCHED_YEAR_MAX 2200
 #define PERIOD_MAX_SPAN 50                    /* last_year - first_year below this */
 
-enum { MAX_ENTRIES = 224, MAX_GROUPS = 32, REC_SLOTS = 3, REC_MAX = 64, REC_FIELDS = 16,
+enum { MAX_ENTRIES = 288, MAX_GROUPS = 32, REC_SLOTS = 6, REC_MAX = 64, REC_FIELDS = 24,
        NUMBERS_MAX = CURVE_MAX_POINTS };
-_Static_assert(COAL_MAX_UNITS <= REC_MAX && TARGET_MAX <= REC_MAX && CALIBRATION_MAX <= REC_MAX, "RecordInfo size");
+_Static_assert(COAL_MAX_UNITS <= REC_MAX && TARGET_MAX <= REC_MAX && CALIBRATION_MAX <= REC_MAX && CONV_MAX_PLANTS <= REC_MAX, "RecordInfo size");
 
 /* Sources of settings: the files of the chain, [0] the file loaded and
  * [i + 1] the base of [i], then the --set overrides (line 0). */

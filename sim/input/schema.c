@@ -24,6 +24,11 @@ _Static_assert(sizeof(TargetOp) == sizeof(int), "enum size");
 _Static_assert(sizeof(TargetBasis) == sizeof(int), "enum size");
 _Static_assert(sizeof(TargetKind) == sizeof(int), "enum size");
 _Static_assert(sizeof(WakeKind) == sizeof(int), "enum size");
+_Static_assert(sizeof(ConvRoute) == sizeof(int), "enum size");
+_Static_assert(sizeof(Co2Destination) == sizeof(int), "enum size");
+_Static_assert(sizeof(IntensityBasis) == sizeof(int), "enum size");
+_Static_assert(sizeof(ElyPriority) == sizeof(int), "enum size");
+_Static_assert(sizeof(CcuCarbon) == sizeof(int), "enum size");
 
 /* ---- enum names, in enum order ---- */
 static const char *const commissioning_names[] = { "year_start", "monthly", NULL };
@@ -42,6 +47,12 @@ static const char *const op_names[] = { ">=", "<=", "range", "reduction", NULL }
 static const char *const basis_names[] = { "plan", "policy", "assumption", NULL };
 static const char *const kind_names[] = { "auto", "result", "schedule", NULL };
 static const char *const wake_names[] = { "none", "simple", "park", NULL };
+/* conv_route_name's names, in ConvRoute order (test_conversion checks). */
+static const char *const route_names[] = { "semi-coke", "sng", "methanol", "olefins", "ctl", NULL };
+static const char *const co2_dest_names[] = { "stored", "used", NULL };
+static const char *const intensity_basis_names[] = { "total", "excl-feedstock", NULL };
+static const char *const ely_priority_names[] = { "before_curtailment", "before_export", NULL };
+static const char *const ccu_carbon_names[] = { "delayed", "removed", NULL };
 
 /* ---- default vectors ---- */
 /* Illustrative monthly values for an arid continental site near 43 N at
@@ -134,6 +145,43 @@ static const SchemaEntry unit_fields[] = {
 static const char *const commitment_names[] = { "must-run", "flexible", NULL };
 static const double def_part_load_frac[COAL_CURVE_POINTS] = { 0.3, 0.4, 0.5, 0.75, 1.0 };
 static const double def_part_load_factor[COAL_CURVE_POINTS] = { 1.0, 1.0, 1.0, 1.0, 1.0 };
+/* Coal conversion plants (docs/coal-conversion.md). Coefficients: -1 (any
+ * negative) = the route's default (conversion.c). */
+#define COEF(member, hi, unit_, doc_) \
+    { FIELD(ConvPlant, member), NUM(-1, hi, -1), .unit = unit_, .doc = doc_ }
+static const SchemaEntry plant_fields[] = {
+    { FIELD(ConvPlant, name), STR(MSIZE(ConvPlant, name), "methanol plant"), REQ, .flags = SF_NONEMPTY | SF_UNIQUE,
+      .doc = "Plant name, unique." },
+    { FIELD(ConvPlant, route), ENUM(route_names, ROUTE_METHANOL), REQ,
+      .doc = "Route: semi-coke (分级提质/兰炭: semi-coke, tar, gas), sng (煤制天然气/LNG), methanol, "
+             "olefins (coal to olefins via methanol), ctl (indirect coal to liquids)." },
+    { FIELD(ConvPlant, capacity_mt), SCHED0(0, 1000), .unit = "Mt/a", .dim = DIM_MASS_MT, REQ,
+      .doc = "Product capacity by year, Mt/a of product (\"120万吨\"); SNG/LNG as t of methane "
+             "(1 亿m3 = 7.17万t)." },
+    { FIELD(ConvPlant, utilisation_frac), NUM(0, 1.2, 0.85), .unit = "1", .dim = DIM_FRACTION,
+      .doc = "Output / capacity." },
+    COEF(feed_tce_per_t, 20, "tce/t", "Feedstock coal per t of product (gasifier or retort coal); -1 = route default."),
+    COEF(fuel_tce_per_t, 20, "tce/t", "Coal burnt for the plant's own steam and heat per t; -1 = route default."),
+    COEF(elec_kwh_per_t, 2e4, "kWh/t", "Grid electricity per t of product (process load); -1 = route default."),
+    COEF(heat_gj_per_t, 500, "GJ/t", "Heat bought from outside the plant per t, raised by coal boilers "
+         "(coal_conversion.boiler_eff_frac); -1 = route default (0)."),
+    COEF(product_gj_per_t, 200, "GJ/t", "Energy (LHV) of the products per t, by-products included; -1 = route default."),
+    COEF(product_c_t_per_t, 1, "t/t", "Carbon kept in the products per t; -1 = route default."),
+    { FIELD(ConvPlant, capture_frac), NUM(0, 1, 0.9), .unit = "1", .dim = DIM_FRACTION,
+      .doc = "Share of the process CO2 stream captured, once capture runs." },
+    { FIELD(ConvPlant, capture_capacity_mt), SCHED0(0, 100), .unit = "Mt/a", .dim = DIM_MASS_MT,
+      .doc = "CO2 the capture plant can take by year, Mt/a (\"10万吨\"); () = none." },
+    { FIELD(ConvPlant, capture_start_year), INT(0, 2200, 0), .flags = SF_IN_PERIOD,
+      .doc = "Capture runs from 1 January of this year; 0 = no capture." },
+    { FIELD(ConvPlant, capture_kwh_per_t), NUM(0, 2000, 85), .unit = "kWh/t",
+      .doc = "Electricity per t CO2 captured: 85 = compression and drying of a high-purity stream "
+             "(DEA 2020); add 123 to liquefy it for trucks (MHI & IEA-GHG 2004)." },
+    { FIELD(ConvPlant, capture_heat_gj_per_t), NUM(0, 10, 0), .unit = "GJ/t",
+      .doc = "Heat per t CO2 captured (solvent regeneration; 0 for a high-purity stream), from coal boilers." },
+    { FIELD(ConvPlant, capture_dest), ENUM(co2_dest_names, CO2_DEST_STORED),
+      .doc = "Where captured CO2 goes: stored (geological storage, EOR) or used (chemicals)." },
+};
+#undef COEF
 
 static const SchemaEntry target_fields[] = {
     { FIELD(Target, id), STR(MSIZE(Target, id), "wind_capacity"), REQ,
@@ -427,9 +475,17 @@ static const SchemaEntry table[] = {
     { AT("coal_power", coal_power, part_load_factor), VEC(0.5, 2, def_part_load_factor), .unit = "1",
       .doc = "Heat rate at each of the five load fractions relative to the units' heat_rate_gce_per_kwh "
              "(linear between points, the end values beyond; all 1 = no part-load effect)." },
+    /* coal_conversion */
+    { AT("coal_conversion", coal_conversion, plants), .kind = SK_RECORDS, .size = CONV_MAX_PLANTS,
+      .count_offset = offsetof(Scenario, coal_conversion.n_plants), .fields = plant_fields,
+      .n_fields = NITEMS(plant_fields), .record_size = sizeof(ConvPlant),
+      .doc = "Coal conversion plants, one group each (at most 16); none by default." },
+    { AT("coal_conversion", coal_conversion, boiler_eff_frac), NUM(0.3, 1, 0.85), .unit = "1",
+      .dim = DIM_FRACTION,
+      .doc = "Efficiency of the coal boilers that raise bought-in and capture heat." },
     /* load */
     { AT("load", load, annual_gwh), SCHED0(0, 1e6), .unit = "GWh", .dim = DIM_ENERGY_GWH,
-      .doc = "Annual local electricity demand by year, excluding coal mining." },
+      .doc = "Annual local electricity demand by year, excluding coal mining and coal conversion plants." },
     { AT("load", load, industrial_share_frac), NUM(0, 1, 0.6), .unit = "1", .dim = DIM_FRACTION,
       .doc = "Share of the demand that is flat round the clock (industry)." },
     { AT("load", load, seasonal_amp_frac), NUM(0, 0.9, 0.15), .unit = "1", .dim = DIM_FRACTION,
@@ -524,6 +580,69 @@ static const SchemaEntry table[] = {
       .doc = "Tank heat loss per hour, fraction of the stored heat." },
     { AT("csp", csp, initial_storage_frac), NUM(0, 1, 0), .unit = "1", .dim = DIM_FRACTION,
       .doc = "Stored heat at the start of the first year, fraction of the storage." },
+    /* electrolyser, methanol, h2_trucks: hydrogen from surplus renewables
+     * (electrolyser.h, docs/hydrogen.md; sources of the defaults there) */
+    { AT("electrolyser", electrolyser, capacity_mw), SCHED0(0, 1e6), .unit = "MW", .dim = DIM_POWER_MW,
+      .doc = "Electric input capacity of the electrolysers by year (at the start of each year); none by default. "
+             "They run only on renewable surplus that would be curtailed (never on coal or imports)." },
+    { AT("electrolyser", electrolyser, kwh_per_kg), NUM(39.4, 120, 55), .unit = "kWh/kg",
+      .doc = "System electricity per kg of hydrogen at the AC bus (alkaline 57.7 / 56.7 / 53.6 kWh/kg in "
+             "2020 / 2025 / 2030, DEA technology data; Sinopec Kuqa 2023 about 55); at least 39.4, the higher "
+             "heating value." },
+    { AT("electrolyser", electrolyser, min_load_frac), NUM(0, 1, 0.3), .unit = "1", .dim = DIM_FRACTION,
+      .doc = "Minimum load, fraction of capacity: with less surplus the electrolysers idle (alkaline 30-100 % "
+             "conventionally, Communications Engineering 2023)." },
+    { AT("electrolyser", electrolyser, storage_kg), NUM(0, 1e9, 0), .unit = "kg",
+      .doc = "Usable hydrogen store; the demand (methanol, trucks) draws from it. 0: hydrogen is made only "
+             "as the hour's demand takes it." },
+    { AT("electrolyser", electrolyser, initial_storage_frac), NUM(0, 1, 0), .unit = "1", .dim = DIM_FRACTION,
+      .doc = "Hydrogen in the store at the start of the first year, fraction of storage_kg." },
+    { AT("electrolyser", electrolyser, priority), ENUM(ely_priority_names, ELY_BEFORE_CURTAILMENT),
+      .doc = "Place in the surplus order: before_curtailment (storage, then the line, then the "
+             "electrolysers, then curtailment) or before_export (storage, electrolysers, line, curtailment)." },
+    { AT("methanol", methanol, capacity_t), SCHED0(0, 1e8), .unit = "t/yr",
+      .doc = "CO2-to-methanol synthesis capacity (CO2 + 3 H2 -> CH3OH + H2O) by year; none by default. The "
+             "plant draws its hydrogen flat from the store at the rate the CO2 available allows." },
+    { AT("methanol", methanol, co2_t_per_t), NUM(1.3735, 3, 1.374), .unit = "t/t",
+      .doc = "CO2 per t methanol (stoichiometry 1.3735; DECHEMA 2017 plant data 1.374)." },
+    { AT("methanol", methanol, h2_t_per_t), NUM(0.18875, 1, 0.189), .unit = "t/t",
+      .doc = "Hydrogen per t methanol (stoichiometry 0.18875; DECHEMA 2017 plant data 0.189)." },
+    { AT("methanol", methanol, electricity_kwh_per_t), NUM(0, 5000, 1500), .unit = "kWh/t",
+      .doc = "Electricity of the methanol plant per t (hydrogen not included; DECHEMA 2017: 0.271 MWh per MWh "
+             "methanol, about 1.5 MWh/t); a flat load at the planned rate." },
+    { AT("methanol", methanol, co2_external_t), SCHED0(0, 1e9), .unit = "t/yr",
+      .doc = "CO2 available to the plant besides the county's own capture (e.g. a capture demonstration not "
+             "modelled), by year; none by default." },
+    { AT("methanol", methanol, carbon), ENUM(ccu_carbon_names, CCU_DELAYED),
+      .doc = "The methanol's carbon: delayed (counted as emitted: the methanol is burnt later, CCU delays "
+             "emission) or removed (CO2 used is subtracted from co2_mt). co2_ccu_removed_mt shows the latter "
+             "either way." },
+    { AT("h2_trucks", h2_trucks, count), SCHED0(0, 1e6), .unit = "1",
+      .doc = "Fuel-cell heavy trucks hauling coal by year; none by default. They draw hydrogen flat from the "
+             "store; hydrogen not delivered is driven on diesel." },
+    { AT("h2_trucks", h2_trucks, km_per_year), NUM(0, 1e6, 100000), .unit = "km",
+      .doc = "Distance per truck and year." },
+    { AT("h2_trucks", h2_trucks, h2_kg_per_100km), NUM(0.1, 100, 9), .unit = "kg/100km",
+      .doc = "Hydrogen use of a 49 t fuel-cell truck (9-9.2 kg/100 km, ICCT; 8.0 DEA for 40-50 t)." },
+    { AT("h2_trucks", h2_trucks, diesel_l_per_100km), NUM(0, 200, 44), .unit = "l/100km",
+      .doc = "Diesel use of the 49 t diesel truck replaced (China tractor-trailers 44 l/100 km, ICCT 2015)." },
+    { AT("h2_trucks", h2_trucks, diesel_kg_per_l), NUM(0.7, 1, 0.84), .unit = "kg/l",
+      .doc = "Diesel density (GB 19147-2016: 810-845 kg/m3 at 20 C)." },
+    { AT("h2_trucks", h2_trucks, diesel_tce_per_t), NUM(1, 2, 1.4571), .unit = "tce/t",
+      .doc = "Standard coal of 1 t diesel (GB/T 2589-2020)." },
+    { AT("h2_trucks", h2_trucks, diesel_co2_t_per_t), NUM(2, 4, 3.186), .unit = "t/t",
+      .doc = "CO2 of 1 t diesel burnt (IPCC 2006 defaults: 74.1 t/TJ x 43.0 GJ/t)." },
+    { AT("h2_trucks", h2_trucks, payload_t), NUM(0, 100, 32), .unit = "t",
+      .doc = "Coal per laden trip (49 t gross, GB 1589-2016, less the tractor and trailer)." },
+    { AT("h2_trucks", h2_trucks, laden_frac), NUM(0, 1, 0.5), .unit = "1", .dim = DIM_FRACTION,
+      .doc = "Share of the km driven laden (0.5: back empty)." },
+    { AT("h2_trucks", h2_trucks, haul_distance_km), NUM(0, 5000, 0), .unit = "km",
+      .doc = "Mean road haulage distance of the county's coal, for h2_haulage_share_frac (tonne-km on "
+             "hydrogen over coal output x this); 0: no share reported." },
+    { AT("h2_trucks", h2_trucks, diesel_in_accounting), BOOL(1),
+      .doc = "The county's fossil use (accounting.other_industry_mtce) holds the haulage diesel, so the diesel "
+             "avoided comes off energy consumption and co2_mt (at most other_industry_mtce); false: reported "
+             "only." },
     /* dispatch */
     { AT("dispatch", dispatch, strategy), ENUM(strategy_names, STRATEGY_RENEWABLE_FIRST),
       .doc = "Hourly dispatch rule (DESIGN section 5); line-first: surplus fills the export line "
@@ -588,10 +707,14 @@ static const SchemaEntry table[] = {
              "or net-exchange (plus imports, minus exports)." },
     { AT("accounting", accounting, coal_chemical_mtce), SCHED0(0, 1000), .unit = "Mtce",
       .dim = DIM_COAL_MTCE,
-      .doc = "Energy consumption of coal chemical industry by year." },
+      .doc = "Legacy: coal-chemical energy use by year as one flat figure, added on top of the "
+             "coal_conversion plants; 0 (default) when the plants are modelled." },
     { AT("accounting", accounting, other_industry_mtce), SCHED0(0, 1000), .unit = "Mtce",
       .dim = DIM_COAL_MTCE,
       .doc = "Other fossil energy consumption in the county by year." },
+    { AT("accounting", accounting, intensity_basis), ENUM(intensity_basis_names, INTENSITY_TOTAL),
+      .doc = "Energy consumption behind energy_intensity_* (and targets on it): total (the regional "
+             "energy balance) or excl-feedstock (less 原料用能, 发改环资〔2022〕803号)." },
     /* costs (docs/costs.md): the system's prices here, each technology's items
      * from the rows of costs.def */
     { AT("costs", costs, discount_rate_frac), NUM(0, 0.5, 0.08), .unit = "1/a", .dim = DIM_FRACTION,
@@ -645,7 +768,7 @@ static const SchemaEntry table[] = {
 };
 
 #define N_ENTRIES NITEMS(table)
-enum { MAX_ENTRIES = 224 };   /* = config_impl.h's */
+enum { MAX_ENTRIES = 288 };   /* = config_impl.h's */
 _Static_assert(sizeof table / sizeof table[0] <= MAX_ENTRIES, "schema table too long");
 
 static const struct { const char *name, *doc; } groups[] = {
@@ -658,9 +781,13 @@ static const struct { const char *name, *doc; } groups[] = {
     { "price", "Hourly price signal for storage arbitrage (docs/storage-arbitrage.md)." },
     { "coal_mining", "Coal mines (DESIGN 4)." },
     { "coal_power", "Coal power units (DESIGN 4)." },
+    { "coal_conversion", "Coal conversion plants and CO2 capture (docs/coal-conversion.md)." },
     { "load", "Local electricity demand (DESIGN 4)." },
     { "export", "The export line to the regional grid (DESIGN 4)." },
     { "csp", "Concentrated solar power: molten-salt tower, storage, turbine (docs/csp.md)." },
+    { "electrolyser", "Electrolysers on surplus renewables and their hydrogen store (docs/hydrogen.md)." },
+    { "methanol", "CO2 hydrogenation to methanol from the electrolysers' hydrogen (docs/hydrogen.md)." },
+    { "h2_trucks", "Fuel-cell trucks hauling coal on the electrolysers' hydrogen (docs/hydrogen.md)." },
     { "dispatch", "Hourly dispatch (DESIGN 5)." },
     { "economy", "GDP for intensities (DESIGN 6)." },
     { "accounting", "Energy and CO2 accounting (DESIGN 6)." },

@@ -215,6 +215,8 @@ static const Figure key_cols[] = {
     { "coal_power_mwh", "%.1f", NULL, 0 },
     { "export_mwh", "%.1f", NULL, 0 },
     { "energy_production_capacity_yi_tce", "%.3f", NULL, 0 },
+    { "conversion_coal_t", "%.0f", NULL, 0 },
+    { "co2_captured_t", "%.1f", NULL, 0 },
     { "energy_intensity_change_frac", "%+.1f", NULL, 0 },
     { "carbon_intensity_change_frac", "%+.1f", NULL, 0 },
 };

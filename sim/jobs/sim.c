@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "accounting.h"
+#include "h2acct.h"
 #include "annual.h"
 #include "costs.h"
 #include "dispatch.h"
@@ -581,6 +582,7 @@ Status sim_inputs(Run *run, int year)
     if (!run->first_year_done) {
         run->state.soc_mwh = s->storage.initial_soc_frac * e_new;
         run->state.coal_mw = lim->coal_min_mw;
+        run->state.h2_kg = s->electrolyser.initial_storage_frac * lim->h2_store_max_kg;
     } else if (e_new > run->storage_energy_prev_mwh) {
         run->state.soc_mwh += s->storage.initial_soc_frac * (e_new - run->storage_energy_prev_mwh);
     }
@@ -712,6 +714,15 @@ static Status sim_run_years(Run *run, const Scenario *s, unsigned long member, c
             return ST_NUMERIC;
         }
         acct_year(s, row);
+        h2_acct_year(s, row);   /* methanol, trucks: after the county's own accounting */
+        /* Coal conversion drawing more coal than the county mines: allowed
+         * (coal comes in from the neighbouring counties), but said, once a
+         * year; the balance books the difference as inflow. */
+        if (row->conversion_coal_share_frac > 1.0 + 1e-9)
+            diag_warn(d, s->source_file, 0, "coal_conversion.plants",
+                      "year %d: the coal conversion plants take %.3f Mt of coal, more than the county's "
+                      "output of %.3f Mt; the rest is taken as brought in", year, row->conversion_coal_t * 1e-6,
+                      row->coal_output_mt);
         res->n_years = i + 1;
         if (sink && sink->year &&
             (st = sink->year(sink->ctx, s, &run->cal, &run->wx, &run->in, &run->out, row)) != ST_OK)

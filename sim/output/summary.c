@@ -38,12 +38,25 @@ static const Figure key_figures[] = {
     { "energy_production_calorific_mtce", "%.0f", NULL, 1 },
     { "energy_production_capacity_yi_tce", "%.4f", NULL, 0 },
     { "energy_production_capacity_calorific_mtce", "%.4f", "亿吨标煤", 0 },
+    { "conversion_coal_t", "%.0f", NULL, 0 },
+    { "conversion_product_t", "%.0f", NULL, 1 },
+    { "conversion_load_mwh", "%.2f", NULL, 1 },
     { "energy_consumption_mtce", "%.1f", NULL, 0 },
+    { "conversion_energy_mtce", "%.1f", NULL, 1 },
+    { "feedstock_mtce", "%.1f", NULL, 1 },
+    { "energy_consumption_excl_feedstock_mtce", "%.1f", NULL, 0 },
     { "co2_mt", "%.1f", NULL, 0 },
+    { "co2_process_t", "%.1f", NULL, 1 },
+    { "co2_conversion_combustion_t", "%.1f", NULL, 1 },
+    { "co2_captured_t", "%.1f", NULL, 1 },
+    { "co2_stored_t", "%.1f", NULL, 1 },
+    { "co2_used_t", "%.1f", NULL, 1 },
     { "gdp_yi_yuan", "%.1f", NULL, 0 },
     { "energy_intensity_tce_per_10k_yuan", "%.3f", NULL, 0 },
     { "carbon_intensity_t_per_10k_yuan", "%.3f", NULL, 0 },
     { "energy_intensity_change_frac", "%+.1f", NULL, 0 },
+    { "energy_intensity_total_change_frac", "%+.1f", NULL, 1 },
+    { "energy_intensity_excl_feedstock_change_frac", "%+.1f", NULL, 1 },
     { "carbon_intensity_change_frac", "%+.1f", NULL, 0 },
     { "invest_total_yi_yuan", "%.1f", NULL, 0 },
     { "invest_cum_yi_yuan", "%.1f", NULL, 0 },
@@ -58,8 +71,25 @@ const Figure *summary_key_figures(int *n)
     return key_figures;
 }
 
+/* Rows of coal conversion (its metrics and the figures it splits) appear
+ * only in a run with conversion plants; a run without keeps its table. */
+static int conversion_row(const char *metric)
+{
+    const Metric *m = metrics_find(metric);
+    return (m && m->owner == TECH_COAL_CONVERSION) || strcmp(metric, "energy_consumption_excl_feedstock_mtce") == 0
+        || strncmp(metric, "energy_intensity_total", 22) == 0 || strncmp(metric, "energy_intensity_excl", 21) == 0;
+}
+
+static int has_conversion(const RunResults *res)
+{
+    for (int i = 0; i < res->n_years; i++)
+        if (res->rows[i].conversion_coal_t > 0) return 1;
+    return 0;
+}
+
 static void figure_row(FILE *f, const Figure *fig, const RunResults *res)
 {
+    if (conversion_row(fig->metric) && !has_conversion(res)) return;
     const char *names[PRESENT_TECH_MAX], *capacity[PRESENT_TECH_MAX];
     int n = present_tech_figures(fig->metric, names, capacity);
     if (n >= 0) {   /* one row per generator the run has */
@@ -77,6 +107,45 @@ static void figure_row(FILE *f, const Figure *fig, const RunResults *res)
         fputs(" |", f);
     }
     fputc('\n', f);
+}
+
+/* Electrolysers, methanol and hydrogen trucks (docs/hydrogen.md), only
+ * when the run has any of them. */
+static void hydrogen_section(FILE *f, const Scenario *s, const RunResults *res)
+{
+    int any = 0;
+    for (int i = 0; i < res->n_years; i++)
+        any |= res->rows[i].electrolyser_capacity_mw > 0 || res->rows[i].h2_trucks > 0
+             || res->rows[i].methanol_capacity_t > 0;
+    if (!any) return;
+    static const Figure figs[] = {
+        { "electrolyser_capacity_mw", "%.1f", NULL, 0 }, { "electrolyser_mwh", "%.2f", NULL, 0 },
+        { "curtailment_absorbed_mwh", "%.2f", NULL, 1 }, { "electrolyser_from_export_mwh", "%.2f", NULL, 1 },
+        { "electrolyser_full_load_hours", "%.0f", NULL, 0 }, { "h2_produced_t", "%.0f", NULL, 0 },
+        { "h2_delivered_t", "%.0f", NULL, 0 }, { "h2_unmet_t", "%.0f", NULL, 0 },
+        { "methanol_t", "%.0f", NULL, 0 }, { "methanol_co2_used_t", "%.0f", NULL, 0 },
+        { "h2_truck_km", "%.0f", NULL, 0 }, { "diesel_avoided_t", "%.0f", NULL, 0 },
+        { "diesel_co2_avoided_t", "%.0f", NULL, 0 }, { "h2_haulage_share_frac", "%.2f", NULL, 0 },
+        { "co2_mt", "%.1f", NULL, 0 }, { "co2_ccu_removed_mt", "%.1f", NULL, 0 },
+    };
+    fputs("\n## Electrolysers, CO2-to-methanol and hydrogen trucks\n\n| | ", f);
+    for (int i = 0; i < res->n_years; i++) fprintf(f, "%.0f | ", res->rows[i].year);
+    fputs("\n|---|", f);
+    for (int i = 0; i < res->n_years; i++) fputs("---:|", f);
+    fputc('\n', f);
+    for (size_t k = 0; k < sizeof figs / sizeof figs[0]; k++) figure_row(f, &figs[k], res);
+    fprintf(f, "\nThe electrolysers run only on surplus wind and PV (priority `%s`: %s), never on coal or "
+               "imports; below %.0f %% of their capacity they idle. The methanol's carbon is counted **%s** "
+               "(`methanol.carbon`; the other convention is the row co2_ccu_removed_mt). The diesel the trucks "
+               "avoid %s. See docs/hydrogen.md.\n",
+            s->electrolyser.priority == ELY_BEFORE_EXPORT ? "before_export" : "before_curtailment",
+            s->electrolyser.priority == ELY_BEFORE_EXPORT ? "before the export line takes the surplus"
+                                                          : "only what would be curtailed",
+            100.0 * s->electrolyser.min_load_frac,
+            s->methanol.carbon == CCU_REMOVED ? "removed" : "as emitted when the methanol is burnt (CCU delays)",
+            s->h2_trucks.diesel_in_accounting ? "comes off the county's other fossil use and CO2 (at most "
+                                                "accounting.other_industry_mtce)"
+                                              : "is reported only, not taken off the county's energy use");
 }
 
 static const char *op_words(TargetOp op)
@@ -288,6 +357,7 @@ void summary_write(FILE *f, const Scenario *s, const RunResults *res, const Summ
     fputc('\n', f);
     for (size_t k = 0; k < sizeof key_figures / sizeof key_figures[0]; k++) figure_row(f, &key_figures[k], res);
 
+    hydrogen_section(f, s, res);
     if (res->n_targets > 0) write_targets(f, res);
     if (extra && extra->write) extra->write(extra->ctx, f);
     storage_price(f, res);
@@ -312,6 +382,18 @@ void summary_write(FILE *f, const Scenario *s, const RunResults *res, const Summ
         fprintf(f, " %d %.4f%s", s->first_year + i,
                 schedule_at(&a->grid_co2_kg_per_kwh, s->first_year + i), i + 1 < res->n_years ? ";" : "");
     fputs(".\n", f);
+    if (has_conversion(res)) {
+        fputs("- Coal conversion energy use (fuel + conversion losses, Mtce), of it feedstock (原料用能):", f);
+        for (int i = 0; i < res->n_years; i++)
+            fprintf(f, " %d %.3f, %.3f%s", s->first_year + i, res->rows[i].conversion_energy_mtce,
+                    res->rows[i].feedstock_mtce, i + 1 < res->n_years ? ";" : "");
+        fprintf(f, ". The energy-intensity headline uses **%s** (`accounting.intensity_basis`; "
+                   "both figures are in `annual.dat`). Captured CO2, stored or used, is not emitted in the county "
+                   "(docs/coal-conversion.md).\n",
+                a->intensity_basis == INTENSITY_EXCL_FEEDSTOCK
+                    ? "energy consumption excluding feedstock (扣除原料用能, 发改环资〔2022〕803号)"
+                    : "total energy consumption (能源消费总量)");
+    }
     fputs("- Coal chemical and other industry (Mtce):", f);
     for (int i = 0; i < res->n_years; i++)
         fprintf(f, " %d %.3f + %.3f%s", s->first_year + i,

@@ -203,7 +203,7 @@ setup_o_file() { echo "a file, not a folder" >"$O"; }
 setup_o_ro() { mnt "$O" ro,size=64k; }
 setup_o_full() { mnt "$O" size=64k; }
 setup_o_full_cmp() { mnt "$O" size=300k; }
-setup_o_full_prev() { mnt "$O" size=64k && cp -R "$F/done/fast" "$O/"; }
+setup_o_full_prev() { mnt "$O" size=128k && cp -R "$F/done/fast" "$O/"; }   # the finished run (about 70 kB) fits, a new hourly file does not
 setup_link_name() { mkdir -p "$O" && ln -s "$S/victim" "$O/fast"; }
 setup_link_dangling() { mkdir -p "$O" && ln -s "$S/victim/new" "$O/fast"; }
 setup_file_name() { mkdir -p "$O" && echo "not ours" >"$O/fast"; }

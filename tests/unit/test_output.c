@@ -239,7 +239,7 @@ static void hourly_from_series_table(void)
     fclose(f);
     CU_ASSERT_EQUAL(rows, 1 + 8760);
     CU_ASSERT_STRING_EQUAL(balance, "wind_used + solar_used + coal + discharge + import + unserved + csp_used"
-                                    " = load + export + charge\n");
+                                    " = load + export + charge + electrolyser\n");
     /* hour 1: calendar, then series i holds i.001 */
     char expect_row[4096] = "1 1 1 1 1";
     for (int i = 0; i < series_count(); i++)

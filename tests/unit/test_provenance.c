@@ -130,7 +130,7 @@ static void assignments(void)
     s = load("../configs/yiwu-14fyp.cfg");
     CU_ASSERT_TRUE(sensitivity_assignment(s, provenance_find(&s->provenance, "load.annual_gwh"), 0.5, buf,
                                           sizeof buf));
-    CU_ASSERT_STRING_EQUAL(buf, "load.annual_gwh=((2020, 750.0), (2025, 1500.0))");
+    CU_ASSERT_STRING_EQUAL(buf, "load.annual_gwh=((2020, 520.0), (2025, 750.0))");
     free(s);
 }
 

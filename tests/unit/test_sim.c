@@ -62,8 +62,9 @@ static Status check_year(void *ctx, const Scenario *s, const Calendar *cal, cons
         || fabs(sum_load - row->load_mwh) > 1e-6 * (1 + sum_load)
         || fabs(sum_curt - row->curtailed_mwh) > 1e-6 * (1 + sum_curt))
         c->sum_bad++;
-    /* the year's load is the configured demand plus the mines' electricity */
-    double want = schedule_at(&s->load.annual_gwh, y) * 1000.0 + row->mining_load_mwh;
+    /* the year's load is the configured demand plus the mines' and the coal
+     * conversion plants' electricity */
+    double want = schedule_at(&s->load.annual_gwh, y) * 1000.0 + row->mining_load_mwh + row->conversion_load_mwh;
     if (fabs(sum_load - want) > 1e-6 * want) c->sum_bad++;
     return ST_OK;
 }
