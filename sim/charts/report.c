@@ -327,32 +327,16 @@ static void key_figures(FILE *f, const Report *r)
     fputs("</table>\n", f);
 }
 
-/* Storage against the price signal (docs/storage-arbitrage.md), every year,
- * as summary.md shows it: only when storage discharged in hours priced
- * above the year's mean, so runs with the flat default price keep their page. */
-static void storage_price(FILE *f, const Report *r)
+/* A table of the metrics in every year, in the plan's units; a metric with
+ * unit "1" is a count (cycles), not a share. */
+static void every_year_table(FILE *f, const Report *r, const char *const *metrics, size_t n_metrics)
 {
-    static const char *const metrics[] = {
-        "storage_power_mw", "storage_cycles", "charge_mwh", "discharge_mwh", "storage_peak_discharge_mwh",
-        "storage_avoided_curtailment_mwh", "price_mean_yuan_per_kwh", "storage_charge_price_yuan_per_kwh",
-        "storage_discharge_price_yuan_per_kwh", "storage_arbitrage_yi_yuan", "storage_compensation_yi_yuan",
-    };
     const int n = r->annual.n_rows;
-    int pk = results_dat_col(&r->annual, "storage_peak_discharge_mwh"), shown = 0;
-    for (int i = 0; pk >= 0 && i < n; i++) shown |= results_dat_get(&r->annual, i, pk) > 0.0;
-    if (!shown) return;
-    fputs(tr(r, "<h2>储能与电价信号</h2>\n<p>等效循环次数 = 放电量/储能容量；高峰放电 = 电价高于年均值时段的放电（调峰）；"
-                "减少弃电 = 外送通道余量与少受入都无法吸收的充电量；价差收益 = Σ 电价 ×（放电 − 充电），按逐时电价信号"
-                "（price_yuan_per_kwh，docs/storage-arbitrage.md）。</p>\n",
-             "<h2>Storage and the price signal</h2>\n<p>Cycles = discharge / storage energy; peak discharge = "
-             "discharge in hours priced above the year's mean (peak regulation); curtailment avoided = charge that "
-             "neither the free line nor forgone import could have taken; arbitrage = Σ price × (discharge − charge) "
-             "at the hourly price signal (price_yuan_per_kwh, docs/storage-arbitrage.md).</p>\n"), f);
     fprintf(f, "<table>\n<tr><th>%s</th>", tr(r, "指标", "figure"));
     int yc = results_dat_col(&r->annual, "year");
     for (int i = 0; i < n; i++) fprintf(f, "<th>%.0f</th>", results_dat_get(&r->annual, i, yc));
     fputs("</tr>\n", f);
-    for (size_t k = 0; k < sizeof metrics / sizeof metrics[0]; k++) {
+    for (size_t k = 0; k < n_metrics; k++) {
         const Metric *m = metrics_find(metrics[k]);
         int c = results_dat_col(&r->annual, metrics[k]);
         if (!m || c < 0) continue;
@@ -365,7 +349,7 @@ static void storage_price(FILE *f, const Report *r)
         fputs("</td>", f);
         for (int i = 0; i < n; i++) {
             double x = results_dat_get(&r->annual, i, c);
-            if (strcmp(m->unit, "1") == 0) snprintf(v, sizeof v, "%.0f", x);   /* cycles: a count, not a share */
+            if (strcmp(m->unit, "1") == 0) snprintf(v, sizeof v, "%.0f", x);
             else present_format_as(v, sizeof v, m->unit, x, mag, r->en, 0, 0);
             fputs("<td class=\"n\">", f);
             esc(f, v);
@@ -374,6 +358,55 @@ static void storage_price(FILE *f, const Report *r)
         fputs("</tr>\n", f);
     }
     fputs("</table>\n", f);
+}
+
+/* Any year's value of the metric above zero. */
+static int any_positive(const Report *r, const char *metric)
+{
+    int c = results_dat_col(&r->annual, metric);
+    for (int i = 0; c >= 0 && i < r->annual.n_rows; i++)
+        if (results_dat_get(&r->annual, i, c) > 0.0) return 1;
+    return 0;
+}
+
+/* Storage against the price signal (docs/storage-arbitrage.md), every year,
+ * as summary.md shows it: only when storage discharged in hours priced
+ * above the year's mean, so runs with the flat default price keep their page. */
+static void storage_price(FILE *f, const Report *r)
+{
+    static const char *const metrics[] = {
+        "storage_power_mw", "storage_cycles", "charge_mwh", "discharge_mwh", "storage_peak_discharge_mwh",
+        "storage_avoided_curtailment_mwh", "price_mean_yuan_per_kwh", "storage_charge_price_yuan_per_kwh",
+        "storage_discharge_price_yuan_per_kwh", "storage_arbitrage_yi_yuan", "storage_compensation_yi_yuan",
+    };
+    if (!any_positive(r, "storage_peak_discharge_mwh")) return;
+    fputs(tr(r, "<h2>储能与电价信号</h2>\n<p>等效循环次数 = 放电量/储能容量；高峰放电 = 电价高于年均值时段的放电（调峰）；"
+                "减少弃电 = 外送通道余量与少受入都无法吸收的充电量；价差收益 = Σ 电价 ×（放电 − 充电），按逐时电价信号"
+                "（price_yuan_per_kwh，docs/storage-arbitrage.md）。</p>\n",
+             "<h2>Storage and the price signal</h2>\n<p>Cycles = discharge / storage energy; peak discharge = "
+             "discharge in hours priced above the year's mean (peak regulation); curtailment avoided = charge that "
+             "neither the free line nor forgone import could have taken; arbitrage = Σ price × (discharge − charge) "
+             "at the hourly price signal (price_yuan_per_kwh, docs/storage-arbitrage.md).</p>\n"), f);
+    every_year_table(f, r, metrics, sizeof metrics / sizeof metrics[0]);
+}
+
+/* Coal units committed as needed (docs/unit-commitment.md): only when some
+ * capacity was started, so must-run runs keep their page. */
+static void coal_units(FILE *f, const Report *r)
+{
+    static const char *const metrics[] = {
+        "coal_power_capacity_mw", "coal_power_mwh", "coal_started_mw", "coal_startup_tce",
+        "coal_heat_rate_avg_gce_per_kwh", "coal_power_tce", "curtailed_mwh",
+    };
+    if (!any_positive(r, "coal_started_mw")) return;
+    fputs(tr(r, "<h2>煤电机组启停与煤耗</h2>\n<p>机组按需启停：风光将被弃时先停机组（保留各机组 must_run_frac 的容量），"
+                "负荷与外送需要时再启动；全部机组作为一个启停组。启动耗煤计入发电耗煤；供电煤耗随负荷率变化"
+                "（coal_power.part_load_factor，docs/unit-commitment.md）。</p>\n",
+             "<h2>Coal units: commitment and heat rate</h2>\n<p>Units are committed as needed: capacity is stopped "
+             "before wind and PV are curtailed (down to each unit's must_run_frac) and started for load and export; "
+             "the fleet is one commitment group. Start-up fuel is part of the coal burnt for power; the heat rate "
+             "follows the load fraction (coal_power.part_load_factor, docs/unit-commitment.md).</p>\n"), f);
+    every_year_table(f, r, metrics, sizeof metrics / sizeof metrics[0]);
 }
 
 /* Electrolysers, methanol and hydrogen trucks (docs/hydrogen.md): their
@@ -1019,6 +1052,7 @@ static Status write_page(FILE *f, Report *r)
     key_figures(f, r);
     hydrogen(f, r);
     target_table(f, r);
+    coal_units(f, r);
     storage_price(f, r);
     Status st = yardstick(f, r);
     if (st != ST_OK) return st;

@@ -260,6 +260,36 @@ static void calibration(FILE *f, const Scenario *s, const RunResults *res)
     }
 }
 
+/* Coal units as they are run (docs/unit-commitment.md): shown when units are
+ * committed as needed or the heat rate depends on load, so a must-run run
+ * with a flat heat rate keeps its summary. */
+static void coal_units(FILE *f, const Scenario *s, const RunResults *res)
+{
+    const CoalPowerParams *cp = &s->coal_power;
+    int part_load = 0;
+    for (int k = 0; k < COAL_CURVE_POINTS; k++) part_load |= cp->part_load_factor[k] != 1.0;
+    if (cp->commitment != COMMIT_FLEXIBLE && !part_load) return;
+    static const Figure figs[] = {
+        { "coal_power_capacity_mw", "%.1f", NULL, 0 }, { "coal_power_mwh", "%.2f", NULL, 0 },
+        { "coal_started_mw", "%.0f", NULL, 0 }, { "coal_startup_tce", "%.2f", NULL, 0 },
+        { "coal_heat_rate_avg_gce_per_kwh", "%.1f", NULL, 0 }, { "coal_power_tce", "%.0f", NULL, 0 },
+        { "curtailed_mwh", "%.2f", NULL, 0 },
+    };
+    fprintf(f, "\n## Coal units: commitment and heat rate\n\nCommitment **%s**: %s. The heat rate %s; "
+               "start-up fuel is part of the coal burnt for power. See docs/unit-commitment.md.\n\n| | ",
+            cp->commitment == COMMIT_FLEXIBLE ? "flexible" : "must-run",
+            cp->commitment == COMMIT_FLEXIBLE
+                ? "capacity is stopped before wind and PV are curtailed and started for load and export, down to "
+                  "the units' must_run_frac (the whole fleet is one commitment group)"
+                : "every unit in service runs at least at its minimum load every hour",
+            part_load ? "rises at part load (coal_power.part_load_factor)" : "does not depend on load");
+    for (int i = 0; i < res->n_years; i++) fprintf(f, "%.0f | ", res->rows[i].year);
+    fputs("\n|---|", f);
+    for (int i = 0; i < res->n_years; i++) fputs("---:|", f);
+    fputc('\n', f);
+    for (size_t k = 0; k < sizeof figs / sizeof figs[0]; k++) figure_row(f, &figs[k], res);
+}
+
 /* Storage against the price signal (docs/storage-arbitrage.md): shown when
  * storage discharged in hours priced above the year's mean, so a run with
  * the flat default price keeps its summary. */
@@ -360,6 +390,7 @@ void summary_write(FILE *f, const Scenario *s, const RunResults *res, const Summ
     hydrogen_section(f, s, res);
     if (res->n_targets > 0) write_targets(f, res);
     if (extra && extra->write) extra->write(extra->ctx, f);
+    coal_units(f, s, res);
     storage_price(f, res);
     if (res->optimal) yardstick(f, res);
     calibration(f, s, res);
