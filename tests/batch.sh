@@ -89,5 +89,14 @@ for f in annual.dat targets.csv hourly-2025.dat; do
 done
 [ $rc1 = $rc2 ] && [ $same = 1 ] && ok || bad "BOM: exit $rc1 vs $rc2, same results: $same $(head -1 "$tmp/err")"
 
+# the coal units' section: in a run that commits units as needed (its start-up
+# fuel = capacity started x the units' tce/MW, > 0), not in the must-run base plan
+"$ecsim" run -q tests/regress/coal-flexible/scenario.cfg -o "$tmp/uc" >/dev/null 2>&1
+ucs="$tmp/uc/scenario/summary.md"
+grep -q '^## Coal units: commitment and heat rate' "$ucs" && grep -q 'Commitment \*\*flexible\*\*' "$ucs" \
+  && grep -q '^| 煤电启动耗煤 coal burnt starting units' "$ucs" && ok || bad "flexible run's summary lacks the coal units' section"
+[ "$(col "$tmp/uc/scenario/annual.dat" 6 coal_started_mw | cut -d. -f1)" -gt 0 ] && ok || bad "no capacity started in 2025"
+! grep -q '^## Coal units' "$tmp/cmp/yiwu-14fyp/summary.md" && ok || bad "must-run base plan shows the coal units' section"
+
 echo "batch: $pass passed, $fail failed"
 [ $fail = 0 ]
