@@ -603,10 +603,8 @@ Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchSt
 {
     *rep = (DispatchReport){ .first_violation_hour = -1 };
     if (lim->strategy == STRATEGY_OPTIMAL) {   /* a linear program per window: lpdispatch.h */
-        Status lp = lpdispatch_year(lim->lp_work, lim, in, st, out, rep);
-        /* No electrolysers there (config rule): the pass only clears their series. */
-        if (lp == ST_OK) h2_dispatch_pass(lim, in, st, out);
-        return lp;
+        /* The electrolysers are the program's own columns: no pass after it. */
+        return lpdispatch_year(lim->lp_work, lim, in, st, out, rep);
     }
     if (lim->strategy != STRATEGY_RENEWABLE_FIRST && lim->strategy != STRATEGY_LINE_FIRST
         && lim->strategy != STRATEGY_PEAK_SHAVING)

@@ -1,4 +1,5 @@
-/* h2dispatch.h — electrolysers in the hourly dispatch (docs/hydrogen.md):
+/* h2dispatch.h — electrolysers in the rule-based dispatch (docs/hydrogen.md;
+ * the optimal dispatch has them as columns of its program, lpdispatch.c):
  * a pass over a dispatched year that lets the electrolysers take the
  * renewable surplus the rules left to curtailment (and, with priority
  * "before_export", the surplus the line carried off), before it is

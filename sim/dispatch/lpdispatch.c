@@ -14,6 +14,11 @@
  *                          receiving grid's absorption limit: exportline.h)
  *   m  import              [0, import cap]
  *   n  unserved            [0, inf) or [0, 0]
+ * then unit commitment's k, st, sd (coal_commit), then, with electrolysers or
+ * a hydrogen demand (has_h2), the hydrogen's (docs/hydrogen.md):
+ *   e  electrolyser power  [0, capacity]   (a demand in the balance)
+ *   H  hydrogen store, end of hour, kg [0, storage_kg]
+ *   U  hydrogen unmet, kg  [0, the hour's draw]
  * Rows per hour:
  *   balance  u + g + d + m + n - z - c = load + firm - scheduled
  *   soc      s_t - keep s_{t-1} - eta_c c + d / eta_d - f = 0   (t = 0: = keep soc0)
@@ -22,6 +27,11 @@
  *   down     g_t - g_{t-1} + b_t >= -ramp - max(0, cap_{t-1} - ramp - cap_t)
  *            (t = 0: g_0 + b_0 >= lo0)
  *   floor    g_t + b_t >= min_t      (min_t scaled by the share available)
+ *   store    H_t - H_{t-1} - kg_per_mwh e_t - U_t = -draw_t   (t = 0: = H0 - draw_0)
+ *   surplus  e_t - u_t <= 0 (priority before_curtailment; free with before_export)
+ * (the balance then reads ... - z - c - e = ...). The minimum load is not
+ * convex: the program relaxes it, and the kept hours enforce it afterwards
+ * (lpdispatch_window: below it the fleet idles, as under the rules).
  * Each relaxes the rule it mirrors just enough that every dispatch the rules
  * can produce is feasible (docs/optimal-dispatch.md says why row by row), so
  * the program's optimum is never worse than the rules on its objective. */
@@ -29,6 +39,7 @@
 
 /* Clp's C interface, loaded at the first model (clpload.h says why). */
 #include "clpload.h"
+#include "electrolyser.h"
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
@@ -39,7 +50,9 @@ enum { CU, CG, CB, CC, CD, CS, CF, CZ, CM, CN, NV,      /* columns of an hour */
        CK = NV, CST, CSD, NV_UC };                       /* unit commitment's (coal_commit) */
 enum { RBAL, RSOC, RUP, RDN, RFL, NR,                    /* rows of an hour */
        RCAP = NR, RSTA, RSTO, RMU, RMD, NR_UC };
-enum { NZ_PER_HOUR = 20, SLOTS = 2 };
+enum { HE, HH, HU, NH };                                 /* hydrogen's columns, after the others */
+enum { RH2, RELY, NRH };                                 /* hydrogen's rows, after the others */
+enum { NZ_PER_HOUR = 20, NZ_H2 = 8, SLOTS = 2 };
 
 #define INF DBL_MAX   /* Clp's infinity (COIN_DBL_MAX) */
 /* Added to the start-up weight per MW: without it a start that costs no fuel
@@ -56,6 +69,10 @@ typedef struct {
      * columns and rows per hour (NV, NR without it). */
     int commit, nv, nr, ut, dt;
     double minfrac, startup;
+    /* Hydrogen: columns from ch, rows from rh of each hour (h2 = 0: none),
+     * and what the matrix and objective hold of it. */
+    int h2, ch, rh, prio;
+    double kgpm;
     int solved;                      /* holds a basis to start from */
     unsigned long used;              /* for replacing the older slot */
     double *collo, *colup, *rowlo, *rowup;
@@ -65,6 +82,7 @@ typedef struct {
 struct LpDispatch {
     Slot slot[SLOTS];
     unsigned long tick;
+    long ely_below_min;   /* kept hours whose relaxed e lay inside (0, min load) */
     LpFailure fail;
 };
 
@@ -107,18 +125,58 @@ const LpFailure *lpdispatch_failure(const LpDispatch *lp)
     return &lp->fail;
 }
 
+long lpdispatch_ely_below_min(const LpDispatch *lp)
+{
+    return lp->ely_below_min;
+}
+
 /* The column and row of hour t in a model of nv columns and nr rows per hour. */
 static int colx(int nv, int t, int k) { return t * nv + k; }
 static int rowx(int nr, int t, int r) { return t * nr + r; }
 #define col(t, k) colx(nv, (t), (k))
 #define row(t, r) rowx(nr, (t), (r))
 
+/* Electrolysers or a hydrogen draw: the program has hydrogen's columns.
+ * Without both a store's hydrogen only waits (lpdispatch_window). */
+static int has_h2(const DispatchLimits *lim)
+{
+    return lim->ely_mw > 0.0 || lim->h2_methanol_kg_per_h + lim->h2_trucks_kg_per_h > 0.0;
+}
+
 /* The matrix's shape under lim: with unit commitment NV_UC columns and
- * NR_UC rows per hour. */
-static void shape(const DispatchLimits *lim, int *nv, int *nr)
+ * NR_UC rows per hour; hydrogen adds NH columns and NRH rows after those
+ * (*ch, *rh: where they start in an hour). */
+static void shape(const DispatchLimits *lim, int *nv, int *nr, int *ch, int *rh)
 {
     *nv = lim->coal_commit ? NV_UC : NV;
     *nr = lim->coal_commit ? NR_UC : NR;
+    *ch = *nv;
+    *rh = *nr;
+    if (has_h2(lim)) {
+        *nv += NH;
+        *nr += NRH;
+    }
+}
+
+/* The hydrogen's weights (docs/hydrogen.md, "In the optimal dispatch"):
+ * a kg unmet costs *h, so that a MWh of electrolysis avoids at most
+ * hk = kg_per_mwh x h = half the least of the coal, import and curtailment
+ * weights; a MWh of electrolysis costs *e:
+ *   before_curtailment: e = (hk + curtail) / 2, between hk and curtail:
+ *     absorbing a curtailed MWh gains curtail - e + (0 .. hk) > 0; taking
+ *     it from the export line costs e - (0 .. hk) > 0; from coal or imports
+ *     at least coal + e - hk > 0 (and the surplus row keeps e within the
+ *     pool's output, so coal under its floor cannot feed it either);
+ *   before_export: e = -hk / 2, a small gain: the export's MWh (weight 0)
+ *     goes to the fleet (hk / 2 + its hydrogen's value), while coal or
+ *     imports cost at least coal - 3 hk / 2 > 0.
+ * So the program runs the fleet only on what the rules may give it. */
+static void h2_weights(const DispatchLimits *lim, double *e, double *h)
+{
+    const LpParams *w = &lim->lp;
+    const double hk = 0.5 * dmin(w->coal_cost, dmin(w->import_cost, w->curtail_cost));
+    *e = lim->ely_priority == ELY_BEFORE_EXPORT ? -0.5 * hk : 0.5 * (hk + w->curtail_cost);
+    *h = lim->ely_kg_per_mwh > 0.0 ? hk / lim->ely_kg_per_mwh : 0.0;
 }
 
 /* The minimum up and down times the rows take: 0 or 1 add no row. */
@@ -130,13 +188,13 @@ static int min_down(const DispatchLimits *lim) { return lim->coal_min_down_h > 1
 static int slot_build(Slot *s, int T, const DispatchLimits *lim)
 {
     slot_clear(s);
-    int nv, nr;
-    shape(lim, &nv, &nr);
-    const int uc = lim->coal_commit, ut = min_up(lim), dt = min_down(lim);
+    int nv, nr, ch, rh;
+    shape(lim, &nv, &nr, &ch, &rh);
+    const int uc = lim->coal_commit, ut = min_up(lim), dt = min_down(lim), h2 = has_h2(lim);
     /* unit commitment adds per hour: g in cap; b in floor's row twice
      * counted already; k in floor, cap, start, stop, min-up and min-down
      * rows; s and d in up to ut or dt min-up/down rows */
-    const size_t per_hour = NZ_PER_HOUR + (uc ? 12 + (size_t)ut + (size_t)dt : 0);
+    const size_t per_hour = NZ_PER_HOUR + (uc ? 12 + (size_t)ut + (size_t)dt : 0) + (h2 ? NZ_H2 : 0);
     const size_t nc = (size_t)T * (size_t)nv, nrows = (size_t)T * (size_t)nr, nz = (size_t)T * per_hour;
     int *start = malloc((nc + 1) * sizeof *start);
     int *index = malloc(nz * sizeof *index);
@@ -157,12 +215,16 @@ static int slot_build(Slot *s, int T, const DispatchLimits *lim)
     }
     const LpParams *w = &lim->lp;
     const double ec = lim->eta_charge, ed = lim->eta_discharge, keep = lim->keep_per_h;
+    const double kgpm = lim->ely_kg_per_mwh;
+    double e_w = 0.0, h_w = 0.0;
+    if (h2) h2_weights(lim, &e_w, &h_w);
     int k = 0;
 #define NZ(r, v) (index[k] = (r), value[k] = (v), k++)
     for (int t = 0; t < T; t++) {
         const int nxt = t + 1 < T;
         start[col(t, CU)] = k;
         NZ(row(t, RBAL), 1.0);
+        if (h2) NZ(row(t, rh + RELY), -1.0);
         start[col(t, CG)] = k;
         NZ(row(t, RBAL), 1.0);
         NZ(row(t, RUP), 1.0);
@@ -217,6 +279,20 @@ static int slot_build(Slot *s, int T, const DispatchLimits *lim)
              * capacity is not started for nothing when it costs no fuel. */
             obj[col(t, CST)] = w->coal_cost * lim->coal_startup_mwh + START_EPS;
         }
+        if (h2) {
+            /* e: electrolyser power; H: store; U: unmet (kg) */
+            start[col(t, ch + HE)] = k;
+            NZ(row(t, RBAL), -1.0);
+            NZ(row(t, rh + RH2), -kgpm);
+            NZ(row(t, rh + RELY), 1.0);
+            start[col(t, ch + HH)] = k;
+            NZ(row(t, rh + RH2), 1.0);
+            if (nxt) NZ(row(t + 1, rh + RH2), -1.0);
+            start[col(t, ch + HU)] = k;
+            NZ(row(t, rh + RH2), -1.0);
+            obj[col(t, ch + HE)] = e_w;
+            obj[col(t, ch + HU)] = h_w;
+        }
 
         obj[col(t, CU)] = -w->curtail_cost;
         obj[col(t, CG)] = w->coal_cost;
@@ -253,6 +329,11 @@ static int slot_build(Slot *s, int T, const DispatchLimits *lim)
     s->dt = dt;
     s->minfrac = uc ? lim->coal_min_frac : 0.0;
     s->startup = uc ? lim->coal_startup_mwh : 0.0;
+    s->h2 = h2;
+    s->ch = ch;
+    s->rh = rh;
+    s->prio = h2 ? lim->ely_priority : 0;
+    s->kgpm = h2 ? kgpm : 0.0;
     return 1;
 }
 
@@ -267,7 +348,9 @@ static Slot *slot_for(LpDispatch *lp, int T, const DispatchLimits *lim)
             && s->eta_d == lim->eta_discharge && memcmp(&s->w, &lim->lp, sizeof s->w) == 0
             && s->commit == lim->coal_commit
             && (!s->commit || (s->ut == min_up(lim) && s->dt == min_down(lim) && s->minfrac == lim->coal_min_frac
-                               && s->startup == lim->coal_startup_mwh))) {
+                               && s->startup == lim->coal_startup_mwh))
+            && s->h2 == has_h2(lim)
+            && (!s->h2 || (s->prio == lim->ely_priority && s->kgpm == lim->ely_kg_per_mwh))) {
             pick = s;
             break;
         }
@@ -386,6 +469,13 @@ static void set_price_objective(Slot *s, const DispatchLimits *lim, const YearIn
     Clp_chgObjCoefficients(s->m, s->obj);
 }
 
+/* The store a window starts from, within this year's store (it may have
+ * shrunk at the year boundary; h2dispatch.c clips the same way). */
+static double h2_start(const DispatchLimits *lim, const DispatchState *st)
+{
+    return dmin(dmax(st->h2_kg, 0.0), lim->h2_store_max_kg);
+}
+
 static void set_bounds(Slot *s, const DispatchLimits *lim, const YearInputs *in, int h0, const DispatchState *st)
 {
     const int T = s->hours, nv = s->nv, nr = s->nr;
@@ -422,6 +512,15 @@ static void set_bounds(Slot *s, const DispatchLimits *lim, const YearInputs *in,
         }
         a[RFL] = coal_floor(lim, cap); b[RFL] = INF;
         if (s->commit) set_commit_bounds(s, lim, in, h0, t, st, l, u, a, b);
+        if (s->h2) {
+            const double draw = lim->h2_methanol_kg_per_h + lim->h2_trucks_kg_per_h;
+            l[s->ch + HE] = 0.0; u[s->ch + HE] = lim->ely_mw;
+            l[s->ch + HH] = 0.0; u[s->ch + HH] = lim->h2_store_max_kg;
+            l[s->ch + HU] = 0.0; u[s->ch + HU] = draw;
+            a[s->rh + RH2] = b[s->rh + RH2] = t == 0 ? h2_start(lim, st) - draw : -draw;
+            a[s->rh + RELY] = -INF;
+            b[s->rh + RELY] = lim->ely_priority == ELY_BEFORE_EXPORT ? INF : 0.0;
+        }
     }
     Clp_chgColumnLower(s->m, cl);
     Clp_chgColumnUpper(s->m, cu);
@@ -478,24 +577,47 @@ Status lpdispatch_window(LpDispatch *lp, const DispatchLimits *lim, const YearIn
      * then the balance closed exactly by the pool, coal or unserved. */
     double *const *v = out->v;
     double prev = st->coal_mw, soc = st->soc_mwh, k_prev = committed0(lim, st);
+    /* Hydrogen: the store as ely_hour keeps it; draw per hour, kg. */
+    const ElyLimits el = { .power_mw = lim->ely_mw, .min_mw = lim->ely_min_mw,
+                           .kg_per_mwh = lim->ely_kg_per_mwh, .store_max_kg = lim->h2_store_max_kg };
+    const double draw = lim->h2_methanol_kg_per_h + lim->h2_trucks_kg_per_h;
+    double h2 = h2_start(lim, st);
     for (int t = 0; t < keep; t++) {
         const int h = h0 + t;
         const double *lo = s->collo + col(t, 0), *up = s->colup + col(t, 0);
-        double y[NV_UC];
+        double y[NV_UC + NH];
         for (int k = 0; k < nv; k++) y[k] = dmin(dmax(x[col(t, k)], lo[k]), up[k]);
+        /* The electrolysers: the program's e, then the hour as the rules
+         * keep it (ely_hour): below the minimum load the fleet idles (the
+         * program relaxed it), the store serves the draw first and takes
+         * what fits. This never holds less hydrogen than the program's
+         * store (the program may leave a draw unmet while the store holds
+         * some, at the same cost), so e is never cut for a full store
+         * beyond the solver's tolerance. */
+        double e_lp = 0.0, e = 0.0;
+        ElyHour eh = { 0 };
+        if (s->h2) {
+            e_lp = y[s->ch + HE];
+            if (e_lp < 1e-6) e_lp = 0.0;
+            else if (e_lp < el.min_mw && e_lp >= el.min_mw - 1e-6) e_lp = el.min_mw;   /* rounding */
+            if (e_lp > 0.0 && e_lp < el.min_mw) lp->ely_below_min++;
+            eh = ely_hour(&el, e_lp, draw, &h2);
+            e = eh.power_mw;
+        }
         /* Unserved energy within the solver's tolerance of 0 is rounding, not a
          * shortfall (it would fail an "unserved = 0" target by 1e-11 MWh): the
          * balance below closes it by other means. */
         if (y[CN] < 1e-6) y[CN] = 0.0;
         const double firm = in->v[SER_EXPORT_FIRM][h];
         double r = y[CU] + y[CG] + y[CD] + y[CM] + y[CN] + in->v[SER_SCHEDULED][h]
-                 - (in->v[SER_LOAD][h] + firm + y[CZ] + y[CC]);
-        double scale = 1.0 + up[CU] + up[CG] + fabs(in->v[SER_LOAD][h]) + firm;
+                 - (in->v[SER_LOAD][h] + firm + y[CZ] + y[CC] + e_lp);
+        double scale = 1.0 + up[CU] + up[CG] + fabs(in->v[SER_LOAD][h]) + firm + lim->ely_mw;
         if (fabs(r) > 1e-6 * scale) {
             const int it = Clp_numberIterations(s->m);   /* before the model goes */
             slot_clear(s);
             return fail(lp, window, h0, hours, 0, it, "solution does not close the balance");
         }
+        r += e_lp - e;   /* what ely_hour did not take (minimum load, full store) */
         if (r > 0.0) {   /* too much supply: use less of the pool, then coal */
             double cut = dmin(r, y[CU]);
             y[CU] -= cut;
@@ -527,6 +649,18 @@ Status lpdispatch_window(LpDispatch *lp, const DispatchLimits *lim, const YearIn
         v[SER_SOC][h] = y[CS];
         v[SER_CURTAILED][h] = re - y[CU];
         v[SER_UNSERVED][h] = y[CN];
+        if (v[SER_ELECTROLYSER]) {   /* NULL: a caller without them */
+            /* Within the pool's output it is curtailment absorbed, beyond
+             * it (before_export only) power the line would have carried. */
+            const double from_c = dmin(e, re - v[SER_CURTAILED][h]);
+            v[SER_ELECTROLYSER][h] = e;
+            v[SER_H2_STORE][h] = h2;
+            v[SER_ELY_ABSORBED][h] = dmax(from_c, 0.0);
+            v[SER_ELY_FROM_EXPORT][h] = e - dmax(from_c, 0.0);
+            v[SER_H2_MADE][h] = eh.made_kg / 1000.0;
+            v[SER_H2_DELIVERED][h] = eh.delivered_kg / 1000.0;
+            v[SER_H2_UNMET][h] = eh.unmet_kg / 1000.0;
+        }
         /* Committed capacity: the program's, at least the output (the
          * balance's closing above may have added coal within the solver's
          * tolerance); must-run: every unit available. */
@@ -545,11 +679,14 @@ Status lpdispatch_window(LpDispatch *lp, const DispatchLimits *lim, const YearIn
         double used = 0.0;
         for (int k = 0; k < lim->n_pool; k++) used += v[lim->pool_used[k]][h];
         double bal = used + y[CG] + y[CD] + y[CM] + y[CN] + in->v[SER_SCHEDULED][h]
-                   - (in->v[SER_LOAD][h] + firm + y[CZ] + y[CC]);
+                   - (in->v[SER_LOAD][h] + firm + y[CZ] + y[CC] + e);
         double soc_lp = lim->keep_per_h * soc + lim->eta_charge * y[CC] - y[CD] / lim->eta_discharge + y[CF];
         int ok = fabs(bal) <= 1e-6 * scale && v[SER_CURTAILED][h] >= -1e-6 * scale
               && y[CS] >= lim->soc_min_mwh - 1e-9 && y[CS] <= lim->soc_max_mwh + 1e-9
-              && fabs(soc_lp - y[CS]) <= 1e-6 * (1.0 + lim->soc_max_mwh) && isfinite(bal);
+              && fabs(soc_lp - y[CS]) <= 1e-6 * (1.0 + lim->soc_max_mwh) && isfinite(bal)
+              && e >= 0.0 && e <= el.power_mw + 1e-9 && (e == 0.0 || e >= el.min_mw - 1e-9)
+              && h2 >= 0.0 && h2 <= el.store_max_kg + 1e-9
+              && (!s->h2 || lim->ely_priority == ELY_BEFORE_EXPORT || e <= used + 1e-6 * scale);
         if (!ok && rep->check_violations++ == 0) rep->first_violation_hour = h;
 #endif
         prev = y[CG];
@@ -557,6 +694,7 @@ Status lpdispatch_window(LpDispatch *lp, const DispatchLimits *lim, const YearIn
     }
     st->coal_mw = prev;
     st->soc_mwh = soc;
+    st->h2_kg = h2;
     if (uc) {
         st->coal_committed_mw = k_prev;
         st->coal_committed_set = 1;
@@ -570,6 +708,7 @@ Status lpdispatch_year(LpDispatch *lp, const DispatchLimits *lim, const YearInpu
     *rep = (DispatchReport){ .first_violation_hour = -1 };
     if (!lp) return ST_NOMEM;
     memset(&lp->fail, 0, sizeof lp->fail);
+    lp->ely_below_min = 0;
     const int n = in->hours, W = lim->lp.window_h, L = lim->lp.lookahead_h;
     if (W < 1 || L < 0) return fail(lp, 0, 0, 0, -1, 0, "window_h must be >= 1 and lookahead_h >= 0");
     /* As dispatch_year: a SOC outside this year's window is clipped first. */
@@ -595,6 +734,9 @@ double lpdispatch_objective(const DispatchLimits *lim, const YearInputs *in, int
     const LpParams *w = &lim->lp;
     double *const *v = out->v;
     double sum = 0.0, prev = st0->coal_mw, k_prev = committed0(lim, st0);
+    double e_w = 0.0, h_w = 0.0;
+    const int h2 = has_h2(lim) && v[SER_ELECTROLYSER] && v[SER_H2_UNMET];
+    if (h2) h2_weights(lim, &e_w, &h_w);
     for (int t = 0; t < hours; t++) {
         const int h = h0 + t;
         const double g = v[SER_COAL][h], c = v[SER_CHARGE][h], d = v[SER_DISCHARGE][h];
@@ -619,6 +761,7 @@ double lpdispatch_objective(const DispatchLimits *lim, const YearInputs *in, int
              + w->import_cost * v[SER_IMPORT][h] + w->unserved_cost * v[SER_UNSERVED][h]
              + w->storage_cost * (c + d);
         if (w->price_weight > 0.0 && in->v[SER_PRICE]) sum += w->price_weight * in->v[SER_PRICE][h] * (c - d);
+        if (h2) sum += e_w * v[SER_ELECTROLYSER][h] + h_w * 1000.0 * v[SER_H2_UNMET][h];
         prev = g;
     }
     if (hours > 0) sum -= (w->curtail_cost + w->coal_cost) * lim->eta_discharge * v[SER_SOC][h0 + hours - 1];

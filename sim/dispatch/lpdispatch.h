@@ -44,6 +44,12 @@ typedef struct {
 
 const LpFailure *lpdispatch_failure(const LpDispatch *lp);
 
+/* The kept hours of the last lpdispatch_year (or, summed, of the windows
+ * since) in which the program ran the electrolysers strictly between 0 and
+ * their minimum load (the program relaxes it); those hours the fleet idles
+ * (docs/hydrogen.md). */
+long lpdispatch_ely_below_min(const LpDispatch *lp);
+
 /* Dispatches the year under lim (strategy optimal, settings lim->lp) with
  * workspace lp, starting from *st and writing it back; fills every series of
  * out and *rep as dispatch_year does (below_floor_hours: hours whose floor
@@ -68,6 +74,7 @@ Status lpdispatch_window(LpDispatch *lp, const DispatchLimits *lim, const YearIn
  *   sum_h  w.curtail (curtailed + charge - discharge) + w.coal coal
  *        + w.below_floor below + w.import import + w.unserved unserved
  *        + w.storage (charge + discharge)
+ *        + e electrolyser + h 1000 h2_unmet   (with hydrogen: lpdispatch.c's h2_weights)
  *   - (w.curtail + w.coal) eta_discharge soc_end,
  * where below is how far coal went under the program's floor rows (0 for a
  * dispatch that kept them) and soc_end the SOC of the last hour. */

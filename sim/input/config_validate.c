@@ -422,42 +422,6 @@ static void check_price(LoadCtx *c, const ConfigRule *r, const SchemaEntry *unus
         report_in_file(c, st, p->file, line, schema_get(file)->path, "%s", why);
 }
 
-/* Any positive value in a schedule. */
-static int schedule_any(const Schedule *sc)
-{
-    for (int i = 0; i < sc->n; i++)
-        if (sc->value[i] > 0.0) return 1;
-    return 0;
-}
-
-/* paths: dispatch.strategy, dispatch.yardstick, electrolyser.capacity_mw,
- * methanol.capacity_t, h2_trucks.count. The linear program has no
- * electrolyser column (docs/hydrogen.md): a scenario with hydrogen is
- * refused there rather than solved without it. */
-static void check_hydrogen_lp(LoadCtx *c, const ConfigRule *r, const SchemaEntry *unused)
-{
-    (void)unused;
-    const Scenario *s = c->s;
-    int strat = setting(r, 0), yard = setting(r, 1);
-    int lp = s->dispatch.strategy == STRATEGY_OPTIMAL, ys = s->dispatch.yardstick;
-    if (!lp && !ys) return;
-    for (int k = 2; k <= 4; k++) {
-        int i = setting(r, k);
-        if (!usable(c, i)) continue;
-        const Schedule *sc = (const Schedule *)((const char *)s + schema_get(i)->offset);
-        if (!schedule_any(sc)) continue;
-        int by = lp ? strat : yard;
-        int at = cfg_rank(c, i) >= cfg_rank(c, by) ? i : by;
-        cfg_report_loc(c, ST_CONFIG_INVALID, cfg_where(c, at), schema_get(at)->path, NULL,
-                       "%s is set, but %s has no electrolyser or hydrogen demand in its linear program "
-                       "(docs/hydrogen.md): %s, or set %s to 0",
-                       schema_get(i)->path, lp ? "dispatch.strategy = \"optimal\"" : "dispatch.yardstick",
-                       lp ? "use a rule-based dispatch.strategy" : "set dispatch.yardstick = false",
-                       schema_get(i)->path);
-        return;
-    }
-}
-
 #define PERIOD "scenario.first_year", "scenario.last_year"
 
 static const ConfigRule rules[] = {
@@ -500,11 +464,6 @@ static const ConfigRule rules[] = {
     { "unit lifetime", "coal_power.units", -1,
       { "coal_power.units[].retire_year", "coal_power.units[].commission_year", NULL }, check_units,
       "a coal unit retires after it is commissioned" },
-    { "hydrogen and the optimum", NULL, -1,
-      { "dispatch.strategy", "dispatch.yardstick", "electrolyser.capacity_mw", "methanol.capacity_t",
-        "h2_trucks.count", NULL },
-      check_hydrogen_lp,
-      "electrolysers, methanol or hydrogen trucks only with a rule-based strategy (no LP column yet)" },
     { "target form", "targets.list", -1,
       { "targets.list[].op", "targets.list[].threshold", "targets.list[].upper", "targets.list[].year",
         "targets.list[].base_year", NULL },
