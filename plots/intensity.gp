@@ -50,6 +50,11 @@ do for [p=1:2] {
     hi = (has_path && bv > STATS_max) ? bv : STATS_max
     gap = 0.05 * (hi - lo)
     set yrange [lo - 2.5 * gap : hi + 2.5 * gap]
+    # The target's label goes on the side of the path away from the last
+    # point's label (which sits on the far side of the path from it).
+    n_rows = STATS_records
+    stats annual every ::(n_rows - 1)::(n_rows - 1) using col nooutput
+    last_below = below(ty, STATS_min)
     set title ((p == 1) ? L('单位GDP能耗', 'energy intensity') : L('单位GDP二氧化碳排放', 'carbon intensity')) \
         font font.','.fontsize
     set ylabel ((p == 1) ? ei_unit : ci_unit)
@@ -63,7 +68,8 @@ do for [p=1:2] {
         set arrow 1 from by, bv to ty, tv nohead lw 3 dt 2 lc rgb c_target
         set label 1 sprintf((src eq 'history') ? L('参考 %d年 −%g%%', 'reference %d: −%g%%') \
             : L('目标 %d年 −%g%%', 'target %d: −%g%%'), ty, 100 * red) at ty, tv \
-            point pt 6 ps 2.5 lc rgb c_target offset 0.5, 1.8 right boxed font font.','.(fontsize - 3) tc rgb c_target front
+            point pt 6 ps 2.5 lc rgb c_target offset 0.5, (last_below ? 1.8 : -1.8) right boxed \
+            font font.','.(fontsize - 3) tc rgb c_target front
     }
     ptitle = (src eq 'targets') \
         ? sprintf(L('目标路径 (%d→%d年降低%g%%)', 'target path (%d→%d: −%g%%)'), by, ty, 100 * red) \
