@@ -68,5 +68,18 @@ for s in "$tmp"/j1/*/; do
     ok || bad "$b: -j 2 differs from -j 1"
 done
 
+# hydrogen rows only in a run with electrolysers: the 2025 electrolyser energy
+# of each side is that of the separate runs (GWh, 2 decimals)
+! grep -q '| electrolysers (GWh) |' "$tmp/on/$d/summary.md" && ok || bad "the base plan's yardstick shows hydrogen rows"
+"$ecsim" run -q scenarios/export-limited-electrolyser.cfg --yardstick -o "$tmp/h2" >/dev/null 2>&1
+"$ecsim" run -q scenarios/export-limited-electrolyser.cfg --set dispatch.strategy=optimal -o "$tmp/h2o" >/dev/null 2>&1
+hd=export-limited-electrolyser
+r=$(val "$tmp/h2/$hd/annual.dat" 2025 electrolyser_mwh); o=$(val "$tmp/h2o/$hd/annual.dat" 2025 electrolyser_mwh)
+row=$(grep '^| 2025 | electrolysers (GWh) |' "$tmp/h2/$hd/summary.md")
+ru=$(echo "$row" | awk -F'|' '{gsub(/ /, "", $4); print $4}'); op=$(echo "$row" | awk -F'|' '{gsub(/ /, "", $5); print $5}')
+awk -v r="$r" -v o="$o" -v ru="$ru" -v op="$op" 'BEGIN {exit !(ru != "" && r > 0 && o > 0 && \
+    (ru - r / 1000)^2 < 0.005^2 && (op - o / 1000)^2 < 0.005^2)}' && ok ||
+  bad "2025 electrolysers in the yardstick '$row', files give $r and $o MWh"
+
 echo "yardstick: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

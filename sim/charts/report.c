@@ -360,13 +360,18 @@ static void every_year_table(FILE *f, const Report *r, const char *const *metric
     fputs("</table>\n", f);
 }
 
-/* Any year's value of the metric above zero. */
+/* Any row's value of the metric above zero. */
+static int dat_any_positive(const DatTable *t, const char *metric)
+{
+    int c = results_dat_col(t, metric);
+    for (int i = 0; c >= 0 && i < t->n_rows; i++)
+        if (results_dat_get(t, i, c) > 0.0) return 1;
+    return 0;
+}
+
 static int any_positive(const Report *r, const char *metric)
 {
-    int c = results_dat_col(&r->annual, metric);
-    for (int i = 0; c >= 0 && i < r->annual.n_rows; i++)
-        if (results_dat_get(&r->annual, i, c) > 0.0) return 1;
-    return 0;
+    return dat_any_positive(&r->annual, metric);
 }
 
 /* Storage against the price signal (docs/storage-arbitrage.md), every year,
@@ -785,17 +790,23 @@ static void put_rounded(FILE *f, const char *fmt, double v)
  * it (display units: metric value / div; gap = rules - optimum). */
 static Status yardstick(FILE *f, const Report *r)
 {
-    static const struct { const char *metric, *zh, *en, *fmt; double div; } m[] = {
-        { "curtailed_mwh", "弃风弃光电量（吉瓦时）", "curtailment (GWh)", "%.2f", 1000 },
-        { "coal_power_mwh", "煤电发电量（吉瓦时）", "coal power (GWh)", "%.2f", 1000 },
-        { "co2_mt", "二氧化碳排放（百万吨）", "CO2 (Mt)", "%.4f", 1 },
-        { "unserved_mwh", "缺电量（兆瓦时）", "unserved (MWh)", "%.2f", 1 },
+    /* only: 0 every run, 1 runs with hydrogen, 2 runs where capacity was started (as summary.md) */
+    static const struct { const char *metric, *zh, *en, *fmt; double div; int only; } m[] = {
+        { "curtailed_mwh", "弃风弃光电量（吉瓦时）", "curtailment (GWh)", "%.2f", 1000, 0 },
+        { "coal_power_mwh", "煤电发电量（吉瓦时）", "coal power (GWh)", "%.2f", 1000, 0 },
+        { "coal_started_mw", "煤电启动容量（兆瓦，年累计）", "coal capacity started (MW)", "%.0f", 1, 2 },
+        { "co2_mt", "二氧化碳排放（百万吨）", "CO2 (Mt)", "%.4f", 1, 0 },
+        { "unserved_mwh", "缺电量（兆瓦时）", "unserved (MWh)", "%.2f", 1, 0 },
         { "storage_cycles", "储能等效循环次数（放电量/储能容量）", "storage cycles (discharge / storage energy)",
-          "%.2f", 1 },
+          "%.2f", 1, 0 },
         { "storage_avoided_curtailment_mwh", "储能减少弃电量（吉瓦时）", "curtailment avoided by storage (GWh)",
-          "%.2f", 1000 },
+          "%.2f", 1000, 0 },
         { "storage_arbitrage_yi_yuan", "储能峰谷价差收益（亿元，电价信号）", "storage arbitrage at the price signal (亿元)",
-          "%.4f", 1 },
+          "%.4f", 1, 0 },
+        { "electrolyser_mwh", "电解制氢用电量（吉瓦时）", "electrolysers (GWh)", "%.2f", 1000, 1 },
+        { "curtailment_absorbed_mwh", "电解消纳弃电量（吉瓦时）", "curtailment absorbed by electrolysers (GWh)", "%.2f",
+          1000, 1 },
+        { "h2_unmet_t", "氢需求缺口（吨）", "hydrogen demand not met (t)", "%.1f", 1, 1 },
     };
     char path[PATH_LEN];
     snprintf(path, sizeof path, "%s/annual-optimal.dat", r->dir);
@@ -811,6 +822,9 @@ static Status yardstick(FILE *f, const Report *r)
     fprintf(f, "<table>\n<tr><th>%s</th><th></th><th>%s</th><th>%s</th><th>%s</th></tr>\n", tr(r, "年份", "year"),
             tr(r, "规则", "rules"), tr(r, "最优", "optimum"), tr(r, "差距", "gap"));
     int yr = results_dat_col(&r->annual, "year"), yo = results_dat_col(&opt, "year");
+    const int h2 = tech_shown(r, "electrolyser_capacity_mw") || tech_shown(r, "h2_trucks")
+                   || tech_shown(r, "methanol_capacity_t");
+    const int starts = any_positive(r, "coal_started_mw") || dat_any_positive(&opt, "coal_started_mw");
     for (int i = 0; i < r->annual.n_rows; i++) {
         double year = results_dat_get(&r->annual, i, yr);
         int j = 0;
@@ -818,7 +832,7 @@ static Status yardstick(FILE *f, const Report *r)
         if (j == opt.n_rows) continue;
         for (size_t k = 0; k < sizeof m / sizeof m[0]; k++) {
             int cr = results_dat_col(&r->annual, m[k].metric), co = results_dat_col(&opt, m[k].metric);
-            if (cr < 0 || co < 0) continue;
+            if (cr < 0 || co < 0 || (m[k].only == 1 && !h2) || (m[k].only == 2 && !starts)) continue;
             double a = results_dat_get(&r->annual, i, cr) / m[k].div, b = results_dat_get(&opt, j, co) / m[k].div;
             fprintf(f, "<tr><td class=\"n\">%.0f</td><td>%s</td><td class=\"n\">", year, tr(r, m[k].zh, m[k].en));
             put_rounded(f, m[k].fmt, a);

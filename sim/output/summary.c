@@ -336,18 +336,42 @@ static void put_rounded(FILE *f, const char *fmt, double v)
 /* dispatch.yardstick: the rules against the optimum of the same years and
  * weather (docs/optimal-dispatch.md), per year the measures the optimum
  * ranks, in display units (metric value / div). Gap = rules - optimum. */
+/* Any year of the run with electrolysers, a methanol plant or hydrogen trucks. */
+static int has_hydrogen(const RunResults *res)
+{
+    for (int i = 0; i < res->n_years; i++)
+        if (res->rows[i].electrolyser_capacity_mw > 0 || res->rows[i].h2_trucks > 0
+            || res->rows[i].methanol_capacity_t > 0)
+            return 1;
+    return 0;
+}
+
+/* Any capacity started, by the rules or by the optimum. */
+static int has_starts(const RunResults *res)
+{
+    for (int i = 0; i < res->n_years; i++)
+        if (res->rows[i].coal_started_mw > 0) return 1;
+    return 0;
+}
+
 static void yardstick(FILE *f, const RunResults *res)
 {
-    static const struct { const char *metric, *label, *fmt; double div; } m[] = {
-        { "curtailed_mwh", "curtailment (GWh)", "%.2f", 1000 },
-        { "coal_power_mwh", "coal power (GWh)", "%.2f", 1000 },
-        { "co2_mt", "CO2 (Mt)", "%.4f", 1 },
-        { "unserved_mwh", "unserved (MWh)", "%.2f", 1 },
-        { "storage_cycles", "storage cycles (discharge / storage energy)", "%.2f", 1 },
-        { "storage_avoided_curtailment_mwh", "curtailment avoided by storage (GWh)", "%.2f", 1000 },
-        { "storage_arbitrage_yi_yuan", "storage arbitrage at the price signal (亿元)", "%.4f", 1 },
+    /* only: 0 every run, 1 runs with hydrogen, 2 runs where capacity was started */
+    static const struct { const char *metric, *label, *fmt; double div; int only; } m[] = {
+        { "curtailed_mwh", "curtailment (GWh)", "%.2f", 1000, 0 },
+        { "coal_power_mwh", "coal power (GWh)", "%.2f", 1000, 0 },
+        { "coal_started_mw", "coal capacity started (MW)", "%.0f", 1, 2 },
+        { "co2_mt", "CO2 (Mt)", "%.4f", 1, 0 },
+        { "unserved_mwh", "unserved (MWh)", "%.2f", 1, 0 },
+        { "storage_cycles", "storage cycles (discharge / storage energy)", "%.2f", 1, 0 },
+        { "storage_avoided_curtailment_mwh", "curtailment avoided by storage (GWh)", "%.2f", 1000, 0 },
+        { "storage_arbitrage_yi_yuan", "storage arbitrage at the price signal (亿元)", "%.4f", 1, 0 },
+        { "electrolyser_mwh", "electrolysers (GWh)", "%.2f", 1000, 1 },
+        { "curtailment_absorbed_mwh", "curtailment absorbed by electrolysers (GWh)", "%.2f", 1000, 1 },
+        { "h2_unmet_t", "hydrogen demand not met (t)", "%.1f", 1, 1 },
     };
     const RunResults *o = res->optimal;
+    const int h2 = has_hydrogen(res) || has_hydrogen(o), starts = has_starts(res) || has_starts(o);
     fputs("\n## Rules against the optimum\n\n"
           "The same years and weather dispatched by `optimal` (a linear program per rolling window, "
           "docs/optimal-dispatch.md); its rows are in `annual-optimal.dat`. Gap = rules − optimum.\n\n"
@@ -355,7 +379,7 @@ static void yardstick(FILE *f, const RunResults *res)
     for (int i = 0; i < res->n_years && i < o->n_years; i++)
         for (size_t k = 0; k < sizeof m / sizeof m[0]; k++) {
             const Metric *mt = metrics_find(m[k].metric);
-            if (!mt) continue;
+            if (!mt || (m[k].only == 1 && !h2) || (m[k].only == 2 && !starts)) continue;
             double r = metric_value(mt, &res->rows[i]) / m[k].div, p = metric_value(mt, &o->rows[i]) / m[k].div;
             fprintf(f, "| %.0f | %s | ", res->rows[i].year, m[k].label);
             put_rounded(f, m[k].fmt, r);
