@@ -74,6 +74,41 @@ static inline double import_limit(const DispatchLimits *lim)
     return lim->import_limited ? lim->import_limit_mw : (double)INFINITY;
 }
 
+/* What every rule loop counts over a year: surplus placed below coal's
+ * floor and, in the checked build, hours that break an invariant. */
+typedef struct {
+    int below_hours, bad, first_bad;
+    double below_mwh;
+} Tally;
+
+static inline void tally_below(Tally *t, double below)
+{
+    if (below > 0.0) {
+        t->below_hours++;
+        t->below_mwh += below;
+    }
+}
+
+#ifdef ECSIM_CHECKS
+static inline void tally_check(Tally *t, int ok, int h)
+{
+    if (!ok && t->bad++ == 0) t->first_bad = h;
+}
+#endif
+
+/* A rule loop's year end: the state carried into the next year, the report. */
+static inline void year_end(DispatchState *st, DispatchReport *rep, double soc, double coal, const Tally *t)
+{
+    st->soc_mwh = soc;
+    st->coal_mw = coal;
+    rep->below_floor_hours = t->below_hours;
+    rep->below_floor_mwh = t->below_mwh;
+#ifdef ECSIM_CHECKS
+    rep->check_violations = t->bad;
+    rep->first_violation_hour = t->first_bad;
+#endif
+}
+
 #ifdef ECSIM_CHECKS
 /* 1 if hour r satisfies every invariant of dispatch.h, else 0. */
 static int hour_ok(const Hour *r, double pool_mw, double sched_mw, double load_mw,
@@ -303,11 +338,7 @@ static ALWAYS_INLINE void surplus_first(const DispatchLimits *lim, const YearInp
     double soc = st->soc_mwh, coal_prev = st->coal_mw;
     Commit cm;   /* unit commitment: uc (a constant at each call site) */
     if (uc) commit_start(&cm, lim, st);
-    int below_hours = 0;
-    double below_mwh = 0.0;
-#ifdef ECSIM_CHECKS
-    int bad = 0, first_bad = -1;
-#endif
+    Tally t = { .first_bad = -1 };
 
     for (int h = 0; h < n; h++) {
         soc = storage_self_discharge(soc, keep, soc_min);
@@ -329,10 +360,7 @@ static ALWAYS_INLINE void surplus_first(const DispatchLimits *lim, const YearInp
             double rest = surplus - r.charge;
             if (uc && rest > free_line) rest -= commit_cut(&cm, rest - free_line, coal_prev, ramp, &lo);
             double below = place_surplus(&r, rest, free_line, re, lo);
-            if (below > 0.0) {
-                below_hours++;
-                below_mwh += below;
-            }
+            tally_below(&t, below);
             if (line_first && free_line > 0.0) {   /* the line is not full: the surplus went to it */
                 r.discharge = storage_discharge(&soc, free_line, power, soc_min, eta_d);
                 r.export_mw += r.discharge;
@@ -347,21 +375,13 @@ static ALWAYS_INLINE void surplus_first(const DispatchLimits *lim, const YearInp
         if (uc) commit_end(&cm, o.committed, h);
         coal_prev = r.coal;
 #ifdef ECSIM_CHECKS
-        if (!hour_ok(&r, re, c, load[h], line[h], x + (room ? room[h] : dmax(line[h] - x, 0.0)), soc, lim)
-            && bad++ == 0)
-            first_bad = h;
+        tally_check(&t, hour_ok(&r, re, c, load[h], line[h], x + (room ? room[h] : dmax(line[h] - x, 0.0)), soc, lim),
+                    h);
 #endif
     }
 
-    st->soc_mwh = soc;
-    st->coal_mw = coal_prev;
+    year_end(st, rep, soc, coal_prev, &t);
     if (uc) commit_finish(&cm, st, rep);
-    rep->below_floor_hours = below_hours;
-    rep->below_floor_mwh = below_mwh;
-#ifdef ECSIM_CHECKS
-    rep->check_violations = bad;
-    rep->first_violation_hour = first_bad;
-#endif
 }
 
 static ALWAYS_INLINE void peak_shaving(const DispatchLimits *lim, const YearInputs *in, const Pool *pool,
@@ -386,11 +406,7 @@ static ALWAYS_INLINE void peak_shaving(const DispatchLimits *lim, const YearInpu
     double soc = st->soc_mwh, coal_prev = st->coal_mw;
     Commit cm;   /* unit commitment: uc (a constant at each call site) */
     if (uc) commit_start(&cm, lim, st);
-    int below_hours = 0;
-    double below_mwh = 0.0;
-#ifdef ECSIM_CHECKS
-    int bad = 0, first_bad = -1;
-#endif
+    Tally t = { .first_bad = -1 };
 
     for (int h = 0; h < n; h++) {
         soc = storage_self_discharge(soc, keep, soc_min);
@@ -415,10 +431,7 @@ static ALWAYS_INLINE void peak_shaving(const DispatchLimits *lim, const YearInpu
             if (uc && rest > free_line) rest -= commit_cut(&cm, rest - free_line, coal_prev, ramp, &lo);
             double below = place_surplus(&r, rest, free_line, re, lo);
             r.coal += from_coal;
-            if (below > 0.0) {
-                below_hours++;
-                below_mwh += below;
-            }
+            tally_below(&t, below);
         } else {
             double dis = 0.0;
             if (peak) dis = storage_discharge(&soc, dmin(net, net_load - threshold), power, soc_min, eta_d);
@@ -445,21 +458,13 @@ static ALWAYS_INLINE void peak_shaving(const DispatchLimits *lim, const YearInpu
         if (uc) commit_end(&cm, o.committed, h);
         coal_prev = r.coal;
 #ifdef ECSIM_CHECKS
-        if (!hour_ok(&r, re, c, load[h], line[h], x + (room ? room[h] : dmax(line[h] - x, 0.0)), soc, lim)
-            && bad++ == 0)
-            first_bad = h;
+        tally_check(&t, hour_ok(&r, re, c, load[h], line[h], x + (room ? room[h] : dmax(line[h] - x, 0.0)), soc, lim),
+                    h);
 #endif
     }
 
-    st->soc_mwh = soc;
-    st->coal_mw = coal_prev;
+    year_end(st, rep, soc, coal_prev, &t);
     if (uc) commit_finish(&cm, st, rep);
-    rep->below_floor_hours = below_hours;
-    rep->below_floor_mwh = below_mwh;
-#ifdef ECSIM_CHECKS
-    rep->check_violations = bad;
-    rep->first_violation_hour = first_bad;
-#endif
 }
 
 /* Must-run: every unit available is committed in every hour. */
@@ -508,11 +513,7 @@ static ALWAYS_INLINE void arbitrage(const DispatchLimits *lim, const YearInputs 
     const double p_valley = lim->price_valley, p_peak = lim->price_peak;
     const int from_coal = lim->charge_from_coal;
     double soc = st->soc_mwh, coal_prev = st->coal_mw;
-    int below_hours = 0;
-    double below_mwh = 0.0;
-#ifdef ECSIM_CHECKS
-    int bad = 0, first_bad = -1;
-#endif
+    Tally t = { .first_bad = -1 };
 
     for (int h = 0; h < n; h++) {
         soc = storage_self_discharge(soc, keep, soc_min);
@@ -535,10 +536,7 @@ static ALWAYS_INLINE void arbitrage(const DispatchLimits *lim, const YearInputs 
             r.charge = storage_charge(&soc, surplus, power, soc_max, eta_c);
             double rest = surplus - r.charge;
             double below = place_surplus(&r, rest, free_line, re, lo);
-            if (below > 0.0) {
-                below_hours++;
-                below_mwh += below;
-            }
+            tally_below(&t, below);
             free_line -= dmin(rest, free_line);
             if (peak && free_line > 0.0) {   /* peak regulation: storage into the free line */
                 r.discharge = storage_discharge(&soc, free_line, power, soc_min, eta_d);
@@ -582,20 +580,12 @@ static ALWAYS_INLINE void arbitrage(const DispatchLimits *lim, const YearInputs 
         pool_store(&p, np, h, r.keep);
         coal_prev = r.coal;
 #ifdef ECSIM_CHECKS
-        if (!hour_ok(&r, re, c, load[h], line[h], x + (room ? room[h] : dmax(line[h] - x, 0.0)), soc, lim)
-            && bad++ == 0)
-            first_bad = h;
+        tally_check(&t, hour_ok(&r, re, c, load[h], line[h], x + (room ? room[h] : dmax(line[h] - x, 0.0)), soc, lim),
+                    h);
 #endif
     }
 
-    st->soc_mwh = soc;
-    st->coal_mw = coal_prev;
-    rep->below_floor_hours = below_hours;
-    rep->below_floor_mwh = below_mwh;
-#ifdef ECSIM_CHECKS
-    rep->check_violations = bad;
-    rep->first_violation_hour = first_bad;
-#endif
+    year_end(st, rep, soc, coal_prev, &t);
 }
 
 Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchState *st,

@@ -17,6 +17,7 @@
 #include "dispatch.h"
 #include "lpdispatch.h"
 #include "sim.h"
+#include "testutil.h"
 
 #define H2_CFG "../scenarios/export-limited-electrolyser.cfg"
 
@@ -254,40 +255,9 @@ static void no_coal_for_hydrogen(void)
  * anything fails. */
 static Run *h2_run_to(Scenario *s, int year, const char *const *sets, int n_sets)
 {
-    Diag d;
-    diag_init(&d);
     const char *all[8] = { "dispatch.strategy=optimal" };
     for (int i = 0; i < n_sets && i < 7; i++) all[i + 1] = sets[i];
-    if (config_load_with(H2_CFG, all, n_sets + 1, s, &d) != ST_OK) return NULL;
-    Run *run = run_new();
-    if (!run || sim_prepare(run, s, &d) != ST_OK) {
-        run_free(run);
-        return NULL;
-    }
-    for (int y = s->first_year; y <= year; y++) {
-        if (sim_weather(run, y, 0) != ST_OK || sim_inputs(run, y) != ST_OK) break;
-        if (y == year) return run;
-        if (sim_dispatch(run) != ST_OK) break;
-    }
-    run_free(run);
-    return NULL;
-}
-
-static YearInputs shift_in(const YearInputs *in, int h0, int n)
-{
-    YearInputs r = *in;
-    r.hours = n;
-    for (int i = 0; i < SER_COUNT; i++)
-        if (r.v[i]) r.v[i] += h0;
-    return r;
-}
-
-static YearSeries shift_out(const YearSeries *out, int h0)
-{
-    YearSeries r = *out;
-    for (int i = 0; i < SER_COUNT; i++)
-        if (r.v[i]) r.v[i] += h0;
-    return r;
+    return run_to_year(H2_CFG, all, n_sets + 1, year, s);
 }
 
 /* export-limited-electrolyser 2025 (300 MW, store 130 t, methanol and

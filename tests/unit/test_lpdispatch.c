@@ -13,6 +13,7 @@
 #include "dispatch.h"
 #include "lpdispatch.h"
 #include "sim.h"
+#include "testutil.h"
 
 #define BASE_CFG "../configs/yiwu-14fyp.cfg"
 
@@ -451,49 +452,16 @@ static int hour_limits_bad(const DispatchLimits *lim, const YearInputs *in, cons
     return bad;
 }
 
-/* Runs the base plan (strategy optimal) up to `year`, leaving the Run at
- * that year's inputs; NULL if anything fails. */
+/* The base plan (strategy optimal) up to `year`, the Run at that year's
+ * inputs; NULL if anything fails. */
 static Run *base_run_to(Scenario *s, int year, int flexible)
 {
-    Diag d;
-    diag_init(&d);
     /* flexible: unit commitment with every row in play: a steam floor on
      * the first unit, min up and down times, start-up fuel */
     const char *sets[] = { "dispatch.strategy=optimal", "coal_power.commitment=flexible",
                            "coal_power.units[0].must_run_frac=0.5", "coal_power.units[0].min_up_h=8",
                            "coal_power.units[0].min_down_h=6", "coal_power.units[2].startup_tce_per_mw=0.2" };
-    if (config_load_with(BASE_CFG, sets, flexible ? 6 : 1, s, &d) != ST_OK) return NULL;
-    Run *run = run_new();
-    if (!run || sim_prepare(run, s, &d) != ST_OK) {
-        run_free(run);
-        return NULL;
-    }
-    for (int y = s->first_year; y <= year; y++) {
-        if (sim_weather(run, y, 0) != ST_OK || sim_inputs(run, y) != ST_OK) break;
-        if (y == year) return run;
-        if (sim_dispatch(run) != ST_OK) break;
-    }
-    run_free(run);
-    return NULL;
-}
-
-/* Offsets a year's series by h0 hours, so that a dispatch of hours
- * [h0, h0 + n) writes and reads them in place. */
-static YearInputs shift_in(const YearInputs *in, int h0, int n)
-{
-    YearInputs r = *in;
-    r.hours = n;
-    for (int i = 0; i < SER_COUNT; i++)
-        if (r.v[i]) r.v[i] += h0;
-    return r;
-}
-
-static YearSeries shift_out(const YearSeries *out, int h0)
-{
-    YearSeries r = *out;
-    for (int i = 0; i < SER_COUNT; i++)
-        if (r.v[i]) r.v[i] += h0;
-    return r;
+    return run_to_year(BASE_CFG, sets, flexible ? 6 : 1, year, s);
 }
 
 /* For each weekly window of a real year: the program's optimum over its

@@ -1,4 +1,4 @@
-/* testutil.c — helpers shared by the chart test suites. */
+/* testutil.c — helpers shared by the test suites. */
 #include "testutil.h"
 
 #include <CUnit/CUnit.h>
@@ -8,6 +8,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "config.h"
 
 int file_exists(const char *path)
 {
@@ -93,4 +95,40 @@ int text_count(const char *hay, const char *needle)
     int n = 0;
     for (const char *p = hay; (p = strstr(p, needle)); p++) n++;
     return n;
+}
+
+Run *run_to_year(const char *cfg, const char *const *sets, int n_sets, int year, Scenario *s)
+{
+    Diag d;
+    diag_init(&d);
+    if (config_load_with(cfg, sets, n_sets, s, &d) != ST_OK) return NULL;
+    Run *run = run_new();
+    if (!run || sim_prepare(run, s, &d) != ST_OK) {
+        run_free(run);
+        return NULL;
+    }
+    for (int y = s->first_year; y <= year; y++) {
+        if (sim_weather(run, y, 0) != ST_OK || sim_inputs(run, y) != ST_OK) break;
+        if (y == year) return run;
+        if (sim_dispatch(run) != ST_OK) break;
+    }
+    run_free(run);
+    return NULL;
+}
+
+YearInputs shift_in(const YearInputs *in, int h0, int n)
+{
+    YearInputs r = *in;
+    r.hours = n;
+    for (int i = 0; i < SER_COUNT; i++)
+        if (r.v[i]) r.v[i] += h0;
+    return r;
+}
+
+YearSeries shift_out(const YearSeries *out, int h0)
+{
+    YearSeries r = *out;
+    for (int i = 0; i < SER_COUNT; i++)
+        if (r.v[i]) r.v[i] += h0;
+    return r;
 }

@@ -11,6 +11,9 @@ int png_size(const char *path, unsigned *w, unsigned *h);
 int have_gnuplot(void);
 
 #include <stddef.h>
+
+#include "model.h"
+#include "sim.h"
 /* A whole file, NUL-terminated (the caller frees it), its length in *len
  * (len may be NULL); NULL if it cannot be read. */
 char *read_all(const char *path, size_t *len);
@@ -21,5 +24,15 @@ int write_all(const char *path, const char *text, size_t n);
 void edit_line(const char *dir, const char *file, int line, const char *text);
 /* How many times needle occurs in hay (overlapping). */
 int text_count(const char *hay, const char *needle);
+
+/* Loads cfg with the overrides sets[0 .. n_sets), prepares a Run and
+ * dispatches every year before `year`; the Run holds that year's inputs,
+ * not yet dispatched. NULL if anything fails. */
+Run *run_to_year(const char *cfg, const char *const *sets, int n_sets, int year, Scenario *s);
+
+/* A year's series offset by h0 hours, so that a dispatch of hours
+ * [h0, h0 + n) reads and writes them in place. */
+YearInputs shift_in(const YearInputs *in, int h0, int n);
+YearSeries shift_out(const YearSeries *out, int h0);
 
 #endif
