@@ -109,6 +109,17 @@ static void figure_row(FILE *f, const Figure *fig, const RunResults *res)
     fputc('\n', f);
 }
 
+/* A table of the figures, one column per year of the run. */
+static void figure_table(FILE *f, const Figure *figs, size_t n, const RunResults *res)
+{
+    fputs("| | ", f);
+    for (int i = 0; i < res->n_years; i++) fprintf(f, "%.0f | ", res->rows[i].year);
+    fputs("\n|---|", f);
+    for (int i = 0; i < res->n_years; i++) fputs("---:|", f);
+    fputc('\n', f);
+    for (size_t k = 0; k < n; k++) figure_row(f, &figs[k], res);
+}
+
 /* Electrolysers, methanol and hydrogen trucks (docs/hydrogen.md), only
  * when the run has any of them. */
 static void hydrogen_section(FILE *f, const Scenario *s, const RunResults *res)
@@ -128,12 +139,8 @@ static void hydrogen_section(FILE *f, const Scenario *s, const RunResults *res)
         { "diesel_co2_avoided_t", "%.0f", NULL, 0 }, { "h2_haulage_share_frac", "%.2f", NULL, 0 },
         { "co2_mt", "%.1f", NULL, 0 }, { "co2_ccu_removed_mt", "%.1f", NULL, 0 },
     };
-    fputs("\n## Electrolysers, CO2-to-methanol and hydrogen trucks\n\n| | ", f);
-    for (int i = 0; i < res->n_years; i++) fprintf(f, "%.0f | ", res->rows[i].year);
-    fputs("\n|---|", f);
-    for (int i = 0; i < res->n_years; i++) fputs("---:|", f);
-    fputc('\n', f);
-    for (size_t k = 0; k < sizeof figs / sizeof figs[0]; k++) figure_row(f, &figs[k], res);
+    fputs("\n## Electrolysers, CO2-to-methanol and hydrogen trucks\n\n", f);
+    figure_table(f, figs, sizeof figs / sizeof figs[0], res);
     fprintf(f, "\nThe electrolysers run only on surplus wind and PV (priority `%s`: %s), never on coal or "
                "imports; below %.0f %% of their capacity they idle. The methanol's carbon is counted **%s** "
                "(`methanol.carbon`; the other convention is the row co2_ccu_removed_mt). The diesel the trucks "
@@ -276,18 +283,14 @@ static void coal_units(FILE *f, const Scenario *s, const RunResults *res)
         { "curtailed_mwh", "%.2f", NULL, 0 },
     };
     fprintf(f, "\n## Coal units: commitment and heat rate\n\nCommitment **%s**: %s. The heat rate %s; "
-               "start-up fuel is part of the coal burnt for power. See docs/unit-commitment.md.\n\n| | ",
+               "start-up fuel is part of the coal burnt for power. See docs/unit-commitment.md.\n\n",
             cp->commitment == COMMIT_FLEXIBLE ? "flexible" : "must-run",
             cp->commitment == COMMIT_FLEXIBLE
                 ? "capacity is stopped before wind and PV are curtailed and started for load and export, down to "
                   "the units' must_run_frac (the whole fleet is one commitment group)"
                 : "every unit in service runs at least at its minimum load every hour",
             part_load ? "rises at part load (coal_power.part_load_factor)" : "does not depend on load");
-    for (int i = 0; i < res->n_years; i++) fprintf(f, "%.0f | ", res->rows[i].year);
-    fputs("\n|---|", f);
-    for (int i = 0; i < res->n_years; i++) fputs("---:|", f);
-    fputc('\n', f);
-    for (size_t k = 0; k < sizeof figs / sizeof figs[0]; k++) figure_row(f, &figs[k], res);
+    figure_table(f, figs, sizeof figs / sizeof figs[0], res);
 }
 
 /* Storage against the price signal (docs/storage-arbitrage.md): shown when
@@ -316,13 +319,8 @@ static void storage_price(FILE *f, const RunResults *res)
           "Cycles = discharge / storage energy; peak discharge = discharge in hours priced above the year's "
           "mean (peak regulation); curtailment avoided = charge that neither the free line nor forgone import "
           "could have taken; arbitrage = Σ price × (discharge − charge) at the hourly price signal "
-          "(`price_yuan_per_kwh`, docs/storage-arbitrage.md).\n\n| | ", f);
-    for (int i = 0; i < res->n_years; i++) fprintf(f, "%.0f | ", res->rows[i].year);
-    fputs("\n|---|", f);
-    for (int i = 0; i < res->n_years; i++) fputs("---:|", f);
-    fputc('\n', f);
-    for (size_t k = 0; k < sizeof storage_figures / sizeof storage_figures[0]; k++)
-        figure_row(f, &storage_figures[k], res);
+          "(`price_yuan_per_kwh`, docs/storage-arbitrage.md).\n\n", f);
+    figure_table(f, storage_figures, sizeof storage_figures / sizeof storage_figures[0], res);
 }
 
 /* v in fmt, without the sign of a value that rounds to zero ("-0.00"). */
@@ -404,12 +402,8 @@ void summary_write(FILE *f, const Scenario *s, const RunResults *res, const Summ
         fprintf(f, "Weather: %s\n\n", utf8_shown(note, sizeof note, res->weather_note, SIZE_MAX, sizeof note));
     }
 
-    fputs("## Key figures\n\n| | ", f);
-    for (int i = 0; i < res->n_years; i++) fprintf(f, "%.0f | ", res->rows[i].year);
-    fputs("\n|---|", f);
-    for (int i = 0; i < res->n_years; i++) fputs("---:|", f);
-    fputc('\n', f);
-    for (size_t k = 0; k < sizeof key_figures / sizeof key_figures[0]; k++) figure_row(f, &key_figures[k], res);
+    fputs("## Key figures\n\n", f);
+    figure_table(f, key_figures, sizeof key_figures / sizeof key_figures[0], res);
 
     hydrogen_section(f, s, res);
     if (res->n_targets > 0) write_targets(f, res);
