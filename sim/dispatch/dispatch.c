@@ -621,17 +621,13 @@ Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchSt
     /* Loops specialised for a pool of two (wind and PV); any other size
      * runs the same code with the count read at run time. Unit commitment
      * is a second constant, so the must-run loops are those without it. */
-    const int uc = lim->coal_commit;
-    if (lim->storage_mode == STORAGE_ARBITRAGE) {
+    const int uc = lim->coal_commit, arb = lim->storage_mode == STORAGE_ARBITRAGE;
+    if (arb) {
         /* Storage follows the price: one loop for every rule, coal must-run
          * (the configuration refuses arbitrage with flexible commitment). */
         if (np == 2) arbitrage(lim, in, &pool, 2, st, &o, rep);
         else arbitrage(lim, in, &pool, np, st, &o, rep);
-        coal_committed_must_run(lim, in, o.committed);
-        rep->check_violations += h2_dispatch_pass(lim, in, st, out);
-        return ST_OK;
-    }
-    switch (lim->strategy) {
+    } else switch (lim->strategy) {
     case STRATEGY_PEAK_SHAVING:
         if (uc) peak_shaving(lim, in, &pool, np, st, &o, rep, 1);
         else if (np == 2) peak_shaving(lim, in, &pool, 2, st, &o, rep, 0);
@@ -651,7 +647,7 @@ Status dispatch_year(const DispatchLimits *lim, const YearInputs *in, DispatchSt
     case STRATEGY_OPTIMAL:
         break;
     }
-    if (!uc) coal_committed_must_run(lim, in, o.committed);
+    if (arb || !uc) coal_committed_must_run(lim, in, o.committed);
     /* Electrolysers take the surplus the loop left to curtailment. */
     rep->check_violations += h2_dispatch_pass(lim, in, st, out);
     return ST_OK;
