@@ -858,42 +858,75 @@ int cfg_parse_text(LoadCtx *c, config_t *cfg, const char *text)
 
 /* ---- the assumptions register ---- */
 
+/* The settings of a file in file order (pre-order: groups, values, and the
+ * groups of lists of groups such as coal_power.units[1] with their fields),
+ * each with the line it starts on: made once, then every assumption comment
+ * looks up its nearest setting here. */
 typedef struct {
-    int line;                      /* of the comment */
-    int found;
-    char path[224];                /* the first setting at or after line, else the last before */
-} Nearest;
+    int n, cap;
+    int *line;
+    char (*path)[224];
+} SettingIndex;
 
-/* Visits the settings under g in file order: groups, values, and the
- * groups of lists of groups (coal_power.units[1]) with their fields. */
-static void nearest_walk(const config_setting_t *g, const char *prefix, Nearest *nb)
+static int index_add(SettingIndex *x, const char *path, int line)
 {
-    for (int i = 0; i < config_setting_length(g) && !nb->found; i++) {
+    if (x->n == x->cap) {
+        int cap = x->cap ? 2 * x->cap : 256;
+        int *nl = realloc(x->line, (size_t)cap * sizeof *nl);
+        if (!nl) return 0;
+        x->line = nl;
+        char (*np)[224] = realloc(x->path, (size_t)cap * sizeof *np);
+        if (!np) return 0;
+        x->path = np;
+        x->cap = cap;
+    }
+    x->line[x->n] = line;
+    snprintf(x->path[x->n], sizeof x->path[0], "%s", path);
+    x->n++;
+    return 1;
+}
+
+static int index_walk(const config_setting_t *g, const char *prefix, SettingIndex *x)
+{
+    for (int i = 0; i < config_setting_length(g); i++) {
         const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
         const char *name = config_setting_name(m);
         char path[224];
         if (name) snprintf(path, sizeof path, "%s%s%s", prefix, prefix[0] ? "." : "", name);
         else snprintf(path, sizeof path, "%s[%d]", prefix, i);
-        snprintf(nb->path, sizeof nb->path, "%s", path);
-        if ((int)config_setting_source_line(m) >= nb->line) {
-            nb->found = 1;
-            return;
-        }
+        if (!index_add(x, path, (int)config_setting_source_line(m))) return 0;
         const config_setting_t *first = config_setting_length(m) > 0 ? config_setting_get_elem(m, 0) : NULL;
-        if (config_setting_is_group(m) ||
-            (config_setting_is_list(m) && first && config_setting_is_group(first)))
-            nearest_walk(m, path, nb);
+        if ((config_setting_is_group(m) ||
+             (config_setting_is_list(m) && first && config_setting_is_group(first))) &&
+            !index_walk(m, path, x))
+            return 0;
     }
+    return 1;
+}
+
+/* The first setting in file order that starts at or after line, else the
+ * last one ("" in a file without settings). */
+static const char *index_nearest(const SettingIndex *x, int line)
+{
+    for (int k = 0; k < x->n; k++)
+        if (x->line[k] >= line) return x->path[k];
+    return x->n > 0 ? x->path[x->n - 1] : "";
 }
 
 void cfg_collect_assumptions(LoadCtx *c, const config_t *cfg, const char *text, size_t len, int depth)
 {
     AssumptionList *l = &c->s->assumptions;
     int dropped = l->dropped;
-    for (int i = assumptions_scan(l, text, len, c->file, depth); i < l->n; i++) {
-        Nearest nb = { .line = l->a[i].line };
-        nearest_walk(config_root_setting(cfg), "", &nb);
-        assumptions_set_setting(l, i, nb.path);
+    int first = assumptions_scan(l, text, len, c->file, depth);
+    if (first < l->n) {
+        SettingIndex x = {0};
+        if (!index_walk(config_root_setting(cfg), "", &x)) {
+            cfg_report_line(c, ST_NOMEM, 0, NULL, NULL, "out of memory");
+        } else {
+            for (int i = first; i < l->n; i++) assumptions_set_setting(l, i, index_nearest(&x, l->a[i].line));
+        }
+        free(x.line);
+        free(x.path);
     }
     if (l->dropped > dropped)
         diag_warn(

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigmem.h"
+
 typedef struct {
     Scenario made;                  /* the scenario of a job with a recipe */
     const Scenario *scn;            /* the scenario run, or NULL */
@@ -167,7 +169,7 @@ Status jobs_run(const JobList *list, int threads, const JobSink *job_sink,
         .list = list, .job_sink = job_sink, .sinks = sinks, .n_sinks = n_sinks, .d = d,
         .k = threads == 1 ? 1 : 2 * threads,
     };
-    e.slots = calloc((size_t)e.k, sizeof *e.slots);
+    e.slots = bigmem_calloc((size_t)e.k * sizeof *e.slots);   /* results of megabytes: bigmem.h */
     e.sink_status = calloc((size_t)n_sinks + 1, sizeof *e.sink_status);
     int ok = e.slots && e.sink_status;
     for (int s = 0; ok && job_sink && s < e.k; s++)
@@ -176,7 +178,7 @@ Status jobs_run(const JobList *list, int threads, const JobSink *job_sink,
         diag_error(d, ST_NOMEM, NULL, 0, NULL, "out of memory: cannot start the jobs");
         if (e.slots)
             for (int s = 0; s < e.k; s++) free(e.slots[s].sink_state);
-        free(e.slots);
+        bigmem_free(e.slots);
         free(e.sink_status);
         return ST_NOMEM;
     }
@@ -196,7 +198,7 @@ Status jobs_run(const JobList *list, int threads, const JobSink *job_sink,
     Status st = stopped(list) ? ST_INTERRUPTED : ST_OK;
     for (int s = 0; s < n_sinks && st == ST_OK; s++) st = e.sink_status[s];
     for (int s = 0; s < e.k; s++) free(e.slots[s].sink_state);
-    free(e.slots);
+    bigmem_free(e.slots);
     free(e.sink_status);
     return st;
 }

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "accounting.h"
+#include "bigmem.h"
 #include "h2acct.h"
 #include "annual.h"
 #include "costs.h"
@@ -129,10 +130,11 @@ struct Run {
 
 Run *run_new(void)
 {
-    Run *run = calloc(1, sizeof *run);
+    /* megabytes each, touched at once: in 2 MB pages where there are (bigmem.h) */
+    Run *run = bigmem_calloc(sizeof *run);
     if (!run) return NULL;
-    run->buf = calloc(1, sizeof *run->buf);
-    if (!run->buf) { free(run); return NULL; }
+    run->buf = bigmem_calloc(sizeof *run->buf);
+    if (!run->buf) { bigmem_free(run); return NULL; }
     run->inputs_zero = 1;
     for (int i = 0; i < SER_COUNT; i++) {
         if (series_get(i)->io == SIO_IN) run->in.v[i] = run->buf->series[i];
@@ -153,8 +155,8 @@ void run_free(Run *run)
     wxcache_clear(&run->wxc);
     lpdispatch_free(run->lp);
     for (int i = 0; i < SUN_CACHE; i++) free(run->sun[i].pv);
-    free(run->buf);
-    free(run);
+    bigmem_free(run->buf);
+    bigmem_free(run);
 }
 
 int sim_hours(const Run *run) { return run->cal.hours; }
