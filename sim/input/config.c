@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigmem.h"
 #include "config_impl.h"
 #include "utf8.h"
 
@@ -46,12 +47,13 @@ Status config_write_resolved(const Scenario *s, FILE *f) { return config_write_r
 Status config_load_ex(const char *path, const char *const *sets, int n_sets, Scenario *s,
                       ConfigChain *chain, Diag *d)
 {
-    /* Scenario, context and chain are ~110 kB: on the heap. *s is written only on success. */
+    /* Scenario, context and chain are hundreds of kB, touched at once: in
+     * 2 MB pages where there are (bigmem.h). *s is written only on success. */
     struct Work {
         Scenario s;
         LoadCtx c;
         ChainFile files[CONFIG_CHAIN_MAX];
-    } *w = calloc(1, sizeof *w);
+    } *w = bigmem_calloc(sizeof *w);
     if (!path) path = "";
     if (!w) {
         diag_error(d, ST_NOMEM, path, 0, NULL, "out of memory");
@@ -97,7 +99,7 @@ Status config_load_ex(const char *path, const char *const *sets, int n_sets, Sce
             for (int k = 0; k < n; k++) memcpy(chain->file[k], w->files[k].path, strlen(w->files[k].path));
         }
     }
-    free(w);
+    bigmem_free(w);
     return st;
 }
 
