@@ -632,6 +632,10 @@ typedef struct {
     double coal_committed_mw;
     int coal_committed_set;
     double h2_kg;                            /* hydrogen in the store */
+    /* The electrolysers' result series hold zeros for this many hours, so a
+     * year without electrolysers need not clear them again (h2dispatch.c);
+     * 0 (a fresh state): not known. Every writer of those series resets it. */
+    int h2_zero_hours;
 } DispatchState;
 
 #endif

@@ -16,11 +16,16 @@ int h2_dispatch_pass(const DispatchLimits *lim, const YearInputs *in, DispatchSt
     const double demand = lim->h2_methanol_kg_per_h + lim->h2_trucks_kg_per_h;
     if (!(lim->ely_mw > 0.0) && !(demand > 0.0) && !(st->h2_kg > 0.0)) {
         /* Nothing to do but clear the series: the buffers of a Run may hold
-         * an earlier year's or an earlier scenario's values. */
-        for (size_t k = 0; k < sizeof own / sizeof own[0]; k++)   /* NULL: a caller without them */
-            if (out->v[own[k]]) memset(out->v[own[k]], 0, (size_t)n * sizeof(double));
+         * an earlier year's or an earlier scenario's values; once per run
+         * (of an ensemble's six years, five need not: 3 % of a member). */
+        if (st->h2_zero_hours < n) {
+            for (size_t k = 0; k < sizeof own / sizeof own[0]; k++)   /* NULL: a caller without them */
+                if (out->v[own[k]]) memset(out->v[own[k]], 0, (size_t)n * sizeof(double));
+            st->h2_zero_hours = n;
+        }
         return 0;
     }
+    st->h2_zero_hours = 0;
     const ElyLimits el = { .power_mw = lim->ely_mw, .min_mw = lim->ely_min_mw,
                            .kg_per_mwh = lim->ely_kg_per_mwh, .store_max_kg = lim->h2_store_max_kg };
     double *ely = out->v[SER_ELECTROLYSER], *store = out->v[SER_H2_STORE];

@@ -709,6 +709,7 @@ Status lpdispatch_year(LpDispatch *lp, const DispatchLimits *lim, const YearInpu
     if (!lp) return ST_NOMEM;
     memset(&lp->fail, 0, sizeof lp->fail);
     lp->ely_below_min = 0;
+    st->h2_zero_hours = 0;   /* the program writes the electrolysers' series */
     const int n = in->hours, W = lim->lp.window_h, L = lim->lp.lookahead_h;
     if (W < 1 || L < 0) return fail(lp, 0, 0, 0, -1, 0, "window_h must be >= 1 and lookahead_h >= 0");
     /* As dispatch_year: a SOC outside this year's window is clipped first. */

@@ -205,6 +205,25 @@ static void dispatch_pass(void)
     CU_ASSERT_DOUBLE_EQUAL(exp3[3], 20, 1e-12);   /* the firm export stays */
     CU_ASSERT_DOUBLE_EQUAL(curt3[3], 0, 1e-12);
     CU_ASSERT_DOUBLE_EQUAL(wu3[3], 300, 1e-9);
+
+    /* A year without electrolysers after one with them clears their series
+     * (the state carries over: st as the year above left it), and a later
+     * idle year does not clear them again; a longer year clears again. */
+    double *own[] = { ely, store, absd, fx, made, del, unm };
+    DispatchLimits idle = lim;
+    idle.ely_mw = 0;
+    st.h2_kg = 0;
+    CU_ASSERT(ely[3] > 0 && st.h2_zero_hours == 0);
+    h2_dispatch_pass(&idle, &in, &st, &out);
+    for (int k = 0; k < 7; k++)
+        for (int h = 0; h < N; h++) CU_ASSERT_EQUAL(own[k][h], 0.0);
+    CU_ASSERT_EQUAL(st.h2_zero_hours, N);
+    made[2] = 7.0;                      /* not cleared again: the state says they are zeros */
+    h2_dispatch_pass(&idle, &in, &st, &out);
+    CU_ASSERT_EQUAL(made[2], 7.0);
+    st.h2_zero_hours = N - 1;           /* fewer hours known zero than the year has */
+    h2_dispatch_pass(&idle, &in, &st, &out);
+    CU_ASSERT_EQUAL(made[2], 0.0);
 }
 
 /* The annual accounting of the hydrogen: a row with 100 t delivered, split
