@@ -109,6 +109,11 @@ static void extraterrestrial(void)
     CU_ASSERT_DOUBLE_EQUAL(solarpos_extra_normal(183), 1321.891, 1e-3);
 }
 
+/* The sun tables' test site, and the pressure its tables use for
+ * refraction: the ICAO standard atmosphere, 1013.25 (1 - 2.25577e-5 h)^5.25588. */
+static const Site TABLE_SITE = {"yiwu", 43.26, 94.7, 1700.0, 8.0};
+static double table_site_mbar(void) { return 1013.25 * pow(1.0 - 2.25577e-5 * 1700.0, 5.25588); }
+
 /* The table covers the calendar year, evaluates fully sunlit hours at
  * hh:30 and the sunrise hour at the midpoint of sunrise and the end of the
  * hour (SAM's rule, reference notes §6.1), with standard-atmosphere
@@ -117,9 +122,8 @@ static void suntable_rules(void)
 {
     SunTable *t = malloc(sizeof *t);
     CU_ASSERT_FATAL(t != NULL);
-    const Site site = {"yiwu", 43.26, 94.7, 1700.0, 8.0};
-    /* ICAO standard atmosphere at 1700 m: 1013.25 (1 - 2.25577e-5 h)^5.25588. */
-    const double p_mbar = 1013.25 * pow(1.0 - 2.25577e-5 * 1700.0, 5.25588);
+    const Site site = TABLE_SITE;
+    const double p_mbar = table_site_mbar();
 
     suntable_build(t, &site, 2023);
     CU_ASSERT_EQUAL(t->hours, 8760);
@@ -178,8 +182,8 @@ static void suntable_whole_year(void)
 {
     SunTable *t = malloc(sizeof *t);
     CU_ASSERT_FATAL(t != NULL);
-    const Site site = {"yiwu", 43.26, 94.7, 1700.0, 8.0};
-    const double p_mbar = 1013.25 * pow(1.0 - 2.25577e-5 * 1700.0, 5.25588);
+    const Site site = TABLE_SITE;
+    const double p_mbar = table_site_mbar();
     suntable_build(t, &site, 2024);
     double worst_z = 0, worst_a = 0;
     int n = 0, h = 0;
