@@ -29,7 +29,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP PIPE
 mkdir -p "$F" "$S/victim" "$R/o" "$L"
-cp -R "$here/files/." "$F/"
+[ -d "$here/files" ] && cp -R "$here/files/." "$F/"   # optional fixed files (none at present)
 cp "$top/configs/yiwu-14fyp.cfg" "$F/base.cfg"
 echo "must stay as it is" >"$S/victim/keep.txt"
 echo "must stay as it is" >"$S/keep.txt"
