@@ -1,13 +1,30 @@
 /* bigmem.c — see bigmem.h. A block starts with a header (its mapping, or
- * that it came from calloc) 64 bytes before the pointer returned. */
+ * that it came from the C library) 64 bytes before the pointer returned. */
 #define _DEFAULT_SOURCE
 #include "bigmem.h"
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #if defined(__linux__)
 #include <sys/mman.h>
+#endif
+
+/* Under AddressSanitizer the blocks are calloc's, so that it still sees
+ * their bounds (it does not watch the inside of a mapping). */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define BIGMEM_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define BIGMEM_ASAN 1
+#endif
+#if defined(__linux__) && defined(MADV_HUGEPAGE) && !defined(BIGMEM_ASAN)
+#define BIGMEM_HUGE 1
+#else
+#define BIGMEM_HUGE 0
 #endif
 
 #define BIGMEM_HEADER 64
@@ -18,18 +35,22 @@ typedef struct {
     size_t length;    /* of the mapping */
 } BigHeader;
 
+/* The C library's block, 64-aligned like a mapping's (aligned_alloc wants
+ * a multiple of the alignment), zeroed. */
 static void *from_calloc(size_t size)
 {
-    if (size > SIZE_MAX - BIGMEM_HEADER) return NULL;
-    char *b = calloc(1, size + BIGMEM_HEADER);
+    if (size > SIZE_MAX - 2 * BIGMEM_HEADER) return NULL;
+    size_t total = (size + 2 * BIGMEM_HEADER - 1) / BIGMEM_HEADER * BIGMEM_HEADER;
+    char *b = aligned_alloc(BIGMEM_HEADER, total);
     if (!b) return NULL;
+    memset(b, 0, total);
     ((BigHeader *)b)->base = NULL;
     return b + BIGMEM_HEADER;
 }
 
 void *bigmem_calloc(size_t size)
 {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
+#if BIGMEM_HUGE
     if (size > SIZE_MAX / 2) return NULL;
     /* whole 2 MB pages from a 2 MB boundary: map one more and trim both ends */
     size_t length = (size + BIGMEM_HEADER + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
@@ -54,7 +75,7 @@ void bigmem_free(void *p)
     if (!p) return;
     char *b = (char *)p - BIGMEM_HEADER;
     BigHeader *h = (BigHeader *)b;
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
+#if BIGMEM_HUGE
     if (h->base) {
         munmap(h->base, h->length);
         return;

@@ -5,7 +5,9 @@
  * page faults, which on a virtual machine cost 10-20 ms, a third of a whole
  * `ecsim run` (docs/performance.md). Linux maps a 2 MB-aligned range
  * advised MADV_HUGEPAGE with one fault per 2 MB when transparent huge pages
- * are enabled ("always" or "madvise"); elsewhere the block is calloc's. */
+ * are enabled ("always" or "madvise"); elsewhere, and under
+ * AddressSanitizer (which must see the blocks' bounds), the block is the C
+ * library's. */
 #ifndef ECSIM_BIGMEM_H
 #define ECSIM_BIGMEM_H
 
