@@ -107,6 +107,9 @@ typedef struct {
 
 typedef enum { PV_FIXED = 0, PV_SINGLE_AXIS = 1, PV_SINGLE_AXIS_BACKTRACK = 2 } PvTracking;
 typedef enum { PV_MODULE_STANDARD = 0, PV_MODULE_PREMIUM = 1, PV_MODULE_THIN_FILM = 2 } PvModule;
+/* Cell temperature: PVWatts' transient Fuentes heat balance, or Sandia's
+ * closed form (SAPM, King et al. 2004) for large ensembles (docs/model.md). */
+typedef enum { PV_CELLTEMP_FUENTES = 0, PV_CELLTEMP_SAPM = 1 } PvCellTemp;
 
 typedef struct {
     Schedule capacity_mw;            /* DC nameplate at STC (MWp) */
@@ -116,6 +119,7 @@ typedef struct {
     PvTracking tracking;
     PvModule module_type;
     int roof_mount;                  /* 1: INOCT 49 C instead of 45 C */
+    PvCellTemp cell_temp_model;
     double tilt_deg;                 /* fixed tilt, or tracker axis tilt */
     double azimuth_deg;              /* clockwise from north; 180 = south */
     double gcr;                      /* ground coverage ratio (trackers) */

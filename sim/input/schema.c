@@ -15,6 +15,7 @@ _Static_assert(sizeof(WeatherSource) == sizeof(int), "enum size");
 _Static_assert(sizeof(WeatherFormat) == sizeof(int), "enum size");
 _Static_assert(sizeof(PvTracking) == sizeof(int), "enum size");
 _Static_assert(sizeof(PvModule) == sizeof(int), "enum size");
+_Static_assert(sizeof(PvCellTemp) == sizeof(int), "enum size");
 _Static_assert(sizeof(ExportMode) == sizeof(int), "enum size");
 _Static_assert(sizeof(Strategy) == sizeof(int), "enum size");
 _Static_assert(sizeof(Commissioning) == sizeof(int), "enum size");
@@ -37,6 +38,7 @@ static const char *const weather_source_names[] = { "synthetic", "file", NULL };
 static const char *const weather_format_names[] = { "auto", "sam-csv", "tmy3", "epw", "srw", "pvgis-csv", NULL };
 static const char *const tracking_names[] = { "fixed", "single_axis", "single_axis_backtrack", NULL };
 static const char *const module_names[] = { "standard", "premium", "thin_film", NULL };
+static const char *const cell_temp_names[] = { "fuentes", "sapm", NULL };
 static const char *const export_mode_names[] = { "surplus", "schedule", NULL };
 static const char *const storage_mode_names[] = { "surplus", "arbitrage", NULL };
 static const char *const price_source_names[] = { "flat", "tou-xinjiang", "file", NULL };
@@ -383,6 +385,9 @@ static const SchemaEntry table[] = {
       .doc = "PVWatts module type (temperature coefficient and cover)." },
     { AT("solar", solar, roof_mount), BOOL(0),
       .doc = "Roof mounting (INOCT 49 C instead of 45 C)." },
+    { AT("solar", solar, cell_temp_model), ENUM(cell_temp_names, PV_CELLTEMP_FUENTES),
+      .doc = "Cell temperature: \"fuentes\", PVWatts' transient heat balance, or \"sapm\", Sandia's closed form "
+             "(open rack glass/polymer; roof mount: close-roof glass/glass), an hour-step about half as dear." },
     { AT("solar", solar, tilt_deg), NUM(0, 90, 35), .unit = "deg",
       .doc = "Tilt of fixed modules, or of the tracker axis." },
     { AT("solar", solar, azimuth_deg), NUM(0, 360, 180), .unit = "deg",

@@ -177,6 +177,13 @@ void pv_model_init(PvModel *m, const PvParams *p)
     m->ln_force3_lam = 3.0 * log(m->force_lam * rho * sqrt(nu / XLEN));
     m->ln_force3_turb = 3.0 * log(m->force_turb * rho * pow(nu / XLEN, 0.2));
     m->ln_re_thr = log(XLEN / (nu * 1.2e5));
+    /* SAPM Table 1: a PVWatts module (glass, polymer back sheet) on an open
+     * rack; on a roof, the close-roof-mount row (glass/glass), the table's
+     * restricted air flow short of an insulated back. */
+    m->sapm = p->cell_temp_model == PV_CELLTEMP_SAPM;
+    m->sapm_a = p->roof_mount ? -2.98 : -3.56;
+    m->sapm_b = p->roof_mount ? -0.0471 : -0.075;
+    m->sapm_dt = p->roof_mount ? 1.0 : 3.0;
 
     /* the formula at acos(i/512), down to 0.5 deg for i = 512 (it is 0/0 at
      * 0 deg, and flat there to 1e-9); transmittance 0 at grazing incidence */
@@ -674,6 +681,13 @@ double pv_cell_temp(const PvModel *m, PvThermal *st, double poa_wm2, double wind
     return cell_temp_air(m, st, poa_wm2, &a);
 }
 
+double pv_cell_temp_sapm(const PvModel *m, double poa_wm2, double wind10_ms, double temp_c)
+{
+    if (!(poa_wm2 > 0)) return temp_c;
+    double tm = poa_wm2 * exp(m->sapm_a + m->sapm_b * max_d(wind10_ms, 0.0)) + temp_c;
+    return tm + poa_wm2 * (1.0 / 1000.0) * m->sapm_dt;
+}
+
 /* ---- DC and inverter ---------------------------------------------------------- */
 
 double pv_dc_frac(const PvModel *m, double tpoa_wm2, double tcell_c)
@@ -756,7 +770,15 @@ static void output_block(const PvModel *m, const PvSunHour *r, const WeatherYear
             tpoa = min_d(max_d(pa.poa - q->one_m_iam * max_d(dni, 0.0) * q->cos_aoi, 0.0), pa.poa);
         poa_blk[h - h0] = pa.poa;
         out_frac[h] = tpoa;
-        if (pa.poa > 0) hour_air(m, wx->wind_ms[h] * wind_to_10m, wx->temp_c[h], &air[h - h0]);
+        if (pa.poa > 0 && !m->sapm) hour_air(m, wx->wind_ms[h] * wind_to_10m, wx->temp_c[h], &air[h - h0]);
+    }
+    if (m->sapm) {   /* steady: no state from hour to hour */
+        for (int h = h0; h < h1; h++) {
+            if (!r[h - h0].up) continue;
+            double tcell = pv_cell_temp_sapm(m, poa_blk[h - h0], wx->wind_ms[h] * wind_to_10m, wx->temp_c[h]);
+            out_frac[h] = pv_dc_to_ac(m, pv_dc_frac(m, out_frac[h], tcell));
+        }
+        return;
     }
     for (int h = h0; h < h1; h++) {
         if (!r[h - h0].up) continue;

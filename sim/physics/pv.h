@@ -1,5 +1,5 @@
 /* pv.h — PVWatts-v5-class PV plant: incidence and tracking, Perez 1990
- * transposition, cover loss, Fuentes cell temperature, DC and inverter
+ * transposition, cover loss, Fuentes (or SAPM) cell temperature, DC and inverter
  * (DESIGN §4; Dobos 2014, NREL/TP-6A20-62641). Nothing here allocates,
  * prints or reads files; a PvModel is read-only once initialised. */
 #ifndef ECSIM_PV_H
@@ -41,6 +41,10 @@ typedef struct {
      * hfree^3 and of hforce^3 (laminar, turbulent), and of the Reynolds
      * number's threshold. */
     double ln_free3, ln_force3_lam, ln_force3_turb, ln_re_thr;
+    /* Sandia's closed form instead (cell_temp_model "sapm"): Tm = E exp(a +
+     * b WS10) + Ta, Tc = Tm + E / 1000 dT (King et al. 2004, eq. 11-12). */
+    int sapm;
+    double sapm_a, sapm_b, sapm_dt;
     /* cover IAM by cos(aoi), and Kasten's air-mass term by zenith */
     double iam_by_cos[PV_IAM_N + 1];
     double airmass_term[PV_AIRMASS_N + 1];
@@ -124,6 +128,10 @@ void pv_thermal_init(PvThermal *st);   /* 20 C, no irradiance: SAM's start */
  * temperature in C; returns the cell temperature in C, the balance's fixed
  * point to 1e-4 K. poa <= 0 resets the state to ambient. */
 double pv_cell_temp(const PvModel *m, PvThermal *st, double poa_wm2, double wind10_ms, double temp_c);
+/* Sandia's steady cell temperature (SAPM, King, Boyson and Kratochvil 2004,
+ * SAND2004-3535, eq. 11-12, Table 1's a, b, dT of the model's mounting):
+ * poa in W/m2, wind at 10 m, air temperature in C; poa <= 0: the air's. */
+double pv_cell_temp_sapm(const PvModel *m, double poa_wm2, double wind10_ms, double temp_c);
 
 /* DC output per unit of DC nameplate after temperature and system losses,
  * from the irradiance transmitted through the cover (W/m2). */

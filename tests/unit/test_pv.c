@@ -387,6 +387,74 @@ static void unit_output_clipping(void)
     free(wx);
 }
 
+/* Sandia's closed form (King et al. 2004, eq. 11-12, Table 1) worked by
+ * hand: open rack glass/polymer (a -3.56, b -0.075, dT 3) at 1000 W/m2,
+ * 25 C, 1 m/s: 1000 e^-3.635 + 25 + 3 = 54.3839 C; at 500 W/m2, 10 C and
+ * calm 500 e^-3.56 + 10 + 1.5 = 25.7194 C (a negative wind counts as
+ * calm); the close-roof row (a -2.98, b -0.0471, dT 1) at NOCT's 800 W/m2,
+ * 20 C, 1 m/s: 59.5648 C; no irradiance: the air's temperature. */
+static void cell_temp_sapm_hand(void)
+{
+    PvParams p = sam_default();
+    p.cell_temp_model = PV_CELLTEMP_SAPM;
+    PvModel m;
+    pv_model_init(&m, &p);
+    CU_ASSERT_DOUBLE_EQUAL(pv_cell_temp_sapm(&m, 1000.0, 1.0, 25.0), 54.38393438742414, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(pv_cell_temp_sapm(&m, 500.0, 0.0, 10.0), 25.719412357092253, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(pv_cell_temp_sapm(&m, 500.0, -2.0, 10.0), 25.719412357092253, 1e-9);
+    CU_ASSERT_EQUAL(pv_cell_temp_sapm(&m, 0.0, 3.0, 12.5), 12.5);
+    p.roof_mount = 1;
+    pv_model_init(&m, &p);
+    CU_ASSERT_DOUBLE_EQUAL(pv_cell_temp_sapm(&m, 800.0, 1.0, 20.0), 59.564765472343346, 1e-9);
+}
+
+/* The plant with cell_temp_model "sapm" takes its hours' cell temperature
+ * from the closed form: an unclipped hour of the fixture above is the
+ * DC/AC chain on the transmitted irradiance at the SAPM temperature of the
+ * hour's POA, air and wind (10 m). Its output differs from the Fuentes
+ * plant's, which carries the thermal state. */
+static void unit_output_sapm(void)
+{
+    SunTable *sun = calloc(1, sizeof *sun);
+    WeatherYear *wx = calloc(1, sizeof *wx);
+    CU_ASSERT_FATAL(sun != NULL && wx != NULL);
+    sun->hours = wx->hours = 2;
+    wx->wind_height_m = 10.0;
+    for (int h = 0; h < 2; h++) {
+        sun->zenith_deg[h] = 10.0;
+        sun->azimuth_deg[h] = 180.0;
+        sun->cos_zenith[h] = cos(10.0 * DEG2RAD);
+        sun->extra_normal_wm2[h] = 1400.0;
+        sun->sun_up[h] = 1;
+        wx->dni_wm2[h] = 800.0;
+        wx->dhi_wm2[h] = 100.0;
+        wx->temp_c[h] = 20.0 + 5.0 * h;
+        wx->wind_ms[h] = 3.0 - h;
+    }
+    PvParams p = sam_default();
+    p.dc_ac_ratio = 1.0;          /* no clipping at these irradiances */
+    p.cell_temp_model = PV_CELLTEMP_SAPM;
+    PvModel m;
+    pv_model_init(&m, &p);
+    double out[2], fu[2];
+    pv_unit_output(&m, sun, wx, out);
+    for (int h = 0; h < 2; h++) {
+        PvPoa pa;
+        pv_poa(&m, 10.0, 180.0, wx->dni_wm2[h], wx->dhi_wm2[h], &pa);
+        double cos_aoi = cos(pa.aoi_deg * DEG2RAD);
+        double tpoa = pa.poa - (1.0 - pv_cover_iam_cos(&m, cos_aoi)) * wx->dni_wm2[h] * cos_aoi;
+        double tc = pv_cell_temp_sapm(&m, pa.poa, wx->wind_ms[h], wx->temp_c[h]);
+        CU_ASSERT(tc > wx->temp_c[h] + 20.0);
+        CU_ASSERT_DOUBLE_EQUAL(out[h], pv_dc_to_ac(&m, pv_dc_frac(&m, tpoa, tc)), 1e-9);
+    }
+    p.cell_temp_model = PV_CELLTEMP_FUENTES;
+    pv_model_init(&m, &p);
+    pv_unit_output(&m, sun, wx, fu);
+    CU_ASSERT(fabs(fu[0] - out[0]) > 1e-4);
+    free(sun);
+    free(wx);
+}
+
 /* The PV terms of sun and geometry built once per year (pv_sun_year_build)
  * give the hour-by-hour chain's values bit for bit: a whole year at
  * Naomaohu's site (suntable_build) with weather from simple deterministic
@@ -414,10 +482,12 @@ static void unit_output_prebuilt_sun(void)
     }
     const PvTracking modes[] = { PV_FIXED, PV_SINGLE_AXIS, PV_SINGLE_AXIS_BACKTRACK };
     for (int i = 0; i < 3; i++)
-        for (int type = PV_MODULE_STANDARD; type <= PV_MODULE_THIN_FILM; type++) {
+        for (int type = PV_MODULE_STANDARD; type <= PV_MODULE_THIN_FILM + 1; type++) {
             PvParams p = sam_default();
             p.tracking = modes[i];
-            p.module_type = (PvModule)type;
+            /* the three module types, then the standard one with SAPM's cell temperature */
+            p.module_type = type <= PV_MODULE_THIN_FILM ? (PvModule)type : PV_MODULE_STANDARD;
+            if (type > PV_MODULE_THIN_FILM) p.cell_temp_model = PV_CELLTEMP_SAPM;
             PvModel m;
             pv_model_init(&m, &p);
             pv_unit_output(&m, sun, wx, a);
@@ -458,4 +528,6 @@ void register_test_pv(void)
     CU_add_test(s, "inverter curve and clipping", inverter_curve_and_clipping);
     CU_add_test(s, "unit output: night, clipping, guard", unit_output_clipping);
     CU_add_test(s, "unit output from the year's prebuilt sun terms", unit_output_prebuilt_sun);
+    CU_add_test(s, "SAPM cell temperature by hand", cell_temp_sapm_hand);
+    CU_add_test(s, "unit output with the SAPM cell temperature", unit_output_sapm);
 }
