@@ -351,6 +351,26 @@ static void inverter_curve_and_clipping(void)
     CU_ASSERT_EQUAL(pv_dc_to_ac(&m, -0.1), 0.0);
 }
 
+/* A short year of n hours with the sun fixed 10 deg from the zenith due
+ * south (extraterrestrial 1400 W/m2), the given DNI and 100 W/m2 DHI, air
+ * at 20 C and 3 m/s at 10 m; the caller varies what its case needs. */
+static void fixed_sun_year(SunTable *sun, WeatherYear *wx, int n, double dni)
+{
+    sun->hours = wx->hours = n;
+    wx->wind_height_m = 10.0;
+    for (int h = 0; h < n; h++) {
+        sun->zenith_deg[h] = 10.0;
+        sun->azimuth_deg[h] = 180.0;
+        sun->cos_zenith[h] = cos(10.0 * DEG2RAD);
+        sun->extra_normal_wm2[h] = 1400.0;
+        sun->sun_up[h] = 1;
+        wx->dni_wm2[h] = dni;
+        wx->dhi_wm2[h] = 100.0;
+        wx->temp_c[h] = 20.0;
+        wx->wind_ms[h] = 3.0;
+    }
+}
+
 /* A three-hour year through pv_unit_output: night gives 0; a clear noon
  * on a plant with DC/AC 2 clips at exactly 1/2 (DC ~0.85 per unit is far
  * above the 0.5/0.96 the inverter can take); the DNI > extraterrestrial
@@ -360,19 +380,8 @@ static void unit_output_clipping(void)
     SunTable *sun = calloc(1, sizeof *sun);
     WeatherYear *wx = calloc(1, sizeof *wx);
     CU_ASSERT_FATAL(sun != NULL && wx != NULL);
-    sun->hours = wx->hours = 3;
-    wx->wind_height_m = 10.0;
-    for (int h = 0; h < 3; h++) {
-        sun->zenith_deg[h] = 10.0;
-        sun->azimuth_deg[h] = 180.0;
-        sun->cos_zenith[h] = cos(10.0 * DEG2RAD);
-        sun->extra_normal_wm2[h] = 1400.0;
-        sun->sun_up[h] = h != 0;
-        wx->dni_wm2[h] = 950.0;
-        wx->dhi_wm2[h] = 100.0;
-        wx->temp_c[h] = 20.0;
-        wx->wind_ms[h] = 3.0;
-    }
+    fixed_sun_year(sun, wx, 3, 950.0);
+    sun->sun_up[0] = 0;           /* night */
     wx->dni_wm2[2] = 1450.0;      /* above the 1400 W/m2 extraterrestrial value */
     PvParams p = sam_default();
     p.dc_ac_ratio = 2.0;
@@ -418,19 +427,9 @@ static void unit_output_sapm(void)
     SunTable *sun = calloc(1, sizeof *sun);
     WeatherYear *wx = calloc(1, sizeof *wx);
     CU_ASSERT_FATAL(sun != NULL && wx != NULL);
-    sun->hours = wx->hours = 2;
-    wx->wind_height_m = 10.0;
-    for (int h = 0; h < 2; h++) {
-        sun->zenith_deg[h] = 10.0;
-        sun->azimuth_deg[h] = 180.0;
-        sun->cos_zenith[h] = cos(10.0 * DEG2RAD);
-        sun->extra_normal_wm2[h] = 1400.0;
-        sun->sun_up[h] = 1;
-        wx->dni_wm2[h] = 800.0;
-        wx->dhi_wm2[h] = 100.0;
-        wx->temp_c[h] = 20.0 + 5.0 * h;
-        wx->wind_ms[h] = 3.0 - h;
-    }
+    fixed_sun_year(sun, wx, 2, 800.0);
+    wx->temp_c[1] = 25.0;         /* the second hour warmer and calmer */
+    wx->wind_ms[1] = 2.0;
     PvParams p = sam_default();
     p.dc_ac_ratio = 1.0;          /* no clipping at these irradiances */
     p.cell_temp_model = PV_CELLTEMP_SAPM;
