@@ -374,6 +374,16 @@ static int any_positive(const Report *r, const char *metric)
     return dat_any_positive(&r->annual, metric);
 }
 
+/* A section shown only when metric `gate` is positive in some year: its
+ * heading and note (zh, en), then every year's table of the metrics. */
+static void gated_table(FILE *f, const Report *r, const char *gate, const char *zh, const char *en,
+                        const char *const *metrics, size_t n_metrics)
+{
+    if (!any_positive(r, gate)) return;
+    fputs(tr(r, zh, en), f);
+    every_year_table(f, r, metrics, n_metrics);
+}
+
 /* Storage against the price signal (docs/storage-arbitrage.md), every year,
  * as summary.md shows it: only when storage discharged in hours priced
  * above the year's mean, so runs with the flat default price keep their page. */
@@ -384,15 +394,15 @@ static void storage_price(FILE *f, const Report *r)
         "storage_avoided_curtailment_mwh", "price_mean_yuan_per_kwh", "storage_charge_price_yuan_per_kwh",
         "storage_discharge_price_yuan_per_kwh", "storage_arbitrage_yi_yuan", "storage_compensation_yi_yuan",
     };
-    if (!any_positive(r, "storage_peak_discharge_mwh")) return;
-    fputs(tr(r, "<h2>储能与电价信号</h2>\n<p>等效循环次数 = 放电量/储能容量；高峰放电 = 电价高于年均值时段的放电（调峰）；"
+    gated_table(f, r, "storage_peak_discharge_mwh",
+                "<h2>储能与电价信号</h2>\n<p>等效循环次数 = 放电量/储能容量；高峰放电 = 电价高于年均值时段的放电（调峰）；"
                 "减少弃电 = 外送通道余量与少受入都无法吸收的充电量；价差收益 = Σ 电价 ×（放电 − 充电），按逐时电价信号"
                 "（price_yuan_per_kwh，docs/storage-arbitrage.md）。</p>\n",
-             "<h2>Storage and the price signal</h2>\n<p>Cycles = discharge / storage energy; peak discharge = "
-             "discharge in hours priced above the year's mean (peak regulation); curtailment avoided = charge that "
-             "neither the free line nor forgone import could have taken; arbitrage = Σ price × (discharge − charge) "
-             "at the hourly price signal (price_yuan_per_kwh, docs/storage-arbitrage.md).</p>\n"), f);
-    every_year_table(f, r, metrics, sizeof metrics / sizeof metrics[0]);
+                "<h2>Storage and the price signal</h2>\n<p>Cycles = discharge / storage energy; peak discharge = "
+                "discharge in hours priced above the year's mean (peak regulation); curtailment avoided = charge that "
+                "neither the free line nor forgone import could have taken; arbitrage = Σ price × (discharge − charge) "
+                "at the hourly price signal (price_yuan_per_kwh, docs/storage-arbitrage.md).</p>\n",
+                metrics, sizeof metrics / sizeof metrics[0]);
 }
 
 /* Coal units committed as needed (docs/unit-commitment.md): only when some
@@ -403,15 +413,15 @@ static void coal_units(FILE *f, const Report *r)
         "coal_power_capacity_mw", "coal_power_mwh", "coal_started_mw", "coal_startup_tce",
         "coal_heat_rate_avg_gce_per_kwh", "coal_power_tce", "curtailed_mwh",
     };
-    if (!any_positive(r, "coal_started_mw")) return;
-    fputs(tr(r, "<h2>煤电机组启停与煤耗</h2>\n<p>机组按需启停：风光将被弃时先停机组（保留各机组 must_run_frac 的容量），"
+    gated_table(f, r, "coal_started_mw",
+                "<h2>煤电机组启停与煤耗</h2>\n<p>机组按需启停：风光将被弃时先停机组（保留各机组 must_run_frac 的容量），"
                 "负荷与外送需要时再启动；全部机组作为一个启停组。启动耗煤计入发电耗煤；供电煤耗随负荷率变化"
                 "（coal_power.part_load_factor，docs/unit-commitment.md）。</p>\n",
-             "<h2>Coal units: commitment and heat rate</h2>\n<p>Units are committed as needed: capacity is stopped "
-             "before wind and PV are curtailed (down to each unit's must_run_frac) and started for load and export; "
-             "the fleet is one commitment group. Start-up fuel is part of the coal burnt for power; the heat rate "
-             "follows the load fraction (coal_power.part_load_factor, docs/unit-commitment.md).</p>\n"), f);
-    every_year_table(f, r, metrics, sizeof metrics / sizeof metrics[0]);
+                "<h2>Coal units: commitment and heat rate</h2>\n<p>Units are committed as needed: capacity is stopped "
+                "before wind and PV are curtailed (down to each unit's must_run_frac) and started for load and export; "
+                "the fleet is one commitment group. Start-up fuel is part of the coal burnt for power; the heat rate "
+                "follows the load fraction (coal_power.part_load_factor, docs/unit-commitment.md).</p>\n",
+                metrics, sizeof metrics / sizeof metrics[0]);
 }
 
 /* Electrolysers, methanol and hydrogen trucks (docs/hydrogen.md): their
