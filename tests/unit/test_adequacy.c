@@ -11,28 +11,14 @@
 #include "annual.h"
 #include "dispatch.h"
 #include "series.h"
+#include "testutil.h"
 
 enum { HOURS = 336 };   /* two weeks */
 static const double PI = 3.14159265358979323846;
 
-/* Every series of the table, zero unless a test sets it. */
-typedef struct {
-    double v[SER_COUNT][HOURS];
-    YearInputs in;
-    YearSeries out;
-} Year;
+typedef TestYear Year;   /* every series of the table, zero unless a test sets it */
 
-static Year *year_new(int hours)
-{
-    Year *y = calloc(1, sizeof *y);
-    if (!y) return NULL;
-    y->in = (YearInputs){ .year = 2023, .hours = hours };
-    for (int i = 0; i < SER_COUNT; i++) {
-        if (series_get(i)->io == SIO_IN) y->in.v[i] = y->v[i];
-        else y->out.v[i] = y->v[i];
-    }
-    return y;
-}
+static Year *year_new(int hours) { return test_year_new(2023, hours); }
 
 /* Four hours by hand (MW = MWh):
  *   0  surplus, 50 exported: no import, no shortfall;

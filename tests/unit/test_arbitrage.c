@@ -20,25 +20,19 @@
 #include "dispatch.h"
 #include "price.h"
 #include "pricefile.h"
+#include "testutil.h"
 
-typedef struct {
-    double buf[SER_COUNT][ECSIM_MAX_HOURS];   /* every series, zero unless a test sets it */
-    YearInputs in;
-    YearSeries out;
-} Year;
+typedef TestYear Year;   /* every series, zero unless a test sets it */
 
+/* Every series present (annual_from_hours reads them all) but the coal
+ * availability (the fleet's limits hold) and the export room (NULL: the
+ * free line is line - firm). */
 static Year *year_new(int hours)
 {
-    Year *y = calloc(1, sizeof *y);
+    Year *y = test_year_new(2023, hours);
     if (!y) return NULL;
-    y->in = (YearInputs){ .year = 2023, .hours = hours };
-    /* Every series present (annual_from_hours reads them all); the export
-     * room is left NULL, so the free line is line - firm. */
-    for (int i = 0; i < SER_COUNT; i++) {
-        if (i == SER_COAL_AVAIL || i == SER_EXPORT_ROOM) continue;
-        y->in.v[i] = y->buf[i];
-        y->out.v[i] = y->buf[i];
-    }
+    y->in.v[SER_COAL_AVAIL] = NULL;
+    y->in.v[SER_EXPORT_ROOM] = NULL;
     return y;
 }
 
@@ -126,10 +120,10 @@ static void one_day(void)
 {
     Year *y = year_new(24);
     CU_ASSERT_PTR_NOT_NULL_FATAL(y);
-    double *price = y->buf[SER_PRICE];
+    double *price = y->v[SER_PRICE];
     for (int h = 0; h < 24; h++) {
-        y->buf[SER_LOAD][h] = 300;
-        y->buf[SER_LINE][h] = 1000;
+        y->v[SER_LOAD][h] = 300;
+        y->v[SER_LINE][h] = 1000;
         price[h] = h >= 2 && h <= 7 ? 0.125 : h >= 19 ? 0.375 : 0.25;
     }
     DispatchLimits lim = arb_limits();
@@ -137,8 +131,8 @@ static void one_day(void)
     DispatchReport rep;
     CU_ASSERT_EQUAL_FATAL(dispatch_year(&lim, &y->in, &st, &y->out, &rep), ST_OK);
     CU_ASSERT_EQUAL(rep.check_violations, 0);
-    const double *soc = y->buf[SER_SOC], *ch = y->buf[SER_CHARGE], *dis = y->buf[SER_DISCHARGE];
-    const double *coal = y->buf[SER_COAL], *imp = y->buf[SER_IMPORT];
+    const double *soc = y->v[SER_SOC], *ch = y->v[SER_CHARGE], *dis = y->v[SER_DISCHARGE];
+    const double *coal = y->v[SER_COAL], *imp = y->v[SER_IMPORT];
     const double want_soc[24] = { 0, 0, 90, 180, 270, 360, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400,
                                   400, 400, 400 - 1000.0 / 9, 400 - 2000.0 / 9, 400 - 3000.0 / 9, 0, 0 };
     for (int h = 0; h < 24; h++) {
@@ -150,7 +144,7 @@ static void one_day(void)
         CU_ASSERT_DOUBLE_EQUAL(imp[h], want_ch, 1e-9);
         CU_ASSERT_DOUBLE_EQUAL(dis[h], want_dis, 1e-9);
         CU_ASSERT_DOUBLE_EQUAL(coal[h], want_coal, 1e-9);
-        CU_ASSERT_DOUBLE_EQUAL(y->buf[SER_UNSERVED][h], 0, 0);
+        CU_ASSERT_DOUBLE_EQUAL(y->v[SER_UNSERVED][h], 0, 0);
     }
     YearFacts f = { .year = 2023 };
     facts_put(&f, MET_storage_energy_mwh, 400);
@@ -194,8 +188,8 @@ static void surplus_hours(void)
 {
     Year *y = year_new(4);
     CU_ASSERT_PTR_NOT_NULL_FATAL(y);
-    double *load = y->buf[SER_LOAD], *wind = y->buf[SER_WIND_AVAIL], *line = y->buf[SER_LINE];
-    double *price = y->buf[SER_PRICE];
+    double *load = y->v[SER_LOAD], *wind = y->v[SER_WIND_AVAIL], *line = y->v[SER_LINE];
+    double *price = y->v[SER_PRICE];
     load[0] = 100, wind[0] = 500, line[0] = 150, price[0] = 0.25;
     load[1] = 100, wind[1] = 300, line[1] = 1000, price[1] = 0.125;
     load[2] = 300, wind[2] = 0, line[2] = 1000, price[2] = 0.375;
@@ -205,8 +199,8 @@ static void surplus_hours(void)
     DispatchReport rep;
     CU_ASSERT_EQUAL_FATAL(dispatch_year(&lim, &y->in, &st, &y->out, &rep), ST_OK);
     CU_ASSERT_EQUAL(rep.check_violations, 0);
-    const double *ex = y->buf[SER_EXPORT], *ch = y->buf[SER_CHARGE], *cu = y->buf[SER_CURTAILED];
-    const double *dis = y->buf[SER_DISCHARGE], *soc = y->buf[SER_SOC];
+    const double *ex = y->v[SER_EXPORT], *ch = y->v[SER_CHARGE], *cu = y->v[SER_CURTAILED];
+    const double *dis = y->v[SER_DISCHARGE], *soc = y->v[SER_SOC];
     CU_ASSERT_DOUBLE_EQUAL(ex[0], 150, 1e-9);
     CU_ASSERT_DOUBLE_EQUAL(ch[0], 100, 1e-9);
     CU_ASSERT_DOUBLE_EQUAL(cu[0], 350, 1e-9);
@@ -214,7 +208,7 @@ static void surplus_hours(void)
     CU_ASSERT_DOUBLE_EQUAL(ex[1], 300, 1e-9);
     CU_ASSERT_DOUBLE_EQUAL(cu[1], 0, 1e-9);
     CU_ASSERT_DOUBLE_EQUAL(dis[2], 100, 1e-9);
-    CU_ASSERT_DOUBLE_EQUAL(y->buf[SER_COAL][2], 200, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(y->v[SER_COAL][2], 200, 1e-9);
     CU_ASSERT_DOUBLE_EQUAL(ex[2], 0, 1e-9);
     CU_ASSERT_DOUBLE_EQUAL(dis[3], 50, 1e-9);
     CU_ASSERT_DOUBLE_EQUAL(ex[3], 100, 1e-9);
@@ -254,8 +248,8 @@ static void whole_year(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(y);
     unsigned long long seed = 20251203ULL;
     double w = 0.5;
-    double *load = y->buf[SER_LOAD], *wind = y->buf[SER_WIND_AVAIL], *solar = y->buf[SER_SOLAR_AVAIL];
-    double *line = y->buf[SER_LINE], *firm = y->buf[SER_EXPORT_FIRM], *price = y->buf[SER_PRICE];
+    double *load = y->v[SER_LOAD], *wind = y->v[SER_WIND_AVAIL], *solar = y->v[SER_SOLAR_AVAIL];
+    double *line = y->v[SER_LINE], *firm = y->v[SER_EXPORT_FIRM], *price = y->v[SER_PRICE];
     for (int h = 0; h < 8760; h++) {
         int hd = h % 24;
         w = 0.9 * w + 0.1 * next_uniform(&seed);
@@ -285,10 +279,10 @@ static void whole_year(void)
         CU_ASSERT_EQUAL(rep.check_violations, 0);
         int bad_balance = 0, bad_sign = 0, bad_limit = 0, bad_soc = 0, bad_rule = 0;
         double prev = 200, dis_sum = 0, ch_valley = 0, peak_dis = 0, curt = 0;
-        const double *wu = y->buf[SER_WIND_USED], *su = y->buf[SER_SOLAR_USED], *coal = y->buf[SER_COAL];
-        const double *dis = y->buf[SER_DISCHARGE], *imp = y->buf[SER_IMPORT], *ex = y->buf[SER_EXPORT];
-        const double *ch = y->buf[SER_CHARGE], *soc = y->buf[SER_SOC], *cu = y->buf[SER_CURTAILED];
-        const double *un = y->buf[SER_UNSERVED];
+        const double *wu = y->v[SER_WIND_USED], *su = y->v[SER_SOLAR_USED], *coal = y->v[SER_COAL];
+        const double *dis = y->v[SER_DISCHARGE], *imp = y->v[SER_IMPORT], *ex = y->v[SER_EXPORT];
+        const double *ch = y->v[SER_CHARGE], *soc = y->v[SER_SOC], *cu = y->v[SER_CURTAILED];
+        const double *un = y->v[SER_UNSERVED];
         for (int h = 0; h < 8760; h++) {
             double supply = wu[h] + su[h] + coal[h] + dis[h] + imp[h] + un[h];
             double demand = load[h] + ex[h] + ch[h];

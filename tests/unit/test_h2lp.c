@@ -21,27 +21,20 @@
 
 #define H2_CFG "../scenarios/export-limited-electrolyser.cfg"
 
-/* One test year with every series attached, on the heap. */
-typedef struct {
-    double wind[ECSIM_MAX_HOURS], solar[ECSIM_MAX_HOURS], load[ECSIM_MAX_HOURS];
-    double firm[ECSIM_MAX_HOURS], line[ECSIM_MAX_HOURS], sched[ECSIM_MAX_HOURS];
-    double o[SER_COUNT][ECSIM_MAX_HOURS];
-    YearInputs in;
-    YearSeries out;
-} Year;
+/* One test year on the heap: every result series, and of the inputs wind,
+ * PV, load, firm export, the line and scheduled supply (the others NULL:
+ * no coal outages, no export room, no price). */
+typedef TestYear Year;
 
 static Year *year_new(int hours)
 {
-    Year *y = calloc(1, sizeof *y);
+    static const SeriesId inputs[] = { SER_WIND_AVAIL, SER_SOLAR_AVAIL, SER_LOAD,
+                                       SER_EXPORT_FIRM, SER_LINE, SER_SCHEDULED };
+    Year *y = test_year_new(2025, hours);
     if (!y) return NULL;
-    y->in = (YearInputs){ .year = 2025, .hours = hours };
-    y->in.v[SER_WIND_AVAIL] = y->wind;
-    y->in.v[SER_SOLAR_AVAIL] = y->solar;
-    y->in.v[SER_LOAD] = y->load;
-    y->in.v[SER_EXPORT_FIRM] = y->firm;
-    y->in.v[SER_LINE] = y->line;
-    y->in.v[SER_SCHEDULED] = y->sched;
-    for (int i = 0; i < SER_COUNT; i++) y->out.v[i] = y->o[i];
+    YearInputs in = { .year = 2025, .hours = hours };
+    for (size_t k = 0; k < sizeof inputs / sizeof inputs[0]; k++) in.v[inputs[k]] = y->in.v[inputs[k]];
+    y->in = in;
     return y;
 }
 
@@ -129,8 +122,8 @@ static void hand_eight_hours(void)
     Year *lpy = year_new(N), *rfy = year_new(N);
     CU_ASSERT_FATAL(lpy && rfy);
     for (int h = 0; h < N; h++) {
-        lpy->load[h] = rfy->load[h] = load[h];
-        lpy->wind[h] = rfy->wind[h] = wind[h];
+        lpy->v[SER_LOAD][h] = rfy->v[SER_LOAD][h] = load[h];
+        lpy->v[SER_WIND_AVAIL][h] = rfy->v[SER_WIND_AVAIL][h] = wind[h];
     }
     DispatchLimits lim = h2_limits();
     lim.lp.window_h = N;
@@ -168,8 +161,8 @@ static void hand_eight_hours(void)
     st = (DispatchState){ .coal_mw = 200 };
     CU_ASSERT_EQUAL_FATAL(dispatch_year(&lim, &lpy->in, &st, &lpy->out, &rep), ST_OK);
     for (int h = 0; h < N; h++) {
-        CU_ASSERT_DOUBLE_EQUAL(lpy->o[SER_ELECTROLYSER][h], e_want[h], 1e-6);
-        CU_ASSERT_DOUBLE_EQUAL(lpy->o[SER_H2_STORE][h], store_want[h], 1e-4);
+        CU_ASSERT_DOUBLE_EQUAL(lpy->v[SER_ELECTROLYSER][h], e_want[h], 1e-6);
+        CU_ASSERT_DOUBLE_EQUAL(lpy->v[SER_H2_STORE][h], store_want[h], 1e-4);
     }
     CU_ASSERT_DOUBLE_EQUAL(st.h2_kg, 1000, 1e-4);
     lpdispatch_free(lp);
@@ -193,9 +186,9 @@ static void no_coal_for_hydrogen(void)
         Year *y = year_new(N);
         CU_ASSERT_PTR_NOT_NULL_FATAL(y);
         for (int h = 0; h < N; h++) {
-            y->load[h] = 300;
-            y->wind[h] = 50;
-            y->line[h] = 100;
+            y->v[SER_LOAD][h] = 300;
+            y->v[SER_WIND_AVAIL][h] = 50;
+            y->v[SER_LINE][h] = 100;
         }
         DispatchLimits lim = h2_limits();
         lim.ely_priority = prio ? ELY_BEFORE_EXPORT : ELY_BEFORE_CURTAILMENT;
@@ -207,27 +200,27 @@ static void no_coal_for_hydrogen(void)
         DispatchReport rep;
         CU_ASSERT_EQUAL_FATAL(dispatch_year(&lim, &y->in, &st, &y->out, &rep), ST_OK);
         for (int h = 0; h < N; h++) {
-            CU_ASSERT_DOUBLE_EQUAL(y->o[SER_ELECTROLYSER][h], 0, 1e-9);
-            CU_ASSERT_DOUBLE_EQUAL(y->o[SER_H2_UNMET][h] * 1000, 400, 1e-6);
-            CU_ASSERT_DOUBLE_EQUAL(y->o[SER_COAL][h], 250, 1e-6);
-            CU_ASSERT_DOUBLE_EQUAL(y->o[SER_IMPORT][h], 0, 1e-9);
-            CU_ASSERT_DOUBLE_EQUAL(y->o[SER_EXPORT][h], 0, 1e-9);
+            CU_ASSERT_DOUBLE_EQUAL(y->v[SER_ELECTROLYSER][h], 0, 1e-9);
+            CU_ASSERT_DOUBLE_EQUAL(y->v[SER_H2_UNMET][h] * 1000, 400, 1e-6);
+            CU_ASSERT_DOUBLE_EQUAL(y->v[SER_COAL][h], 250, 1e-6);
+            CU_ASSERT_DOUBLE_EQUAL(y->v[SER_IMPORT][h], 0, 1e-9);
+            CU_ASSERT_DOUBLE_EQUAL(y->v[SER_EXPORT][h], 0, 1e-9);
         }
         CU_ASSERT_EQUAL(h2_hours_bad(&lim, &y->in, &y->out, 0, N), 0);
 
         /* the line's surplus */
         for (int h = 0; h < N; h++) {
-            y->wind[h] = 250;
-            y->line[h] = 150;
+            y->v[SER_WIND_AVAIL][h] = 250;
+            y->v[SER_LINE][h] = 150;
         }
         lim.h2_methanol_kg_per_h = 4000;
         lim.h2_trucks_kg_per_h = 0;
         lim.import_allowed = 0;
         Year *r = year_new(N);
         CU_ASSERT_PTR_NOT_NULL_FATAL(r);
-        memcpy(r->load, y->load, sizeof r->load);
-        memcpy(r->wind, y->wind, sizeof r->wind);
-        memcpy(r->line, y->line, sizeof r->line);
+        memcpy(r->v[SER_LOAD], y->v[SER_LOAD], sizeof r->v[SER_LOAD]);
+        memcpy(r->v[SER_WIND_AVAIL], y->v[SER_WIND_AVAIL], sizeof r->v[SER_WIND_AVAIL]);
+        memcpy(r->v[SER_LINE], y->v[SER_LINE], sizeof r->v[SER_LINE]);
         DispatchLimits rules = lim;
         rules.strategy = STRATEGY_RENEWABLE_FIRST;
         st = (DispatchState){ .coal_mw = 200 };
@@ -235,13 +228,13 @@ static void no_coal_for_hydrogen(void)
         CU_ASSERT_EQUAL_FATAL(dispatch_year(&lim, &y->in, &st, &y->out, &rep), ST_OK);
         CU_ASSERT_EQUAL_FATAL(dispatch_year(&rules, &r->in, &rs, &r->out, &rep), ST_OK);
         for (int h = 0; h < N; h++) {
-            CU_ASSERT_DOUBLE_EQUAL(y->o[SER_ELECTROLYSER][h], prio ? 100 : 0, 1e-6);
-            CU_ASSERT_DOUBLE_EQUAL(y->o[SER_EXPORT][h], prio ? 50 : 150, 1e-6);
-            CU_ASSERT_DOUBLE_EQUAL(y->o[SER_ELY_FROM_EXPORT][h], 0, 1e-6);   /* within the pool's output */
-            CU_ASSERT_DOUBLE_EQUAL(y->o[SER_COAL][h], 200, 1e-6);
-            CU_ASSERT_DOUBLE_EQUAL(y->o[SER_CURTAILED][h], 0, 1e-6);
-            CU_ASSERT_DOUBLE_EQUAL(r->o[SER_ELECTROLYSER][h], y->o[SER_ELECTROLYSER][h], 1e-6);
-            CU_ASSERT_DOUBLE_EQUAL(r->o[SER_EXPORT][h], y->o[SER_EXPORT][h], 1e-6);
+            CU_ASSERT_DOUBLE_EQUAL(y->v[SER_ELECTROLYSER][h], prio ? 100 : 0, 1e-6);
+            CU_ASSERT_DOUBLE_EQUAL(y->v[SER_EXPORT][h], prio ? 50 : 150, 1e-6);
+            CU_ASSERT_DOUBLE_EQUAL(y->v[SER_ELY_FROM_EXPORT][h], 0, 1e-6);   /* within the pool's output */
+            CU_ASSERT_DOUBLE_EQUAL(y->v[SER_COAL][h], 200, 1e-6);
+            CU_ASSERT_DOUBLE_EQUAL(y->v[SER_CURTAILED][h], 0, 1e-6);
+            CU_ASSERT_DOUBLE_EQUAL(r->v[SER_ELECTROLYSER][h], y->v[SER_ELECTROLYSER][h], 1e-6);
+            CU_ASSERT_DOUBLE_EQUAL(r->v[SER_EXPORT][h], y->v[SER_EXPORT][h], 1e-6);
         }
         CU_ASSERT_EQUAL(h2_hours_bad(&lim, &y->in, &y->out, 0, N), 0);
         lpdispatch_free(lp);
@@ -258,6 +251,20 @@ static Run *h2_run_to(Scenario *s, int year, const char *const *sets, int n_sets
     const char *all[8] = { "dispatch.strategy=optimal" };
     for (int i = 0; i < n_sets && i < 7; i++) all[i + 1] = sets[i];
     return run_to_year(H2_CFG, all, n_sets + 1, year, s);
+}
+
+/* The windows in which the rules ran the electrolysers at all. */
+typedef struct {
+    const YearSeries *rules;
+    int windows;
+} ElyWindows;
+
+static void count_ely_window(void *ctx, int h0, int hours)
+{
+    ElyWindows *ew = ctx;
+    double e = 0;
+    for (int h = h0; h < h0 + hours; h++) e += ew->rules->v[SER_ELECTROLYSER][h];
+    if (e > 0) ew->windows++;
 }
 
 /* export-limited-electrolyser 2025 (300 MW, store 130 t, methanol and
@@ -283,39 +290,12 @@ static void never_worse_h2_with(const char *const *sets, int n_sets, int flexibl
     CU_ASSERT_EQUAL_FATAL(lim.coal_commit, flexible);
     LpDispatch *lp = lpdispatch_new();
     lim.lp_work = lp;
-    DispatchLimits rules = lim;
-    rules.strategy = STRATEGY_RENEWABLE_FIRST;
-    const int n = in->hours, W = lim.lp.window_h, L = lim.lp.lookahead_h;
-    DispatchState st = st0;
-    int windows = 0, worse = 0, obj_bad = 0, ely_windows = 0;
-    for (int h0 = 0; h0 < n; h0 += W) {
-        const int hours = n - h0 < W + L ? n - h0 : W + L, keep = n - h0 < W ? n - h0 : W;
-        DispatchState a = st, b = st;
-        DispatchReport rep = { 0 };
-        double opt;
-        CU_ASSERT_EQUAL_FATAL(lpdispatch_window(lp, &lim, in, h0, hours, hours, ++windows, &a, &lpy->out, &opt,
-                                                &rep), ST_OK);
-        double own = lpdispatch_objective(&lim, in, h0, hours, &st, &lpy->out);
-        if (fabs(own - opt) > 1e-6 * (1 + fabs(opt))) obj_bad++;
-        YearInputs sub = shift_in(in, h0, hours);
-        YearSeries sub_out = shift_out(&rfy->out, h0);
-        CU_ASSERT_EQUAL_FATAL(dispatch_year(&rules, &sub, &b, &sub_out, &rep), ST_OK);
-        double rf = lpdispatch_objective(&lim, in, h0, hours, &st, &rfy->out);
-        if (opt > rf + 1e-7 * (1 + fabs(rf))) worse++;
-        double e_rf = 0;
-        for (int h = h0; h < h0 + hours; h++) e_rf += rfy->o[SER_ELECTROLYSER][h];
-        if (e_rf > 0) ely_windows++;
-        st.soc_mwh = lpy->o[SER_SOC][h0 + keep - 1];
-        st.coal_mw = lpy->o[SER_COAL][h0 + keep - 1];
-        st.h2_kg = lpy->o[SER_H2_STORE][h0 + keep - 1];
-        if (flexible) {
-            st.coal_committed_mw = lpy->o[SER_COAL_COMMITTED][h0 + keep - 1];
-            st.coal_committed_set = 1;
-        }
-    }
-    CU_ASSERT_EQUAL(worse, 0);
-    CU_ASSERT_EQUAL(obj_bad, 0);
-    CU_ASSERT(ely_windows > 10);   /* the hydrogen columns are in play */
+    const int n = in->hours;
+    ElyWindows ew = { &rfy->out, 0 };
+    const LpRulesTally t = lp_against_rules(lp, &lim, in, st0, &lpy->out, &rfy->out, count_ely_window, &ew);
+    CU_ASSERT_EQUAL(t.worse, 0);
+    CU_ASSERT_EQUAL(t.obj_bad, 0);
+    CU_ASSERT(ew.windows > 10);   /* the hydrogen columns are in play */
     DispatchState ys = st0;
     DispatchReport rep;
     lpdispatch_reset(lp);
@@ -323,7 +303,7 @@ static void never_worse_h2_with(const char *const *sets, int n_sets, int flexibl
     CU_ASSERT_EQUAL(rep.check_violations, 0);
     CU_ASSERT_EQUAL(h2_hours_bad(&lim, in, &lpy->out, st0.h2_kg, n), 0);
     CU_ASSERT_EQUAL(lpdispatch_ely_below_min(lp), 0);
-    CU_ASSERT_DOUBLE_EQUAL(ys.h2_kg, lpy->o[SER_H2_STORE][n - 1], 0);
+    CU_ASSERT_DOUBLE_EQUAL(ys.h2_kg, lpy->v[SER_H2_STORE][n - 1], 0);
     lpdispatch_free(lp);
     run_free(run);
     free(s);
@@ -376,8 +356,8 @@ static void min_load_h2(void)
     CU_ASSERT_EQUAL(h2_hours_bad(&rules, in, &rfy->out, h2_0, n), 0);
     double e_lp = 0, e_rf = 0;
     for (int h = 0; h < n; h++) {
-        e_lp += lpy->o[SER_ELECTROLYSER][h];
-        e_rf += rfy->o[SER_ELECTROLYSER][h];
+        e_lp += lpy->v[SER_ELECTROLYSER][h];
+        e_rf += rfy->v[SER_ELECTROLYSER][h];
     }
     CU_ASSERT(e_lp > 0.9 * e_rf && e_lp < 1.1 * e_rf);
     lpdispatch_free(lp);

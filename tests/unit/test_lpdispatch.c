@@ -484,38 +484,12 @@ static void never_worse_than_rules_year(int year, int flexible)
     CU_ASSERT_TRUE_FATAL(lim.storage_power_mw > 0);   /* the years with storage test the most */
     LpDispatch *lp = lpdispatch_new();
     lim.lp_work = lp;
-    DispatchLimits rules = lim;
-    rules.strategy = STRATEGY_RENEWABLE_FIRST;
-    const int n = in->hours, W = lim.lp.window_h, L = lim.lp.lookahead_h;
-    DispatchState st = st0;
-    int windows = 0, worse = 0, lp_better = 0, obj_bad = 0;
-    for (int h0 = 0; h0 < n; h0 += W) {
-        const int hours = n - h0 < W + L ? n - h0 : W + L, keep = n - h0 < W ? n - h0 : W;
-        DispatchState a = st, b = st;
-        DispatchReport rep = { 0 };
-        double opt;
-        CU_ASSERT_EQUAL_FATAL(lpdispatch_window(lp, &lim, in, h0, hours, hours, ++windows, &a, &lpy->out, &opt,
-                                                &rep), ST_OK);
-        double own = lpdispatch_objective(&lim, in, h0, hours, &st, &lpy->out);
-        if (fabs(own - opt) > 1e-6 * (1 + fabs(opt))) obj_bad++;
-        YearInputs sub = shift_in(in, h0, hours);
-        YearSeries sub_out = shift_out(&rfy->out, h0);
-        CU_ASSERT_EQUAL_FATAL(dispatch_year(&rules, &sub, &b, &sub_out, &rep), ST_OK);
-        double rf = lpdispatch_objective(&lim, in, h0, hours, &st, &rfy->out);
-        if (opt > rf + 1e-7 * (1 + fabs(rf))) worse++;
-        if (opt < rf - 1e-3 * (1 + fabs(rf))) lp_better++;
-        /* The next window starts where the kept hours end. */
-        st.soc_mwh = lpy->o[SER_SOC][h0 + keep - 1];
-        st.coal_mw = lpy->o[SER_COAL][h0 + keep - 1];
-        if (flexible) {
-            st.coal_committed_mw = lpy->o[SER_COAL_COMMITTED][h0 + keep - 1];
-            st.coal_committed_set = 1;
-        }
-    }
-    CU_ASSERT_EQUAL(worse, 0);
-    CU_ASSERT_EQUAL(obj_bad, 0);
-    CU_ASSERT(lp_better > 0);   /* the rules are not optimal in every window */
-    CU_ASSERT_EQUAL(windows, (n + W - 1) / W);
+    const int n = in->hours, W = lim.lp.window_h;
+    const LpRulesTally t = lp_against_rules(lp, &lim, in, st0, &lpy->out, &rfy->out, NULL, NULL);
+    CU_ASSERT_EQUAL(t.worse, 0);
+    CU_ASSERT_EQUAL(t.obj_bad, 0);
+    CU_ASSERT(t.lp_better > 0);   /* the rules are not optimal in every window */
+    CU_ASSERT_EQUAL(t.windows, (n + W - 1) / W);
     /* The whole year as the run dispatches it: every hour within limits. */
     DispatchState ys = st0;
     DispatchReport rep;

@@ -3,6 +3,7 @@
 
 #include <CUnit/CUnit.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,9 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "dispatch.h"
+#include "lpdispatch.h"
+#include "series.h"
 
 int file_exists(const char *path)
 {
@@ -131,4 +135,53 @@ YearSeries shift_out(const YearSeries *out, int h0)
     for (int i = 0; i < SER_COUNT; i++)
         if (r.v[i]) r.v[i] += h0;
     return r;
+}
+
+TestYear *test_year_new(int year, int hours)
+{
+    TestYear *y = calloc(1, sizeof *y);
+    if (!y) return NULL;
+    y->in = (YearInputs){ .year = year, .hours = hours };
+    for (int i = 0; i < SER_COUNT; i++) {
+        if (series_get(i)->io == SIO_IN) y->in.v[i] = y->v[i];
+        else y->out.v[i] = y->v[i];
+    }
+    return y;
+}
+
+LpRulesTally lp_against_rules(LpDispatch *lp, const DispatchLimits *lim, const YearInputs *in, DispatchState st,
+                              YearSeries *lp_out, YearSeries *rules_out,
+                              void (*on_window)(void *ctx, int h0, int hours), void *ctx)
+{
+    LpRulesTally t = { 0 };
+    DispatchLimits rules = *lim;
+    rules.strategy = STRATEGY_RENEWABLE_FIRST;
+    const int n = in->hours, W = lim->lp.window_h, L = lim->lp.lookahead_h;
+    for (int h0 = 0; h0 < n; h0 += W) {
+        const int hours = n - h0 < W + L ? n - h0 : W + L, keep = n - h0 < W ? n - h0 : W;
+        DispatchState a = st, b = st;
+        DispatchReport rep = { 0 };
+        double opt;
+        CU_ASSERT_EQUAL_FATAL(lpdispatch_window(lp, lim, in, h0, hours, hours, ++t.windows, &a, lp_out, &opt, &rep),
+                              ST_OK);
+        double own = lpdispatch_objective(lim, in, h0, hours, &st, lp_out);
+        if (fabs(own - opt) > 1e-6 * (1 + fabs(opt))) t.obj_bad++;
+        YearInputs sub = shift_in(in, h0, hours);
+        YearSeries sub_out = shift_out(rules_out, h0);
+        CU_ASSERT_EQUAL_FATAL(dispatch_year(&rules, &sub, &b, &sub_out, &rep), ST_OK);
+        double rf = lpdispatch_objective(lim, in, h0, hours, &st, rules_out);
+        if (opt > rf + 1e-7 * (1 + fabs(rf))) t.worse++;
+        if (opt < rf - 1e-3 * (1 + fabs(rf))) t.lp_better++;
+        if (on_window) on_window(ctx, h0, hours);
+        /* The next window starts where the kept hours end. */
+        const int last = h0 + keep - 1;
+        st.soc_mwh = lp_out->v[SER_SOC][last];
+        st.coal_mw = lp_out->v[SER_COAL][last];
+        if (lp_out->v[SER_H2_STORE]) st.h2_kg = lp_out->v[SER_H2_STORE][last];
+        if (lim->coal_commit) {
+            st.coal_committed_mw = lp_out->v[SER_COAL_COMMITTED][last];
+            st.coal_committed_set = 1;
+        }
+    }
+    return t;
 }

@@ -1,4 +1,4 @@
-/* testutil.h — small helpers shared by the chart test suites. */
+/* testutil.h — helpers shared by the test suites. */
 #ifndef ECSIM_TESTUTIL_H
 #define ECSIM_TESTUTIL_H
 
@@ -34,5 +34,31 @@ Run *run_to_year(const char *cfg, const char *const *sets, int n_sets, int year,
  * [h0, h0 + n) reads and writes them in place. */
 YearInputs shift_in(const YearInputs *in, int h0, int n);
 YearSeries shift_out(const YearSeries *out, int h0);
+
+/* A year of hand-set hours with every series of the table, zero unless a
+ * test sets it, attached to in (inputs) or out (results) as the table
+ * says; on the heap (free it with free()), NULL if out of memory. */
+/* The optimal dispatch against renewable-first, window by window over a
+ * year's inputs, as the rolling program walks them: each window (window_h
+ * plus the look-ahead) from the state the program's kept hours left (state
+ * of charge, coal, committed capacity when units are committed as needed,
+ * the hydrogen store when lp_out has it). windows counts them; worse the
+ * windows whose optimum is above the rules' objective on the same hours
+ * (relative 1e-7), lp_better those below it (relative 1e-3), obj_bad those
+ * whose optimum is not lpdispatch_objective of the program's own flows
+ * (relative 1e-6). on_window, if not NULL, sees each window after both
+ * dispatched it (rules_out holds the rules' hours). */
+typedef struct { int windows, worse, lp_better, obj_bad; } LpRulesTally;
+struct LpDispatch;
+LpRulesTally lp_against_rules(struct LpDispatch *lp, const DispatchLimits *lim, const YearInputs *in,
+                              DispatchState st, YearSeries *lp_out, YearSeries *rules_out,
+                              void (*on_window)(void *ctx, int h0, int hours), void *ctx);
+
+typedef struct {
+    double v[SER_COUNT][ECSIM_MAX_HOURS];
+    YearInputs in;
+    YearSeries out;
+} TestYear;
+TestYear *test_year_new(int year, int hours);
 
 #endif
